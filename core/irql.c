@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IRQL layer: which level a caller runs at, and what happens when an
+ * API is called at a level its contract forbids.
+ *
+ * A violation is counted every time and reported once per calling site
+ * (keyed by return address, so two buggy callers of one API are both
+ * named). The set of reported sites is a fixed, lock-free table because
+ * reports come from any context, hard IRQ included.
+ */
+#include <linux/atomic.h>
+#include <linux/bug.h>
+#include <linux/hash.h>
+#include <linux/log2.h>
+#include <linux/moduleparam.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
+#include <linux/string.h>
+
+#include "core.h"
+#include "kunit_hooks.h"
+
+static bool ndis_irql_strict;
+module_param_named(irql_strict, ndis_irql_strict, bool, 0644);
+MODULE_PARM_DESC(irql_strict,
+		 "Make an API called at a forbidden IRQL fail instead of going on (default: off)");
+
+static atomic_long_t ndis_irql_violations = ATOMIC_LONG_INIT(0);
+static atomic_long_t ndis_irql_sites = ATOMIC_LONG_INIT(0);
+
+#define NDIS_IRQL_SITE_SLOTS	256
+static unsigned long ndis_irql_site_table[NDIS_IRQL_SITE_SLOTS];
+
+enum ndis_irql_site_state {
+	NDIS_IRQL_SITE_NEW,
+	NDIS_IRQL_SITE_SEEN,
+	NDIS_IRQL_SITE_TABLE_FULL,
+};
+
+static enum ndis_irql_site_state ndis_irql_claim_site(unsigned long ip)
+{
+	unsigned int slot = hash_long(ip, ilog2(NDIS_IRQL_SITE_SLOTS));
+	unsigned int probes;
+	unsigned long seen;
+
+	for (probes = 0; probes < NDIS_IRQL_SITE_SLOTS; probes++) {
+		seen = READ_ONCE(ndis_irql_site_table[slot]);
+		if (!seen)
+			seen = cmpxchg(&ndis_irql_site_table[slot], 0, ip);
+		if (!seen)
+			return NDIS_IRQL_SITE_NEW;
+		if (seen == ip)
+			return NDIS_IRQL_SITE_SEEN;
+		slot = (slot + 1) % NDIS_IRQL_SITE_SLOTS;
+	}
+	return NDIS_IRQL_SITE_TABLE_FULL;
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+static ndis_irql_reporter_fn ndis_irql_reporter;
+static void *ndis_irql_reporter_ctx;
+
+/**
+ * ndis_irql_set_reporter() - divert IRQL reports from WARN to a test
+ * @fn: receives each first report of a site; NULL restores WARN
+ * @ctx: passed to @fn
+ *
+ * Also forgets every reported site, so each test starts from a clean
+ * "reported once" state. Counters keep counting. Tests only.
+ */
+void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx)
+{
+	memset(ndis_irql_site_table, 0, sizeof(ndis_irql_site_table));
+	WRITE_ONCE(ndis_irql_reporter_ctx, ctx);
+	WRITE_ONCE(ndis_irql_reporter, fn);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_set_reporter, NDIS);
+
+/**
+ * ndis_irql_set_strict() - switch irql_strict from a test
+ * @strict: the new value
+ *
+ * Return: the previous value, for the test to restore.
+ */
+bool ndis_irql_set_strict(bool strict)
+{
+	return xchg(&ndis_irql_strict, strict);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_set_strict, NDIS);
+
+static bool ndis_irql_divert(const char *api, const char *requirement,
+			     KIRQL irql, unsigned long caller)
+{
+	ndis_irql_reporter_fn fn = READ_ONCE(ndis_irql_reporter);
+
+	if (!fn)
+		return false;
+	fn(READ_ONCE(ndis_irql_reporter_ctx), api, requirement, irql, caller);
+	return true;
+}
+#else
+static bool ndis_irql_divert(const char *api, const char *requirement,
+			     KIRQL irql, unsigned long caller)
+{
+	return false;
+}
+#endif
+
+/**
+ * ndis_current_irql() - the NDIS level of the calling context
+ *
+ * Hard IRQ, NMI or local interrupts off is DIRQL. Serving a softirq, BHs
+ * disabled, preemption disabled, an RCU read-side section or an NDIS spin
+ * lock held is DISPATCH_LEVEL. Anything else may sleep: PASSIVE_LEVEL.
+ *
+ * Context: any.
+ * Return: PASSIVE_LEVEL, DISPATCH_LEVEL or DIRQL.
+ */
+KIRQL ndis_current_irql(void)
+{
+	if (in_hardirq() || in_nmi() || irqs_disabled())
+		return DIRQL;
+	if (in_softirq() || rcu_preempt_depth() ||
+	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && (preempt_count() & PREEMPT_MASK)) ||
+	    ndis_spin_locks_held())
+		return DISPATCH_LEVEL;
+	return PASSIVE_LEVEL;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_current_irql, NDIS);
+
+/**
+ * ndis_irql_name() - printable name of a level
+ * @irql: the level
+ *
+ * Context: any.
+ * Return: a static string, "PASSIVE_LEVEL" for example.
+ */
+const char *ndis_irql_name(KIRQL irql)
+{
+	switch (irql) {
+	case PASSIVE_LEVEL:
+		return "PASSIVE_LEVEL";
+	case APC_LEVEL:
+		return "APC_LEVEL";
+	case DISPATCH_LEVEL:
+		return "DISPATCH_LEVEL";
+	case DIRQL:
+		return "DIRQL";
+	}
+	return "unknown IRQL";
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_name, NDIS);
+
+/**
+ * ndis_irql_violation() - account for a broken context contract
+ * @api: the function whose contract was broken
+ * @requirement: what it requires, e.g. "IRQL <= DISPATCH_LEVEL"
+ * @irql: the level its caller ran at
+ * @caller: return address into the caller
+ *
+ * Counts the violation and, the first time @caller is seen, reports it with
+ * a WARN naming @api and @caller. Normally reached through
+ * NDIS_ASSERT_IRQL_LE() and its kin, not called directly.
+ *
+ * Context: any.
+ * Return: whether the function may go on (false only when the module
+ * parameter irql_strict is set).
+ */
+bool ndis_irql_violation(const char *api, const char *requirement,
+			 KIRQL irql, unsigned long caller)
+{
+	atomic_long_inc(&ndis_irql_violations);
+
+	switch (ndis_irql_claim_site(caller)) {
+	case NDIS_IRQL_SITE_NEW:
+		atomic_long_inc(&ndis_irql_sites);
+		if (!ndis_irql_divert(api, requirement, irql, caller))
+			WARN(1, "ndis: %s requires %s; called at %s from %pS\n",
+			     api, requirement, ndis_irql_name(irql), (void *)caller);
+		break;
+	case NDIS_IRQL_SITE_SEEN:
+		break;
+	case NDIS_IRQL_SITE_TABLE_FULL:
+		pr_err_ratelimited("%s requires %s; called at %s from %pS (site table full)\n",
+				   api, requirement, ndis_irql_name(irql), (void *)caller);
+		break;
+	}
+	return !READ_ONCE(ndis_irql_strict);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_violation, NDIS);
+
+/**
+ * ndis_irql_violation_count() - contract violations since load
+ *
+ * Context: any.
+ * Return: how many times any API was called against its contract.
+ */
+long ndis_irql_violation_count(void)
+{
+	return atomic_long_read(&ndis_irql_violations);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_violation_count, NDIS);
+
+/**
+ * ndis_irql_site_count() - distinct calling sites reported since load
+ *
+ * Context: any.
+ * Return: how many reports (WARNs) the violations produced.
+ */
+long ndis_irql_site_count(void)
+{
+	return atomic_long_read(&ndis_irql_sites);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_irql_site_count, NDIS);

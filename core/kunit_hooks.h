@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Seams for ndis_kunit.ko, compiled only into kernels that have KUnit.
+ * Nothing here is part of the driver API.
+ */
+#ifndef _NDIS_KUNIT_HOOKS_H
+#define _NDIS_KUNIT_HOOKS_H
+
+#include <ndis/irql.h>
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * typedef ndis_irql_reporter_fn - receives IRQL contract reports
+ * @ctx: the context given to ndis_irql_set_reporter()
+ * @api: the function whose contract was broken
+ * @requirement: what the contract requires, e.g. "IRQL <= DISPATCH_LEVEL"
+ * @irql: the level the caller ran at
+ * @caller: return address into the caller
+ */
+typedef void (*ndis_irql_reporter_fn)(void *ctx, const char *api,
+				      const char *requirement, KIRQL irql,
+				      unsigned long caller);
+
+void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx);
+bool ndis_irql_set_strict(bool strict);
+#endif
+
+#endif /* _NDIS_KUNIT_HOOKS_H */

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndis.ko: an NDIS 6 style protocol/miniport binding framework.
+ *
+ * Init brings the parts up in order and exit takes them down in exactly the
+ * reverse order; a failed step unwinds the steps before it.
+ */
+#include <linux/module.h>
+#include <uapi/ndis/version.h>
+
+#include "core.h"
+
+static int __init ndis_init(void)
+{
+	int ret;
+
+	ret = ndis_sysfs_init();
+	if (ret)
+		goto err_sysfs;
+
+	pr_info("version %s loaded\n", NDIS_SHIM_VERSION);
+	return 0;
+
+err_sysfs:
+	return ret;
+}
+
+static void __exit ndis_exit(void)
+{
+	ndis_sysfs_exit();
+	pr_info("unloaded\n");
+}
+
+module_init(ndis_init);
+module_exit(ndis_exit);
+
+MODULE_DESCRIPTION("NDIS 6 style protocol/miniport binding framework");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(NDIS_SHIM_VERSION);

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NDIS spin locks.
+ *
+ * Raising to DISPATCH_LEVEL is local_bh_disable(): a softirq on this CPU
+ * cannot then spin on a lock its own task holds. Every acquire with
+ * interrupts on disables BHs once more and its release enables them once
+ * more. Because the BH count nests, releasing two locks out of LIFO order
+ * is harmless here, unlike the saved-IRQL scheme of the DDI.
+ *
+ * Each CPU keeps a list of the NDIS locks held by tasks running on it; a
+ * holder cannot migrate (preemption is off, or on PREEMPT_RT migration is),
+ * so "does current hold an NDIS lock" is a walk of this CPU's short list
+ * that needs no atomic context from the caller.
+ *
+ * Misuse (wrong level, release by a non-owner, recursion, mismatched
+ * variants) is reported through the IRQL layer. The lock operation itself
+ * is never skipped because of irql_strict: skipping a lock would corrupt
+ * the data it guards. Only recursion and foreign releases are refused,
+ * since carrying them out would deadlock or break another holder.
+ */
+#include <linux/bottom_half.h>
+#include <linux/irqflags.h>
+#include <linux/percpu.h>
+
+#include "core.h"
+
+enum ndis_lock_how {
+	NDIS_LOCK_BH_DISABLED	= BIT(0),	/* release must enable BHs */
+	NDIS_LOCK_DPR		= BIT(1),	/* taken by the Dpr variant */
+};
+
+static DEFINE_PER_CPU(struct hlist_head, ndis_held_locks);
+
+/**
+ * ndis_spin_lock_setup() - framework half of NdisAllocateSpinLock()
+ * @lock: the lock, its spinlock_t already initialised
+ *
+ * Context: any.
+ */
+void ndis_spin_lock_setup(PNDIS_SPIN_LOCK lock)
+{
+	lock->OldIrql = PASSIVE_LEVEL;
+	lock->owner = NULL;
+	lock->how = 0;
+	INIT_HLIST_NODE(&lock->held_node);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_setup, NDIS);
+
+/**
+ * ndis_spin_lock_held() - whether the calling task holds an NDIS lock
+ * @lock: the lock
+ *
+ * Context: any.
+ * Return: true if current acquired @lock and has not released it.
+ */
+bool ndis_spin_lock_held(PNDIS_SPIN_LOCK lock)
+{
+	return READ_ONCE(lock->owner) == current;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_held, NDIS);
+
+/**
+ * ndis_spin_locks_held() - how many NDIS locks the calling task holds
+ *
+ * Context: any.
+ * Return: the number of NDIS spin locks current holds.
+ */
+unsigned int ndis_spin_locks_held(void)
+{
+	PNDIS_SPIN_LOCK lock;
+	unsigned int held = 0;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	hlist_for_each_entry(lock, this_cpu_ptr(&ndis_held_locks), held_node)
+		held += lock->owner == current;
+	local_irq_restore(flags);
+	return held;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_spin_locks_held, NDIS);
+
+static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
+			      const char *api, unsigned long caller)
+	__acquires(&lock->SpinLock)
+{
+	unsigned long flags;
+
+	if (unlikely(ndis_spin_lock_held(lock))) {
+		ndis_irql_violation(api, "a lock the caller does not hold yet",
+				    irql, caller);
+		__acquire(&lock->SpinLock);	/* the caller holds it already */
+		return;
+	}
+	/* With interrupts off no softirq can run here; keep BHs as they are. */
+	if (!irqs_disabled()) {
+		local_bh_disable();
+		how |= NDIS_LOCK_BH_DISABLED;
+	}
+	spin_lock(&lock->SpinLock);
+	lock->OldIrql = irql;
+	lock->how = how;
+
+	local_irq_save(flags);
+	WRITE_ONCE(lock->owner, current);
+	hlist_add_head(&lock->held_node, this_cpu_ptr(&ndis_held_locks));
+	local_irq_restore(flags);
+}
+
+static void ndis_lock_release(PNDIS_SPIN_LOCK lock, u8 variant,
+			      const char *api, unsigned long caller)
+	__releases(&lock->SpinLock)
+{
+	unsigned long flags;
+	u8 how;
+
+	if (unlikely(!ndis_spin_lock_held(lock))) {
+		ndis_irql_violation(api, "a lock the caller holds",
+				    ndis_current_irql(), caller);
+		__release(&lock->SpinLock);	/* someone else's; leave it */
+		return;
+	}
+	how = lock->how;
+	if (unlikely((how & NDIS_LOCK_DPR) != variant))
+		ndis_irql_violation(api, variant ?
+				    "a lock taken by NdisDprAcquireSpinLock" :
+				    "a lock taken by NdisAcquireSpinLock",
+				    DISPATCH_LEVEL, caller);
+
+	local_irq_save(flags);
+	hlist_del_init(&lock->held_node);
+	WRITE_ONCE(lock->owner, NULL);
+	local_irq_restore(flags);
+
+	spin_unlock(&lock->SpinLock);
+	if (how & NDIS_LOCK_BH_DISABLED)
+		local_bh_enable();
+}
+
+/**
+ * NdisFreeSpinLock() - release what NdisAllocateSpinLock() set up
+ * @SpinLock: a lock nobody holds
+ *
+ * Context: any IRQL.
+ */
+void NdisFreeSpinLock(PNDIS_SPIN_LOCK SpinLock)
+{
+	if (unlikely(READ_ONCE(SpinLock->owner)))
+		ndis_irql_violation(__func__, "a lock nobody holds",
+				    ndis_current_irql(), _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisFreeSpinLock, NDIS);
+
+/**
+ * NdisAcquireSpinLock() - take a lock, raising the caller to DISPATCH_LEVEL
+ * @SpinLock: the lock
+ *
+ * Records the caller's level in @SpinLock->OldIrql.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL; returns at DISPATCH_LEVEL.
+ */
+void NdisAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock)
+{
+	KIRQL irql = ndis_current_irql();
+
+	NDIS_IRQL_OK_LE(irql, DISPATCH_LEVEL);
+	ndis_lock_acquire(SpinLock, irql, 0, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisAcquireSpinLock, NDIS);
+
+/**
+ * NdisReleaseSpinLock() - drop a lock taken by NdisAcquireSpinLock()
+ * @SpinLock: the lock, held by the caller
+ *
+ * Returns the caller to the level it had before the matching acquire.
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void NdisReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
+	__releases(&SpinLock->SpinLock)
+{
+	ndis_lock_release(SpinLock, 0, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisReleaseSpinLock, NDIS);
+
+/**
+ * NdisDprAcquireSpinLock() - take a lock when already at DISPATCH_LEVEL
+ * @SpinLock: the lock
+ *
+ * Called at PASSIVE_LEVEL this is a reported violation; the lock is still
+ * taken safely (BHs disabled), so the data it guards stays consistent.
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void NdisDprAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock)
+{
+	KIRQL irql = ndis_current_irql();
+
+	NDIS_IRQL_OK_EQ(irql, DISPATCH_LEVEL);
+	ndis_lock_acquire(SpinLock, irql, NDIS_LOCK_DPR, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisDprAcquireSpinLock, NDIS);
+
+/**
+ * NdisDprReleaseSpinLock() - drop a lock taken by NdisDprAcquireSpinLock()
+ * @SpinLock: the lock, held by the caller
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
+	__releases(&SpinLock->SpinLock)
+{
+	ndis_lock_release(SpinLock, NDIS_LOCK_DPR, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisDprReleaseSpinLock, NDIS);

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one place that knows kernel versions. Everything else is written
+ * against the newest supported API and reaches older kernels through here.
+ * Supported: 6.1 to 6.12.
+ */
+#ifndef _NDIS_COMPAT_H
+#define _NDIS_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/module.h>
+#include <linux/timer.h>
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+#error "ndis needs Linux 6.1 or newer"
+#endif
+
+/*
+ * Sources write namespaces as identifiers, EXPORT_SYMBOL_NS_GPL(sym, NDIS)
+ * and MODULE_IMPORT_NS(NDIS), as 6.1 to 6.12 expect. 6.13 made them string
+ * literals; supporting it means redefining both here with __stringify().
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#error "ndis is tested up to Linux 6.12; see the namespace note in compat.h"
+#endif
+
+/* timer_delete_sync() arrived in 6.2 as the new name of del_timer_sync(). */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define timer_delete_sync(t)	del_timer_sync(t)
+#endif
+
+#endif /* _NDIS_COMPAT_H */

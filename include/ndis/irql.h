@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * IRQL as a checked Linux context contract.
+ *
+ *   PASSIVE_LEVEL   process context that may sleep
+ *   DISPATCH_LEVEL  atomic but interruptible: serving a softirq, BHs
+ *                   disabled, preemption disabled, inside an RCU read-side
+ *                   section, or holding an NDIS spin lock
+ *   DIRQL           hard interrupt, NMI, or local interrupts disabled
+ *
+ * NDIS spin-lock holding is tracked per task by the lock itself, so the
+ * answer stays right on PREEMPT_RT, where spin locks sleep and leave
+ * preemption enabled.
+ */
+#ifndef _NDIS_IRQL_H
+#define _NDIS_IRQL_H
+
+#include <linux/bits.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
+#include <ndis/types.h>
+
+typedef u8 KIRQL, *PKIRQL;
+
+#define PASSIVE_LEVEL	0
+#define APC_LEVEL	1
+#define DISPATCH_LEVEL	2
+#define DIRQL		3
+
+KIRQL ndis_current_irql(void);
+const char *ndis_irql_name(KIRQL irql);
+bool ndis_irql_violation(const char *api, const char *requirement,
+			 KIRQL irql, unsigned long caller);
+long ndis_irql_violation_count(void);
+long ndis_irql_site_count(void);
+
+/**
+ * NDIS_CURRENT_IRQL - the level the caller runs at
+ *
+ * Return: PASSIVE_LEVEL, DISPATCH_LEVEL or DIRQL.
+ */
+#define NDIS_CURRENT_IRQL()	ndis_current_irql()
+
+/*
+ * @allowed is a mask of permitted levels. The requirement text is spelt by
+ * the outermost macro, before its @level argument expands to a number.
+ */
+#define __NDIS_IRQL_CHECK(irql, allowed, requirement)			\
+	({								\
+		KIRQL __ndis_at = (irql);				\
+		likely(BIT(__ndis_at) & (allowed)) ||			\
+			ndis_irql_violation(__func__, requirement,	\
+					    __ndis_at, _RET_IP_);	\
+	})
+
+/**
+ * NDIS_IRQL_OK_LE - check a known level against "IRQL <= @level"
+ * @irql: the caller's level, from ndis_current_irql()
+ * @level: the highest level the contract allows
+ *
+ * For functions that need the level for more than the check; others use
+ * NDIS_ASSERT_IRQL_LE(). Expand it in the exported function itself, so
+ * that the reported caller is that function's caller.
+ *
+ * Return: see NDIS_ASSERT_IRQL_LE().
+ */
+#define NDIS_IRQL_OK_LE(irql, level)					\
+	__NDIS_IRQL_CHECK(irql, GENMASK(level, 0), "IRQL <= " #level)
+
+/**
+ * NDIS_IRQL_OK_EQ - check a known level against "IRQL == @level"
+ * @irql: the caller's level, from ndis_current_irql()
+ * @level: the one level the contract allows
+ *
+ * Return: see NDIS_ASSERT_IRQL_LE().
+ */
+#define NDIS_IRQL_OK_EQ(irql, level)					\
+	__NDIS_IRQL_CHECK(irql, BIT(level), "IRQL == " #level)
+
+/**
+ * NDIS_ASSERT_IRQL_LE - assert the caller runs at @level or below
+ * @level: the highest level the contract allows, e.g. DISPATCH_LEVEL
+ *
+ * Use at the top of an exported function. A violation is counted every
+ * time and reported (a WARN naming the function and its caller) once per
+ * calling site.
+ *
+ * Return: true when the function may go on: always, unless the level is
+ * wrong and the module parameter ``irql_strict`` is set.
+ */
+#define NDIS_ASSERT_IRQL_LE(level)					\
+	__NDIS_IRQL_CHECK(ndis_current_irql(), GENMASK(level, 0),	\
+			  "IRQL <= " #level)
+
+/**
+ * NDIS_ASSERT_IRQL_EQ - assert the caller runs at exactly @level
+ * @level: the level the contract requires, e.g. PASSIVE_LEVEL
+ *
+ * Return: see NDIS_ASSERT_IRQL_LE().
+ */
+#define NDIS_ASSERT_IRQL_EQ(level)					\
+	__NDIS_IRQL_CHECK(ndis_current_irql(), BIT(level), "IRQL == " #level)
+
+#endif /* _NDIS_IRQL_H */

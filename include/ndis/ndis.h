@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one header an NDIS-style driver includes. It pulls in the API by
+ * concept; modules using it add MODULE_IMPORT_NS(NDIS) once.
+ */
+#ifndef _NDIS_NDIS_H
+#define _NDIS_NDIS_H
+
+#include <ndis/compat.h>
+#include <ndis/types.h>
+#include <ndis/status.h>
+#include <ndis/irql.h>
+#include <ndis/spinlock.h>
+
+#endif /* _NDIS_NDIS_H */

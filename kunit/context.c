@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Run a test function in softirq (timer, tasklet) or hard IRQ (irq_work)
+ * context and wait for it, so suites can check what code sees there.
+ */
+#include <linux/completion.h>
+#include <linux/interrupt.h>
+#include <linux/irq_work.h>
+#include <linux/jiffies.h>
+#include <linux/timer.h>
+
+#include "ndis_kunit.h"
+
+struct ndis_kunit_call {
+	void (*fn)(void *arg);
+	void *arg;
+	struct completion done;
+	struct timer_list timer;
+	struct tasklet_struct tasklet;
+	struct irq_work work;
+};
+
+#define NDIS_KUNIT_CALL_TIMEOUT	(5 * HZ)
+
+static struct ndis_kunit_call *ndis_kunit_call_new(struct kunit *test,
+						   void (*fn)(void *), void *arg)
+{
+	struct ndis_kunit_call *call = kunit_kzalloc(test, sizeof(*call), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, call);
+	call->fn = fn;
+	call->arg = arg;
+	init_completion(&call->done);
+	return call;
+}
+
+static void ndis_kunit_call_wait(struct kunit *test, struct ndis_kunit_call *call,
+				 const char *context)
+{
+	KUNIT_EXPECT_NE_MSG(test, wait_for_completion_timeout(&call->done,
+							      NDIS_KUNIT_CALL_TIMEOUT),
+			    0, "%s callback never ran", context);
+}
+
+static void ndis_kunit_timer_fn(struct timer_list *timer)
+{
+	struct ndis_kunit_call *call = from_timer(call, timer, timer);
+
+	call->fn(call->arg);
+	complete(&call->done);
+}
+
+void ndis_kunit_in_timer(struct kunit *test, void (*fn)(void *), void *arg)
+{
+	struct ndis_kunit_call *call = ndis_kunit_call_new(test, fn, arg);
+
+	timer_setup(&call->timer, ndis_kunit_timer_fn, 0);
+	mod_timer(&call->timer, jiffies + 1);
+	ndis_kunit_call_wait(test, call, "timer");
+	timer_delete_sync(&call->timer);
+}
+
+static void ndis_kunit_tasklet_fn(struct tasklet_struct *tasklet)
+{
+	struct ndis_kunit_call *call = from_tasklet(call, tasklet, tasklet);
+
+	call->fn(call->arg);
+	complete(&call->done);
+}
+
+void ndis_kunit_in_tasklet(struct kunit *test, void (*fn)(void *), void *arg)
+{
+	struct ndis_kunit_call *call = ndis_kunit_call_new(test, fn, arg);
+
+	tasklet_setup(&call->tasklet, ndis_kunit_tasklet_fn);
+	tasklet_schedule(&call->tasklet);
+	ndis_kunit_call_wait(test, call, "tasklet");
+	tasklet_kill(&call->tasklet);
+}
+
+static void ndis_kunit_irq_work_fn(struct irq_work *work)
+{
+	struct ndis_kunit_call *call = container_of(work, struct ndis_kunit_call, work);
+
+	call->fn(call->arg);
+	complete(&call->done);
+}
+
+void ndis_kunit_in_hardirq(struct kunit *test, void (*fn)(void *), void *arg)
+{
+	struct ndis_kunit_call *call = ndis_kunit_call_new(test, fn, arg);
+
+	/* HARD: run from the interrupt itself even on PREEMPT_RT. */
+	call->work = IRQ_WORK_INIT_HARD(ndis_kunit_irq_work_fn);
+	irq_work_queue(&call->work);
+	ndis_kunit_call_wait(test, call, "irq_work");
+	irq_work_sync(&call->work);
+}
+
+void ndis_kunit_observe(void *observation)
+{
+	struct ndis_kunit_observation *o = observation;
+
+	o->irql = ndis_current_irql();
+	o->in_softirq = in_serving_softirq();
+	o->in_hardirq = in_hardirq();
+}

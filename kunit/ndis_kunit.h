@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared by the files of ndis_kunit.ko. */
+#ifndef _NDIS_KUNIT_H
+#define _NDIS_KUNIT_H
+
+#include <kunit/test.h>
+#include <ndis/ndis.h>
+
+extern bool ndis_kunit_inject_failure;
+
+/*
+ * Run @fn(@arg) once in the named context and wait for it to finish. The
+ * test fails if it does not run within a few seconds.
+ */
+void ndis_kunit_in_timer(struct kunit *test, void (*fn)(void *), void *arg);
+void ndis_kunit_in_tasklet(struct kunit *test, void (*fn)(void *), void *arg);
+void ndis_kunit_in_hardirq(struct kunit *test, void (*fn)(void *), void *arg);
+
+/* What a context looked like from inside, recorded by ndis_kunit_observe(). */
+struct ndis_kunit_observation {
+	KIRQL irql;
+	bool in_softirq;
+	bool in_hardirq;
+};
+
+void ndis_kunit_observe(void *observation);
+
+/*
+ * Fixture (suite .init/.exit) that diverts IRQL contract reports from WARN
+ * into test->priv, so tests can break contracts on purpose and check the
+ * report. The latest report is kept; @calls counts them all.
+ */
+struct ndis_kunit_reports {
+	unsigned int calls;
+	const char *api;
+	const char *requirement;
+	KIRQL irql;
+	unsigned long caller;
+	long violations_before;
+	long sites_before;
+	bool strict_before;
+};
+
+int ndis_kunit_reports_init(struct kunit *test);
+void ndis_kunit_reports_exit(struct kunit *test);
+long ndis_kunit_new_violations(struct kunit *test);
+long ndis_kunit_new_sites(struct kunit *test);
+void ndis_kunit_set_strict(bool strict);
+
+#endif /* _NDIS_KUNIT_H */

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+# Verdicts on a guest's console log, shared by the QEMU tiers. Sourced.
+
+# The guest's own test lines: "NDIS-TEST: ok - ..." / "NDIS-TEST: not ok - ...".
+count_guest_tests() {
+	local log=$1 line
+	while IFS= read -r line; do
+		case $line in
+		*"NDIS-TEST: ok - "*) check_pass "${line#*NDIS-TEST: ok - }" ;;
+		*"NDIS-TEST: not ok - "*) check_fail "${line#*NDIS-TEST: not ok - }" ;;
+		esac
+	done < <(grep -a 'NDIS-TEST: ' "$log")
+}
+
+# Completion marker present, and not one splat anywhere in the log.
+check_guest_log() {
+	local log=$1 splats
+	count_guest_tests "$log"
+	if grep -aq 'NDIS-MARK: done' "$log"; then
+		check_pass "guest reached its completion marker"
+	else
+		check_fail "guest never reached its completion marker (hang or crash); last lines:"
+		tail -n 40 "$log"
+	fi
+	splats=$(find_splats "$log" || true)
+	if [ -n "$splats" ]; then
+		check_fail "kernel log has splats:"
+		echo "$splats" | head -n 20
+		grep -a -A 25 -m 1 -E "$SPLAT_RE" "$log" | head -n 40
+	else
+		check_pass "no WARN, BUG, lockdep, KASAN or hung-task report"
+	fi
+}
+
+# Nothing between the kmemleak markers after every module was unloaded.
+check_kmemleak() {
+	local log=$1 leaks
+	if ! grep -aq 'NDIS-MARK: kmemleak-end' "$log"; then
+		check_fail "kmemleak scan did not complete"
+		return
+	fi
+	leaks=$(sed -n '/NDIS-MARK: kmemleak-begin/,/NDIS-MARK: kmemleak-end/p' "$log" |
+		grep -av 'NDIS-MARK' || true)
+	if [ -n "$leaks" ]; then
+		check_fail "kmemleak reports leaks after unload:"
+		echo "$leaks" | head -n 40
+	else
+		check_pass "kmemleak: no leak after unload"
+	fi
+}
+
+# One check per KUnit case, from kunit.py parse's summary line.
+count_kunit_results() {
+	local out=$1 rc=$2 summary passed failed crashed i
+	summary=$(grep -E 'Ran [0-9]+ tests' "$out" | tail -n 1)
+	passed=$(echo "$summary" | sed -nE 's/.*passed: ([0-9]+).*/\1/p')
+	failed=$(echo "$summary" | sed -nE 's/.*failed: ([0-9]+).*/\1/p')
+	crashed=$(echo "$summary" | sed -nE 's/.*crashed: ([0-9]+).*/\1/p')
+	failed=$((${failed:-0} + ${crashed:-0}))
+	for ((i = 0; i < ${passed:-0}; i++)); do ndis_pass=$((ndis_pass + 1)); done
+	for ((i = 0; i < failed; i++)); do ndis_fail=$((ndis_fail + 1)); done
+	say "kunit.py parse: ${summary:-no summary} (exit $rc)"
+	if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+		check_fail "kunit.py parse exited $rc"
+	elif [ -z "$summary" ]; then
+		check_fail "kunit.py parse found no results"
+	fi
+}

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+# Guest-side helpers (busybox sh), sourced by the init scripts and by the
+# integration scripts. Results go to the console as tagged lines the host
+# counts: "NDIS-TEST: ok - <name>" or "NDIS-TEST: not ok - <name>".
+
+NDIS_DIR=/ndis
+
+t_ok()   { echo "NDIS-TEST: ok - $*"; }
+t_fail() { echo "NDIS-TEST: not ok - $*"; }
+
+# t_check NAME CMD...: one test case, passing when CMD succeeds.
+t_check() {
+	local name=$1
+	shift
+	if "$@"; then t_ok "$name"; else t_fail "$name"; fi
+}
+
+# t_eq NAME EXPECTED ACTUAL
+t_eq() {
+	if [ "$2" = "$3" ]; then
+		t_ok "$1"
+	else
+		t_fail "$1 (expected '$2', got '$3')"
+	fi
+}
+
+# Mark a point in the console log for the host to cut at.
+marker() { echo "NDIS-MARK: $*"; }
+
+guest_setup() {
+	mount -t proc proc /proc
+	mount -t sysfs sysfs /sys
+	mount -t devtmpfs devtmpfs /dev 2>/dev/null
+	mount -t debugfs debugfs /sys/kernel/debug
+	mkdir -p /tmp
+	echo 8 >/proc/sys/kernel/printk
+}
+
+# Fail the run (host sees no done marker) rather than hang at a prompt.
+guest_finish() {
+	marker done
+	sync
+	reboot -f
+}
+
+# Modules of ours still loaded, if any.
+ndis_modules_loaded() {
+	lsmod | awk '{print $1}' | grep -E '^ndis' || true
+}
+
+inject_mode() {
+	cat $NDIS_DIR/inject 2>/dev/null || true
+}
+
+kmemleak_report() {
+	[ -w /sys/kernel/debug/kmemleak ] || return 0
+	# Objects younger than 5 s are never reported; let ours age first.
+	sleep 6
+	echo scan >/sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak
+}

@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers for the test tiers. Sourced, never run.
+#
+# Everything heavy (unpacked kernel source, the KUnit test kernel, stock
+# kernel images) lives in $NDIS_CACHE_DIR, outside the repository, so a
+# second run pays only for what changed.
+
+set -eu
+set -o pipefail
+
+NDIS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NDIS_CACHE_DIR=${NDIS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ndis-shim}
+NDIS_JOBS=${NDIS_JOBS:-$(nproc)}
+mkdir -p "$NDIS_CACHE_DIR"
+
+ndis_pass=0
+ndis_fail=0
+
+say()  { printf '[%s] %s\n' "${NDIS_TIER:-check}" "$*"; }
+die()  { printf '[%s] error: %s\n' "${NDIS_TIER:-check}" "$*" >&2; exit 1; }
+
+# Record one check's outcome; the tier's summary line counts them.
+check_pass() { ndis_pass=$((ndis_pass + 1)); say "ok: $*"; }
+check_fail() { ndis_fail=$((ndis_fail + 1)); say "FAILED: $*"; }
+
+# Print the one-line summary every tier ends with and exit accordingly.
+tier_summary() {
+	echo "${NDIS_TIER}: ${ndis_pass} passed, ${ndis_fail} failed"
+	[ "$ndis_fail" -eq 0 ] && [ "$ndis_pass" -gt 0 ]
+}
+
+# Install the Debian packages named when any of them is missing.
+need_pkgs() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root or install them"
+	say "installing ${missing[*]}"
+	if [ -z "${NDIS_APT_UPDATED:-}" ]; then
+		apt-get update -qq >/dev/null
+		export NDIS_APT_UPDATED=1
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		"${missing[@]}" >/dev/null
+}
+
+# Newest package whose name matches an extended regex; versions move, so
+# never hard-code an ABI number.
+newest_pkg() {
+	apt-cache search --names-only "$1" | awk '{print $1}' | sort -V | tail -n 1
+}
+
+# newest_flavour SERIES KIND [FLAVOUR-]: newest amd64 package of a series,
+# e.g. "newest_flavour 6.12 headers" -> linux-headers-6.12.117+deb12-amd64,
+# "newest_flavour 6.12 headers rt-" -> linux-headers-6.12.117+deb12-rt-amd64.
+newest_flavour() {
+	local series=$1 kind=$2 re
+	local abi="${series//./\\.}\\.[0-9]+(-[0-9]+)?(\\+deb[0-9]+)?-${3:-}amd64"
+	case $kind in
+	headers) re="^linux-headers-$abi\$" ;;
+	image)   re="^linux-image-$abi-unsigned\$" ;;
+	esac
+	if [ -z "${NDIS_APT_UPDATED:-}" ] && [ "$(id -u)" -eq 0 ]; then
+		apt-get update -qq >/dev/null 2>&1 || true
+		export NDIS_APT_UPDATED=1
+	fi
+	newest_pkg "$re"
+}
+
+# Unpacked linux-source-6.12 (checkpatch.pl, kunit.py, the test kernel).
+ensure_linux_source() {
+	need_pkgs linux-source-6.12
+	local tarball=/usr/src/linux-source-6.12.tar.xz
+	local stamp
+	stamp=$(dpkg-query -W -f='${Version}' linux-source-6.12)
+	NDIS_KSRC="$NDIS_CACHE_DIR/linux-source-6.12"
+	if [ "$(cat "$NDIS_KSRC/.ndis-stamp" 2>/dev/null)" != "$stamp" ]; then
+		say "unpacking $tarball (once)"
+		rm -rf "$NDIS_KSRC" "$NDIS_KSRC.tmp"
+		mkdir -p "$NDIS_KSRC.tmp"
+		tar -xJf "$tarball" -C "$NDIS_KSRC.tmp" --strip-components=1
+		echo "$stamp" >"$NDIS_KSRC.tmp/.ndis-stamp"
+		mv "$NDIS_KSRC.tmp" "$NDIS_KSRC"
+	fi
+	export NDIS_KSRC
+}
+
+# Copy the module sources into DIR so several kernels can be built side by
+# side without clobbering each other's objects.
+stage_sources() {
+	local dir=$1
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	(cd "$NDIS_TOP" && tar -cf - Makefile Kbuild include core protocols miniports kunit \
+		tests/modules) | tar -xf - -C "$dir"
+}
+
+# Build everything in a staged copy against KDIR; extra make arguments follow.
+# Returns make's status; the log is in DIR/build.log.
+build_modules() {
+	local kdir=$1 dir=$2
+	shift 2
+	stage_sources "$dir"
+	make -C "$dir" KDIR="$kdir" -j"$NDIS_JOBS" "$@" >"$dir/build.log" 2>&1
+}
+
+# Compiler, sparse, kernel-doc and modpost diagnostics in a build log;
+# status 0 when there are any.
+build_diagnostics() {
+	grep -E '(warning|error|WARNING|ERROR):' "$1" | grep -v '^make'
+}
+
+# Lines of a kernel log that mean the run is broken whatever the tests said.
+SPLAT_RE='WARNING:|BUG:|Oops|Call Trace:|general protection|Kernel panic|kernel BUG|'
+SPLAT_RE+='possible recursive locking|possible circular locking|inconsistent lock state|'
+SPLAT_RE+='suspicious RCU usage|KASAN:|UBSAN:|ODEBUG:|sleeping function called|'
+SPLAT_RE+='unregister_netdevice: waiting|blocked for more than|soft lockup|hard LOCKUP|'
+SPLAT_RE+='unreferenced object|trying to register non-static key|'
+SPLAT_RE+='turning off the locking correctness validator|DEBUG_LOCKS_WARN_ON'
+
+# Print splat lines of a log; exit status 0 when there were any.
+find_splats() {
+	grep -aE "$SPLAT_RE" "$1"
+}
+
+# Run QEMU with a timeout; the guest ends by rebooting (-no-reboot exits).
+run_qemu() {
+	local timeout_s=$1 log=$2
+	shift 2
+	need_pkgs qemu-system-x86
+	timeout --foreground -k 10 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu max \
+		-nodefaults -nographic -no-reboot -monitor none \
+		-serial "file:$log" "$@" </dev/null >/dev/null 2>&1 || true
+	# Serial consoles end lines with \r\n.
+	sed -i 's/\r$//' "$log"
+}
+
+# Pack DIR as a gzip'd newc initramfs at OUT.
+pack_initramfs() {
+	local dir=$1 out=$2
+	(cd "$dir" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) | gzip -1 >"$out"
+}
+
+# Skeleton of a busybox initramfs with our modules and guest scripts.
+initramfs_skeleton() {
+	local root=$1
+	need_pkgs busybox-static cpio
+	rm -rf "$root"
+	mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,ndis/modules,ndis/tests}
+	cp /bin/busybox "$root/bin/busybox"
+	local applet
+	for applet in sh mount umount insmod rmmod lsmod cat echo grep sed ls \
+		readlink sleep reboot ip dmesg basename seq wc head tr printf test \
+		mkdir find sort uname awk cut; do
+		ln -sf busybox "$root/bin/$applet"
+	done
+	cp "$NDIS_TOP/tests/guest/common.sh" "$root/ndis/common.sh"
+}
+
+now() { date +%s; }

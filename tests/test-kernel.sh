@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+# Build (once) the KUnit test kernel from Debian's linux-source-6.12.
+# Sourced after lib.sh. Sets NDIS_TEST_KERNEL to the build directory.
+#
+# The cache key hashes the config fragment, the source package version and
+# the compiler, so any of them changing yields a fresh kernel and nothing
+# stale is ever reused.
+
+ensure_test_kernel() {
+	local frag="$NDIS_TOP/tests/config/kunit.config" key dir line sym val
+	need_pkgs build-essential bc bison flex libelf-dev libssl-dev cpio kmod python3
+	ensure_linux_source
+	key=$( (cat "$frag"; cat "$NDIS_KSRC/.ndis-stamp"; gcc --version | head -n 1) |
+		sha256sum | cut -c1-16)
+	dir="$NDIS_CACHE_DIR/test-kernel-$key"
+	NDIS_TEST_KERNEL=$dir
+	export NDIS_TEST_KERNEL
+	if [ -f "$dir/.ndis-complete" ]; then
+		say "test kernel cached: $dir"
+		return 0
+	fi
+
+	say "building the test kernel (first run only, several minutes): $dir"
+	mkdir -p "$dir"
+	cp "$frag" "$dir/.config"
+	make -s -C "$NDIS_KSRC" O="$dir" ARCH=x86_64 olddefconfig >"$dir/ndis-build.log" 2>&1 ||
+		die "olddefconfig failed; see $dir/ndis-build.log"
+
+	# A symbol whose dependencies are unmet is dropped silently: refuse that.
+	while read -r line; do
+		case $line in CONFIG_*=*) ;; *) continue ;; esac
+		sym=${line%%=*}
+		val=${line#*=}
+		if [ "$val" = n ]; then
+			grep -qx "$sym=[ym]" "$dir/.config" &&
+				die "$sym=n did not survive olddefconfig"
+		else
+			grep -qx "$line" "$dir/.config" ||
+				die "$line did not survive olddefconfig (unmet dependency?)"
+		fi
+	done <"$frag"
+
+	local t0
+	t0=$(now)
+	make -C "$NDIS_KSRC" O="$dir" ARCH=x86_64 -j"$NDIS_JOBS" >>"$dir/ndis-build.log" 2>&1 ||
+		die "test kernel build failed; see $dir/ndis-build.log"
+	touch "$dir/.ndis-complete"
+	say "test kernel built in $(($(now) - t0)) s"
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# KUnit tier: the suites of ndis_kunit.ko on a debug kernel (lockdep, KASAN,
+# kmemleak, atomic-sleep and object debugging) under QEMU. Results are the
+# kernel's own KTAP, parsed by its own kunit.py. The run also fails on any
+# splat, a missing completion marker, or a leak after everything unloaded.
+NDIS_TIER=kunit
+. "$(dirname "$0")/lib.sh"
+. "$NDIS_TOP/tests/test-kernel.sh"
+. "$NDIS_TOP/tests/guest-checks.sh"
+
+need_pkgs qemu-system-x86 busybox-static cpio python3
+ensure_test_kernel
+
+work="$NDIS_TOP/build/kunit"
+say "building the modules and the KUnit suites against the test kernel"
+if ! build_modules "$NDIS_TEST_KERNEL" "$work/src" W=1 NDIS_TEST_MODULES=m ||
+	build_diagnostics "$work/src/build.log"; then
+	tail -n 30 "$work/src/build.log"
+	check_fail "modules build against the test kernel"
+	tier_summary
+	exit 1
+fi
+check_pass "modules build against the test kernel"
+
+root="$work/initramfs"
+initramfs_skeleton "$root"
+cp "$work/src/core/ndis.ko" "$work/src/kunit/ndis_kunit.ko" \
+	"$work/src/tests/modules/ndis_inject_warn.ko" "$root/ndis/modules/"
+cp "$NDIS_TOP/tests/guest/kunit-init.sh" "$root/init"
+echo "${NDIS_INJECT:-}" >"$root/ndis/inject"
+pack_initramfs "$root" "$work/initramfs.cpio.gz"
+
+log="$work/console.log"
+say "booting the test kernel under QEMU (TCG)"
+t0=$(now)
+run_qemu "${NDIS_KUNIT_TIMEOUT:-600}" "$log" -smp 2 -m 2048 \
+	-kernel "$NDIS_TEST_KERNEL/arch/x86/boot/bzImage" \
+	-initrd "$work/initramfs.cpio.gz" \
+	-append "console=ttyS0 panic=-1 loglevel=7 kunit.enable=1"
+say "guest ran for $(($(now) - t0)) s; console log: $log"
+
+# The kernel prints an empty KTAP document of its own at boot, and
+# kunit.py parse reads only the first document: cut ours out first.
+sed -n '/NDIS-MARK: ktap-begin/,/NDIS-MARK: ktap-end/p' "$log" >"$work/ktap.log"
+parse_rc=0
+python3 "$NDIS_KSRC/tools/testing/kunit/kunit.py" parse "$work/ktap.log" \
+	>"$work/kunit-parse.log" 2>&1 || parse_rc=$?
+cat "$work/kunit-parse.log"
+count_kunit_results "$work/kunit-parse.log" "$parse_rc"
+
+check_guest_log "$log"
+check_kmemleak "$log"
+
+tier_summary
