@@ -51,14 +51,14 @@ check_kmemleak() {
 
 # One check per KUnit case, from kunit.py parse's summary line.
 count_kunit_results() {
-	local out=$1 rc=$2 summary passed failed crashed i
+	local out=$1 rc=$2 summary passed failed crashed
 	summary=$(grep -E 'Ran [0-9]+ tests' "$out" | tail -n 1)
 	passed=$(echo "$summary" | sed -nE 's/.*passed: ([0-9]+).*/\1/p')
 	failed=$(echo "$summary" | sed -nE 's/.*failed: ([0-9]+).*/\1/p')
 	crashed=$(echo "$summary" | sed -nE 's/.*crashed: ([0-9]+).*/\1/p')
 	failed=$((${failed:-0} + ${crashed:-0}))
-	for ((i = 0; i < ${passed:-0}; i++)); do ndis_pass=$((ndis_pass + 1)); done
-	for ((i = 0; i < failed; i++)); do ndis_fail=$((ndis_fail + 1)); done
+	ndis_pass=$((ndis_pass + ${passed:-0}))
+	ndis_fail=$((ndis_fail + failed))
 	say "kunit.py parse: ${summary:-no summary} (exit $rc)"
 	if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
 		check_fail "kunit.py parse exited $rc"

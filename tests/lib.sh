@@ -131,6 +131,7 @@ run_qemu() {
 	local timeout_s=$1 log=$2
 	shift 2
 	need_pkgs qemu-system-x86
+	rm -f "$log"
 	timeout --foreground -k 10 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu max \
 		-nodefaults -nographic -no-reboot -monitor none \
 		-serial "file:$log" "$@" </dev/null >/dev/null 2>&1 || true

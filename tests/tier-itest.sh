@@ -51,6 +51,7 @@ for series in 6.12 6.1; do
 		-initrd "$work/initramfs.cpio.gz" \
 		-append "console=ttyS0 panic=-1 loglevel=7"
 	say "guest ran for $(($(now) - t0)) s; console log: $log"
+	grep -a '^nic: ' "$log" | sed "s/^/[itest]   $STOCK_KVER /" || true
 	check_guest_log "$log"
 done
 
