@@ -8,6 +8,9 @@
 
 #include <ndis/ndis.h>
 
+void ndis_misuse(const char *api, const char *requirement, unsigned long caller);
+long ndis_misuse_count(void);
+
 int ndis_sysfs_init(void);
 void ndis_sysfs_exit(void);
 

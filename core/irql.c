@@ -27,6 +27,7 @@ MODULE_PARM_DESC(irql_strict,
 
 static atomic_long_t ndis_irql_violations = ATOMIC_LONG_INIT(0);
 static atomic_long_t ndis_irql_sites = ATOMIC_LONG_INIT(0);
+static atomic_long_t ndis_api_misuse = ATOMIC_LONG_INIT(0);
 
 #define NDIS_IRQL_SITE_SLOTS	256
 static unsigned long ndis_irql_site_table[NDIS_IRQL_SITE_SLOTS];
@@ -151,6 +152,30 @@ const char *ndis_irql_name(KIRQL irql)
 }
 EXPORT_SYMBOL_NS_GPL(ndis_irql_name, NDIS);
 
+/*
+ * Report a broken contract the first time its calling site is seen: a
+ * WARN naming the API, the requirement and the caller, or the test's
+ * reporter when one is installed.
+ */
+static void ndis_report(const char *api, const char *requirement, KIRQL irql,
+			unsigned long caller)
+{
+	switch (ndis_irql_claim_site(caller)) {
+	case NDIS_IRQL_SITE_NEW:
+		atomic_long_inc(&ndis_irql_sites);
+		if (!ndis_irql_divert(api, requirement, irql, caller))
+			WARN(1, "ndis: %s requires %s; called at %s from %pS\n",
+			     api, requirement, ndis_irql_name(irql), (void *)caller);
+		break;
+	case NDIS_IRQL_SITE_SEEN:
+		break;
+	case NDIS_IRQL_SITE_TABLE_FULL:
+		pr_err_ratelimited("%s requires %s; called at %s from %pS (site table full)\n",
+				   api, requirement, ndis_irql_name(irql), (void *)caller);
+		break;
+	}
+}
+
 /**
  * ndis_irql_violation() - account for a broken context contract
  * @api: the function whose contract was broken
@@ -170,24 +195,26 @@ bool ndis_irql_violation(const char *api, const char *requirement,
 			 KIRQL irql, unsigned long caller)
 {
 	atomic_long_inc(&ndis_irql_violations);
-
-	switch (ndis_irql_claim_site(caller)) {
-	case NDIS_IRQL_SITE_NEW:
-		atomic_long_inc(&ndis_irql_sites);
-		if (!ndis_irql_divert(api, requirement, irql, caller))
-			WARN(1, "ndis: %s requires %s; called at %s from %pS\n",
-			     api, requirement, ndis_irql_name(irql), (void *)caller);
-		break;
-	case NDIS_IRQL_SITE_SEEN:
-		break;
-	case NDIS_IRQL_SITE_TABLE_FULL:
-		pr_err_ratelimited("%s requires %s; called at %s from %pS (site table full)\n",
-				   api, requirement, ndis_irql_name(irql), (void *)caller);
-		break;
-	}
+	ndis_report(api, requirement, irql, caller);
 	return !READ_ONCE(ndis_irql_strict);
 }
 EXPORT_SYMBOL_NS_GPL(ndis_irql_violation, NDIS);
+
+/*
+ * Account for any other misuse of the API: a bad handle, a call from the
+ * wrong place, a completion that was not pending. Same once-per-site
+ * reporting; counted apart from IRQL violations.
+ */
+void ndis_misuse(const char *api, const char *requirement, unsigned long caller)
+{
+	atomic_long_inc(&ndis_api_misuse);
+	ndis_report(api, requirement, ndis_current_irql(), caller);
+}
+
+long ndis_misuse_count(void)
+{
+	return atomic_long_read(&ndis_api_misuse);
+}
 
 /**
  * ndis_irql_violation_count() - contract violations since load

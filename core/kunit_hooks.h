@@ -23,6 +23,9 @@ typedef void (*ndis_irql_reporter_fn)(void *ctx, const char *api,
 
 void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx);
 bool ndis_irql_set_strict(bool strict);
+void ndis_kunit_set_pend(int opens, int closes);
+void ndis_kunit_adapter_flush(NDIS_HANDLE adapter);
+int ndis_kunit_binding_state(const char *protocol, const char *adapter);
 #endif
 
 #endif /* _NDIS_KUNIT_HOOKS_H */

@@ -9,6 +9,7 @@
 #include <uapi/ndis/version.h>
 
 #include "core.h"
+#include "registry.h"
 
 static int __init ndis_init(void)
 {
@@ -17,16 +18,22 @@ static int __init ndis_init(void)
 	ret = ndis_sysfs_init();
 	if (ret)
 		goto err_sysfs;
+	ret = ndis_registry_init();
+	if (ret)
+		goto err_registry;
 
 	pr_info("version %s loaded\n", NDIS_SHIM_VERSION);
 	return 0;
 
+err_registry:
+	ndis_sysfs_exit();
 err_sysfs:
 	return ret;
 }
 
 static void __exit ndis_exit(void)
 {
+	ndis_registry_exit();
 	ndis_sysfs_exit();
 	pr_info("unloaded\n");
 }

@@ -34,7 +34,7 @@ for series in 6.12 6.1; do
 	initramfs_skeleton "$root"
 	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
 	cp "$work/src/core/ndis.ko" "$work/src/tests/modules/ndis_inject_warn.ko" \
-		"$root/ndis/modules/"
+		"$work/src/tests/modules/ndis_itest.ko" "$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"
 	cp "$NDIS_TOP/tests/guest/itest-init.sh" "$root/init"
 	sed -nE 's/^#define NDIS_SHIM_VERSION\s+"(.*)"/\1/p' \

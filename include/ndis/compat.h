@@ -29,4 +29,11 @@
 #define timer_delete_sync(t)	del_timer_sync(t)
 #endif
 
+/* 6.10 dropped the source argument of __assign_str() in trace events. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define ndis_assign_str(dst, src)	__assign_str(dst)
+#else
+#define ndis_assign_str(dst, src)	__assign_str(dst, src)
+#endif
+
 #endif /* _NDIS_COMPAT_H */

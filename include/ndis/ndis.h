@@ -11,5 +11,9 @@
 #include <ndis/status.h>
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>
+#include <ndis/object.h>
+#include <ndis/pnp.h>
+#include <ndis/protocol.h>
+#include <ndis/miniport.h>
 
 #endif /* _NDIS_NDIS_H */

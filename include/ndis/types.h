@@ -20,7 +20,8 @@ typedef u64 ULONG64, *PULONG64;
 typedef unsigned long ULONG_PTR;
 
 /* An opaque handle: what NDIS gives a driver and the driver gives back. */
-typedef void *NDIS_HANDLE, *PNDIS_HANDLE;
+typedef void *NDIS_HANDLE;
+typedef void **PNDIS_HANDLE;
 
 #ifndef TRUE
 #define TRUE 1

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Adapters (NDIS's miniport blocks): start, attributes, pause, restart,
+ * halt and the teardown that precedes a halt.
+ *
+ *   Halted -> Initializing -> Paused <-> Restarting -> Running -> Pausing
+ *
+ * Start runs MiniportInitializeEx and MiniportRestart in the caller, then
+ * offers the adapter to every protocol. Teardown goes pause bindings ->
+ * pause miniport -> unbind every binding (each closes) -> halt, all under
+ * op_lock, waiting on completions for whatever pends; never a polling loop.
+ */
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "registry.h"
+#include "trace.h"
+
+static const char *const ndis_adapter_states[] = {
+	[NDIS_ADAPTER_HALTED] = "halted",
+	[NDIS_ADAPTER_INITIALIZING] = "initializing",
+	[NDIS_ADAPTER_PAUSED] = "paused",
+	[NDIS_ADAPTER_RESTARTING] = "restarting",
+	[NDIS_ADAPTER_RUNNING] = "running",
+	[NDIS_ADAPTER_PAUSING] = "pausing",
+	[NDIS_ADAPTER_SHUTDOWN] = "shutdown",
+};
+
+const char *ndis_adapter_state_name(enum ndis_adapter_state state)
+{
+	return state < ARRAY_SIZE(ndis_adapter_states) ? ndis_adapter_states[state] : "?";
+}
+
+void ndis_adapter_lock(struct ndis_adapter *adapter)
+{
+	mutex_lock(&adapter->op_lock);
+	adapter->op_task = current;
+}
+
+void ndis_adapter_unlock(struct ndis_adapter *adapter)
+{
+	adapter->op_task = NULL;
+	mutex_unlock(&adapter->op_lock);
+}
+
+static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_state state)
+{
+	WRITE_ONCE(a->state, state);
+	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(state));
+}
+
+static struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
+					     unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_ADAPTER, api, caller);
+
+	return obj ? container_of(obj, struct ndis_adapter, obj) : NULL;
+}
+
+/* Paused -> Restarting -> Running, or back to Paused. op_lock held. */
+static void ndis_adapter_restart(struct ndis_adapter *a)
+{
+	NDIS_MINIPORT_RESTART_PARAMETERS params = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = 1,
+		.Header.Size = sizeof(params),
+	};
+	NDIS_STATUS status;
+
+	ndis_adapter_set_state(a, NDIS_ADAPTER_RESTARTING);
+	reinit_completion(&a->restart_done);
+	atomic_set(&a->restart_pending, 1);
+	status = a->driver->chars.RestartHandler(a->context, &params);
+	if (status == NDIS_STATUS_PENDING) {
+		wait_for_completion(&a->restart_done);
+		status = a->restart_status;
+	} else if (atomic_xchg(&a->restart_pending, 0) != 1) {
+		ndis_misuse("MiniportRestart",
+			    "NdisMRestartComplete only after returning NDIS_STATUS_PENDING",
+			    (unsigned long)a->driver->chars.RestartHandler);
+	}
+	ndis_adapter_set_state(a, status == NDIS_STATUS_SUCCESS ?
+			       NDIS_ADAPTER_RUNNING : NDIS_ADAPTER_PAUSED);
+}
+
+/* Running -> Pausing -> Paused; a pause cannot fail. op_lock held. */
+static void ndis_adapter_pause(struct ndis_adapter *a)
+{
+	NDIS_MINIPORT_PAUSE_PARAMETERS params = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = 1,
+		.Header.Size = sizeof(params),
+	};
+	NDIS_STATUS status;
+
+	if (a->state != NDIS_ADAPTER_RUNNING)
+		return;
+	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSING);
+	reinit_completion(&a->pause_done);
+	atomic_set(&a->pause_pending, 1);
+	status = a->driver->chars.PauseHandler(a->context, &params);
+	if (status == NDIS_STATUS_PENDING)
+		wait_for_completion(&a->pause_done);
+	else if (atomic_xchg(&a->pause_pending, 0) != 1)
+		ndis_misuse("MiniportPause",
+			    "NdisMPauseComplete only after returning NDIS_STATUS_PENDING",
+			    (unsigned long)a->driver->chars.PauseHandler);
+	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSED);
+}
+
+/* The bindings of @a, each with a reference, for work outside the lock. */
+static int ndis_adapter_bindings(struct ndis_adapter *a, struct ndis_binding ***out)
+{
+	struct ndis_binding *b, **v;
+	int n = 0;
+
+	mutex_lock(&ndis_registry_lock);
+	list_for_each_entry(b, &a->bindings, adapter_node)
+		n++;
+	v = kcalloc(max(n, 1), sizeof(*v), GFP_KERNEL | __GFP_NOFAIL);
+	n = 0;
+	list_for_each_entry(b, &a->bindings, adapter_node) {
+		ndis_object_get(&b->obj);
+		v[n++] = b;
+	}
+	mutex_unlock(&ndis_registry_lock);
+	*out = v;
+	return n;
+}
+
+static void ndis_bindings_release(struct ndis_binding **v, int n)
+{
+	while (n--) {
+		ndis_binding_cancel_work(v[n]);
+		ndis_object_put(&v[n]->obj);
+	}
+	kfree(v);
+}
+
+/* Unlink @a and drop the registry's reference; sysfs entries go too. */
+static void ndis_adapter_release_registry(struct ndis_adapter *a)
+{
+	ndis_handle_unregister(&a->obj);
+	mutex_lock(&ndis_registry_lock);
+	list_del_init(&a->node);
+	list_del_init(&a->driver_node);
+	mutex_unlock(&ndis_registry_lock);
+	ndis_sysfs_del(&a->obj);
+	destroy_workqueue(a->wq);
+	ndis_object_put(&a->obj);
+}
+
+/*
+ * Take an adapter down: bindings paused, miniport paused, every binding
+ * unbound (and closed), miniport halted. Synchronous; PASSIVE_LEVEL, not
+ * under any ndis lock. Return: 0, or -EALREADY if it was going already.
+ */
+int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool surprise)
+{
+	NET_DEVICE_PNP_EVENT event = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = 1,
+		.Header.Size = sizeof(event),
+		.DevicePnPEvent = NdisDevicePnPEventSurpriseRemoved,
+	};
+	struct ndis_binding **v;
+	bool already;
+	int i, n;
+
+	mutex_lock(&ndis_registry_lock);
+	already = a->removing;
+	a->removing = true;
+	mutex_unlock(&ndis_registry_lock);
+	if (already)
+		return -EALREADY;
+	trace_ndis_adapter_remove(a->name, action);
+
+	n = ndis_adapter_bindings(a, &v);
+	ndis_adapter_lock(a);
+	if (surprise && a->state != NDIS_ADAPTER_SHUTDOWN)
+		a->driver->chars.DevicePnPEventNotifyHandler(a->context, &event);
+	for (i = 0; i < n; i++)
+		ndis_binding_pause(v[i]);
+	ndis_adapter_pause(a);
+	for (i = 0; i < n; i++)
+		ndis_binding_finish(v[i]);
+	if (a->state != NDIS_ADAPTER_SHUTDOWN)
+		a->driver->chars.HaltHandlerEx(a->context, action);
+	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
+	ndis_adapter_unlock(a);
+	ndis_bindings_release(v, n);
+
+	ndis_adapter_release_registry(a);
+	return 0;
+}
+
+static void ndis_adapter_remove_work(struct work_struct *work)
+{
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, remove_work);
+
+	ndis_adapter_teardown(a, NdisHaltDeviceFailed, false);
+	ndis_object_put(&a->obj);
+}
+
+static void ndis_adapter_free(struct ndis_adapter *a)
+{
+	ndis_handle_unregister(&a->obj);
+	if (a->wq)
+		destroy_workqueue(a->wq);
+	ndis_object_put(&a->obj);
+}
+
+/* Offer @a to every protocol present. */
+static void ndis_adapter_publish(struct ndis_adapter *a)
+{
+	struct ndis_protocol *p;
+
+	mutex_lock(&ndis_registry_lock);
+	a->published = true;
+	list_for_each_entry(p, &ndis_protocols, node)
+		if (!p->deregistering && ndis_binding_create(a, p, false))
+			pr_warn("no memory to bind %s to %s\n", p->name, a->name);
+	mutex_unlock(&ndis_registry_lock);
+}
+
+static bool ndis_adapter_name_ok(const char *name)
+{
+	size_t len = name ? strnlen(name, NDIS_NAME_MAX) : 0;
+
+	return len && len < NDIS_NAME_MAX && !strpbrk(name, "\n/: ") &&
+	       strcmp(name, ".") && strcmp(name, "..");
+}
+
+/**
+ * ndis_miniport_add_adapter() - PnP start of an adapter
+ * @NdisMiniportDriverHandle: the miniport driver
+ * @name: unique adapter name: up to 31 characters, no '/', ':' or space
+ * @add_context: passed to MiniportInitializeEx as MiniportAddDeviceContext
+ * @MiniportAdapterHandle: receives the adapter handle on success
+ *
+ * Runs MiniportInitializeEx (which must set registration and general
+ * attributes) and MiniportRestart, then offers the adapter to every
+ * protocol; binds run asynchronously afterwards.
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS, the status MiniportInitializeEx failed with,
+ * NDIS_STATUS_INVALID_PARAMETER (bad handle or name),
+ * NDIS_STATUS_RESOURCE_CONFLICT (name in use), NDIS_STATUS_RESOURCES,
+ * NDIS_STATUS_FAILURE (attributes missing).
+ */
+NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
+				      const char *name, NDIS_HANDLE add_context,
+				      PNDIS_HANDLE MiniportAdapterHandle)
+{
+	NDIS_MINIPORT_INIT_PARAMETERS params = {
+		.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS,
+		.Header.Revision = 1,
+		.Header.Size = sizeof(params),
+		.MiniportAddDeviceContext = add_context,
+	};
+	struct ndis_miniport_driver *d;
+	struct ndis_object *obj;
+	struct ndis_adapter *a;
+	NDIS_STATUS status;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	obj = ndis_handle_get(NdisMiniportDriverHandle, NDIS_HT_MINIPORT_DRIVER,
+			      __func__, _RET_IP_);
+	if (!obj)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	d = container_of(obj, struct ndis_miniport_driver, obj);
+	if (!ndis_adapter_name_ok(name) || !MiniportAdapterHandle) {
+		ndis_misuse(__func__, "a valid adapter name and handle pointer", _RET_IP_);
+		ndis_object_put(obj);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a) {
+		ndis_object_put(obj);
+		return NDIS_STATUS_RESOURCES;
+	}
+	kobject_init(&a->obj.kobj, &ndis_adapter_ktype);
+	strscpy(a->name, name, sizeof(a->name));
+	a->driver = d;		/* the driver reference moves to the adapter */
+	INIT_LIST_HEAD(&a->node);
+	INIT_LIST_HEAD(&a->driver_node);
+	INIT_LIST_HEAD(&a->bindings);
+	mutex_init(&a->op_lock);
+	init_completion(&a->pause_done);
+	init_completion(&a->restart_done);
+	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
+	a->state = NDIS_ADAPTER_HALTED;
+	a->wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
+	if (!a->wq || ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
+		ndis_adapter_free(a);
+		return NDIS_STATUS_RESOURCES;
+	}
+
+	mutex_lock(&ndis_registry_lock);
+	status = d->deregistering ? NDIS_STATUS_NOT_ACCEPTED :
+		 ndis_adapter_find(name) ? NDIS_STATUS_RESOURCE_CONFLICT :
+		 NDIS_STATUS_SUCCESS;
+	if (status == NDIS_STATUS_SUCCESS) {
+		list_add_tail(&a->node, &ndis_adapters);
+		list_add_tail(&a->driver_node, &d->adapters);
+	}
+	mutex_unlock(&ndis_registry_lock);
+	if (status != NDIS_STATUS_SUCCESS) {
+		ndis_adapter_free(a);
+		return status;
+	}
+
+	params.AdapterName = a->name;
+	trace_ndis_adapter_add(a->name, d->name);
+	ndis_adapter_lock(a);
+	ndis_adapter_set_state(a, NDIS_ADAPTER_INITIALIZING);
+	status = d->chars.InitializeHandlerEx(ndis_handle_of(&a->obj, NDIS_HT_ADAPTER),
+					      d->context, &params);
+	if (status == NDIS_STATUS_SUCCESS && (!a->registration_set || !a->general_set)) {
+		ndis_misuse("MiniportInitializeEx", "registration and general attributes set",
+			    (unsigned long)d->chars.InitializeHandlerEx);
+		d->chars.HaltHandlerEx(a->context, NdisHaltDeviceInitializationFailed);
+		status = NDIS_STATUS_FAILURE;
+	}
+	if (status != NDIS_STATUS_SUCCESS) {
+		ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
+		ndis_adapter_unlock(a);
+		mutex_lock(&ndis_registry_lock);
+		a->removing = true;
+		mutex_unlock(&ndis_registry_lock);
+		ndis_adapter_release_registry(a);
+		return status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status;
+	}
+	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSED);
+	ndis_adapter_restart(a);
+	ndis_adapter_unlock(a);
+
+	*MiniportAdapterHandle = ndis_handle_of(&a->obj, NDIS_HT_ADAPTER);
+	ndis_sysfs_add(&a->obj, a->name);
+	ndis_adapter_publish(a);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, NDIS);
+
+static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
+				       bool surprise, const char *api, unsigned long caller)
+{
+	struct ndis_adapter *a;
+	int ret;
+
+	a = ndis_adapter_get(h, api, caller);
+	if (!a)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (ndis_in_adapter_operation()) {
+		ndis_misuse(api, "a caller outside NDIS handlers", caller);
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_NOT_ACCEPTED;
+	}
+	ret = ndis_adapter_teardown(a, action, surprise);
+	/* A concurrent NdisMRemoveMiniport may be tearing it down: wait. */
+	flush_work(&a->remove_work);
+	ndis_object_put(&a->obj);
+	return ret ? NDIS_STATUS_ADAPTER_REMOVED : NDIS_STATUS_SUCCESS;
+}
+
+/**
+ * ndis_miniport_remove_adapter() - PnP removal of an adapter
+ * @MiniportAdapterHandle: the adapter, dead after this returns
+ *
+ * Pauses and unbinds every binding (waiting for pended operations), pauses
+ * the miniport and halts it with NdisHaltDeviceDisabled.
+ *
+ * Context: PASSIVE_LEVEL, not from an NDIS handler.
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER for a bad
+ * handle, NDIS_STATUS_ADAPTER_REMOVED if it was being removed already.
+ */
+NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
+{
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceDisabled, false,
+				   __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, NDIS);
+
+/**
+ * ndis_miniport_surprise_remove_adapter() - the adapter is gone
+ * @MiniportAdapterHandle: the adapter, dead after this returns
+ *
+ * MiniportDevicePnPEventNotify(NdisDevicePnPEventSurpriseRemoved) first,
+ * then as ndis_miniport_remove_adapter() with NdisHaltDeviceSurpriseRemoved.
+ *
+ * Context: PASSIVE_LEVEL, not from an NDIS handler.
+ * Return: as ndis_miniport_remove_adapter().
+ */
+NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
+{
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceSurpriseRemoved, true,
+				   __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, NDIS);
+
+/**
+ * NdisMRemoveMiniport() - the miniport declares its adapter failed
+ * @MiniportAdapterHandle: the adapter
+ *
+ * Queues the removal (halt with NdisHaltDeviceFailed) and returns.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_FAILURE for a bad handle.
+ */
+NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle)
+{
+	struct ndis_adapter *a;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_FAILURE;
+	if (!xchg(&a->remove_queued, true) && queue_work(ndis_complete_wq, &a->remove_work))
+		return NDIS_STATUS_SUCCESS;	/* the work owns our reference */
+	ndis_object_put(&a->obj);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, NDIS);
+
+/**
+ * NdisMSetMiniportAttributes() - describe the adapter being initialised
+ * @NdisMiniportAdapterHandle: the adapter
+ * @MiniportAttributes: registration attributes first, then general ones
+ *
+ * Context: PASSIVE_LEVEL, inside MiniportInitializeEx.
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER (bad handle,
+ * header or values), NDIS_STATUS_NOT_ACCEPTED (outside initialisation or
+ * out of order), NDIS_STATUS_RESOURCES.
+ */
+NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
+				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes)
+{
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	struct ndis_adapter *a;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	a = ndis_adapter_get(NdisMiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (a->state != NDIS_ADAPTER_INITIALIZING || a->op_task != current) {
+		ndis_misuse(__func__, "a call from inside MiniportInitializeEx", _RET_IP_);
+		status = NDIS_STATUS_NOT_ACCEPTED;
+		goto out;
+	}
+	if (!MiniportAttributes) {
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	switch (MiniportAttributes->Header.Type) {
+	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES:
+		a->context = MiniportAttributes->RegistrationAttributes.MiniportAdapterContext;
+		a->registration_set = true;
+		break;
+	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES:
+		g = &MiniportAttributes->GeneralAttributes;
+		if (!a->registration_set) {
+			ndis_misuse(__func__, "registration attributes before general ones",
+				    _RET_IP_);
+			status = NDIS_STATUS_NOT_ACCEPTED;
+			break;
+		}
+		if (g->MediaType >= NdisMediumMax ||
+		    g->MacAddressLength > NDIS_MAX_PHYS_ADDRESS_LENGTH ||
+		    g->SupportedOidListLength % sizeof(NDIS_OID) ||
+		    (g->SupportedOidListLength && !g->SupportedOidList)) {
+			status = NDIS_STATUS_INVALID_PARAMETER;
+			break;
+		}
+		kfree(a->oids);
+		a->oids = NULL;
+		if (g->SupportedOidListLength) {
+			a->oids = kmemdup(g->SupportedOidList, g->SupportedOidListLength,
+					  GFP_KERNEL);
+			if (!a->oids) {
+				status = NDIS_STATUS_RESOURCES;
+				break;
+			}
+		}
+		a->attrs = *g;
+		a->attrs.SupportedOidList = a->oids;
+		a->general_set = true;
+		break;
+	default:
+		ndis_misuse(__func__, "registration or general attributes", _RET_IP_);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+	}
+out:
+	ndis_object_put(&a->obj);
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(NdisMSetMiniportAttributes, NDIS);
+
+/**
+ * NdisMPauseComplete() - finish a MiniportPause that returned PENDING
+ * @MiniportAdapterHandle: the adapter
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
+{
+	struct ndis_adapter *a;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return;
+	if (atomic_xchg(&a->pause_pending, 0) != 1)
+		ndis_misuse(__func__, "a pause that is pending", _RET_IP_);
+	else
+		complete(&a->pause_done);
+	ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMPauseComplete, NDIS);
+
+/**
+ * NdisMRestartComplete() - finish a MiniportRestart that returned PENDING
+ * @MiniportAdapterHandle: the adapter
+ * @Status: NDIS_STATUS_SUCCESS, or why the restart failed (stays Paused)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
+{
+	struct ndis_adapter *a;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return;
+	if (atomic_xchg(&a->restart_pending, 0) != 1) {
+		ndis_misuse(__func__, "a restart that is pending", _RET_IP_);
+	} else {
+		a->restart_status = Status;
+		complete(&a->restart_done);
+	}
+	ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, NDIS);
+
+/* Called by the kobject release, from any context: nothing may sleep. */
+void ndis_adapter_release(struct ndis_adapter *a)
+{
+	kfree(a->oids);
+	ndis_object_put(&a->driver->obj);
+}

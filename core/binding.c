@@ -1,0 +1,828 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The binding engine: one binding per protocol x adapter pair, and the NDIS
+ * 6 binding state machine it follows.
+ *
+ *   Unbound -> Opening -> Paused <-> Restarting -> Running -> Pausing
+ *                 |         |                                  |
+ *                 v         v                                  v
+ *              Unbound   Closing -> Unbound                  Paused
+ *
+ * Every operation that calls the protocol (bind, pause, restart, unbind)
+ * runs with the adapter's op_lock held, from the adapter's ordered
+ * workqueue or from a synchronous teardown, so operations on one adapter
+ * never overlap and the protocol sees them in order. Completions that may
+ * come from any context (bind, unbind, PnP) only record a status and
+ * complete(); the operation waiting on them holds op_lock, never the
+ * completer. The pending flags are armed before the protocol is called, so
+ * a completion that runs before the PENDING return is seen is accepted.
+ */
+#include <linux/moduleparam.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "kunit_hooks.h"
+#include "registry.h"
+#include "trace.h"
+
+/*
+ * Fault injection for protocol authors: make NdisOpenAdapterEx and
+ * NdisCloseAdapterEx pend, so a protocol's pending paths get exercised.
+ */
+enum ndis_pend_mode {
+	NDIS_PEND_NEVER,
+	NDIS_PEND_ALWAYS,
+	NDIS_PEND_COMPLETE_FIRST,	/* completion runs before PENDING returns */
+};
+
+static int ndis_pend_opens;
+module_param_named(pend_opens, ndis_pend_opens, int, 0644);
+MODULE_PARM_DESC(pend_opens,
+		 "Make NdisOpenAdapterEx pend: 0 never, 1 always, 2 completing before it returns");
+
+static int ndis_pend_closes;
+module_param_named(pend_closes, ndis_pend_closes, int, 0644);
+MODULE_PARM_DESC(pend_closes,
+		 "Make NdisCloseAdapterEx pend: 0 never, 1 always, 2 completing before it returns");
+
+void ndis_binding_set_pend(int opens, int closes)
+{
+	WRITE_ONCE(ndis_pend_opens, opens);
+	WRITE_ONCE(ndis_pend_closes, closes);
+}
+
+#define NDIS_BS(s)	BIT(NDIS_BINDING_##s)
+
+/* The states each state may move to. */
+static const unsigned long ndis_binding_next[] = {
+	[NDIS_BINDING_UNBOUND] = NDIS_BS(OPENING),
+	[NDIS_BINDING_OPENING] = NDIS_BS(PAUSED) | NDIS_BS(UNBOUND),
+	[NDIS_BINDING_PAUSED] = NDIS_BS(RESTARTING) | NDIS_BS(CLOSING),
+	[NDIS_BINDING_RESTARTING] = NDIS_BS(RUNNING) | NDIS_BS(PAUSED),
+	[NDIS_BINDING_RUNNING] = NDIS_BS(PAUSING),
+	[NDIS_BINDING_PAUSING] = NDIS_BS(PAUSED),
+	[NDIS_BINDING_CLOSING] = NDIS_BS(UNBOUND),
+};
+
+static const char *const ndis_binding_states[] = {
+	[NDIS_BINDING_UNBOUND] = "unbound",
+	[NDIS_BINDING_OPENING] = "opening",
+	[NDIS_BINDING_PAUSED] = "paused",
+	[NDIS_BINDING_RESTARTING] = "restarting",
+	[NDIS_BINDING_RUNNING] = "running",
+	[NDIS_BINDING_PAUSING] = "pausing",
+	[NDIS_BINDING_CLOSING] = "closing",
+};
+
+const char *ndis_binding_state_name(enum ndis_binding_state state)
+{
+	return state < ARRAY_SIZE(ndis_binding_states) ? ndis_binding_states[state] : "?";
+}
+
+/**
+ * ndis_binding_transition_ok() - whether the state machine allows a move
+ * @from: current state
+ * @to: next state
+ *
+ * Return: true for the moves of the NDIS 6 binding state machine.
+ */
+bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to)
+{
+	return from < ARRAY_SIZE(ndis_binding_next) && to < BITS_PER_LONG &&
+	       (ndis_binding_next[from] & BIT(to));
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+EXPORT_SYMBOL_NS_GPL(ndis_binding_transition_ok, NDIS);
+#endif
+
+/* Move @b to @to; an illegal move is a framework bug, reported and refused. */
+static bool ndis_binding_set_state(struct ndis_binding *b, enum ndis_binding_state to)
+{
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&b->lock, flags);
+	ok = ndis_binding_transition_ok(b->state, to);
+	if (ok)
+		b->state = to;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (!ok)
+		ndis_misuse("binding state machine", "a legal state transition", _RET_IP_);
+	else
+		trace_ndis_binding_state(b->name, ndis_binding_state_name(to));
+	return ok;
+}
+
+static NDIS_HANDLE ndis_binding_handle(struct ndis_binding *b, enum ndis_handle_type t)
+{
+	return ndis_handle_of(&b->obj, t);
+}
+
+static struct ndis_binding *ndis_binding_get(NDIS_HANDLE h, enum ndis_handle_type t,
+					     const char *api, unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, t, api, caller);
+
+	return obj ? container_of(obj, struct ndis_binding, obj) : NULL;
+}
+
+static void ndis_binding_put(struct ndis_binding *b)
+{
+	ndis_object_put(&b->obj);
+}
+
+static void ndis_bind_work(struct work_struct *work);
+static void ndis_unbind_work(struct work_struct *work);
+static void ndis_open_complete_work(struct work_struct *work);
+static void ndis_close_complete_work(struct work_struct *work);
+
+/*
+ * Create the binding of @protocol to @adapter and queue its bind on the
+ * adapter's workqueue. The caller holds ndis_registry_lock and has checked
+ * that neither side is going away and that the pair has no binding yet.
+ */
+int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,
+			bool initial)
+{
+	struct ndis_binding *b;
+	int ret;
+
+	lockdep_assert_held(&ndis_registry_lock);
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	kobject_init(&b->obj.kobj, &ndis_binding_ktype);
+	ret = ndis_handle_register(&b->obj, NDIS_HT_BINDING);
+	if (ret) {
+		kobject_put(&b->obj.kobj);
+		return ret;
+	}
+	snprintf(b->name, sizeof(b->name), "%s:%s", protocol->name, adapter->name);
+	spin_lock_init(&b->lock);
+	b->state = NDIS_BINDING_UNBOUND;
+	b->initial = initial;
+	b->adapter = adapter;
+	ndis_object_get(&adapter->obj);
+	b->protocol = protocol;
+	ndis_object_get(&protocol->obj);
+	INIT_WORK(&b->bind_work, ndis_bind_work);
+	INIT_WORK(&b->unbind_work, ndis_unbind_work);
+	INIT_WORK(&b->open_complete_work, ndis_open_complete_work);
+	INIT_WORK(&b->close_complete_work, ndis_close_complete_work);
+	init_completion(&b->bind_done);
+	init_completion(&b->unbind_done);
+	init_completion(&b->pnp_done);
+	list_add_tail(&b->adapter_node, &adapter->bindings);
+	list_add_tail(&b->protocol_node, &protocol->bindings);
+	/* A bad sysfs name only costs the directory, never the binding. */
+	ndis_sysfs_add(&b->obj, b->name);
+
+	/* The lists own the first reference; the queued bind owns this one. */
+	ndis_object_get(&b->obj);
+	queue_work(adapter->wq, &b->bind_work);
+	return 0;
+}
+
+/* End of a binding's life: no handle, no list, no sysfs. op_lock held. */
+static void ndis_binding_destroy(struct ndis_binding *b)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->handle_live = false;
+	b->bind_ctx_live = false;
+	b->unbind_ctx_live = false;
+	b->unbind_queued = true;
+	b->state = NDIS_BINDING_UNBOUND;
+	spin_unlock_irqrestore(&b->lock, flags);
+	trace_ndis_binding_state(b->name, "destroyed");
+
+	if (b->initial) {
+		b->initial = false;
+		ndis_protocol_initial_bind_done(b->protocol);
+	}
+	ndis_handle_unregister(&b->obj);
+	mutex_lock(&ndis_registry_lock);
+	list_del_init(&b->adapter_node);
+	list_del_init(&b->protocol_node);
+	mutex_unlock(&ndis_registry_lock);
+	ndis_sysfs_del(&b->obj);
+	ndis_binding_put(b);
+}
+
+static bool ndis_binding_destroyed(struct ndis_binding *b)
+{
+	return list_empty(&b->adapter_node);
+}
+
+/*
+ * Deliver a PnP event to the binding's protocol and wait for it, pended
+ * or not. op_lock held.
+ */
+static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE code,
+				    PVOID buffer, ULONG length)
+{
+	NDIS_STATUS status;
+
+	memset(&b->pnp, 0, sizeof(b->pnp));
+	b->pnp.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	b->pnp.Header.Revision = NET_PNP_EVENT_NOTIFICATION_REVISION_1;
+	b->pnp.Header.Size = sizeof(b->pnp);
+	b->pnp.NetPnPEvent.NetEvent = code;
+	b->pnp.NetPnPEvent.Buffer = buffer;
+	b->pnp.NetPnPEvent.BufferLength = length;
+	reinit_completion(&b->pnp_done);
+	atomic_set(&b->pnp_pending, 1);
+
+	status = b->protocol->chars.NetPnPEventHandler(b->protocol_ctx, &b->pnp);
+	if (status == NDIS_STATUS_PENDING) {
+		wait_for_completion(&b->pnp_done);
+		return b->pnp_status;
+	}
+	if (atomic_xchg(&b->pnp_pending, 0) != 1)
+		ndis_misuse("ProtocolNetPnPEvent",
+			    "NdisCompleteNetPnPEvent only after returning NDIS_STATUS_PENDING",
+			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
+	return status;
+}
+
+/* Running -> Pausing -> Paused. A pause cannot fail. op_lock held. */
+void ndis_binding_pause(struct ndis_binding *b)
+{
+	NDIS_STATUS status;
+
+	if (b->state != NDIS_BINDING_RUNNING || !ndis_binding_set_state(b, NDIS_BINDING_PAUSING))
+		return;
+	trace_ndis_pause(b->name);
+	memset(&b->pause_params, 0, sizeof(b->pause_params));
+	b->pause_params.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	b->pause_params.Header.Revision = NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1;
+	b->pause_params.Header.Size = sizeof(b->pause_params);
+	status = ndis_binding_pnp(b, NetEventPause, &b->pause_params, sizeof(b->pause_params));
+	if (status != NDIS_STATUS_SUCCESS)
+		ndis_misuse("ProtocolNetPnPEvent", "NetEventPause to succeed",
+			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
+	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
+}
+
+/* Paused -> Restarting -> Running, or back to Paused on failure. op_lock held. */
+void ndis_binding_restart(struct ndis_binding *b)
+{
+	NDIS_STATUS status;
+
+	if (b->state != NDIS_BINDING_PAUSED ||
+	    b->adapter->state != NDIS_ADAPTER_RUNNING ||
+	    !ndis_binding_set_state(b, NDIS_BINDING_RESTARTING))
+		return;
+	trace_ndis_restart(b->name);
+	status = ndis_binding_pnp(b, NetEventRestart, NULL, 0);
+	ndis_binding_set_state(b, status == NDIS_STATUS_SUCCESS ?
+			       NDIS_BINDING_RUNNING : NDIS_BINDING_PAUSED);
+}
+
+/* Close on the protocol's behalf when it failed to; no callbacks. */
+static void ndis_binding_force_close(struct ndis_binding *b)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->handle_live = false;
+	b->closed = true;
+	spin_unlock_irqrestore(&b->lock, flags);
+	trace_ndis_close(b->name, "forced");
+}
+
+static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PARAMETERS p)
+{
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *a = &b->adapter->attrs;
+
+	memset(p, 0, sizeof(*p));
+	p->Header.Type = NDIS_OBJECT_TYPE_BIND_PARAMETERS;
+	p->Header.Revision = NDIS_BIND_PARAMETERS_REVISION_1;
+	p->Header.Size = sizeof(*p);
+	p->AdapterName = b->adapter->name;
+	p->MediaType = a->MediaType;
+	p->MtuSize = a->MtuSize;
+	p->MaxXmitLinkSpeed = a->MaxXmitLinkSpeed;
+	p->XmitLinkSpeed = a->XmitLinkSpeed;
+	p->MaxRcvLinkSpeed = a->MaxRcvLinkSpeed;
+	p->RcvLinkSpeed = a->RcvLinkSpeed;
+	p->MediaConnectState = a->MediaConnectState;
+	p->MediaDuplexState = a->MediaDuplexState;
+	p->LookaheadSize = a->LookaheadSize;
+	p->MacOptions = a->MacOptions;
+	p->SupportedPacketFilters = a->SupportedPacketFilters;
+	p->MaxMulticastListSize = a->MaxMulticastListSize;
+	p->MacAddressLength = a->MacAddressLength;
+	memcpy(p->CurrentMacAddress, a->CurrentMacAddress, sizeof(p->CurrentMacAddress));
+	memcpy(p->PermanentMacAddress, a->PermanentMacAddress, sizeof(p->PermanentMacAddress));
+}
+
+/* Offer the adapter to the protocol: ProtocolBindAdapterEx. op_lock held. */
+static void ndis_binding_bind(struct ndis_binding *b)
+{
+	struct ndis_protocol *p = b->protocol;
+	struct ndis_adapter *a = b->adapter;
+	NDIS_BIND_PARAMETERS params;
+	unsigned long flags;
+	NDIS_STATUS status;
+	bool gone;
+
+	mutex_lock(&ndis_registry_lock);
+	gone = a->removing || p->deregistering;
+	mutex_unlock(&ndis_registry_lock);
+	if (ndis_binding_destroyed(b) || b->state != NDIS_BINDING_UNBOUND)
+		return;
+	if (gone || (a->state != NDIS_ADAPTER_PAUSED && a->state != NDIS_ADAPTER_RUNNING)) {
+		ndis_binding_destroy(b);
+		return;
+	}
+
+	ndis_binding_set_state(b, NDIS_BINDING_OPENING);
+	ndis_binding_fill_bind_params(b, &params);
+	spin_lock_irqsave(&b->lock, flags);
+	b->bind_ctx_live = true;
+	b->handler_task = current;
+	spin_unlock_irqrestore(&b->lock, flags);
+	reinit_completion(&b->bind_done);
+	atomic_set(&b->bind_pending, 1);
+	trace_ndis_bind(b->name);
+
+	status = p->chars.BindAdapterHandlerEx(p->context,
+					       ndis_binding_handle(b, NDIS_HT_BIND_CONTEXT),
+					       &params);
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->handler_task = NULL;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (status == NDIS_STATUS_PENDING) {
+		wait_for_completion(&b->bind_done);
+		status = b->bind_status;
+	} else if (atomic_xchg(&b->bind_pending, 0) != 1) {
+		ndis_misuse("ProtocolBindAdapterEx",
+			    "NdisCompleteBindAdapterEx only after returning NDIS_STATUS_PENDING",
+			    (unsigned long)p->chars.BindAdapterHandlerEx);
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	b->bind_ctx_live = false;
+	spin_unlock_irqrestore(&b->lock, flags);
+	/* A pended open's completion must have run before we judge the bind. */
+	flush_work(&b->open_complete_work);
+
+	if (status == NDIS_STATUS_SUCCESS && !b->opened) {
+		ndis_misuse("ProtocolBindAdapterEx", "NdisOpenAdapterEx before succeeding",
+			    (unsigned long)p->chars.BindAdapterHandlerEx);
+		status = NDIS_STATUS_FAILURE;
+	}
+	if (status != NDIS_STATUS_SUCCESS) {
+		if (b->opened && !b->closed) {
+			ndis_misuse("ProtocolBindAdapterEx",
+				    "NdisCloseAdapterEx before failing an opened bind",
+				    (unsigned long)p->chars.BindAdapterHandlerEx);
+			ndis_binding_force_close(b);
+		}
+		flush_work(&b->close_complete_work);
+		trace_ndis_bind_result(b->name, status);
+		ndis_binding_set_state(b, NDIS_BINDING_UNBOUND);
+		ndis_binding_destroy(b);
+		return;
+	}
+	trace_ndis_bind_result(b->name, status);
+	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
+	if (b->initial) {
+		b->initial = false;
+		ndis_protocol_initial_bind_done(p);
+	}
+	ndis_binding_restart(b);
+}
+
+/*
+ * Pause (if running), ProtocolUnbindAdapterEx, wait for the close, then
+ * destroy. Exactly once per binding, whoever asked. op_lock held.
+ */
+static void ndis_binding_unbind(struct ndis_binding *b)
+{
+	struct ndis_protocol *p = b->protocol;
+	unsigned long flags;
+	NDIS_STATUS status;
+
+	ndis_binding_pause(b);
+	if (!ndis_binding_set_state(b, NDIS_BINDING_CLOSING)) {
+		ndis_binding_destroy(b);	/* reported; never leave it half-bound */
+		return;
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	b->unbind_ctx_live = true;
+	b->handler_task = current;
+	spin_unlock_irqrestore(&b->lock, flags);
+	reinit_completion(&b->unbind_done);
+	atomic_set(&b->unbind_pending, 1);
+	trace_ndis_unbind(b->name);
+
+	status = p->chars.UnbindAdapterHandlerEx(ndis_binding_handle(b, NDIS_HT_UNBIND_CONTEXT),
+						 b->protocol_ctx);
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->handler_task = NULL;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (status == NDIS_STATUS_PENDING) {
+		wait_for_completion(&b->unbind_done);
+	} else {
+		if (atomic_xchg(&b->unbind_pending, 0) != 1)
+			ndis_misuse("ProtocolUnbindAdapterEx",
+				    "NdisCompleteUnbindAdapterEx only after returning NDIS_STATUS_PENDING",
+				    (unsigned long)p->chars.UnbindAdapterHandlerEx);
+		if (status != NDIS_STATUS_SUCCESS)
+			ndis_misuse("ProtocolUnbindAdapterEx", "success: an unbind cannot fail",
+				    (unsigned long)p->chars.UnbindAdapterHandlerEx);
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	b->unbind_ctx_live = false;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (!b->closed) {
+		ndis_misuse("ProtocolUnbindAdapterEx", "NdisCloseAdapterEx of the binding",
+			    (unsigned long)p->chars.UnbindAdapterHandlerEx);
+		ndis_binding_force_close(b);
+	}
+	flush_work(&b->close_complete_work);
+	ndis_binding_set_state(b, NDIS_BINDING_UNBOUND);
+	ndis_binding_destroy(b);
+}
+
+/* Teardown's part: unbind a bound binding, drop one never bound. op_lock held. */
+void ndis_binding_finish(struct ndis_binding *b)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->unbind_queued = true;	/* NdisUnbindAdapter now coalesces */
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (ndis_binding_destroyed(b))
+		return;
+	if (b->state == NDIS_BINDING_UNBOUND)
+		ndis_binding_destroy(b);
+	else
+		ndis_binding_unbind(b);
+}
+
+/* Drop the references held by bind or unbind work that will now not run. */
+void ndis_binding_cancel_work(struct ndis_binding *b)
+{
+	if (cancel_work_sync(&b->bind_work)) {
+		if (b->initial) {
+			b->initial = false;
+			ndis_protocol_initial_bind_done(b->protocol);
+		}
+		ndis_binding_put(b);
+	}
+	if (cancel_work_sync(&b->unbind_work))
+		ndis_binding_put(b);
+}
+
+static void ndis_bind_work(struct work_struct *work)
+{
+	struct ndis_binding *b = container_of(work, struct ndis_binding, bind_work);
+
+	ndis_adapter_lock(b->adapter);
+	ndis_binding_bind(b);
+	ndis_adapter_unlock(b->adapter);
+	ndis_binding_put(b);
+}
+
+static void ndis_unbind_work(struct work_struct *work)
+{
+	struct ndis_binding *b = container_of(work, struct ndis_binding, unbind_work);
+
+	ndis_adapter_lock(b->adapter);
+	if (!ndis_binding_destroyed(b))
+		ndis_binding_unbind(b);
+	ndis_adapter_unlock(b->adapter);
+	ndis_binding_put(b);
+}
+
+/*
+ * Queue the unbind of @b unless one is queued or done already. Takes a
+ * reference for the work. Any context; never sleeps.
+ * Return: 1 if queued here, 0 if coalesced.
+ */
+int ndis_binding_request_unbind(struct ndis_binding *b)
+{
+	unsigned long flags;
+	bool queue;
+
+	spin_lock_irqsave(&b->lock, flags);
+	queue = !b->unbind_queued && b->state != NDIS_BINDING_UNBOUND &&
+		b->state != NDIS_BINDING_CLOSING;
+	if (queue) {
+		b->unbind_queued = true;
+		ndis_object_get(&b->obj);
+		queue_work(b->adapter->wq, &b->unbind_work);
+	}
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (queue)
+		trace_ndis_unbind_request(b->name);
+	return queue;
+}
+
+/**
+ * NdisUnbindAdapter() - ask NDIS to unbind a binding, asynchronously
+ * @NdisBindingHandle: the binding
+ *
+ * Queues the unbind (pause, then ProtocolUnbindAdapterEx) on the adapter's
+ * workqueue and returns at once. The work item is embedded in the binding,
+ * so the call cannot fail for lack of memory. Calls while an unbind is
+ * queued or running coalesce into that one. The unbind may have run before
+ * this returns: treat @NdisBindingHandle as dead afterwards.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL; never sleeps. Not from the protocol's
+ * own bind or unbind handler (refused: close the binding there instead).
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_INVALID_PARAMETER for a bad
+ * handle, NDIS_STATUS_NOT_ACCEPTED from inside a bind or unbind handler.
+ */
+NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
+{
+	struct ndis_binding *b;
+	unsigned long flags;
+	bool inside;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+	if (!b)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	spin_lock_irqsave(&b->lock, flags);
+	inside = b->handler_task == current;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (inside) {
+		ndis_misuse(__func__, "a caller outside the protocol's bind and unbind handlers",
+			    _RET_IP_);
+		ndis_binding_put(b);
+		return NDIS_STATUS_NOT_ACCEPTED;
+	}
+	ndis_binding_request_unbind(b);
+	ndis_binding_put(b);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, NDIS);
+
+static void ndis_open_complete_work(struct work_struct *work)
+{
+	struct ndis_binding *b = container_of(work, struct ndis_binding, open_complete_work);
+
+	*b->open_medium_out = b->open_medium_index;
+	*b->open_handle_out = ndis_binding_handle(b, NDIS_HT_BINDING);
+	trace_ndis_open(b->name, NDIS_STATUS_SUCCESS);
+	b->protocol->chars.OpenAdapterCompleteHandlerEx(b->protocol_ctx, NDIS_STATUS_SUCCESS);
+}
+
+static void ndis_close_complete_work(struct work_struct *work)
+{
+	struct ndis_binding *b = container_of(work, struct ndis_binding, close_complete_work);
+
+	b->protocol->chars.CloseAdapterCompleteHandlerEx(b->protocol_ctx);
+}
+
+/* Queue a pended completion; in COMPLETE_FIRST mode let it run before returning. */
+static NDIS_STATUS ndis_pend(struct work_struct *work, int mode)
+{
+	queue_work(ndis_complete_wq, work);
+	if (mode == NDIS_PEND_COMPLETE_FIRST)
+		flush_work(work);
+	return NDIS_STATUS_PENDING;
+}
+
+/**
+ * NdisOpenAdapterEx() - open the adapter a bind handler was offered
+ * @NdisProtocolHandle: the protocol
+ * @ProtocolBindingContext: the protocol's context for this binding
+ * @OpenParameters: media accepted, where to write the selected one
+ * @BindContext: the BindContext given to ProtocolBindAdapterEx
+ * @NdisBindingHandle: receives the binding handle
+ *
+ * When the open pends, *@NdisBindingHandle and the selected medium index
+ * are written after this returns and before ProtocolOpenAdapterCompleteEx
+ * runs, which may be before this returns.
+ *
+ * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx.
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING,
+ * NDIS_STATUS_UNSUPPORTED_MEDIA (no medium in common),
+ * NDIS_STATUS_ADAPTER_NOT_FOUND (name mismatch), NDIS_STATUS_INVALID_PARAMETER,
+ * NDIS_STATUS_NOT_ACCEPTED (outside the bind handler, or opened already).
+ */
+NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
+			      NDIS_HANDLE ProtocolBindingContext,
+			      PNDIS_OPEN_PARAMETERS OpenParameters,
+			      NDIS_HANDLE BindContext,
+			      PNDIS_HANDLE NdisBindingHandle)
+{
+	struct ndis_object *pobj;
+	struct ndis_binding *b;
+	NDIS_STATUS status = NDIS_STATUS_NOT_ACCEPTED;
+	unsigned long flags;
+	UINT i;
+	int mode;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	pobj = ndis_handle_get(NdisProtocolHandle, NDIS_HT_PROTOCOL, __func__, _RET_IP_);
+	if (!pobj)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	b = ndis_binding_get(BindContext, NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
+	if (!b) {
+		ndis_object_put(pobj);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	if (&b->protocol->obj != pobj) {
+		ndis_misuse(__func__, "the BindContext of this protocol's own bind", _RET_IP_);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	if (!b->bind_ctx_live || b->handler_task != current || b->opened) {
+		spin_unlock_irqrestore(&b->lock, flags);
+		ndis_misuse(__func__, "one call from inside ProtocolBindAdapterEx", _RET_IP_);
+		goto out;
+	}
+	spin_unlock_irqrestore(&b->lock, flags);
+
+	if (!OpenParameters || !NdisBindingHandle || !OpenParameters->MediumArray ||
+	    !OpenParameters->MediumArraySize || !OpenParameters->SelectedMediumIndex) {
+		ndis_misuse(__func__, "open parameters with a medium array and out-pointers",
+			    _RET_IP_);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	if (OpenParameters->AdapterName &&
+	    strcmp(OpenParameters->AdapterName, b->adapter->name)) {
+		status = NDIS_STATUS_ADAPTER_NOT_FOUND;
+		goto out;
+	}
+	for (i = 0; i < OpenParameters->MediumArraySize; i++)
+		if (OpenParameters->MediumArray[i] == b->adapter->attrs.MediaType)
+			break;
+	if (i == OpenParameters->MediumArraySize) {
+		status = NDIS_STATUS_UNSUPPORTED_MEDIA;
+		trace_ndis_open(b->name, status);
+		goto out;
+	}
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->protocol_ctx = ProtocolBindingContext;
+	b->opened = true;
+	b->handle_live = true;
+	spin_unlock_irqrestore(&b->lock, flags);
+
+	mode = READ_ONCE(ndis_pend_opens);
+	if (mode != NDIS_PEND_NEVER) {
+		b->open_medium_out = OpenParameters->SelectedMediumIndex;
+		b->open_handle_out = NdisBindingHandle;
+		b->open_medium_index = i;
+		status = ndis_pend(&b->open_complete_work, mode);
+		goto out;
+	}
+	*OpenParameters->SelectedMediumIndex = i;
+	*NdisBindingHandle = ndis_binding_handle(b, NDIS_HT_BINDING);
+	status = NDIS_STATUS_SUCCESS;
+	trace_ndis_open(b->name, status);
+out:
+	ndis_binding_put(b);
+	ndis_object_put(pobj);
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(NdisOpenAdapterEx, NDIS);
+
+/**
+ * NdisCompleteBindAdapterEx() - finish a bind that returned PENDING
+ * @BindAdapterContext: the BindContext given to ProtocolBindAdapterEx
+ * @Status: NDIS_STATUS_SUCCESS, or why the bind failed
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Status)
+{
+	struct ndis_binding *b;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	b = ndis_binding_get(BindAdapterContext, NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
+	if (!b)
+		return;
+	if (!READ_ONCE(b->bind_ctx_live) || atomic_xchg(&b->bind_pending, 0) != 1) {
+		ndis_misuse(__func__, "a bind that is pending", _RET_IP_);
+	} else {
+		b->bind_status = Status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : Status;
+		complete(&b->bind_done);
+	}
+	ndis_binding_put(b);
+}
+EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, NDIS);
+
+/**
+ * NdisCloseAdapterEx() - close a binding
+ * @NdisBindingHandle: the binding, dead from the moment of this call
+ *
+ * Receive and status indications may still reach the binding's context
+ * until the close completes.
+ *
+ * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx (to back out of
+ * a failing bind) or ProtocolUnbindAdapterEx; elsewhere use
+ * NdisUnbindAdapter().
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING (then
+ * ProtocolCloseAdapterCompleteEx follows), NDIS_STATUS_ADAPTER_NOT_OPEN for a
+ * closed or bad handle, NDIS_STATUS_NOT_ACCEPTED outside those handlers.
+ */
+NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
+{
+	struct ndis_binding *b;
+	unsigned long flags;
+	NDIS_STATUS status;
+	int mode;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+	if (!b)
+		return NDIS_STATUS_ADAPTER_NOT_OPEN;
+	spin_lock_irqsave(&b->lock, flags);
+	if (!b->handle_live) {
+		spin_unlock_irqrestore(&b->lock, flags);
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		ndis_binding_put(b);
+		return NDIS_STATUS_ADAPTER_NOT_OPEN;
+	}
+	if (b->handler_task != current) {
+		spin_unlock_irqrestore(&b->lock, flags);
+		ndis_misuse(__func__,
+			    "a call from inside the binding's bind or unbind handler (else NdisUnbindAdapter)",
+			    _RET_IP_);
+		ndis_binding_put(b);
+		return NDIS_STATUS_NOT_ACCEPTED;
+	}
+	b->handle_live = false;
+	b->closed = true;
+	spin_unlock_irqrestore(&b->lock, flags);
+	trace_ndis_close(b->name, "closed");
+
+	mode = READ_ONCE(ndis_pend_closes);
+	status = mode == NDIS_PEND_NEVER ? NDIS_STATUS_SUCCESS :
+		 ndis_pend(&b->close_complete_work, mode);
+	ndis_binding_put(b);
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(NdisCloseAdapterEx, NDIS);
+
+/**
+ * NdisCompleteUnbindAdapterEx() - finish an unbind that returned PENDING
+ * @UnbindContext: the UnbindContext given to ProtocolUnbindAdapterEx, dead
+ *	after this call
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext)
+{
+	struct ndis_binding *b;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	b = ndis_binding_get(UnbindContext, NDIS_HT_UNBIND_CONTEXT, __func__, _RET_IP_);
+	if (!b)
+		return;
+	if (!READ_ONCE(b->unbind_ctx_live) || atomic_xchg(&b->unbind_pending, 0) != 1)
+		ndis_misuse(__func__, "an unbind that is pending", _RET_IP_);
+	else
+		complete(&b->unbind_done);
+	ndis_binding_put(b);
+}
+EXPORT_SYMBOL_NS_GPL(NdisCompleteUnbindAdapterEx, NDIS);
+
+/**
+ * NdisCompleteNetPnPEvent() - finish a PnP event that returned PENDING
+ * @NdisBindingHandle: the binding, or NULL for a protocol-wide event
+ * @NetPnPEventNotification: the notification the handler was given
+ * @Status: the event's result
+ *
+ * Context: IRQL <= DISPATCH_LEVEL (the DDI says PASSIVE_LEVEL; nothing here
+ * needs it).
+ */
+void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
+			     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
+			     NDIS_STATUS Status)
+{
+	struct ndis_binding *b;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (!NdisBindingHandle)
+		return;		/* protocol-wide events are not waited for */
+	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+	if (!b)
+		return;
+	if (NetPnPEventNotification != &b->pnp || atomic_xchg(&b->pnp_pending, 0) != 1) {
+		ndis_misuse(__func__, "the notification of a pending PnP event", _RET_IP_);
+	} else {
+		b->pnp_status = Status;
+		complete(&b->pnp_done);
+	}
+	ndis_binding_put(b);
+}
+EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, NDIS);

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _NDIS_HANDLE_H
+#define _NDIS_HANDLE_H
+
+#include "objects.h"
+
+int ndis_handle_register(struct ndis_object *obj, u8 type);
+void ndis_handle_unregister(struct ndis_object *obj);
+NDIS_HANDLE ndis_handle_of(struct ndis_object *obj, enum ndis_handle_type type);
+struct ndis_object *ndis_handle_get(NDIS_HANDLE handle, enum ndis_handle_type type,
+				    const char *api, unsigned long caller);
+void ndis_bad_handle(NDIS_HANDLE handle, enum ndis_handle_type type,
+		     const char *api, unsigned long caller);
+
+#endif /* _NDIS_HANDLE_H */

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Seams for ndis_kunit.ko into the control plane; built only into kernels
+ * with KUnit. Nothing here changes behaviour: they set the documented
+ * fault-injection knobs, wait for queued work, and read state.
+ */
+#include "handle.h"
+#include "kunit_hooks.h"
+#include "registry.h"
+
+/**
+ * ndis_kunit_set_pend() - set the pend_opens and pend_closes knobs
+ * @opens: 0, 1 or 2, as the module parameter
+ * @closes: 0, 1 or 2, as the module parameter
+ */
+void ndis_kunit_set_pend(int opens, int closes)
+{
+	ndis_binding_set_pend(opens, closes);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_pend, NDIS);
+
+/**
+ * ndis_kunit_adapter_flush() - wait until no bind or unbind is queued
+ * @adapter: a MiniportAdapterHandle
+ */
+void ndis_kunit_adapter_flush(NDIS_HANDLE adapter)
+{
+	struct ndis_object *obj = ndis_handle_get(adapter, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+
+	if (!obj)
+		return;
+	flush_workqueue(container_of(obj, struct ndis_adapter, obj)->wq);
+	ndis_object_put(obj);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_adapter_flush, NDIS);
+
+/**
+ * ndis_kunit_binding_state() - state of the binding of a pair
+ * @protocol: protocol name
+ * @adapter: adapter name
+ *
+ * Return: an enum ndis_binding_state, or -1 when the pair has no binding.
+ */
+int ndis_kunit_binding_state(const char *protocol, const char *adapter)
+{
+	struct ndis_protocol *p;
+	struct ndis_binding *b;
+	int state = -1;
+
+	mutex_lock(&ndis_registry_lock);
+	list_for_each_entry(p, &ndis_protocols, node) {
+		if (strcmp(p->name, protocol))
+			continue;
+		list_for_each_entry(b, &p->bindings, protocol_node)
+			if (!strcmp(b->adapter->name, adapter))
+				state = READ_ONCE(b->state);
+	}
+	mutex_unlock(&ndis_registry_lock);
+	return state;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_binding_state, NDIS);

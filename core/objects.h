@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The object model of ndis.ko: miniport drivers, adapters (NDIS's miniport
+ * block), protocol drivers and bindings (NDIS's open block).
+ *
+ * Lifetimes. Every object embeds a kobject, which is its reference count
+ * and its sysfs directory. Drivers never hold pointers: they hold handles
+ * (core/handle.c), which are looked up under RCU and refused once the
+ * object died, so a stale handle is an error status, never a use after
+ * free. Objects are freed an RCU grace period after their last reference.
+ *
+ * Lock order (outer first):
+ *   adapter->op_lock	serializes every PASSIVE operation on one adapter
+ *			(start, bind, pause, restart, unbind, halt) and is held
+ *			while the miniport's or protocols' handlers run, which
+ *			is the serialization NDIS promises them.
+ *   ndis_registry_lock	the lists below; never held across a driver call.
+ *   binding->lock	a binding's state and flags, for callers at
+ *			DISPATCH_LEVEL (NdisUnbindAdapter, completions).
+ */
+#ifndef _NDIS_OBJECTS_H
+#define _NDIS_OBJECTS_H
+
+#include <linux/completion.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <ndis/ndis.h>
+
+#define NDIS_NAME_MAX	32
+
+/* What a handle names. A binding has three handles, one per role. */
+enum ndis_handle_type {
+	NDIS_HT_NONE,
+	NDIS_HT_PROTOCOL,
+	NDIS_HT_MINIPORT_DRIVER,
+	NDIS_HT_ADAPTER,
+	NDIS_HT_BINDING,
+	NDIS_HT_BIND_CONTEXT,
+	NDIS_HT_UNBIND_CONTEXT,
+};
+
+struct ndis_object {
+	struct kobject kobj;
+	struct rcu_head rcu;
+	u32 id;				/* in ndis_objects while live */
+	u8 type;			/* NDIS_HT_ of the object itself */
+};
+
+struct ndis_miniport_driver {
+	struct ndis_object obj;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
+	NDIS_HANDLE context;
+	struct module *owner;
+	char name[NDIS_NAME_MAX];
+	struct list_head node;		/* registry */
+	struct list_head adapters;	/* registry */
+	bool deregistering;		/* registry */
+};
+
+enum ndis_adapter_state {
+	NDIS_ADAPTER_HALTED,
+	NDIS_ADAPTER_INITIALIZING,
+	NDIS_ADAPTER_PAUSED,
+	NDIS_ADAPTER_RESTARTING,
+	NDIS_ADAPTER_RUNNING,
+	NDIS_ADAPTER_PAUSING,
+	NDIS_ADAPTER_SHUTDOWN,
+};
+
+struct ndis_adapter {
+	struct ndis_object obj;
+	struct ndis_miniport_driver *driver;
+	char name[NDIS_NAME_MAX];
+	struct list_head node;		/* registry */
+	struct list_head driver_node;	/* registry */
+	struct list_head bindings;	/* registry */
+	bool published;			/* registry: offered to protocols */
+	bool removing;			/* registry: no new binds */
+
+	struct mutex op_lock;		/* see the lock order above */
+	struct task_struct *op_task;	/* holder of op_lock */
+	struct workqueue_struct *wq;	/* ordered: bind and unbind work */
+	enum ndis_adapter_state state;	/* op_lock; read locklessly */
+
+	NDIS_HANDLE context;		/* MiniportAdapterContext */
+	bool registration_set;
+	bool general_set;
+	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES attrs;
+	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
+
+	/* MiniportPause / MiniportRestart that pended */
+	struct completion pause_done;
+	struct completion restart_done;
+	atomic_t pause_pending;
+	atomic_t restart_pending;
+	NDIS_STATUS restart_status;
+
+	struct work_struct remove_work;	/* NdisMRemoveMiniport */
+	bool remove_queued;
+};
+
+enum ndis_binding_state {
+	NDIS_BINDING_UNBOUND,
+	NDIS_BINDING_OPENING,
+	NDIS_BINDING_PAUSED,
+	NDIS_BINDING_RESTARTING,
+	NDIS_BINDING_RUNNING,
+	NDIS_BINDING_PAUSING,
+	NDIS_BINDING_CLOSING,
+};
+
+struct ndis_protocol {
+	struct ndis_object obj;
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;
+	NDIS_HANDLE context;
+	struct module *owner;
+	char name[NDIS_NAME_MAX];
+	struct list_head node;		/* registry */
+	struct list_head bindings;	/* registry */
+	bool deregistering;		/* registry */
+
+	/* NetEventBindsComplete once the binds offered at registration ran */
+	atomic_t initial_binds;
+	struct work_struct binds_complete_work;
+	NET_PNP_EVENT_NOTIFICATION binds_complete;
+};
+
+struct ndis_binding {
+	struct ndis_object obj;
+	struct ndis_adapter *adapter;
+	struct ndis_protocol *protocol;
+	char name[2 * NDIS_NAME_MAX];	/* "protocol:adapter" */
+	struct list_head adapter_node;	/* registry */
+	struct list_head protocol_node;	/* registry */
+
+	spinlock_t lock;		/* state and the flags below */
+	enum ndis_binding_state state;
+	bool handle_live;		/* NdisBindingHandle usable */
+	bool bind_ctx_live;		/* BindContext usable */
+	bool unbind_ctx_live;		/* UnbindContext usable */
+	bool opened;
+	bool closed;
+	bool unbind_queued;		/* exactly one unbind, however asked */
+	bool initial;			/* counts toward BindsComplete */
+	struct task_struct *handler_task; /* inside its bind/unbind handler */
+
+	NDIS_HANDLE protocol_ctx;	/* ProtocolBindingContext */
+	struct work_struct bind_work;
+	struct work_struct unbind_work;
+
+	/* one waiter each: the adapter operation holding op_lock */
+	struct completion bind_done;
+	struct completion unbind_done;
+	struct completion close_done;
+	struct completion pnp_done;
+	atomic_t bind_pending;
+	atomic_t unbind_pending;
+	atomic_t close_pending;
+	atomic_t pnp_pending;
+	NDIS_STATUS bind_status;
+	NDIS_STATUS pnp_status;
+	NET_PNP_EVENT_NOTIFICATION pnp;
+	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
+
+	/* a pended NdisOpenAdapterEx: where its results go */
+	PNDIS_HANDLE open_handle_out;
+	PUINT open_medium_out;
+	UINT open_medium_index;
+	struct work_struct open_complete_work;
+	struct work_struct close_complete_work;
+};
+
+#define ndis_kobj_to_object(k)	container_of(k, struct ndis_object, kobj)
+
+static inline void ndis_object_get(struct ndis_object *obj)
+{
+	kobject_get(&obj->kobj);
+}
+
+static inline void ndis_object_put(struct ndis_object *obj)
+{
+	kobject_put(&obj->kobj);
+}
+
+#endif /* _NDIS_OBJECTS_H */

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Protocol driver registration, re-enumeration and NetEventBindsComplete.
+ *
+ * Deregistration is synchronous: every binding of the protocol is unbound
+ * (pause, ProtocolUnbindAdapterEx, close) within the call, binds that were
+ * queued are cancelled or waited for, and no handler of the protocol runs
+ * after it returns.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "registry.h"
+
+static struct ndis_protocol *ndis_protocol_get(NDIS_HANDLE h, const char *api,
+					       unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_PROTOCOL, api, caller);
+
+	return obj ? container_of(obj, struct ndis_protocol, obj) : NULL;
+}
+
+static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
+{
+	if (c->Header.Type != NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS ||
+	    c->Header.Revision < NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 ||
+	    c->Header.Size < sizeof(*c))
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	if (c->MajorNdisVersion != NDIS_MAJOR_VERSION || c->MinorNdisVersion > NDIS_MINOR_VERSION)
+		return NDIS_STATUS_BAD_VERSION;
+	if (!c->BindAdapterHandlerEx || !c->UnbindAdapterHandlerEx ||
+	    !c->OpenAdapterCompleteHandlerEx || !c->CloseAdapterCompleteHandlerEx ||
+	    !c->NetPnPEventHandler || !c->OidRequestCompleteHandler ||
+	    !c->ReceiveNetBufferListsHandler || !c->SendNetBufferListsCompleteHandler)
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	if (!c->Name || !*c->Name || strlen(c->Name) >= NDIS_NAME_MAX ||
+	    strpbrk(c->Name, "\n/: "))
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	return NDIS_STATUS_SUCCESS;
+}
+
+static struct ndis_protocol *ndis_protocol_find(const char *name)
+{
+	struct ndis_protocol *p;
+
+	list_for_each_entry(p, &ndis_protocols, node)
+		if (!strcmp(p->name, name))
+			return p;
+	return NULL;
+}
+
+static bool ndis_pair_bound(struct ndis_adapter *a, struct ndis_protocol *p)
+{
+	struct ndis_binding *b;
+
+	list_for_each_entry(b, &p->bindings, protocol_node)
+		if (b->adapter == a)
+			return true;
+	return false;
+}
+
+/* Offer @p every adapter it has no binding with. Registry lock held. */
+static void ndis_protocol_offer_all(struct ndis_protocol *p, bool initial)
+{
+	struct ndis_adapter *a;
+
+	lockdep_assert_held(&ndis_registry_lock);
+	list_for_each_entry(a, &ndis_adapters, node) {
+		if (!a->published || a->removing || ndis_pair_bound(a, p))
+			continue;
+		if (initial)
+			atomic_inc(&p->initial_binds);
+		if (ndis_binding_create(a, p, initial)) {
+			pr_warn("no memory to bind %s to %s\n", p->name, a->name);
+			if (initial)
+				atomic_dec(&p->initial_binds);
+		}
+	}
+}
+
+static void ndis_binds_complete_work(struct work_struct *work)
+{
+	struct ndis_protocol *p = container_of(work, struct ndis_protocol, binds_complete_work);
+	bool gone;
+
+	mutex_lock(&ndis_registry_lock);
+	gone = p->deregistering;
+	mutex_unlock(&ndis_registry_lock);
+	if (gone)
+		return;
+	p->binds_complete.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	p->binds_complete.Header.Revision = NET_PNP_EVENT_NOTIFICATION_REVISION_1;
+	p->binds_complete.Header.Size = sizeof(p->binds_complete);
+	p->binds_complete.NetPnPEvent.NetEvent = NetEventBindsComplete;
+	p->chars.NetPnPEventHandler(NULL, &p->binds_complete);
+}
+
+/* One of the binds offered at registration is over, whatever its outcome. */
+void ndis_protocol_initial_bind_done(struct ndis_protocol *p)
+{
+	if (atomic_dec_and_test(&p->initial_binds))
+		queue_work(ndis_complete_wq, &p->binds_complete_work);
+}
+
+/**
+ * ndis_register_protocol_driver() - NdisRegisterProtocolDriver()
+ * @ProtocolDriverContext: passed to ProtocolBindAdapterEx
+ * @ProtocolCharacteristics: entry points, copied
+ * @NdisProtocolHandle: receives the protocol handle
+ * @owner: the module the handlers live in
+ *
+ * Use through the NdisRegisterProtocolDriver() macro.
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: see NdisRegisterProtocolDriver().
+ */
+NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
+					  PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS
+					  ProtocolCharacteristics,
+					  PNDIS_HANDLE NdisProtocolHandle,
+					  struct module *owner)
+{
+	PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c = ProtocolCharacteristics;
+	struct ndis_protocol *p;
+	NDIS_HANDLE handle;
+	NDIS_STATUS status;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	if (!c || !NdisProtocolHandle)
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	status = ndis_check_protocol_chars(c);
+	if (status != NDIS_STATUS_SUCCESS)
+		return status;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return NDIS_STATUS_RESOURCES;
+	kobject_init(&p->obj.kobj, &ndis_protocol_ktype);
+	p->chars = *c;
+	p->context = ProtocolDriverContext;
+	p->owner = owner;
+	strscpy(p->name, c->Name, sizeof(p->name));
+	p->chars.Name = p->name;
+	INIT_LIST_HEAD(&p->node);
+	INIT_LIST_HEAD(&p->bindings);
+	INIT_WORK(&p->binds_complete_work, ndis_binds_complete_work);
+	atomic_set(&p->initial_binds, 1);	/* dropped once all are offered */
+	if (ndis_handle_register(&p->obj, NDIS_HT_PROTOCOL)) {
+		ndis_object_put(&p->obj);
+		return NDIS_STATUS_RESOURCES;
+	}
+	handle = ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL);
+
+	if (c->SetOptionsHandler) {
+		status = c->SetOptionsHandler(handle, ProtocolDriverContext);
+		if (status != NDIS_STATUS_SUCCESS) {
+			ndis_handle_unregister(&p->obj);
+			ndis_object_put(&p->obj);
+			return status;
+		}
+	}
+
+	mutex_lock(&ndis_registry_lock);
+	if (ndis_protocol_find(p->name)) {
+		mutex_unlock(&ndis_registry_lock);
+		ndis_handle_unregister(&p->obj);
+		ndis_object_put(&p->obj);
+		return NDIS_STATUS_FAILURE;
+	}
+	list_add_tail(&p->node, &ndis_protocols);
+	/* The handle is stored before any bind can run (hazard 21). */
+	*NdisProtocolHandle = handle;
+	ndis_sysfs_add(&p->obj, p->name);
+	ndis_protocol_offer_all(p, true);
+	mutex_unlock(&ndis_registry_lock);
+	ndis_protocol_initial_bind_done(p);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_register_protocol_driver, NDIS);
+
+/* Unbind every binding of @p and unregister it. PASSIVE, no ndis lock held. */
+void ndis_protocol_teardown(struct ndis_protocol *p)
+{
+	struct ndis_binding *b;
+
+	for (;;) {
+		mutex_lock(&ndis_registry_lock);
+		b = list_first_entry_or_null(&p->bindings, struct ndis_binding, protocol_node);
+		if (b)
+			ndis_object_get(&b->obj);
+		mutex_unlock(&ndis_registry_lock);
+		if (!b)
+			break;
+		ndis_adapter_lock(b->adapter);
+		ndis_binding_finish(b);
+		ndis_adapter_unlock(b->adapter);
+		ndis_binding_cancel_work(b);
+		ndis_object_put(&b->obj);
+	}
+	cancel_work_sync(&p->binds_complete_work);
+	if (p->chars.UninstallHandler)
+		p->chars.UninstallHandler();
+	ndis_handle_unregister(&p->obj);
+	mutex_lock(&ndis_registry_lock);
+	list_del_init(&p->node);
+	mutex_unlock(&ndis_registry_lock);
+	ndis_sysfs_del(&p->obj);
+	ndis_object_put(&p->obj);
+}
+
+/**
+ * NdisDeregisterProtocolDriver() - undo NdisRegisterProtocolDriver()
+ * @NdisProtocolHandle: the protocol, dead after this returns
+ *
+ * Unbinds every binding within the call, waiting for pended unbinds and
+ * closes; no handler of the protocol runs after it returns.
+ *
+ * Context: PASSIVE_LEVEL, never from a protocol or miniport handler
+ * (refused: it would wait on itself).
+ */
+void NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
+{
+	struct ndis_protocol *p;
+	bool again;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return;
+	p = ndis_protocol_get(NdisProtocolHandle, __func__, _RET_IP_);
+	if (!p)
+		return;
+	if (ndis_in_adapter_operation()) {
+		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
+		ndis_object_put(&p->obj);
+		return;
+	}
+	mutex_lock(&ndis_registry_lock);
+	again = p->deregistering;
+	p->deregistering = true;
+	mutex_unlock(&ndis_registry_lock);
+	if (again)
+		ndis_misuse(__func__, "a protocol not being deregistered already", _RET_IP_);
+	else
+		ndis_protocol_teardown(p);
+	ndis_object_put(&p->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisDeregisterProtocolDriver, NDIS);
+
+/**
+ * NdisReEnumerateProtocolBindings() - offer the protocol what it lacks
+ * @NdisProtocolHandle: the protocol
+ *
+ * Queues a bind for every adapter the protocol has no binding with (after
+ * an unbind or a failed bind); the binds run after this returns.
+ *
+ * Context: PASSIVE_LEVEL, not from a bind or unbind handler.
+ */
+void NdisReEnumerateProtocolBindings(NDIS_HANDLE NdisProtocolHandle)
+{
+	struct ndis_protocol *p;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return;
+	p = ndis_protocol_get(NdisProtocolHandle, __func__, _RET_IP_);
+	if (!p)
+		return;
+	if (ndis_in_adapter_operation()) {
+		ndis_misuse(__func__, "a caller outside bind and unbind handlers", _RET_IP_);
+	} else {
+		mutex_lock(&ndis_registry_lock);
+		if (!p->deregistering)
+			ndis_protocol_offer_all(p, false);
+		mutex_unlock(&ndis_registry_lock);
+	}
+	ndis_object_put(&p->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisReEnumerateProtocolBindings, NDIS);
+
+/* sysfs "bind": offer @p the adapter named @name. */
+int ndis_protocol_bind_adapter(struct ndis_protocol *p, const char *name)
+{
+	struct ndis_adapter *a;
+	int ret;
+
+	mutex_lock(&ndis_registry_lock);
+	a = ndis_adapter_find(name);
+	if (!a || !a->published || a->removing)
+		ret = -ENODEV;
+	else if (p->deregistering)
+		ret = -ESHUTDOWN;
+	else if (ndis_pair_bound(a, p))
+		ret = -EEXIST;
+	else
+		ret = ndis_binding_create(a, p, false);
+	mutex_unlock(&ndis_registry_lock);
+	return ret;
+}
+
+/* sysfs "unbind": unbind @p from the adapter named @name, asynchronously. */
+int ndis_protocol_unbind_adapter(struct ndis_protocol *p, const char *name)
+{
+	struct ndis_binding *b, *found = NULL;
+	int ret;
+
+	mutex_lock(&ndis_registry_lock);
+	list_for_each_entry(b, &p->bindings, protocol_node) {
+		if (!strcmp(b->adapter->name, name)) {
+			found = b;
+			ndis_object_get(&b->obj);
+			break;
+		}
+	}
+	mutex_unlock(&ndis_registry_lock);
+	if (!found)
+		return -ENODEV;
+	ret = ndis_binding_request_unbind(found) ? 0 : -EALREADY;
+	ndis_object_put(&found->obj);
+	return ret;
+}

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The registry of miniport drivers, adapters and protocols, and the safety
+ * nets around it: a module going away with a driver still registered is
+ * reported and deregistered before its code disappears, and adapters get
+ * MiniportShutdownEx when the system powers off.
+ */
+#include <linux/module.h>
+#include <linux/notifier.h>
+#include <linux/reboot.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "registry.h"
+
+DEFINE_MUTEX(ndis_registry_lock);	/* the three lists below; see objects.h */
+LIST_HEAD(ndis_miniport_drivers);
+LIST_HEAD(ndis_adapters);
+LIST_HEAD(ndis_protocols);
+
+/* Pended completions, NdisMRemoveMiniport, NetEventBindsComplete. */
+struct workqueue_struct *ndis_complete_wq;
+
+/* Registry lock held. */
+struct ndis_adapter *ndis_adapter_find(const char *name)
+{
+	struct ndis_adapter *a;
+
+	list_for_each_entry(a, &ndis_adapters, node)
+		if (!strcmp(a->name, name))
+			return a;
+	return NULL;
+}
+
+bool ndis_in_adapter_operation(void)
+{
+	struct ndis_adapter *a;
+	bool inside = false;
+
+	mutex_lock(&ndis_registry_lock);
+	list_for_each_entry(a, &ndis_adapters, node) {
+		if (READ_ONCE(a->op_task) == current) {
+			inside = true;
+			break;
+		}
+	}
+	mutex_unlock(&ndis_registry_lock);
+	return inside;
+}
+
+/*
+ * A module is going away (its exit already ran). Whatever it left
+ * registered is deregistered now, while its code is still there.
+ */
+static int ndis_module_notify(struct notifier_block *nb, unsigned long action, void *data)
+{
+	struct module *mod = data;
+	struct ndis_miniport_driver *d;
+	struct ndis_protocol *p;
+
+	if (action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	for (;;) {
+		mutex_lock(&ndis_registry_lock);
+		p = NULL;
+		list_for_each_entry(p, &ndis_protocols, node)
+			if (p->owner == mod && !p->deregistering)
+				break;
+		if (list_entry_is_head(p, &ndis_protocols, node)) {
+			p = NULL;
+		} else {
+			p->deregistering = true;
+			ndis_object_get(&p->obj);
+		}
+		mutex_unlock(&ndis_registry_lock);
+		if (!p)
+			break;
+		pr_err("module %s unloaded without NdisDeregisterProtocolDriver(%s); deregistering it\n",
+		       mod->name, p->name);
+		ndis_misuse("module unload", "NdisDeregisterProtocolDriver first", 0);
+		ndis_protocol_teardown(p);
+		ndis_object_put(&p->obj);
+	}
+	for (;;) {
+		mutex_lock(&ndis_registry_lock);
+		d = NULL;
+		list_for_each_entry(d, &ndis_miniport_drivers, node)
+			if (d->owner == mod && !d->deregistering)
+				break;
+		if (list_entry_is_head(d, &ndis_miniport_drivers, node)) {
+			d = NULL;
+		} else {
+			d->deregistering = true;
+			ndis_object_get(&d->obj);
+		}
+		mutex_unlock(&ndis_registry_lock);
+		if (!d)
+			break;
+		pr_err("module %s unloaded without NdisMDeregisterMiniportDriver(%s); deregistering it\n",
+		       mod->name, d->name);
+		ndis_misuse("module unload", "NdisMDeregisterMiniportDriver first", 0);
+		ndis_miniport_driver_teardown(d);
+		ndis_object_put(&d->obj);
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block ndis_module_nb = {
+	.notifier_call = ndis_module_notify,
+};
+
+/* Power-off: MiniportShutdownEx once per adapter; no handler runs after. */
+static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, void *data)
+{
+	struct ndis_adapter *a, *next;
+
+	for (;;) {
+		next = NULL;
+		mutex_lock(&ndis_registry_lock);
+		list_for_each_entry(a, &ndis_adapters, node) {
+			if (a->published && !a->removing &&
+			    READ_ONCE(a->state) != NDIS_ADAPTER_SHUTDOWN) {
+				next = a;
+				ndis_object_get(&a->obj);
+				break;
+			}
+		}
+		mutex_unlock(&ndis_registry_lock);
+		if (!next)
+			return NOTIFY_DONE;
+		next->driver->chars.ShutdownHandlerEx(next->context, NdisShutdownPowerOff);
+		WRITE_ONCE(next->state, NDIS_ADAPTER_SHUTDOWN);
+		ndis_object_put(&next->obj);
+	}
+}
+
+static struct notifier_block ndis_reboot_nb = {
+	.notifier_call = ndis_reboot_notify,
+};
+
+int ndis_registry_init(void)
+{
+	int ret;
+
+	ndis_complete_wq = alloc_workqueue("ndis-complete", WQ_UNBOUND, 0);
+	if (!ndis_complete_wq)
+		return -ENOMEM;
+	ret = register_module_notifier(&ndis_module_nb);
+	if (ret)
+		goto err_module;
+	ret = register_reboot_notifier(&ndis_reboot_nb);
+	if (ret)
+		goto err_reboot;
+	return 0;
+
+err_reboot:
+	unregister_module_notifier(&ndis_module_nb);
+err_module:
+	destroy_workqueue(ndis_complete_wq);
+	return ret;
+}
+
+void ndis_registry_exit(void)
+{
+	unregister_reboot_notifier(&ndis_reboot_nb);
+	unregister_module_notifier(&ndis_module_nb);
+	destroy_workqueue(ndis_complete_wq);
+	/* Consumers import our symbols: they are all gone, and so is their state. */
+	WARN_ON(!list_empty(&ndis_protocols) || !list_empty(&ndis_adapters) ||
+		!list_empty(&ndis_miniport_drivers));
+}

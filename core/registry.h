@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The registry: lists of miniport drivers, adapters and protocols, and
+ * the internal entry points the parts of the control plane call on each
+ * other. Lock order and lifetimes are described in objects.h.
+ */
+#ifndef _NDIS_REGISTRY_H
+#define _NDIS_REGISTRY_H
+
+#include "objects.h"
+
+extern struct mutex ndis_registry_lock;
+extern struct list_head ndis_miniport_drivers;
+extern struct list_head ndis_adapters;
+extern struct list_head ndis_protocols;
+extern struct workqueue_struct *ndis_complete_wq;
+
+int ndis_registry_init(void);
+void ndis_registry_exit(void);
+
+/* True when current runs an adapter operation: sync calls would deadlock. */
+bool ndis_in_adapter_operation(void);
+
+void ndis_adapter_lock(struct ndis_adapter *adapter);
+void ndis_adapter_unlock(struct ndis_adapter *adapter);
+int ndis_adapter_teardown(struct ndis_adapter *adapter, NDIS_HALT_ACTION action,
+			  bool surprise);
+struct ndis_adapter *ndis_adapter_find(const char *name);
+
+/* Binding engine (binding.c); the caller holds ndis_registry_lock. */
+int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,
+			bool initial);
+/* The caller holds the adapter's op_lock. */
+void ndis_binding_set_pend(int opens, int closes);
+bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
+void ndis_binding_pause(struct ndis_binding *binding);
+void ndis_binding_restart(struct ndis_binding *binding);
+void ndis_binding_finish(struct ndis_binding *binding);
+/* Without any lock: drop what queued work still holds on @binding. */
+void ndis_binding_cancel_work(struct ndis_binding *binding);
+int ndis_binding_request_unbind(struct ndis_binding *binding);
+
+void ndis_protocol_initial_bind_done(struct ndis_protocol *protocol);
+void ndis_protocol_teardown(struct ndis_protocol *protocol);
+void ndis_miniport_driver_teardown(struct ndis_miniport_driver *driver);
+int ndis_protocol_bind_adapter(struct ndis_protocol *protocol, const char *name);
+int ndis_protocol_unbind_adapter(struct ndis_protocol *protocol, const char *name);
+
+/* sysfs (sysfs.c) */
+extern const struct kobj_type ndis_miniport_driver_ktype;
+extern const struct kobj_type ndis_adapter_ktype;
+extern const struct kobj_type ndis_protocol_ktype;
+extern const struct kobj_type ndis_binding_ktype;
+int ndis_sysfs_add(struct ndis_object *obj, const char *name);
+void ndis_sysfs_del(struct ndis_object *obj);
+void ndis_adapter_release(struct ndis_adapter *adapter);
+
+const char *ndis_adapter_state_name(enum ndis_adapter_state state);
+const char *ndis_binding_state_name(enum ndis_binding_state state);
+
+#endif /* _NDIS_REGISTRY_H */

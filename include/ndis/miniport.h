@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Miniport drivers: registration, the handlers NDIS calls, adapter
+ * attributes, and the calls standing in for Windows PnP.
+ *
+ * Differences from the DDI, all deliberate:
+ * - There is no DRIVER_OBJECT: NdisMRegisterMiniportDriver() is a macro
+ *   that records the calling module; the driver's name comes from @Name in
+ *   the characteristics (a Linux addition) or else the module name.
+ * - PnP start, stop and surprise removal of an adapter are calls the
+ *   miniport makes: ndis_miniport_add_adapter(),
+ *   ndis_miniport_remove_adapter(), ndis_miniport_surprise_remove_adapter().
+ *   The module's exit is its unload; there is no UnloadHandler.
+ */
+#ifndef _NDIS_MINIPORT_H
+#define _NDIS_MINIPORT_H
+
+#include <linux/module.h>
+#include <ndis/object.h>
+#include <ndis/status.h>
+
+/**
+ * enum _NDIS_HALT_ACTION - why an adapter is halted
+ * @NdisHaltDeviceDisabled: PnP removal (ndis_miniport_remove_adapter)
+ * @NdisHaltDeviceInstanceDeInitialized: intermediate driver instance gone
+ * @NdisHaltDevicePoweredDown: powered down
+ * @NdisHaltDeviceSurpriseRemoved: surprise removal
+ * @NdisHaltDeviceFailed: NdisMRemoveMiniport()
+ * @NdisHaltDeviceInitializationFailed: initialisation failed afterwards
+ * @NdisHaltDeviceStopped: PnP stop
+ */
+typedef enum _NDIS_HALT_ACTION {
+	NdisHaltDeviceDisabled,
+	NdisHaltDeviceInstanceDeInitialized,
+	NdisHaltDevicePoweredDown,
+	NdisHaltDeviceSurpriseRemoved,
+	NdisHaltDeviceFailed,
+	NdisHaltDeviceInitializationFailed,
+	NdisHaltDeviceStopped
+} NDIS_HALT_ACTION, *PNDIS_HALT_ACTION;
+
+/**
+ * enum _NDIS_SHUTDOWN_ACTION - why MiniportShutdownEx is called
+ * @NdisShutdownPowerOff: the system is powering off or rebooting
+ * @NdisShutdownBugCheck: the system crashed
+ */
+typedef enum _NDIS_SHUTDOWN_ACTION {
+	NdisShutdownPowerOff,
+	NdisShutdownBugCheck
+} NDIS_SHUTDOWN_ACTION, *PNDIS_SHUTDOWN_ACTION;
+
+/**
+ * enum _NDIS_DEVICE_PNP_EVENT - device events for MiniportDevicePnPEventNotify
+ * @NdisDevicePnPEventQueryRemoved: removal queried
+ * @NdisDevicePnPEventRemoved: removed
+ * @NdisDevicePnPEventSurpriseRemoved: gone without warning
+ * @NdisDevicePnPEventQueryStopped: stop queried
+ * @NdisDevicePnPEventStopped: stopped
+ * @NdisDevicePnPEventPowerProfileChanged: power profile changed
+ * @NdisDevicePnPEventMaximum: number of events
+ */
+typedef enum _NDIS_DEVICE_PNP_EVENT {
+	NdisDevicePnPEventQueryRemoved,
+	NdisDevicePnPEventRemoved,
+	NdisDevicePnPEventSurpriseRemoved,
+	NdisDevicePnPEventQueryStopped,
+	NdisDevicePnPEventStopped,
+	NdisDevicePnPEventPowerProfileChanged,
+	NdisDevicePnPEventMaximum
+} NDIS_DEVICE_PNP_EVENT, *PNDIS_DEVICE_PNP_EVENT;
+
+/**
+ * struct _NET_DEVICE_PNP_EVENT - argument of MiniportDevicePnPEventNotify
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @PortNumber: 0
+ * @DevicePnPEvent: what happened
+ * @InformationBuffer: event data, or NULL
+ * @InformationBufferLength: size of @InformationBuffer
+ */
+typedef struct _NET_DEVICE_PNP_EVENT {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	NDIS_DEVICE_PNP_EVENT DevicePnPEvent;
+	PVOID InformationBuffer;
+	ULONG InformationBufferLength;
+} NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
+
+/**
+ * struct _NDIS_MINIPORT_INIT_PARAMETERS - argument of MiniportInitializeEx
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS, revision 1
+ * @Flags: reserved, 0
+ * @MiniportAddDeviceContext: what the miniport passed to
+ *	ndis_miniport_add_adapter() (the device it found)
+ * @AdapterName: the adapter's name (a Linux addition)
+ */
+typedef struct _NDIS_MINIPORT_INIT_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	NDIS_HANDLE MiniportAddDeviceContext;
+	const char *AdapterName;
+} NDIS_MINIPORT_INIT_PARAMETERS, *PNDIS_MINIPORT_INIT_PARAMETERS;
+
+/**
+ * struct _NDIS_MINIPORT_PAUSE_PARAMETERS - argument of MiniportPause
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @Flags: reserved, 0
+ * @PauseReason: reserved, 0
+ */
+typedef struct _NDIS_MINIPORT_PAUSE_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	ULONG PauseReason;
+} NDIS_MINIPORT_PAUSE_PARAMETERS, *PNDIS_MINIPORT_PAUSE_PARAMETERS;
+
+/**
+ * struct _NDIS_MINIPORT_RESTART_PARAMETERS - argument of MiniportRestart
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @Flags: reserved, 0
+ */
+typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+} NDIS_MINIPORT_RESTART_PARAMETERS, *PNDIS_MINIPORT_RESTART_PARAMETERS;
+
+/**
+ * struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES - first attributes
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, rev 1
+ * @MiniportAdapterContext: the context NDIS passes to every handler
+ * @AttributeFlags: NDIS_MINIPORT_ATTRIBUTES_* flags
+ * @CheckForHangTimeInSeconds: period of MiniportCheckForHangEx, 0: default
+ * @InterfaceType: bus type, informational
+ */
+typedef struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_HANDLE MiniportAdapterContext;
+	ULONG AttributeFlags;
+	UINT CheckForHangTimeInSeconds;
+	ULONG InterfaceType;
+} NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
+	*PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+
+/**
+ * struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES - what the adapter is
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, rev 1
+ * @Flags: reserved, 0
+ * @MediaType: the medium
+ * @MtuSize: largest payload, without the link header
+ * @MaxXmitLinkSpeed: top transmit speed, bit/s
+ * @XmitLinkSpeed: current transmit speed, bit/s
+ * @MaxRcvLinkSpeed: top receive speed, bit/s
+ * @RcvLinkSpeed: current receive speed, bit/s
+ * @MediaConnectState: link state
+ * @MediaDuplexState: duplex
+ * @LookaheadSize: lookahead offered
+ * @MacOptions: NDIS_MAC_OPTION_* flags
+ * @SupportedPacketFilters: NDIS_PACKET_TYPE_* filters supported
+ * @MaxMulticastListSize: multicast addresses the adapter can filter
+ * @MacAddressLength: bytes used in the address arrays
+ * @PermanentMacAddress: the burnt-in address
+ * @CurrentMacAddress: the address in use
+ * @SupportedOidList: OIDs the miniport answers
+ * @SupportedOidListLength: size of @SupportedOidList in bytes
+ */
+typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	NDIS_MEDIUM MediaType;
+	ULONG MtuSize;
+	ULONG64 MaxXmitLinkSpeed;
+	ULONG64 XmitLinkSpeed;
+	ULONG64 MaxRcvLinkSpeed;
+	ULONG64 RcvLinkSpeed;
+	NDIS_MEDIA_CONNECT_STATE MediaConnectState;
+	NDIS_MEDIA_DUPLEX_STATE MediaDuplexState;
+	ULONG LookaheadSize;
+	ULONG MacOptions;
+	ULONG SupportedPacketFilters;
+	ULONG MaxMulticastListSize;
+	USHORT MacAddressLength;
+	UCHAR PermanentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+	UCHAR CurrentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+	PNDIS_OID SupportedOidList;
+	ULONG SupportedOidListLength;
+} NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+	*PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	1
+#define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1		1
+
+/**
+ * union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES - argument of NdisMSetMiniportAttributes
+ * @Header: tells which member is meant
+ * @RegistrationAttributes: set first, inside MiniportInitializeEx
+ * @GeneralAttributes: set second, inside MiniportInitializeEx
+ */
+typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
+	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
+} NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
+
+typedef NDIS_STATUS MINIPORT_SET_OPTIONS(NDIS_HANDLE NdisMiniportDriverHandle,
+					   NDIS_HANDLE MiniportDriverContext);
+typedef NDIS_STATUS MINIPORT_INITIALIZE(NDIS_HANDLE MiniportAdapterHandle,
+					  NDIS_HANDLE MiniportDriverContext,
+					  PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
+typedef void MINIPORT_HALT(NDIS_HANDLE MiniportAdapterContext,
+			     NDIS_HALT_ACTION HaltAction);
+typedef NDIS_STATUS MINIPORT_PAUSE(NDIS_HANDLE MiniportAdapterContext,
+				     PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters);
+typedef NDIS_STATUS MINIPORT_RESTART(NDIS_HANDLE MiniportAdapterContext,
+				       PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters);
+typedef NDIS_STATUS MINIPORT_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
+					   PNDIS_OID_REQUEST OidRequest);
+typedef void MINIPORT_SEND_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
+					      PNET_BUFFER_LIST NetBufferList,
+					      NDIS_PORT_NUMBER PortNumber,
+					      ULONG SendFlags);
+typedef void MINIPORT_RETURN_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
+						PNET_BUFFER_LIST NetBufferLists,
+						ULONG ReturnFlags);
+typedef void MINIPORT_CANCEL_SEND(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId);
+typedef BOOLEAN MINIPORT_CHECK_FOR_HANG(NDIS_HANDLE MiniportAdapterContext);
+typedef NDIS_STATUS MINIPORT_RESET(NDIS_HANDLE MiniportAdapterContext,
+				     PBOOLEAN AddressingReset);
+typedef void MINIPORT_DEVICE_PNP_EVENT_NOTIFY(NDIS_HANDLE MiniportAdapterContext,
+						PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+typedef void MINIPORT_SHUTDOWN(NDIS_HANDLE MiniportAdapterContext,
+				 NDIS_SHUTDOWN_ACTION ShutdownAction);
+typedef void MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
+					   PVOID RequestId);
+
+/**
+ * struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS - a miniport's entry points
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS, revision 1 or 2
+ * @MajorNdisVersion: must be 6
+ * @MinorNdisVersion: 0 to 30
+ * @MajorDriverVersion: the driver's own version, informational
+ * @MinorDriverVersion: the driver's own version, informational
+ * @Flags: reserved, 0
+ * @Name: unique driver name for sysfs (Linux addition; NULL: module name)
+ * @SetOptionsHandler: optional; runs inside registration
+ * @InitializeHandlerEx: required; PASSIVE_LEVEL
+ * @HaltHandlerEx: required; PASSIVE_LEVEL
+ * @PauseHandler: required; PASSIVE_LEVEL; may pend; cannot fail
+ * @RestartHandler: required; PASSIVE_LEVEL; may pend
+ * @OidRequestHandler: required; PASSIVE_LEVEL
+ * @SendNetBufferListsHandler: required; IRQL <= DISPATCH_LEVEL
+ * @ReturnNetBufferListsHandler: required; IRQL <= DISPATCH_LEVEL
+ * @CancelSendHandler: required; IRQL <= DISPATCH_LEVEL
+ * @CheckForHangHandlerEx: optional; PASSIVE_LEVEL
+ * @ResetHandlerEx: optional (required with @CheckForHangHandlerEx)
+ * @DevicePnPEventNotifyHandler: required; PASSIVE_LEVEL
+ * @ShutdownHandlerEx: required; PASSIVE_LEVEL at power-off
+ * @CancelOidRequestHandler: required; IRQL <= DISPATCH_LEVEL
+ *
+ * NDIS copies the structure at registration.
+ */
+typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
+	NDIS_OBJECT_HEADER Header;
+	UCHAR MajorNdisVersion;
+	UCHAR MinorNdisVersion;
+	UCHAR MajorDriverVersion;
+	UCHAR MinorDriverVersion;
+	ULONG Flags;
+	const char *Name;
+	MINIPORT_SET_OPTIONS *SetOptionsHandler;
+	MINIPORT_INITIALIZE *InitializeHandlerEx;
+	MINIPORT_HALT *HaltHandlerEx;
+	MINIPORT_PAUSE *PauseHandler;
+	MINIPORT_RESTART *RestartHandler;
+	MINIPORT_OID_REQUEST *OidRequestHandler;
+	MINIPORT_SEND_NET_BUFFER_LISTS *SendNetBufferListsHandler;
+	MINIPORT_RETURN_NET_BUFFER_LISTS *ReturnNetBufferListsHandler;
+	MINIPORT_CANCEL_SEND *CancelSendHandler;
+	MINIPORT_CHECK_FOR_HANG *CheckForHangHandlerEx;
+	MINIPORT_RESET *ResetHandlerEx;
+	MINIPORT_DEVICE_PNP_EVENT_NOTIFY *DevicePnPEventNotifyHandler;
+	MINIPORT_SHUTDOWN *ShutdownHandlerEx;
+	MINIPORT_CANCEL_OID_REQUEST *CancelOidRequestHandler;
+} NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
+
+#define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1	1
+#define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2	2
+
+NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
+					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS
+					  MiniportDriverCharacteristics,
+					  PNDIS_HANDLE NdisMiniportDriverHandle,
+					  struct module *owner);
+
+/**
+ * NdisMRegisterMiniportDriver - register a miniport driver
+ * @ctx: MiniportDriverContext, passed to MiniportInitializeEx
+ * @chars: the characteristics, copied
+ * @handle: receives the NdisMiniportDriverHandle
+ *
+ * PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_VERSION,
+ * NDIS_STATUS_BAD_CHARACTERISTICS, NDIS_STATUS_RESOURCES or
+ * NDIS_STATUS_FAILURE.
+ */
+#define NdisMRegisterMiniportDriver(ctx, chars, handle)			\
+	ndis_register_miniport_driver(ctx, chars, handle, THIS_MODULE)
+
+void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
+NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
+				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes);
+void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle);
+void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status);
+NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle);
+
+NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
+				      const char *name, NDIS_HANDLE add_context,
+				      PNDIS_HANDLE MiniportAdapterHandle);
+NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle);
+NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHandle);
+
+#endif /* _NDIS_MINIPORT_H */

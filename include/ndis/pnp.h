@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * PnP and power events NDIS sends to protocol bindings
+ * (ProtocolNetPnPEvent), and the pause parameters that come with a pause.
+ */
+#ifndef _NDIS_PNP_H
+#define _NDIS_PNP_H
+
+#include <ndis/object.h>
+#include <ndis/status.h>
+
+/**
+ * enum _NET_PNP_EVENT_CODE - what a PnP event notification is about
+ * @NetEventSetPower: power state change
+ * @NetEventQueryPower: may the device change power state
+ * @NetEventQueryRemoveDevice: may the device be removed
+ * @NetEventCancelRemoveDevice: removal cancelled
+ * @NetEventReconfigure: configuration changed
+ * @NetEventBindList: bind list changed
+ * @NetEventBindsComplete: the initial binds of the protocol are done
+ * @NetEventPnPCapabilities: wake-up capabilities changed
+ * @NetEventPause: pause the binding: stop sending, drain outstanding sends
+ * @NetEventRestart: the binding may run again
+ * @NetEventPortActivation: ports activated
+ * @NetEventPortDeactivation: ports deactivated
+ * @NetEventIMReEnableDevice: intermediate driver device re-enabled
+ * @NetEventMaximum: number of event codes
+ */
+typedef enum _NET_PNP_EVENT_CODE {
+	NetEventSetPower,
+	NetEventQueryPower,
+	NetEventQueryRemoveDevice,
+	NetEventCancelRemoveDevice,
+	NetEventReconfigure,
+	NetEventBindList,
+	NetEventBindsComplete,
+	NetEventPnPCapabilities,
+	NetEventPause,
+	NetEventRestart,
+	NetEventPortActivation,
+	NetEventPortDeactivation,
+	NetEventIMReEnableDevice,
+	NetEventMaximum
+} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;
+
+/**
+ * struct _NET_PNP_EVENT - the event proper
+ * @NetEvent: what happened
+ * @Buffer: event-specific data, or NULL
+ * @BufferLength: size of @Buffer
+ * @NdisReserved: private to NDIS
+ */
+typedef struct _NET_PNP_EVENT {
+	NET_PNP_EVENT_CODE NetEvent;
+	PVOID Buffer;
+	ULONG BufferLength;
+	ULONG_PTR NdisReserved[4];
+} NET_PNP_EVENT, *PNET_PNP_EVENT;
+
+/**
+ * struct _NET_PNP_EVENT_NOTIFICATION - what ProtocolNetPnPEvent receives
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @PortNumber: port the event applies to (0: the default port)
+ * @NetPnPEvent: the event
+ * @Flags: reserved, 0
+ *
+ * Owned by NDIS. A handler that returns NDIS_STATUS_PENDING keeps the
+ * pointer and passes it back to NdisCompleteNetPnPEvent().
+ */
+typedef struct _NET_PNP_EVENT_NOTIFICATION {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	NET_PNP_EVENT NetPnPEvent;
+	ULONG Flags;
+} NET_PNP_EVENT_NOTIFICATION, *PNET_PNP_EVENT_NOTIFICATION;
+
+#define NET_PNP_EVENT_NOTIFICATION_REVISION_1	1
+
+/**
+ * struct _NDIS_PROTOCOL_PAUSE_PARAMETERS - Buffer of NetEventPause
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @Flags: reserved, 0
+ * @PauseReason: why (deprecated since NDIS 6.40; 0 here)
+ */
+typedef struct _NDIS_PROTOCOL_PAUSE_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	ULONG PauseReason;
+} NDIS_PROTOCOL_PAUSE_PARAMETERS, *PNDIS_PROTOCOL_PAUSE_PARAMETERS;
+
+#define NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1	1
+
+void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
+			     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
+			     NDIS_STATUS Status);
+
+#endif /* _NDIS_PNP_H */

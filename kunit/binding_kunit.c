@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Suite ndis_binding: binding and unbinding along the normal paths, with
+ * the fake miniport and protocol. Any misuse report here is a WARN and
+ * fails the run.
+ */
+#include "../core/kunit_hooks.h"
+#include "../core/objects.h"
+#include "fake.h"
+
+static void restore_pend(void *unused)
+{
+	ndis_kunit_set_pend(0, 0);
+}
+
+static void bound_and_running(struct kunit *test, struct ndis_fake_protocol *fp,
+			      NDIS_HANDLE a, const char *adapter, int running)
+{
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) >= running));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, adapter), NDIS_BINDING_RUNNING);
+	KUNIT_EXPECT_NOT_NULL(test, ndis_fake_binding(fp, adapter));
+}
+
+static void adapter_then_protocol(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp1");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p1");
+	int before = atomic_read(&ndis_fake_binds_complete);
+	NDIS_HANDLE a = ndis_fake_adapter_add(test, mp, "bk-a1");
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	bound_and_running(test, fp, a, "bk-a1", 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 1);
+	/* The initial wave is over: NetEventBindsComplete follows. */
+	KUNIT_EXPECT_GT(test, wait_event_timeout(ndis_fake_global_wq,
+						 atomic_read(&ndis_fake_binds_complete) > before,
+						 NDIS_FAKE_WAIT), 0L);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->restarts), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->not_passive), 0);
+}
+
+static void protocol_then_adapter(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp2");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p2");
+	NDIS_HANDLE a;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 0);
+	a = ndis_fake_adapter_add(test, mp, "bk-a2");
+	bound_and_running(test, fp, a, "bk-a2", 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 1);
+}
+
+static void medium_mismatch_leaves_no_binding(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp3");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p3");
+	NDIS_HANDLE a;
+
+	fp->medium = NdisMediumWan;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a3");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->binds) == 1));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, "bk-a3"), -1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->bound), 0);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+}
+
+static void pending_bind_completes_later(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp4");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p4");
+	NDIS_HANDLE a;
+
+	fp->bind_mode = NDIS_FAKE_BIND_PEND;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a4");
+	bound_and_running(test, fp, a, "bk-a4", 1);
+}
+
+/* pend: 1 = the open or close pends; 2 = its completion runs before it returns */
+static void pending_open_and_close(struct kunit *test, int pend, const char *tag)
+{
+	struct ndis_fake_miniport *mp;
+	struct ndis_fake_protocol *fp;
+	char name[NDIS_FAKE_NAME];
+	NDIS_HANDLE a;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, restore_pend, NULL), 0);
+	snprintf(name, sizeof(name), "bk-mp-%s", tag);
+	mp = ndis_fake_miniport_register(test, name);
+	snprintf(name, sizeof(name), "bk-p-%s", tag);
+	fp = ndis_fake_protocol_new(test, name);
+	ndis_kunit_set_pend(pend, pend);
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	snprintf(name, sizeof(name), "bk-a-%s", tag);
+	a = ndis_fake_adapter_add(test, mp, name);
+	bound_and_running(test, fp, a, name, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->open_completes), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_open_find(fp, name)->medium_index, 0U);
+
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->close_completes), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->not_passive), 0);
+}
+
+static void pending_open_and_close_complete_later(struct kunit *test)
+{
+	pending_open_and_close(test, 1, "pend");
+}
+
+static void completion_before_pending_return(struct kunit *test)
+{
+	pending_open_and_close(test, 2, "early");
+}
+
+static void pending_unbind_completes_from_close(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp5");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p5");
+	NDIS_HANDLE a;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, restore_pend, NULL), 0);
+	fp->pend_unbind = true;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a5");
+	bound_and_running(test, fp, a, "bk-a5", 1);
+	ndis_kunit_set_pend(0, 1);
+	ndis_fake_protocol_deregister(fp);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->close_completes), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+}
+
+static void bind_failure_after_open_closes(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp6");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p6");
+	NDIS_HANDLE a;
+
+	fp->bind_mode = NDIS_FAKE_BIND_FAIL_AFTER_OPEN;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a6");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->binds) == 1));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, "bk-a6"), -1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+	/* Removal has nothing to wait for: the failed bind left nothing open. */
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->halts), 1);
+}
+
+static void rebind_by_reenumeration(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp7");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p7");
+	NDIS_HANDLE a;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a7");
+	bound_and_running(test, fp, a, "bk-a7", 1);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(ndis_fake_binding(fp, "bk-a7")),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, ndis_fake_opens(fp) == 0));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, "bk-a7"), -1);
+	/* Pause always came before the unbind. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), 1);
+
+	NdisReEnumerateProtocolBindings(fp->handle);
+	bound_and_running(test, fp, a, "bk-a7", 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 2);
+}
+
+#define NDIS_MANY 16
+
+static void deregistration_unbinds_many(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp8");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p8");
+	char name[NDIS_FAKE_NAME];
+	int i;
+
+	for (i = 0; i < NDIS_MANY; i++) {
+		snprintf(name, sizeof(name), "bk-many%d", i);
+		ndis_fake_adapter_add(test, mp, name);
+	}
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == NDIS_MANY));
+	ndis_fake_protocol_deregister(fp);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), NDIS_MANY);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), NDIS_MANY);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+	for (i = 0; i < NDIS_MANY; i++) {
+		snprintf(name, sizeof(name), "bk-many%d", i);
+		KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state("bk-p8", name), -1);
+	}
+	/* The adapters live on, unbound; the miniport was not paused. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->pauses), 0);
+}
+
+static void removal_order_pause_unbind_halt(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp9");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p9");
+	NDIS_HANDLE a;
+
+	mp->pend_pause = true;
+	mp->pend_restart = true;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a9");
+	bound_and_running(test, fp, a, "bk-a9", 1);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->halts), 1);
+	KUNIT_EXPECT_EQ(test, mp->last_halt, NdisHaltDeviceDisabled);
+}
+
+static void surprise_removal_while_paused(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp10");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p10");
+	NDIS_HANDLE a;
+
+	/* A failed restart leaves the adapter, and so its bindings, paused. */
+	mp->restart_status = NDIS_STATUS_FAILURE;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a10");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->bound) == 1));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, "bk-a10"), NDIS_BINDING_PAUSED);
+
+	KUNIT_EXPECT_EQ(test, ndis_miniport_surprise_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->surprise_removals), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->pauses), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, mp->last_halt, NdisHaltDeviceSurpriseRemoved);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+}
+
+static void miniport_declares_adapter_failed(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp13");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p13");
+	NDIS_HANDLE a;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a13");
+	bound_and_running(test, fp, a, "bk-a13", 1);
+	/* Callable at DISPATCH_LEVEL; the removal runs later. */
+	local_bh_disable();
+	KUNIT_EXPECT_EQ(test, NdisMRemoveMiniport(a), NDIS_STATUS_SUCCESS);
+	local_bh_enable();
+	KUNIT_ASSERT_GT(test, wait_event_timeout(mp->wq, atomic_read(&mp->halts) == 1,
+						 NDIS_FAKE_WAIT), 0L);
+	KUNIT_EXPECT_EQ(test, mp->last_halt, NdisHaltDeviceFailed);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
+}
+
+static void failed_initialize_never_binds(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp11");
+	NDIS_HANDLE a = NULL;
+
+	mp->fail_init = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "bk-a11", NULL, &a),
+			NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->halts), 0);
+}
+
+#define NDIS_CYCLES 1000
+
+static void thousand_bind_unbind_cycles(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp12");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p12");
+	NDIS_HANDLE a;
+	int i;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "bk-a12");
+	for (i = 0; i < NDIS_CYCLES; i++) {
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == i + 1));
+		KUNIT_ASSERT_EQ(test, NdisUnbindAdapter(ndis_fake_binding(fp, "bk-a12")),
+				NDIS_STATUS_SUCCESS);
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, ndis_fake_opens(fp) == 0));
+		ndis_kunit_adapter_flush(a);
+		NdisReEnumerateProtocolBindings(fp->handle);
+	}
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == NDIS_CYCLES + 1));
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), NDIS_CYCLES + 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), NDIS_CYCLES);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 1);
+}
+
+static struct kunit_case ndis_binding_cases[] = {
+	KUNIT_CASE(adapter_then_protocol),
+	KUNIT_CASE(protocol_then_adapter),
+	KUNIT_CASE(medium_mismatch_leaves_no_binding),
+	KUNIT_CASE(pending_bind_completes_later),
+	KUNIT_CASE(pending_open_and_close_complete_later),
+	KUNIT_CASE(completion_before_pending_return),
+	KUNIT_CASE(pending_unbind_completes_from_close),
+	KUNIT_CASE(bind_failure_after_open_closes),
+	KUNIT_CASE(rebind_by_reenumeration),
+	KUNIT_CASE(deregistration_unbinds_many),
+	KUNIT_CASE(removal_order_pause_unbind_halt),
+	KUNIT_CASE(surprise_removal_while_paused),
+	KUNIT_CASE(miniport_declares_adapter_failed),
+	KUNIT_CASE(failed_initialize_never_binds),
+	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
+	{}
+};
+
+static struct kunit_suite ndis_binding_suite = {
+	.name = "ndis_binding",
+	.test_cases = ndis_binding_cases,
+};
+
+kunit_test_suite(ndis_binding_suite);

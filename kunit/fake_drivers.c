@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The fake miniport and protocol of fake_drivers.h. */
+#include <linux/delay.h>
+#include <linux/if_ether.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "fake_drivers.h"
+
+#define NDIS_FAKE_COMPLETE_DELAY	msecs_to_jiffies(20)
+
+atomic_t ndis_fake_binds_complete = ATOMIC_INIT(0);
+DECLARE_WAIT_QUEUE_HEAD(ndis_fake_global_wq);
+
+static void ndis_fake_note_level(atomic_t *not_passive)
+{
+	if (ndis_current_irql() != PASSIVE_LEVEL || in_interrupt())
+		atomic_inc(not_passive);
+}
+
+/* -- miniport ------------------------------------------------------------ */
+
+static void ndis_fake_adapter_complete(struct work_struct *work)
+{
+	struct ndis_fake_adapter *fa = container_of(to_delayed_work(work),
+						    struct ndis_fake_adapter, complete);
+
+	if (fa->completing_restart)
+		NdisMRestartComplete(fa->handle, fa->mp->restart_status);
+	else
+		NdisMPauseComplete(fa->handle);
+}
+
+static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_ctx,
+					PNDIS_MINIPORT_INIT_PARAMETERS params)
+{
+	static const UCHAR mac[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
+	struct ndis_fake_miniport *mp = driver_ctx;
+	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs;
+	struct ndis_fake_adapter *fa;
+	NDIS_STATUS status;
+
+	atomic_inc(&mp->inits);
+	if (mp->fail_init)
+		return NDIS_STATUS_FAILURE;
+	fa = kzalloc(sizeof(*fa), GFP_KERNEL);
+	if (!fa)
+		return NDIS_STATUS_RESOURCES;
+	fa->mp = mp;
+	fa->handle = handle;
+	INIT_DELAYED_WORK(&fa->complete, ndis_fake_adapter_complete);
+
+	memset(&attrs, 0, sizeof(attrs));
+	attrs.RegistrationAttributes.Header.Type =
+		NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+	attrs.RegistrationAttributes.Header.Revision = 1;
+	attrs.RegistrationAttributes.Header.Size = sizeof(attrs.RegistrationAttributes);
+	attrs.RegistrationAttributes.MiniportAdapterContext = fa;
+	status = NdisMSetMiniportAttributes(handle, &attrs);
+	if (status != NDIS_STATUS_SUCCESS)
+		goto fail;
+
+	memset(&attrs, 0, sizeof(attrs));
+	attrs.GeneralAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+	attrs.GeneralAttributes.Header.Revision = 1;
+	attrs.GeneralAttributes.Header.Size = sizeof(attrs.GeneralAttributes);
+	attrs.GeneralAttributes.MediaType = mp->medium;
+	attrs.GeneralAttributes.MtuSize = 1500;
+	attrs.GeneralAttributes.XmitLinkSpeed = 1000000000ULL;
+	attrs.GeneralAttributes.RcvLinkSpeed = 1000000000ULL;
+	attrs.GeneralAttributes.MediaConnectState = MediaConnectStateConnected;
+	attrs.GeneralAttributes.MacAddressLength = ETH_ALEN;
+	memcpy(attrs.GeneralAttributes.CurrentMacAddress, mac, ETH_ALEN);
+	memcpy(attrs.GeneralAttributes.PermanentMacAddress, mac, ETH_ALEN);
+	status = NdisMSetMiniportAttributes(handle, &attrs);
+	if (status == NDIS_STATUS_SUCCESS)
+		return status;
+fail:
+	kfree(fa);
+	return status;
+}
+
+static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
+{
+	struct ndis_fake_adapter *fa = ctx;
+	struct ndis_fake_miniport *mp = fa->mp;
+
+	cancel_delayed_work_sync(&fa->complete);
+	mp->last_halt = action;
+	kfree(fa);
+	atomic_inc(&mp->halts);
+	wake_up(&mp->wq);
+}
+
+static NDIS_STATUS ndis_fake_pause(NDIS_HANDLE ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS params)
+{
+	struct ndis_fake_adapter *fa = ctx;
+
+	atomic_inc(&fa->mp->pauses);
+	if (!fa->mp->pend_pause)
+		return NDIS_STATUS_SUCCESS;
+	fa->completing_restart = false;
+	schedule_delayed_work(&fa->complete, NDIS_FAKE_COMPLETE_DELAY);
+	return NDIS_STATUS_PENDING;
+}
+
+static NDIS_STATUS ndis_fake_restart(NDIS_HANDLE ctx, PNDIS_MINIPORT_RESTART_PARAMETERS params)
+{
+	struct ndis_fake_adapter *fa = ctx;
+
+	atomic_inc(&fa->mp->restarts);
+	if (!fa->mp->pend_restart)
+		return fa->mp->restart_status;
+	fa->completing_restart = true;
+	schedule_delayed_work(&fa->complete, NDIS_FAKE_COMPLETE_DELAY);
+	return NDIS_STATUS_PENDING;
+}
+
+static void ndis_fake_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
+{
+	struct ndis_fake_adapter *fa = ctx;
+
+	if (event->DevicePnPEvent == NdisDevicePnPEventSurpriseRemoved)
+		atomic_inc(&fa->mp->surprise_removals);
+}
+
+static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST request)
+{
+	return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+static void ndis_fake_send(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbl, NDIS_PORT_NUMBER port,
+			   ULONG flags)
+{
+}
+
+static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbl, ULONG flags)
+{
+}
+
+static void ndis_fake_cancel_send(NDIS_HANDLE ctx, PVOID id)
+{
+}
+
+static void ndis_fake_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
+{
+}
+
+static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)
+{
+}
+
+void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name)
+{
+	memset(c, 0, sizeof(*c));
+	c->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+	c->Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+	c->Header.Size = sizeof(*c);
+	c->MajorNdisVersion = 6;
+	c->MinorNdisVersion = 30;
+	c->Name = name;
+	c->InitializeHandlerEx = ndis_fake_initialize;
+	c->HaltHandlerEx = ndis_fake_halt;
+	c->PauseHandler = ndis_fake_pause;
+	c->RestartHandler = ndis_fake_restart;
+	c->OidRequestHandler = ndis_fake_oid;
+	c->SendNetBufferListsHandler = ndis_fake_send;
+	c->ReturnNetBufferListsHandler = ndis_fake_return;
+	c->CancelSendHandler = ndis_fake_cancel_send;
+	c->DevicePnPEventNotifyHandler = ndis_fake_device_pnp;
+	c->ShutdownHandlerEx = ndis_fake_shutdown;
+	c->CancelOidRequestHandler = ndis_fake_cancel_oid;
+}
+
+void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name)
+{
+	strscpy(mp->name, name, sizeof(mp->name));
+	mp->medium = NdisMedium802_3;
+	mp->restart_status = NDIS_STATUS_SUCCESS;
+	init_waitqueue_head(&mp->wq);
+}
+
+/* -- protocol ------------------------------------------------------------ */
+
+static void ndis_fake_event(struct ndis_fake_protocol *fp, atomic_t *counter)
+{
+	atomic_inc(counter);
+	wake_up_all(&fp->wq);
+}
+
+static void ndis_fake_open_free(struct ndis_fake_open *open)
+{
+	struct ndis_fake_protocol *fp = open->fp;
+
+	spin_lock_bh(&fp->lock);
+	list_del(&open->node);
+	spin_unlock_bh(&fp->lock);
+	kfree(open);
+	atomic_dec(&fp->live);
+	wake_up_all(&fp->wq);
+}
+
+static void ndis_fake_complete_bind(struct work_struct *work)
+{
+	struct ndis_fake_open *open = container_of(work, struct ndis_fake_open, complete_bind);
+
+	atomic_inc(&open->fp->bound);
+	NdisCompleteBindAdapterEx(open->bind_ctx, NDIS_STATUS_SUCCESS);
+	wake_up_all(&open->fp->wq);
+}
+
+static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
+				  PNDIS_BIND_PARAMETERS params)
+{
+	struct ndis_fake_protocol *fp = driver_ctx;
+	NDIS_OPEN_PARAMETERS op = {
+		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
+		.Header.Size = sizeof(op),
+	};
+	struct ndis_fake_open *open;
+	NDIS_STATUS status;
+
+	ndis_fake_note_level(&fp->not_passive);
+	ndis_fake_event(fp, &fp->binds);
+	open = kzalloc(sizeof(*open), GFP_KERNEL);
+	if (!open)
+		return NDIS_STATUS_RESOURCES;
+	open->fp = fp;
+	open->bind_ctx = bind_ctx;
+	open->medium = fp->medium;
+	strscpy(open->adapter, params->AdapterName, sizeof(open->adapter));
+	INIT_WORK(&open->complete_bind, ndis_fake_complete_bind);
+	atomic_inc(&fp->live);
+	spin_lock_bh(&fp->lock);
+	list_add_tail(&open->node, &fp->opens);
+	spin_unlock_bh(&fp->lock);
+
+	op.AdapterName = params->AdapterName;
+	op.MediumArray = &open->medium;
+	op.MediumArraySize = 1;
+	op.SelectedMediumIndex = &open->medium_index;
+	status = NdisOpenAdapterEx(fp->handle, open, &op, bind_ctx, &open->binding);
+	if (status == NDIS_STATUS_PENDING)
+		return status;	/* ProtocolOpenAdapterCompleteEx completes the bind */
+	if (status != NDIS_STATUS_SUCCESS) {
+		ndis_fake_open_free(open);
+		return status;
+	}
+
+	switch (fp->bind_mode) {
+	case NDIS_FAKE_BIND_PEND:
+		schedule_work(&open->complete_bind);
+		return NDIS_STATUS_PENDING;
+	case NDIS_FAKE_BIND_FAIL_AFTER_OPEN:
+		if (NdisCloseAdapterEx(open->binding) == NDIS_STATUS_PENDING)
+			wait_event(fp->wq, atomic_read(&fp->close_completes));
+		ndis_fake_open_free(open);
+		return NDIS_STATUS_FAILURE;
+	case NDIS_FAKE_BIND_FAIL_LEAVING_OPEN:
+		ndis_fake_open_free(open);
+		return NDIS_STATUS_FAILURE;
+	case NDIS_FAKE_BIND_UNBIND_INSIDE:
+		fp->inside_unbind_status = NdisUnbindAdapter(open->binding);
+		break;
+	case NDIS_FAKE_BIND_SYNC:
+		break;
+	}
+	atomic_inc(&fp->bound);
+	return NDIS_STATUS_SUCCESS;
+}
+
+static void ndis_fake_open_complete(NDIS_HANDLE ctx, NDIS_STATUS status)
+{
+	struct ndis_fake_open *open = ctx;
+
+	ndis_fake_note_level(&open->fp->not_passive);
+	ndis_fake_event(open->fp, &open->fp->open_completes);
+	if (status == NDIS_STATUS_SUCCESS)
+		atomic_inc(&open->fp->bound);
+	NdisCompleteBindAdapterEx(open->bind_ctx, status);
+}
+
+static void ndis_fake_close_complete(NDIS_HANDLE ctx)
+{
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open->fp;
+
+	ndis_fake_note_level(&fp->not_passive);
+	if (open->unbinding && fp->pend_unbind) {
+		NdisCompleteUnbindAdapterEx(open->unbind_ctx);
+		ndis_fake_open_free(open);
+	}
+	ndis_fake_event(fp, &fp->close_completes);
+}
+
+static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
+{
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open->fp;
+	NDIS_STATUS status;
+
+	ndis_fake_note_level(&fp->not_passive);
+	if (fp->unbind_sleep_ms)
+		msleep(fp->unbind_sleep_ms);
+	open->unbind_ctx = unbind_ctx;
+	open->unbinding = true;
+	status = NdisCloseAdapterEx(open->binding);
+	ndis_fake_event(fp, &fp->unbinds);
+	if (fp->pend_unbind) {
+		if (status == NDIS_STATUS_SUCCESS) {
+			/* Complete as a deferred driver would, but right away. */
+			NdisCompleteUnbindAdapterEx(unbind_ctx);
+			ndis_fake_open_free(open);
+		}
+		return NDIS_STATUS_PENDING;
+	}
+	if (status == NDIS_STATUS_PENDING)
+		wait_event(fp->wq, atomic_read(&fp->close_completes) >= atomic_read(&fp->unbinds));
+	ndis_fake_open_free(open);
+	return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
+{
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp;
+
+	if (!open) {
+		/* Protocol-wide, no context to tell which fake: count globally. */
+		if (n->NetPnPEvent.NetEvent == NetEventBindsComplete)
+			atomic_inc(&ndis_fake_binds_complete);
+		wake_up_all(&ndis_fake_global_wq);
+		return NDIS_STATUS_SUCCESS;
+	}
+	fp = open->fp;
+	ndis_fake_note_level(&fp->not_passive);
+	if (n->NetPnPEvent.NetEvent == NetEventPause)
+		ndis_fake_event(fp, &fp->pauses);
+	else if (n->NetPnPEvent.NetEvent == NetEventRestart)
+		ndis_fake_event(fp, &fp->restarts);
+	return NDIS_STATUS_SUCCESS;
+}
+
+static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_STATUS s)
+{
+}
+
+static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER port,
+			      ULONG count, ULONG flags)
+{
+}
+
+static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+}
+
+void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)
+{
+	memset(c, 0, sizeof(*c));
+	c->Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
+	c->Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
+	c->Header.Size = sizeof(*c);
+	c->MajorNdisVersion = 6;
+	c->MinorNdisVersion = 30;
+	c->Name = name;
+	c->BindAdapterHandlerEx = ndis_fake_bind;
+	c->UnbindAdapterHandlerEx = ndis_fake_unbind;
+	c->OpenAdapterCompleteHandlerEx = ndis_fake_open_complete;
+	c->CloseAdapterCompleteHandlerEx = ndis_fake_close_complete;
+	c->NetPnPEventHandler = ndis_fake_pnp;
+	c->OidRequestCompleteHandler = ndis_fake_oid_complete;
+	c->ReceiveNetBufferListsHandler = ndis_fake_receive;
+	c->SendNetBufferListsCompleteHandler = ndis_fake_send_complete;
+}
+
+void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
+{
+	strscpy(fp->name, name, sizeof(fp->name));
+	fp->medium = NdisMedium802_3;
+	spin_lock_init(&fp->lock);
+	INIT_LIST_HEAD(&fp->opens);
+	init_waitqueue_head(&fp->wq);
+}
+
+NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
+{
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;
+
+	ndis_fake_protocol_chars(&chars, fp->name);
+	return NdisRegisterProtocolDriver(fp, &chars, &fp->handle);
+}
+
+void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
+{
+	NdisDeregisterProtocolDriver(fp->handle);
+	fp->handle = NULL;
+}
+
+struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const char *adapter)
+{
+	struct ndis_fake_open *open, *found = NULL;
+
+	spin_lock_bh(&fp->lock);
+	list_for_each_entry(open, &fp->opens, node)
+		if (!strcmp(open->adapter, adapter))
+			found = open;
+	spin_unlock_bh(&fp->lock);
+	return found;
+}
+
+NDIS_HANDLE ndis_fake_binding(struct ndis_fake_protocol *fp, const char *adapter)
+{
+	struct ndis_fake_open *open = ndis_fake_open_find(fp, adapter);
+
+	return open ? open->binding : NULL;
+}
+
+int ndis_fake_opens(struct ndis_fake_protocol *fp)
+{
+	return atomic_read(&fp->live);
+}

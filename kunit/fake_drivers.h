@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A fake miniport and a fake protocol: real NDIS drivers in every respect
+ * (registered through the public API, called through their handlers),
+ * with knobs that make them pend, fail or sleep where a test needs it, and
+ * counters of what they were asked to do. No KUnit here: ndis_kunit.ko and
+ * the integration tier's ndis_itest.ko both build this code.
+ */
+#ifndef _NDIS_FAKE_DRIVERS_H
+#define _NDIS_FAKE_DRIVERS_H
+
+#include <linux/list.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <ndis/ndis.h>
+
+#define NDIS_FAKE_NAME	32
+
+/* NetEventBindsComplete carries no context: counted for all fakes. */
+extern atomic_t ndis_fake_binds_complete;
+extern wait_queue_head_t ndis_fake_global_wq;
+
+struct ndis_fake_miniport {
+	NDIS_HANDLE handle;
+	char name[NDIS_FAKE_NAME];
+	NDIS_MEDIUM medium;
+	bool fail_init;
+	bool pend_pause;
+	bool pend_restart;
+	NDIS_STATUS restart_status;
+	atomic_t inits;
+	atomic_t restarts;
+	atomic_t pauses;
+	atomic_t halts;
+	atomic_t surprise_removals;
+	NDIS_HALT_ACTION last_halt;
+	wait_queue_head_t wq;
+};
+
+struct ndis_fake_adapter {
+	struct ndis_fake_miniport *mp;
+	NDIS_HANDLE handle;
+	struct delayed_work complete;	/* completes a pended pause or restart */
+	bool completing_restart;
+};
+
+enum ndis_fake_bind_mode {
+	NDIS_FAKE_BIND_SYNC,
+	NDIS_FAKE_BIND_PEND,		/* return PENDING, complete from a work */
+	NDIS_FAKE_BIND_FAIL_AFTER_OPEN,	/* open, close, fail */
+	NDIS_FAKE_BIND_FAIL_LEAVING_OPEN, /* open, fail without closing (a bug) */
+	NDIS_FAKE_BIND_UNBIND_INSIDE,	/* call NdisUnbindAdapter from the handler */
+};
+
+struct ndis_fake_protocol {
+	NDIS_HANDLE handle;
+	char name[NDIS_FAKE_NAME];
+	NDIS_MEDIUM medium;
+	enum ndis_fake_bind_mode bind_mode;
+	bool pend_unbind;
+	unsigned int unbind_sleep_ms;
+	NDIS_STATUS inside_unbind_status;	/* what NdisUnbindAdapter said */
+	atomic_t binds;			/* handler calls */
+	atomic_t bound;			/* binds that succeeded */
+	atomic_t unbinds;
+	atomic_t pauses;
+	atomic_t restarts;
+	atomic_t binds_complete;
+	atomic_t open_completes;
+	atomic_t close_completes;
+	atomic_t not_passive;		/* PASSIVE handlers run elsewhere */
+	atomic_t live;			/* opens not yet freed */
+	spinlock_t lock;
+	struct list_head opens;
+	wait_queue_head_t wq;
+};
+
+/* ProtocolBindingContext: one per open. */
+struct ndis_fake_open {
+	struct ndis_fake_protocol *fp;
+	NDIS_HANDLE binding;
+	NDIS_HANDLE bind_ctx;
+	NDIS_HANDLE unbind_ctx;
+	NDIS_MEDIUM medium;
+	UINT medium_index;
+	char adapter[NDIS_FAKE_NAME];
+	bool unbinding;
+	struct work_struct complete_bind;
+	struct list_head node;
+};
+
+NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp);
+void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp);
+struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const char *adapter);
+NDIS_HANDLE ndis_fake_binding(struct ndis_fake_protocol *fp, const char *adapter);
+int ndis_fake_opens(struct ndis_fake_protocol *fp);
+void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name);
+void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name);
+void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name);
+void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);
+
+#endif /* _NDIS_FAKE_DRIVERS_H */

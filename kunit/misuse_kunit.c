@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Suite ndis_misuse: bad input to the control plane. NULL, stale, foreign
+ * and closed handles, double close, double deregistration, bad
+ * characteristics, and the binding state machine's table. Each is an error
+ * status and one report; under KASAN any wild access would show.
+ */
+#include "../core/kunit_hooks.h"
+#include "../core/registry.h"
+#include "fake.h"
+
+static void null_and_forged_handles(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(NULL), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisCloseAdapterEx(NULL), NDIS_STATUS_ADAPTER_NOT_OPEN);
+	/* Something that is not a handle at all. */
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter((NDIS_HANDLE)test), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter((NDIS_HANDLE)0xdeadbee4UL),
+			NDIS_STATUS_INVALID_PARAMETER);
+	NdisDeregisterProtocolDriver(NULL);
+	NdisMDeregisterMiniportDriver(NULL);
+	NdisCompleteBindAdapterEx(NULL, NDIS_STATUS_SUCCESS);
+	NdisCompleteUnbindAdapterEx(NULL);
+	NdisMPauseComplete(NULL);
+	KUNIT_EXPECT_EQ(test, r->calls, 9U);
+}
+
+static void foreign_handle_role(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp1");
+	NDIS_HANDLE a = ndis_fake_adapter_add(test, mp, "mu-a1");
+
+	/* An adapter handle where a binding handle belongs, and vice versa. */
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(a), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(mp->handle), NDIS_STATUS_INVALID_PARAMETER);
+	NdisDeregisterProtocolDriver(mp->handle);
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+	KUNIT_EXPECT_STREQ(test, r->requirement, "a live NdisProtocolHandle");
+	/* None of it touched the adapter. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->halts), 0);
+}
+
+static void stale_handles_after_teardown(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp2");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-p2");
+	NDIS_HANDLE a, binding, protocol;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "mu-a2");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	binding = ndis_fake_binding(fp, "mu-a2");
+	protocol = fp->handle;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(binding), NDIS_STATUS_INVALID_PARAMETER);
+	ndis_fake_protocol_deregister(fp);
+	/* Deregistering twice: an error, nothing freed twice. */
+	NdisDeregisterProtocolDriver(protocol);
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+}
+
+static void close_outside_handlers_and_twice(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp3");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-p3");
+	NDIS_HANDLE binding;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	ndis_fake_adapter_add(test, mp, "mu-a3");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	binding = ndis_fake_binding(fp, "mu-a3");
+
+	KUNIT_EXPECT_EQ(test, NdisCloseAdapterEx(binding), NDIS_STATUS_NOT_ACCEPTED);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	/* Refused: the binding still works and unbinds normally. */
+	ndis_fake_protocol_deregister(fp);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+	/* Closed (and gone): closing again is an error. */
+	KUNIT_EXPECT_EQ(test, NdisCloseAdapterEx(binding), NDIS_STATUS_ADAPTER_NOT_OPEN);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+}
+
+static void completions_that_were_not_pending(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp4");
+	NDIS_HANDLE a = ndis_fake_adapter_add(test, mp, "mu-a4");
+
+	NdisMPauseComplete(a);
+	NdisMRestartComplete(a, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisMRestartComplete");
+}
+
+static void bind_failure_leaving_open_is_closed_for_it(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp5");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-p5");
+	NDIS_HANDLE a;
+
+	fp->bind_mode = NDIS_FAKE_BIND_FAIL_LEAVING_OPEN;
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	a = ndis_fake_adapter_add(test, mp, "mu-a5");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->binds) == 1));
+	ndis_kunit_adapter_flush(a);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "ProtocolBindAdapterEx");
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state("mu-p5", "mu-a5"), -1);
+	/* Nothing leaked that removal would hang on. */
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+}
+
+static void bad_characteristics(struct kunit *test)
+{
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
+	NDIS_HANDLE h = NULL;
+
+	ndis_fake_protocol_chars(&pc, "mu-bad");
+	pc.MajorNdisVersion = 5;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h), NDIS_STATUS_BAD_VERSION);
+	ndis_fake_protocol_chars(&pc, "mu-bad");
+	pc.UnbindAdapterHandlerEx = NULL;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	ndis_fake_protocol_chars(&pc, "mu-bad");
+	pc.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	ndis_fake_protocol_chars(&pc, "bad/name");
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+
+	ndis_fake_miniport_chars(&mc, "mu-bad");
+	mc.MinorNdisVersion = 99;
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h), NDIS_STATUS_BAD_VERSION);
+	ndis_fake_miniport_chars(&mc, "mu-bad");
+	mc.PauseHandler = NULL;
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_NULL(test, h);
+}
+
+static void duplicate_names(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp6");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-p6");
+	struct ndis_fake_protocol *twin = ndis_fake_protocol_new(test, "mu-p6");
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
+	NDIS_HANDLE h = NULL;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_fake_protocol_register(twin), NDIS_STATUS_FAILURE);
+	ndis_fake_miniport_chars(&mc, "mu-mp6");
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h), NDIS_STATUS_FAILURE);
+	ndis_fake_adapter_add(test, mp, "mu-a6");
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "mu-a6", NULL, &h),
+			NDIS_STATUS_RESOURCE_CONFLICT);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "a/b", NULL, &h),
+			NDIS_STATUS_INVALID_PARAMETER);
+}
+
+struct ndis_transition_case {
+	enum ndis_binding_state from, to;
+	bool ok;
+};
+
+static const struct ndis_transition_case ndis_transitions[] = {
+	{ NDIS_BINDING_UNBOUND, NDIS_BINDING_OPENING, true },
+	{ NDIS_BINDING_OPENING, NDIS_BINDING_PAUSED, true },
+	{ NDIS_BINDING_OPENING, NDIS_BINDING_UNBOUND, true },
+	{ NDIS_BINDING_PAUSED, NDIS_BINDING_RESTARTING, true },
+	{ NDIS_BINDING_RESTARTING, NDIS_BINDING_RUNNING, true },
+	{ NDIS_BINDING_RESTARTING, NDIS_BINDING_PAUSED, true },
+	{ NDIS_BINDING_RUNNING, NDIS_BINDING_PAUSING, true },
+	{ NDIS_BINDING_PAUSING, NDIS_BINDING_PAUSED, true },
+	{ NDIS_BINDING_PAUSED, NDIS_BINDING_CLOSING, true },
+	{ NDIS_BINDING_CLOSING, NDIS_BINDING_UNBOUND, true },
+	{ NDIS_BINDING_RUNNING, NDIS_BINDING_CLOSING, false },	/* unbind before pause */
+	{ NDIS_BINDING_UNBOUND, NDIS_BINDING_RUNNING, false },
+	{ NDIS_BINDING_OPENING, NDIS_BINDING_RUNNING, false },
+	{ NDIS_BINDING_PAUSING, NDIS_BINDING_RUNNING, false },
+	{ NDIS_BINDING_CLOSING, NDIS_BINDING_PAUSED, false },	/* no restart after unbind */
+	{ NDIS_BINDING_RUNNING, NDIS_BINDING_UNBOUND, false },
+	{ NDIS_BINDING_CLOSING, 42, false },
+};
+
+static void transition_desc(const struct ndis_transition_case *c, char *desc)
+{
+	static const char *const names[] = {
+		"unbound", "opening", "paused", "restarting", "running", "pausing", "closing",
+	};
+
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s -> %s %s", names[c->from],
+		 c->to < ARRAY_SIZE(names) ? names[c->to] : "bogus",
+		 c->ok ? "allowed" : "refused");
+}
+
+KUNIT_ARRAY_PARAM(ndis_transition, ndis_transitions, transition_desc);
+
+static void state_machine_table(struct kunit *test)
+{
+	const struct ndis_transition_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, ndis_binding_transition_ok(c->from, c->to), c->ok);
+}
+
+static struct kunit_case ndis_misuse_cases[] = {
+	KUNIT_CASE(null_and_forged_handles),
+	KUNIT_CASE(foreign_handle_role),
+	KUNIT_CASE(stale_handles_after_teardown),
+	KUNIT_CASE(close_outside_handlers_and_twice),
+	KUNIT_CASE(completions_that_were_not_pending),
+	KUNIT_CASE(bind_failure_leaving_open_is_closed_for_it),
+	KUNIT_CASE(bad_characteristics),
+	KUNIT_CASE(duplicate_names),
+	KUNIT_CASE_PARAM(state_machine_table, ndis_transition_gen_params),
+	{}
+};
+
+static struct kunit_suite ndis_misuse_suite = {
+	.name = "ndis_misuse",
+	.init = ndis_kunit_reports_init,
+	.exit = ndis_kunit_reports_exit,
+	.test_cases = ndis_misuse_cases,
+};
+
+kunit_test_suite(ndis_misuse_suite);
