@@ -139,17 +139,39 @@ static void ndis_bindings_release(struct ndis_binding **v, int n)
 	kfree(v);
 }
 
-/* Unlink @a and drop the registry's reference; sysfs entries go too. */
+/*
+ * Unlink @a and drop the registry's reference. The sysfs directory goes
+ * first, so the name is free again only once nothing carries it.
+ */
 static void ndis_adapter_release_registry(struct ndis_adapter *a)
 {
 	ndis_handle_unregister(&a->obj);
+	ndis_sysfs_del(&a->obj);
 	mutex_lock(&ndis_registry_lock);
 	list_del_init(&a->node);
 	list_del_init(&a->driver_node);
 	mutex_unlock(&ndis_registry_lock);
-	ndis_sysfs_del(&a->obj);
 	destroy_workqueue(a->wq);
+	complete_all(&a->removed);
 	ndis_object_put(&a->obj);
+}
+
+/* Claim the teardown of @a. Return: false if someone else has it already. */
+static bool ndis_adapter_claim_removal(struct ndis_adapter *a)
+{
+	bool already;
+
+	mutex_lock(&ndis_registry_lock);
+	already = a->removing;
+	a->removing = true;
+	mutex_unlock(&ndis_registry_lock);
+	return !already;
+}
+
+/* Wait until whoever tore @a down has finished. */
+void ndis_adapter_wait_removed(struct ndis_adapter *a)
+{
+	wait_for_completion(&a->removed);
 }
 
 /*
@@ -166,27 +188,26 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 		.DevicePnPEvent = NdisDevicePnPEventSurpriseRemoved,
 	};
 	struct ndis_binding **v;
-	bool already;
+	bool live;
 	int i, n;
 
-	mutex_lock(&ndis_registry_lock);
-	already = a->removing;
-	a->removing = true;
-	mutex_unlock(&ndis_registry_lock);
-	if (already)
+	if (!ndis_adapter_claim_removal(a))
 		return -EALREADY;
 	trace_ndis_adapter_remove(a->name, action);
 
 	n = ndis_adapter_bindings(a, &v);
 	ndis_adapter_lock(a);
-	if (surprise && a->state != NDIS_ADAPTER_SHUTDOWN)
+	/* Halted: its initialisation failed. Shut down: nothing may be called. */
+	live = a->state != NDIS_ADAPTER_HALTED && a->state != NDIS_ADAPTER_SHUTDOWN;
+	if (surprise && live)
 		a->driver->chars.DevicePnPEventNotifyHandler(a->context, &event);
 	for (i = 0; i < n; i++)
 		ndis_binding_pause(v[i]);
-	ndis_adapter_pause(a);
+	if (live)
+		ndis_adapter_pause(a);
 	for (i = 0; i < n; i++)
 		ndis_binding_finish(v[i]);
-	if (a->state != NDIS_ADAPTER_SHUTDOWN)
+	if (live)
 		a->driver->chars.HaltHandlerEx(a->context, action);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
 	ndis_adapter_unlock(a);
@@ -204,6 +225,11 @@ static void ndis_adapter_remove_work(struct work_struct *work)
 	ndis_object_put(&a->obj);
 }
 
+bool ndis_adapter_is_completion_work(struct work_struct *work)
+{
+	return work->func == ndis_adapter_remove_work;
+}
+
 static void ndis_adapter_free(struct ndis_adapter *a)
 {
 	ndis_handle_unregister(&a->obj);
@@ -212,17 +238,22 @@ static void ndis_adapter_free(struct ndis_adapter *a)
 	ndis_object_put(&a->obj);
 }
 
-/* Offer @a to every protocol present. */
-static void ndis_adapter_publish(struct ndis_adapter *a)
+/* Offer @a to every protocol present. Return: false if it is going already. */
+static bool ndis_adapter_publish(struct ndis_adapter *a)
 {
 	struct ndis_protocol *p;
+	bool live;
 
 	mutex_lock(&ndis_registry_lock);
-	a->published = true;
-	list_for_each_entry(p, &ndis_protocols, node)
-		if (!p->deregistering && ndis_binding_create(a, p, false))
-			pr_warn("no memory to bind %s to %s\n", p->name, a->name);
+	live = !a->removing;
+	if (live) {
+		a->published = true;
+		list_for_each_entry(p, &ndis_protocols, node)
+			if (!p->deregistering && ndis_binding_create(a, p, false))
+				pr_warn("no memory to bind %s to %s\n", p->name, a->name);
+	}
 	mutex_unlock(&ndis_registry_lock);
+	return live;
 }
 
 static bool ndis_adapter_name_ok(const char *name)
@@ -246,6 +277,7 @@ static bool ndis_adapter_name_ok(const char *name)
  *
  * Context: PASSIVE_LEVEL.
  * Return: NDIS_STATUS_SUCCESS, the status MiniportInitializeEx failed with,
+ * NDIS_STATUS_ADAPTER_REMOVED (removed while it started),
  * NDIS_STATUS_INVALID_PARAMETER (bad handle or name),
  * NDIS_STATUS_RESOURCE_CONFLICT (name in use), NDIS_STATUS_RESOURCES,
  * NDIS_STATUS_FAILURE (attributes missing).
@@ -292,6 +324,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	mutex_init(&a->op_lock);
 	init_completion(&a->pause_done);
 	init_completion(&a->restart_done);
+	init_completion(&a->removed);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
 	a->state = NDIS_ADAPTER_HALTED;
 	a->wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
@@ -315,6 +348,8 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	}
 
 	params.AdapterName = a->name;
+	/* Ours until we return, whatever a concurrent teardown does. */
+	ndis_object_get(&a->obj);
 	trace_ndis_adapter_add(a->name, d->name);
 	ndis_adapter_lock(a);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_INITIALIZING);
@@ -329,19 +364,25 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	if (status != NDIS_STATUS_SUCCESS) {
 		ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
 		ndis_adapter_unlock(a);
-		mutex_lock(&ndis_registry_lock);
-		a->removing = true;
-		mutex_unlock(&ndis_registry_lock);
-		ndis_adapter_release_registry(a);
+		/* A teardown already under way releases it; else we do. */
+		if (ndis_adapter_claim_removal(a))
+			ndis_adapter_release_registry(a);
+		ndis_object_put(&a->obj);
 		return status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status;
 	}
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSED);
 	ndis_adapter_restart(a);
+	ndis_sysfs_add(&a->obj, a->name);
 	ndis_adapter_unlock(a);
 
+	/* Removed (NdisMRemoveMiniport, deregistration) while it started? */
+	if (!ndis_adapter_publish(a)) {
+		ndis_adapter_wait_removed(a);	/* halted and gone when we return */
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_ADAPTER_REMOVED;
+	}
 	*MiniportAdapterHandle = ndis_handle_of(&a->obj, NDIS_HT_ADAPTER);
-	ndis_sysfs_add(&a->obj, a->name);
-	ndis_adapter_publish(a);
+	ndis_object_put(&a->obj);
 	return NDIS_STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, NDIS);
@@ -361,8 +402,8 @@ static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
 		return NDIS_STATUS_NOT_ACCEPTED;
 	}
 	ret = ndis_adapter_teardown(a, action, surprise);
-	/* A concurrent NdisMRemoveMiniport may be tearing it down: wait. */
-	flush_work(&a->remove_work);
+	if (ret)
+		ndis_adapter_wait_removed(a);	/* someone else's teardown */
 	ndis_object_put(&a->obj);
 	return ret ? NDIS_STATUS_ADAPTER_REMOVED : NDIS_STATUS_SUCCESS;
 }

@@ -155,11 +155,6 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	if (!b)
 		return -ENOMEM;
 	kobject_init(&b->obj.kobj, &ndis_binding_ktype);
-	ret = ndis_handle_register(&b->obj, NDIS_HT_BINDING);
-	if (ret) {
-		kobject_put(&b->obj.kobj);
-		return ret;
-	}
 	snprintf(b->name, sizeof(b->name), "%s:%s", protocol->name, adapter->name);
 	spin_lock_init(&b->lock);
 	b->state = NDIS_BINDING_UNBOUND;
@@ -168,6 +163,13 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	ndis_object_get(&adapter->obj);
 	b->protocol = protocol;
 	ndis_object_get(&protocol->obj);
+	INIT_LIST_HEAD(&b->adapter_node);
+	INIT_LIST_HEAD(&b->protocol_node);
+	ret = ndis_handle_register(&b->obj, NDIS_HT_BINDING);
+	if (ret) {
+		kobject_put(&b->obj.kobj);	/* the release drops both references */
+		return ret;
+	}
 	INIT_WORK(&b->bind_work, ndis_bind_work);
 	INIT_WORK(&b->unbind_work, ndis_unbind_work);
 	INIT_WORK(&b->open_complete_work, ndis_open_complete_work);
@@ -205,11 +207,11 @@ static void ndis_binding_destroy(struct ndis_binding *b)
 		ndis_protocol_initial_bind_done(b->protocol);
 	}
 	ndis_handle_unregister(&b->obj);
+	ndis_sysfs_del(&b->obj);
 	mutex_lock(&ndis_registry_lock);
 	list_del_init(&b->adapter_node);
 	list_del_init(&b->protocol_node);
 	mutex_unlock(&ndis_registry_lock);
-	ndis_sysfs_del(&b->obj);
 	ndis_binding_put(b);
 }
 
@@ -583,6 +585,11 @@ static void ndis_close_complete_work(struct work_struct *work)
 	struct ndis_binding *b = container_of(work, struct ndis_binding, close_complete_work);
 
 	b->protocol->chars.CloseAdapterCompleteHandlerEx(b->protocol_ctx);
+}
+
+bool ndis_binding_is_completion_work(struct work_struct *work)
+{
+	return work->func == ndis_open_complete_work || work->func == ndis_close_complete_work;
 }
 
 /* Queue a pended completion; in COMPLETE_FIRST mode let it run before returning. */

@@ -40,10 +40,11 @@ enum ndis_irql_site_state {
 
 static enum ndis_irql_site_state ndis_irql_claim_site(unsigned long ip)
 {
-	unsigned int slot = hash_long(ip, ilog2(NDIS_IRQL_SITE_SLOTS));
-	unsigned int probes;
+	unsigned int slot, probes;
 	unsigned long seen;
 
+	ip = ip ?: 1;	/* 0 marks a free slot */
+	slot = hash_long(ip, ilog2(NDIS_IRQL_SITE_SLOTS));
 	for (probes = 0; probes < NDIS_IRQL_SITE_SLOTS; probes++) {
 		seen = READ_ONCE(ndis_irql_site_table[slot]);
 		if (!seen)

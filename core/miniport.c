@@ -119,16 +119,15 @@ void ndis_miniport_driver_teardown(struct ndis_miniport_driver *d)
 		mutex_unlock(&ndis_registry_lock);
 		if (!a)
 			break;
-		ndis_adapter_teardown(a, NdisHaltDeviceDisabled, false);
-		/* Or an NdisMRemoveMiniport was doing it: wait for that. */
-		flush_work(&a->remove_work);
+		if (ndis_adapter_teardown(a, NdisHaltDeviceDisabled, false))
+			ndis_adapter_wait_removed(a);	/* someone else's teardown */
 		ndis_object_put(&a->obj);
 	}
 	ndis_handle_unregister(&d->obj);
+	ndis_sysfs_del(&d->obj);
 	mutex_lock(&ndis_registry_lock);
 	list_del_init(&d->node);
 	mutex_unlock(&ndis_registry_lock);
-	ndis_sysfs_del(&d->obj);
 	ndis_object_put(&d->obj);
 }
 

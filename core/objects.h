@@ -99,6 +99,7 @@ struct ndis_adapter {
 	atomic_t restart_pending;
 	NDIS_STATUS restart_status;
 
+	struct completion removed;	/* teardown finished */
 	struct work_struct remove_work;	/* NdisMRemoveMiniport */
 	bool remove_queued;
 };

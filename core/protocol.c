@@ -96,6 +96,11 @@ static void ndis_binds_complete_work(struct work_struct *work)
 	p->chars.NetPnPEventHandler(NULL, &p->binds_complete);
 }
 
+bool ndis_protocol_is_completion_work(struct work_struct *work)
+{
+	return work->func == ndis_binds_complete_work;
+}
+
 /* One of the binds offered at registration is over, whatever its outcome. */
 void ndis_protocol_initial_bind_done(struct ndis_protocol *p)
 {
@@ -203,10 +208,10 @@ void ndis_protocol_teardown(struct ndis_protocol *p)
 	if (p->chars.UninstallHandler)
 		p->chars.UninstallHandler();
 	ndis_handle_unregister(&p->obj);
+	ndis_sysfs_del(&p->obj);
 	mutex_lock(&ndis_registry_lock);
 	list_del_init(&p->node);
 	mutex_unlock(&ndis_registry_lock);
-	ndis_sysfs_del(&p->obj);
 	ndis_object_put(&p->obj);
 }
 

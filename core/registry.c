@@ -33,10 +33,27 @@ struct ndis_adapter *ndis_adapter_find(const char *name)
 	return NULL;
 }
 
+bool ndis_is_completion_work(struct work_struct *work)
+{
+	return ndis_binding_is_completion_work(work) ||
+	       ndis_protocol_is_completion_work(work) ||
+	       ndis_adapter_is_completion_work(work);
+}
+
+/*
+ * Whether current runs an NDIS callback a synchronous call would wait on:
+ * an adapter operation (holding its op_lock) or one of the completion
+ * work items (pended open/close completion, NetEventBindsComplete,
+ * NdisMRemoveMiniport), which teardown flushes or cancels.
+ */
 bool ndis_in_adapter_operation(void)
 {
+	struct work_struct *work = current_work();
 	struct ndis_adapter *a;
 	bool inside = false;
+
+	if (work && ndis_is_completion_work(work))
+		return true;
 
 	mutex_lock(&ndis_registry_lock);
 	list_for_each_entry(a, &ndis_adapters, node) {
@@ -78,7 +95,7 @@ static int ndis_module_notify(struct notifier_block *nb, unsigned long action, v
 			break;
 		pr_err("module %s unloaded without NdisDeregisterProtocolDriver(%s); deregistering it\n",
 		       mod->name, p->name);
-		ndis_misuse("module unload", "NdisDeregisterProtocolDriver first", 0);
+		ndis_misuse("module unload", "NdisDeregisterProtocolDriver first", _THIS_IP_);
 		ndis_protocol_teardown(p);
 		ndis_object_put(&p->obj);
 	}
@@ -99,7 +116,7 @@ static int ndis_module_notify(struct notifier_block *nb, unsigned long action, v
 			break;
 		pr_err("module %s unloaded without NdisMDeregisterMiniportDriver(%s); deregistering it\n",
 		       mod->name, d->name);
-		ndis_misuse("module unload", "NdisMDeregisterMiniportDriver first", 0);
+		ndis_misuse("module unload", "NdisMDeregisterMiniportDriver first", _THIS_IP_);
 		ndis_miniport_driver_teardown(d);
 		ndis_object_put(&d->obj);
 	}
@@ -129,8 +146,12 @@ static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, v
 		mutex_unlock(&ndis_registry_lock);
 		if (!next)
 			return NOTIFY_DONE;
-		next->driver->chars.ShutdownHandlerEx(next->context, NdisShutdownPowerOff);
+		/* Serialized with teardown: no halt during or after shutdown. */
+		ndis_adapter_lock(next);
+		if (next->state != NDIS_ADAPTER_HALTED && next->state != NDIS_ADAPTER_SHUTDOWN)
+			next->driver->chars.ShutdownHandlerEx(next->context, NdisShutdownPowerOff);
 		WRITE_ONCE(next->state, NDIS_ADAPTER_SHUTDOWN);
+		ndis_adapter_unlock(next);
 		ndis_object_put(&next->obj);
 	}
 }

@@ -20,12 +20,17 @@ void ndis_registry_exit(void);
 
 /* True when current runs an adapter operation: sync calls would deadlock. */
 bool ndis_in_adapter_operation(void);
+bool ndis_is_completion_work(struct work_struct *work);
+bool ndis_binding_is_completion_work(struct work_struct *work);
+bool ndis_protocol_is_completion_work(struct work_struct *work);
+bool ndis_adapter_is_completion_work(struct work_struct *work);
 
 void ndis_adapter_lock(struct ndis_adapter *adapter);
 void ndis_adapter_unlock(struct ndis_adapter *adapter);
 int ndis_adapter_teardown(struct ndis_adapter *adapter, NDIS_HALT_ACTION action,
 			  bool surprise);
 struct ndis_adapter *ndis_adapter_find(const char *name);
+void ndis_adapter_wait_removed(struct ndis_adapter *adapter);
 
 /* Binding engine (binding.c); the caller holds ndis_registry_lock. */
 int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,

@@ -267,6 +267,28 @@ static void miniport_declares_adapter_failed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
 }
 
+static void removed_while_starting(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp14");
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p14");
+	NDIS_HANDLE a = NULL;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	mp->remove_in_init = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "bk-a14", NULL, &a),
+			NDIS_STATUS_ADAPTER_REMOVED);
+	KUNIT_EXPECT_NULL(test, a);
+	KUNIT_ASSERT_GT(test, wait_event_timeout(mp->wq, atomic_read(&mp->halts) == 1,
+						 NDIS_FAKE_WAIT), 0L);
+	KUNIT_EXPECT_EQ(test, mp->last_halt, NdisHaltDeviceFailed);
+	/* Never published: no protocol was offered it. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 0);
+	/* The name is free again once the teardown finished. */
+	mp->remove_in_init = false;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "bk-a14", NULL, &a),
+			NDIS_STATUS_SUCCESS);
+}
+
 static void failed_initialize_never_binds(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp11");
@@ -318,6 +340,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(removal_order_pause_unbind_halt),
 	KUNIT_CASE(surprise_removal_while_paused),
 	KUNIT_CASE(miniport_declares_adapter_failed),
+	KUNIT_CASE(removed_while_starting),
 	KUNIT_CASE(failed_initialize_never_binds),
 	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
 	{}

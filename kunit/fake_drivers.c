@@ -73,8 +73,11 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	memcpy(attrs.GeneralAttributes.CurrentMacAddress, mac, ETH_ALEN);
 	memcpy(attrs.GeneralAttributes.PermanentMacAddress, mac, ETH_ALEN);
 	status = NdisMSetMiniportAttributes(handle, &attrs);
-	if (status == NDIS_STATUS_SUCCESS)
+	if (status == NDIS_STATUS_SUCCESS) {
+		if (mp->remove_in_init)
+			NdisMRemoveMiniport(handle);
 		return status;
+	}
 fail:
 	kfree(fa);
 	return status;

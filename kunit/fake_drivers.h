@@ -25,6 +25,7 @@ struct ndis_fake_miniport {
 	char name[NDIS_FAKE_NAME];
 	NDIS_MEDIUM medium;
 	bool fail_init;
+	bool remove_in_init;		/* NdisMRemoveMiniport from Initialize */
 	bool pend_pause;
 	bool pend_restart;
 	NDIS_STATUS restart_status;
