@@ -48,6 +48,7 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 		return NDIS_STATUS_RESOURCES;
 	fa->mp = mp;
 	fa->handle = handle;
+	strscpy(fa->name, params->AdapterName, sizeof(fa->name));
 	INIT_DELAYED_WORK(&fa->complete, ndis_fake_adapter_complete);
 
 	memset(&attrs, 0, sizeof(attrs));
@@ -145,8 +146,13 @@ static void ndis_fake_cancel_send(NDIS_HANDLE ctx, PVOID id)
 {
 }
 
+/* Logged: the integration tier checks it in the console after a reboot. */
 static void ndis_fake_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 {
+	struct ndis_fake_adapter *fa = ctx;
+
+	pr_info("MiniportShutdownEx(%s, %s)\n", fa->name,
+		action == NdisShutdownPowerOff ? "power off" : "bugcheck");
 }
 
 static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)

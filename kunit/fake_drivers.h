@@ -43,6 +43,7 @@ struct ndis_fake_adapter {
 	NDIS_HANDLE handle;
 	struct delayed_work complete;	/* completes a pended pause or restart */
 	bool completing_restart;
+	char name[NDIS_FAKE_NAME];
 };
 
 enum ndis_fake_bind_mode {

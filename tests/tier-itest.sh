@@ -53,6 +53,13 @@ for series in 6.12 6.1; do
 	say "guest ran for $(($(now) - t0)) s; console log: $log"
 	grep -a '^nic: ' "$log" | sed "s/^/[itest]   $STOCK_KVER /" || true
 	check_guest_log "$log"
+	# The guest rebooted with ndis_itest loaded: each adapter saw a shutdown.
+	if [ "$(sed -n '/NDIS-MARK: shutdown-with-adapters/,$p' "$log" |
+		grep -ac 'MiniportShutdownEx(itest[01], power off)')" = 2 ]; then
+		check_pass "MiniportShutdownEx once per adapter at reboot"
+	else
+		check_fail "MiniportShutdownEx at reboot"
+	fi
 done
 
 tier_summary

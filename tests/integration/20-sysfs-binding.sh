@@ -56,6 +56,7 @@ for event in ndis_unbind_request ndis_pause ndis_unbind ndis_close ndis_bind ndi
 	t_check "trace recorded $event" grep -q "$event: itest_proto:itest0" $tracing/trace
 done
 
+t_check "rmmod ndis refused while a driver uses it" sh -c "! rmmod ndis 2>/dev/null"
 t_check "rmmod ndis_itest with live bindings" rmmod ndis_itest
 t_eq "registry empty after rmmod" 0 \
 	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
