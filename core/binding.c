@@ -18,6 +18,7 @@
  * a completion that runs before the PENDING return is seen is accepted.
  */
 #include <linux/moduleparam.h>
+#include <linux/netdevice.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
@@ -165,7 +166,9 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	ndis_object_get(&protocol->obj);
 	INIT_LIST_HEAD(&b->adapter_node);
 	INIT_LIST_HEAD(&b->protocol_node);
-	ret = ndis_handle_register(&b->obj, NDIS_HT_BINDING);
+	init_waitqueue_head(&b->drain_wq);
+	b->stats = netdev_alloc_pcpu_stats(struct ndis_binding_stats);
+	ret = b->stats ? ndis_handle_register(&b->obj, NDIS_HT_BINDING) : -ENOMEM;
 	if (ret) {
 		kobject_put(&b->obj.kobj);	/* the release drops both references */
 		return ret;
@@ -267,6 +270,8 @@ void ndis_binding_pause(struct ndis_binding *b)
 	if (status != NDIS_STATUS_SUCCESS)
 		ndis_misuse("ProtocolNetPnPEvent", "NetEventPause to succeed",
 			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
+	/* Paused only once every send the binding made has come back. */
+	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
 

@@ -20,7 +20,8 @@
 #define NDIS_HANDLE_TYPE_BITS	4
 #define NDIS_HANDLE_ID_MAX	((1U << 27) - 1)
 
-static DEFINE_XARRAY_ALLOC1(ndis_objects);
+/* BH-safe: pools come and go at DISPATCH_LEVEL. */
+static DEFINE_XARRAY_FLAGS(ndis_objects, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_BH);
 static u32 ndis_next_id;
 
 static const char *const ndis_handle_names[] = {
@@ -31,6 +32,7 @@ static const char *const ndis_handle_names[] = {
 	[NDIS_HT_BINDING] = "an open NdisBindingHandle",
 	[NDIS_HT_BIND_CONTEXT] = "a BindContext of a bind in progress",
 	[NDIS_HT_UNBIND_CONTEXT] = "an UnbindContext of an unbind in progress",
+	[NDIS_HT_POOL] = "a live pool handle",
 };
 
 /* The object type each role belongs to. */
@@ -45,19 +47,62 @@ static u8 ndis_handle_base(enum ndis_handle_type type)
 	}
 }
 
-int ndis_handle_register(struct ndis_object *obj, u8 type)
+static int ndis_handle_alloc(struct ndis_object *obj, u8 type, gfp_t gfp)
 {
 	obj->type = type;
-	return xa_alloc_cyclic(&ndis_objects, &obj->id, obj,
-			       XA_LIMIT(1, NDIS_HANDLE_ID_MAX), &ndis_next_id,
-			       GFP_KERNEL) < 0 ? -ENOMEM : 0;
+	return xa_alloc_cyclic_bh(&ndis_objects, &obj->id, obj,
+				  XA_LIMIT(1, NDIS_HANDLE_ID_MAX), &ndis_next_id,
+				  gfp) < 0 ? -ENOMEM : 0;
+}
+
+int ndis_handle_register(struct ndis_object *obj, u8 type)
+{
+	return ndis_handle_alloc(obj, type, GFP_KERNEL);
+}
+
+int ndis_handle_register_atomic(struct ndis_object *obj, u8 type)
+{
+	return ndis_handle_alloc(obj, type, GFP_ATOMIC);
 }
 
 /* After this no lookup finds the object; existing references stay good. */
 void ndis_handle_unregister(struct ndis_object *obj)
 {
 	if (obj->id)
-		xa_erase(&ndis_objects, obj->id);
+		xa_erase_bh(&ndis_objects, obj->id);
+}
+
+/*
+ * The data path's lookup: no reference, valid until rcu_read_unlock().
+ * The caller holds rcu_read_lock() and reports a NULL result itself.
+ */
+struct ndis_object *ndis_handle_peek(NDIS_HANDLE handle, enum ndis_handle_type type)
+{
+	unsigned long raw = (unsigned long)handle;
+	struct ndis_object *obj;
+
+	if ((raw & GENMASK(NDIS_HANDLE_TYPE_BITS - 1, 0)) != type)
+		return NULL;
+	obj = xa_load(&ndis_objects, raw >> NDIS_HANDLE_TYPE_BITS);
+	return obj && obj->type == ndis_handle_base(type) ? obj : NULL;
+}
+
+/* Whether @handle names a live driver-side object: any NdisHandle will do. */
+bool ndis_handle_is_driver(NDIS_HANDLE handle)
+{
+	unsigned long raw = (unsigned long)handle;
+	u8 type = raw & GENMASK(NDIS_HANDLE_TYPE_BITS - 1, 0);
+	struct ndis_object *obj;
+	bool ok;
+
+	if (type != NDIS_HT_PROTOCOL && type != NDIS_HT_MINIPORT_DRIVER &&
+	    type != NDIS_HT_ADAPTER && type != NDIS_HT_BINDING)
+		return false;
+	rcu_read_lock();
+	obj = xa_load(&ndis_objects, raw >> NDIS_HANDLE_TYPE_BITS);
+	ok = obj && obj->type == type;
+	rcu_read_unlock();
+	return ok;
 }
 
 NDIS_HANDLE ndis_handle_of(struct ndis_object *obj, enum ndis_handle_type type)

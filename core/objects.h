@@ -26,6 +26,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <ndis/ndis.h>
@@ -41,6 +42,7 @@ enum ndis_handle_type {
 	NDIS_HT_BINDING,
 	NDIS_HT_BIND_CONTEXT,
 	NDIS_HT_UNBIND_CONTEXT,
+	NDIS_HT_POOL,
 };
 
 struct ndis_object {
@@ -130,6 +132,12 @@ struct ndis_protocol {
 	NET_PNP_EVENT_NOTIFICATION binds_complete;
 };
 
+struct ndis_binding_stats {
+	u64_stats_t sent;		/* NBLs handed to the miniport */
+	u64_stats_t completed;		/* NBLs back to the protocol, any status */
+	struct u64_stats_sync syncp;
+};
+
 struct ndis_binding {
 	struct ndis_object obj;
 	struct ndis_adapter *adapter;
@@ -166,6 +174,11 @@ struct ndis_binding {
 	NDIS_STATUS pnp_status;
 	NET_PNP_EVENT_NOTIFICATION pnp;
 	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
+
+	/* data path */
+	atomic_t sends_out;		/* sent, not completed yet */
+	wait_queue_head_t drain_wq;	/* woken when sends_out drops to 0 */
+	struct ndis_binding_stats __percpu *stats;
 
 	/* a pended NdisOpenAdapterEx: where its results go */
 	PNDIS_HANDLE open_handle_out;

@@ -379,7 +379,52 @@ static ssize_t binding_unbind_pending_show(struct kobject *kobj, char *buf)
 
 NDIS_ATTR_RO(binding, unbind_pending);
 
+static ssize_t binding_outstanding_sends_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(&ndis_to(struct ndis_binding, kobj)->sends_out));
+}
+
+NDIS_ATTR_RO(binding, outstanding_sends);
+
+/* Sum of one per-CPU counter of a binding. */
+static u64 ndis_binding_stat(struct ndis_binding *b, bool completed)
+{
+	u64 total = 0, v;
+	unsigned int start;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct ndis_binding_stats *s = per_cpu_ptr(b->stats, cpu);
+
+		do {
+			start = u64_stats_fetch_begin(&s->syncp);
+			v = u64_stats_read(completed ? &s->completed : &s->sent);
+		} while (u64_stats_fetch_retry(&s->syncp, start));
+		total += v;
+	}
+	return total;
+}
+
+static ssize_t binding_sent_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
+							  false));
+}
+
+NDIS_ATTR_RO(binding, sent);
+
+static ssize_t binding_send_completed_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
+							  true));
+}
+
+NDIS_ATTR_RO(binding, send_completed);
+
 static struct attribute *ndis_binding_attrs[] = {
+	&binding_attr_outstanding_sends.attr,
+	&binding_attr_sent.attr,
+	&binding_attr_send_completed.attr,
 	&binding_attr_state.attr,
 	&binding_attr_protocol.attr,
 	&binding_attr_adapter.attr,
@@ -394,6 +439,7 @@ static void ndis_binding_release(struct kobject *kobj)
 
 	ndis_object_put(&b->adapter->obj);
 	ndis_object_put(&b->protocol->obj);
+	free_percpu(b->stats);
 	kfree_rcu(b, obj.rcu);
 }
 

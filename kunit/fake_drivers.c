@@ -49,6 +49,10 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	fa->mp = mp;
 	fa->handle = handle;
 	strscpy(fa->name, params->AdapterName, sizeof(fa->name));
+	spin_lock_init(&fa->held_lock);
+	spin_lock_bh(&mp->lock);
+	list_add_tail(&fa->node, &mp->adapters);
+	spin_unlock_bh(&mp->lock);
 	INIT_DELAYED_WORK(&fa->complete, ndis_fake_adapter_complete);
 
 	memset(&attrs, 0, sizeof(attrs));
@@ -91,6 +95,11 @@ static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 
 	cancel_delayed_work_sync(&fa->complete);
 	mp->last_halt = action;
+	/* NDIS halts only after every send came back. */
+	WARN_ON(fa->nheld);
+	spin_lock_bh(&mp->lock);
+	list_del(&fa->node);
+	spin_unlock_bh(&mp->lock);
 	kfree(fa);
 	atomic_inc(&mp->halts);
 	wake_up(&mp->wq);
@@ -133,17 +142,98 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST request)
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-static void ndis_fake_send(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbl, NDIS_PORT_NUMBER port,
-			   ULONG flags)
+static void ndis_fake_send_nbls(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain,
+				NDIS_PORT_NUMBER port, ULONG flags)
 {
+	struct ndis_fake_adapter *fa = ctx;
+	PNET_BUFFER_LIST nbl, *tail;
+	PNET_BUFFER nb;
+	unsigned int n = 0;
+
+	for (nbl = chain; nbl; nbl = nbl->Next) {
+		n++;
+		for (nb = nbl->FirstNetBuffer; nb; nb = nb->Next)
+			atomic_inc(&fa->mp->sent_nbs);
+		nbl->Status = NDIS_STATUS_SUCCESS;
+	}
+	atomic_add(n, &fa->mp->sent_nbls);
+	if (!fa->mp->hold_sends) {
+		NdisMSendNetBufferListsComplete(fa->handle, chain, 0);
+		return;
+	}
+	spin_lock_bh(&fa->held_lock);
+	for (tail = &fa->held; *tail; tail = &(*tail)->Next)
+		;
+	*tail = chain;
+	fa->nheld += n;
+	spin_unlock_bh(&fa->held_lock);
+	wake_up_all(&fa->mp->wq);
+}
+
+/*
+ * Complete up to @max held sends (oldest first) with @status, in one chain
+ * whatever bindings they came from. Return: how many.
+ */
+unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
+					     unsigned int max, NDIS_STATUS status)
+{
+	PNET_BUFFER_LIST head, *tail;
+	unsigned int n = 0;
+
+	spin_lock_bh(&fa->held_lock);
+	head = fa->held;
+	for (tail = &head; *tail && n < max; tail = &(*tail)->Next) {
+		(*tail)->Status = status;
+		n++;
+	}
+	fa->held = *tail;
+	*tail = NULL;
+	fa->nheld -= n;
+	spin_unlock_bh(&fa->held_lock);
+	if (n)
+		NdisMSendNetBufferListsComplete(fa->handle, head, 0);
+	return n;
+}
+
+struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
+						 const char *name)
+{
+	struct ndis_fake_adapter *fa, *found = NULL;
+
+	spin_lock_bh(&mp->lock);
+	list_for_each_entry(fa, &mp->adapters, node)
+		if (!strcmp(fa->name, name))
+			found = fa;
+	spin_unlock_bh(&mp->lock);
+	return found;
 }
 
 static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbl, ULONG flags)
 {
 }
 
+/* Complete the held sends tagged @id with NDIS_STATUS_SEND_ABORTED. */
 static void ndis_fake_cancel_send(NDIS_HANDLE ctx, PVOID id)
 {
+	struct ndis_fake_adapter *fa = ctx;
+	PNET_BUFFER_LIST *link, nbl, aborted = NULL, *tail = &aborted;
+
+	spin_lock_bh(&fa->held_lock);
+	for (link = &fa->held; (nbl = *link);) {
+		if (NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(nbl) != id) {
+			link = &nbl->Next;
+			continue;
+		}
+		*link = nbl->Next;
+		nbl->Next = NULL;
+		nbl->Status = NDIS_STATUS_SEND_ABORTED;
+		*tail = nbl;
+		tail = &nbl->Next;
+		fa->nheld--;
+	}
+	spin_unlock_bh(&fa->held_lock);
+	if (aborted)
+		NdisMSendNetBufferListsComplete(fa->handle, aborted, 0);
 }
 
 /* Logged: the integration tier checks it in the console after a reboot. */
@@ -173,7 +263,7 @@ void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const cha
 	c->PauseHandler = ndis_fake_pause;
 	c->RestartHandler = ndis_fake_restart;
 	c->OidRequestHandler = ndis_fake_oid;
-	c->SendNetBufferListsHandler = ndis_fake_send;
+	c->SendNetBufferListsHandler = ndis_fake_send_nbls;
 	c->ReturnNetBufferListsHandler = ndis_fake_return;
 	c->CancelSendHandler = ndis_fake_cancel_send;
 	c->DevicePnPEventNotifyHandler = ndis_fake_device_pnp;
@@ -186,6 +276,8 @@ void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name)
 	strscpy(mp->name, name, sizeof(mp->name));
 	mp->medium = NdisMedium802_3;
 	mp->restart_status = NDIS_STATUS_SUCCESS;
+	spin_lock_init(&mp->lock);
+	INIT_LIST_HEAD(&mp->adapters);
 	init_waitqueue_head(&mp->wq);
 }
 
@@ -344,10 +436,19 @@ static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 	}
 	fp = open->fp;
 	ndis_fake_note_level(&fp->not_passive);
-	if (n->NetPnPEvent.NetEvent == NetEventPause)
+	if (n->NetPnPEvent.NetEvent == NetEventPause) {
+		/* Stop originating sends, and let those under way get in. */
+		spin_lock_bh(&fp->lock);
+		open->paused = true;
+		spin_unlock_bh(&fp->lock);
+		wait_event(fp->wq, !READ_ONCE(open->sending));
 		ndis_fake_event(fp, &fp->pauses);
-	else if (n->NetPnPEvent.NetEvent == NetEventRestart)
+	} else if (n->NetPnPEvent.NetEvent == NetEventRestart) {
+		spin_lock_bh(&fp->lock);
+		open->paused = false;
+		spin_unlock_bh(&fp->lock);
 		ndis_fake_event(fp, &fp->restarts);
+	}
 	return NDIS_STATUS_SUCCESS;
 }
 
@@ -360,8 +461,106 @@ static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_
 {
 }
 
+static void ndis_fake_free_nbl(struct ndis_fake_protocol *fp, PNET_BUFFER_LIST nbl)
+{
+	PNET_BUFFER nb, next;
+
+	/* The first NB came with the NBL; the others from the NB pool. */
+	for (nb = nbl->FirstNetBuffer->Next; nb; nb = next) {
+		next = nb->Next;
+		NdisFreeNetBuffer(nb);
+	}
+	NdisFreeNetBufferList(nbl);
+	if (atomic_dec_and_test(&fp->nbls_live))
+		wake_up_all(&fp->wq);
+}
+
 static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 {
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open->fp;
+	PNET_BUFFER_LIST nbl, next;
+
+	for (nbl = nbls; nbl; nbl = next) {
+		next = nbl->Next;
+		nbl->Next = NULL;
+		if (nbl->SourceHandle != open->binding)
+			atomic_inc(&fp->wrong_source);
+		switch (nbl->Status) {
+		case NDIS_STATUS_SUCCESS:
+			atomic_inc(&fp->send_ok);
+			break;
+		case NDIS_STATUS_PAUSED:
+			atomic_inc(&fp->send_paused);
+			break;
+		case NDIS_STATUS_SEND_ABORTED:
+			atomic_inc(&fp->send_aborted);
+			break;
+		default:
+			atomic_inc(&fp->send_other);
+		}
+		if (!fp->keep_completed)
+			ndis_fake_free_nbl(fp, nbl);
+	}
+	wake_up_all(&fp->wq);
+}
+
+/*
+ * Send @nbls NBLs of @nbs frames each (60-byte frames, the first bytes
+ * numbering them) on the binding to @adapter, tagged @cancel_id.
+ * Return: 0, or -ENOMEM / -ENODEV.
+ */
+int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
+		   unsigned int nbs, PVOID cancel_id)
+{
+	PNET_BUFFER_LIST chain = NULL, *tail = &chain, nbl;
+	struct ndis_fake_open *open, *found = NULL;
+	PNET_BUFFER *nbtail;
+	unsigned int i, j;
+
+	/* As a protocol must: no send once paused, and the pause waits for us. */
+	spin_lock_bh(&fp->lock);
+	list_for_each_entry(open, &fp->opens, node)
+		if (!strcmp(open->adapter, adapter) && !open->paused && open->binding)
+			found = open;
+	if (found)
+		found->sending++;
+	spin_unlock_bh(&fp->lock);
+	if (!found)
+		return -ENODEV;
+	open = found;
+	for (i = 0; i < nbls; i++) {
+		nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
+		if (!nbl)
+			break;
+		atomic_inc(&fp->nbls_live);
+		nbtail = &nbl->FirstNetBuffer->Next;
+		for (j = 1; j < nbs; j++) {
+			*nbtail = NdisAllocateNetBuffer(fp->nb_pool, NULL, 0, 60);
+			if (!*nbtail)
+				break;
+			nbtail = &(*nbtail)->Next;
+		}
+		*(u32 *)nbl->FirstNetBuffer->Skb->data = i;
+		NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(nbl, cancel_id);
+		*tail = nbl;
+		tail = &nbl->Next;
+		if (j < nbs)
+			break;
+	}
+	if (i < nbls) {
+		for (nbl = chain; nbl; nbl = chain) {
+			chain = nbl->Next;
+			ndis_fake_free_nbl(fp, nbl);
+		}
+	} else {
+		NdisSendNetBufferLists(open->binding, chain, 0, 0);
+	}
+	spin_lock_bh(&fp->lock);
+	open->sending--;
+	spin_unlock_bh(&fp->lock);
+	wake_up_all(&fp->wq);
+	return i < nbls ? -ENOMEM : 0;
 }
 
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)
@@ -394,16 +593,42 @@ void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 
 NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
 {
+	NET_BUFFER_LIST_POOL_PARAMETERS lp = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+		.Header.Size = sizeof(lp),
+		.fAllocateNetBuffer = TRUE,
+	};
+	NET_BUFFER_POOL_PARAMETERS bp = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1,
+		.Header.Size = sizeof(bp),
+	};
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;
+	NDIS_STATUS status;
 
 	ndis_fake_protocol_chars(&chars, fp->name);
-	return NdisRegisterProtocolDriver(fp, &chars, &fp->handle);
+	status = NdisRegisterProtocolDriver(fp, &chars, &fp->handle);
+	if (status != NDIS_STATUS_SUCCESS)
+		return status;
+	fp->nbl_pool = NdisAllocateNetBufferListPool(fp->handle, &lp);
+	fp->nb_pool = NdisAllocateNetBufferPool(fp->handle, &bp);
+	if (fp->nbl_pool && fp->nb_pool)
+		return NDIS_STATUS_SUCCESS;
+	ndis_fake_protocol_deregister(fp);
+	return NDIS_STATUS_RESOURCES;
 }
 
 void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
 {
 	NdisDeregisterProtocolDriver(fp->handle);
 	fp->handle = NULL;
+	if (fp->nb_pool)
+		NdisFreeNetBufferPool(fp->nb_pool);
+	if (fp->nbl_pool)
+		NdisFreeNetBufferListPool(fp->nbl_pool);
+	fp->nb_pool = NULL;
+	fp->nbl_pool = NULL;
 }
 
 struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const char *adapter)

@@ -35,6 +35,11 @@ struct ndis_fake_miniport {
 	atomic_t halts;
 	atomic_t surprise_removals;
 	NDIS_HALT_ACTION last_halt;
+	bool hold_sends;		/* keep sends until the test completes them */
+	atomic_t sent_nbls;		/* NBLs and NBs the send handler got */
+	atomic_t sent_nbs;
+	spinlock_t lock;		/* adapters */
+	struct list_head adapters;
 	wait_queue_head_t wq;
 };
 
@@ -44,6 +49,10 @@ struct ndis_fake_adapter {
 	struct delayed_work complete;	/* completes a pended pause or restart */
 	bool completing_restart;
 	char name[NDIS_FAKE_NAME];
+	struct list_head node;		/* in the miniport's adapters */
+	spinlock_t held_lock;		/* held sends */
+	PNET_BUFFER_LIST held;
+	unsigned int nheld;
 };
 
 enum ndis_fake_bind_mode {
@@ -72,6 +81,15 @@ struct ndis_fake_protocol {
 	atomic_t close_completes;
 	atomic_t not_passive;		/* PASSIVE handlers run elsewhere */
 	atomic_t live;			/* opens not yet freed */
+	bool keep_completed;		/* don't free completed NBLs (double completion) */
+	NDIS_HANDLE nbl_pool;
+	NDIS_HANDLE nb_pool;
+	atomic_t nbls_live;		/* NBLs allocated, not freed */
+	atomic_t send_ok;		/* completions by status */
+	atomic_t send_paused;
+	atomic_t send_aborted;
+	atomic_t send_other;
+	atomic_t wrong_source;		/* SourceHandle not the binding's */
 	spinlock_t lock;
 	struct list_head opens;
 	wait_queue_head_t wq;
@@ -87,6 +105,8 @@ struct ndis_fake_open {
 	UINT medium_index;
 	char adapter[NDIS_FAKE_NAME];
 	bool unbinding;
+	bool paused;			/* no new sends: NetEventPause came */
+	unsigned int sending;		/* senders inside NdisSendNetBufferLists */
 	struct work_struct complete_bind;
 	struct list_head node;
 };
@@ -99,6 +119,12 @@ int ndis_fake_opens(struct ndis_fake_protocol *fp);
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name);
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name);
 void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name);
+struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
+						 const char *name);
+unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
+					     unsigned int max, NDIS_STATUS status);
+int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
+		   unsigned int nbs, PVOID cancel_id);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);
 
 #endif /* _NDIS_FAKE_DRIVERS_H */

@@ -310,6 +310,8 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle);
 void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status);
 NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle);
+void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
+				     PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags);
 
 NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 				      const char *name, NDIS_HANDLE add_context,

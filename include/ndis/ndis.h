@@ -15,5 +15,6 @@
 #include <ndis/pnp.h>
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
+#include <ndis/nbl.h>
 
 #endif /* _NDIS_NDIS_H */

@@ -200,4 +200,9 @@ void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext);
 NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle);
 void NdisReEnumerateProtocolBindings(NDIS_HANDLE NdisProtocolHandle);
 
+void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
+			    NDIS_PORT_NUMBER PortNumber, ULONG SendFlags);
+void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId);
+UCHAR NdisGeneratePartialCancelId(void);
+
 #endif /* _NDIS_PROTOCOL_H */

@@ -18,6 +18,7 @@ typedef u32 UINT, *PUINT;
 typedef s32 LONG, *PLONG;
 typedef u64 ULONG64, *PULONG64;
 typedef unsigned long ULONG_PTR;
+typedef size_t SIZE_T;
 
 /* An opaque handle: what NDIS gives a driver and the driver gives back. */
 typedef void *NDIS_HANDLE;

@@ -34,6 +34,8 @@ t_check "binding to itest0 running" eventually state_is $binding running
 t_check "binding to itest1 running" eventually state_is $root/bindings/itest_proto:itest1 running
 t_eq "binding names its protocol" itest_proto "$(cat $binding/protocol)"
 t_eq "binding names its adapter" itest0 "$(cat $binding/adapter)"
+t_eq "binding has no send outstanding" 0 "$(cat $binding/outstanding_sends)"
+t_eq "binding counts no sends yet" "0 0" "$(cat $binding/sent) $(cat $binding/send_completed)"
 
 tracing=/sys/kernel/tracing
 mount -t tracefs nodev $tracing 2>/dev/null

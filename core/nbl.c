@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NBL and NB pools and the buffer operations of the DDI, over sk_buffs.
+ *
+ * A pool is an object with a handle like any other, so a bad pool handle
+ * is an error and a report. Every buffer holds a reference on its pool;
+ * NdisFreeNetBufferListPool with buffers still out is reported and the
+ * pool lives on, dead to new allocations, until the last one is freed.
+ * Allocation runs at IRQL <= DISPATCH_LEVEL and so is GFP_ATOMIC.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "nbl.h"
+
+struct ndis_pool {
+	struct ndis_object obj;
+	bool nbl_pool;			/* else a NET_BUFFER pool */
+	bool allocate_nb;
+	bool dead;
+	USHORT context_size;
+	ULONG data_size;
+	atomic_t outstanding;
+};
+
+/* A NET_BUFFER from NdisAllocateNetBuffer; @magic tells it from others. */
+struct ndis_pool_nb {
+	u32 magic;
+	struct ndis_pool *pool;
+	NET_BUFFER nb;
+};
+
+#define NDIS_POOL_NB_MAGIC	0x4e425046	/* "NBPF" */
+
+static void ndis_pool_release(struct kobject *kobj)
+{
+	kfree_rcu(container_of(kobj, struct ndis_pool, obj.kobj), obj.rcu);
+}
+
+static const struct kobj_type ndis_pool_ktype = {
+	.release = ndis_pool_release,
+};
+
+static NDIS_HANDLE ndis_pool_new(bool nbl_pool, bool allocate_nb, USHORT context_size,
+				 ULONG data_size)
+{
+	struct ndis_pool *pool = kzalloc(sizeof(*pool), GFP_ATOMIC);
+
+	if (!pool)
+		return NULL;
+	kobject_init(&pool->obj.kobj, &ndis_pool_ktype);
+	pool->nbl_pool = nbl_pool;
+	pool->allocate_nb = allocate_nb;
+	pool->context_size = context_size;
+	pool->data_size = data_size;
+	if (ndis_handle_register_atomic(&pool->obj, NDIS_HT_POOL)) {
+		kobject_put(&pool->obj.kobj);
+		return NULL;
+	}
+	return ndis_handle_of(&pool->obj, NDIS_HT_POOL);
+}
+
+/* A live pool of the wanted kind, with a reference the caller keeps. */
+static struct ndis_pool *ndis_pool_get(NDIS_HANDLE h, bool nbl_pool, const char *api,
+				       unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_POOL, api, caller);
+	struct ndis_pool *pool;
+
+	if (!obj)
+		return NULL;
+	pool = container_of(obj, struct ndis_pool, obj);
+	if (pool->nbl_pool != nbl_pool || READ_ONCE(pool->dead)) {
+		ndis_misuse(api, nbl_pool ? "a live NET_BUFFER_LIST pool" :
+			    "a live NET_BUFFER pool", caller);
+		ndis_object_put(obj);
+		return NULL;
+	}
+	return pool;
+}
+
+static void ndis_pool_free(NDIS_HANDLE h, bool nbl_pool, const char *api, unsigned long caller)
+{
+	struct ndis_pool *pool = ndis_pool_get(h, nbl_pool, api, caller);
+
+	if (!pool)
+		return;
+	WRITE_ONCE(pool->dead, true);
+	ndis_handle_unregister(&pool->obj);
+	if (atomic_read(&pool->outstanding))
+		ndis_misuse(api, "a pool whose buffers were all freed", caller);
+	ndis_object_put(&pool->obj);	/* our lookup */
+	ndis_object_put(&pool->obj);	/* the pool's own; buffers hold theirs */
+}
+
+static bool ndis_pool_params_ok(PNDIS_OBJECT_HEADER h, USHORT size)
+{
+	return h && h->Type == NDIS_OBJECT_TYPE_DEFAULT && h->Revision >= 1 && h->Size >= size;
+}
+
+/**
+ * NdisAllocateNetBufferListPool() - create a pool of NET_BUFFER_LISTs
+ * @NdisHandle: the driver's handle (any live protocol, miniport, adapter or
+ *	binding handle)
+ * @Parameters: what the pool hands out
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the pool handle, or NULL (bad arguments, no memory).
+ */
+NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
+					  PNET_BUFFER_LIST_POOL_PARAMETERS Parameters)
+{
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NULL;
+	if (!ndis_handle_is_driver(NdisHandle) ||
+	    !ndis_pool_params_ok(&Parameters->Header, sizeof(*Parameters))) {
+		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
+		return NULL;
+	}
+	return ndis_pool_new(true, Parameters->fAllocateNetBuffer, Parameters->ContextSize,
+			     Parameters->DataSize);
+}
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferListPool, NDIS);
+
+/**
+ * NdisFreeNetBufferListPool() - free an NBL pool
+ * @PoolHandle: the pool, dead after this call
+ *
+ * Every NBL of the pool must have been freed; if not, that is reported and
+ * the pool's memory stays until they are.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
+{
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	ndis_pool_free(PoolHandle, true, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferListPool, NDIS);
+
+/**
+ * NdisAllocateNetBufferPool() - create a pool of NET_BUFFERs
+ * @NdisHandle: the driver's handle
+ * @Parameters: what the pool hands out
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the pool handle, or NULL.
+ */
+NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
+				      PNET_BUFFER_POOL_PARAMETERS Parameters)
+{
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NULL;
+	if (!ndis_handle_is_driver(NdisHandle) ||
+	    !ndis_pool_params_ok(&Parameters->Header, sizeof(*Parameters))) {
+		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
+		return NULL;
+	}
+	return ndis_pool_new(false, true, 0, Parameters->DataSize);
+}
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, NDIS);
+
+/**
+ * NdisFreeNetBufferPool() - free an NB pool
+ * @PoolHandle: the pool, dead after this call
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
+{
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	ndis_pool_free(PoolHandle, false, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, NDIS);
+
+/* A frame buffer: @offset bytes of headroom, @length zeroed bytes of data. */
+static struct sk_buff *ndis_skb_new(struct ndis_pool *pool, ULONG offset, SIZE_T length)
+{
+	SIZE_T size = max_t(SIZE_T, (SIZE_T)offset + length, pool->data_size);
+	struct sk_buff *skb;
+
+	if (size > INT_MAX)
+		return NULL;
+	skb = alloc_skb(size, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, offset);
+	skb_put_zero(skb, length);
+	return skb;
+}
+
+static PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, USHORT context, USHORT backfill)
+{
+	size_t ctx = (size_t)pool->context_size + context + backfill;
+	PNET_BUFFER_LIST nbl = kzalloc(sizeof(*nbl) + ctx, GFP_ATOMIC);
+
+	if (!nbl)
+		return NULL;
+	nbl->NdisPoolHandle = ndis_handle_of(&pool->obj, NDIS_HT_POOL);
+	nbl->Context = ctx ? (PUCHAR)(nbl + 1) + backfill : NULL;
+	nbl->Ndis.pool = pool;
+	nbl->Ndis.context_size = ctx;
+	atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
+	atomic_inc(&pool->outstanding);
+	return nbl;
+}
+
+/**
+ * NdisAllocateNetBufferList() - an NBL without frames
+ * @PoolHandle: an NBL pool
+ * @ContextSize: context bytes beyond the pool's
+ * @ContextBackFill: extra bytes before the context
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the NBL, or NULL.
+ */
+PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize,
+					   USHORT ContextBackFill)
+{
+	struct ndis_pool *pool;
+	PNET_BUFFER_LIST nbl;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NULL;
+	pool = ndis_pool_get(PoolHandle, true, __func__, _RET_IP_);
+	if (!pool)
+		return NULL;
+	nbl = ndis_nbl_new(pool, ContextSize, ContextBackFill);
+	if (!nbl)
+		ndis_object_put(&pool->obj);
+	return nbl;
+}
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferList, NDIS);
+
+/**
+ * NdisAllocateNetBufferAndNetBufferList() - an NBL with one zeroed frame
+ * @PoolHandle: an NBL pool created with fAllocateNetBuffer
+ * @ContextSize: context bytes beyond the pool's
+ * @ContextBackFill: extra bytes before the context
+ * @MdlChain: must be NULL: the data buffer is allocated here
+ * @DataOffset: headroom before the data
+ * @DataLength: bytes of (zeroed) data
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the NBL, or NULL.
+ */
+PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
+						       USHORT ContextSize,
+						       USHORT ContextBackFill,
+						       PVOID MdlChain, ULONG DataOffset,
+						       SIZE_T DataLength)
+{
+	struct ndis_pool *pool;
+	PNET_BUFFER_LIST nbl;
+	struct sk_buff *skb;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NULL;
+	pool = ndis_pool_get(PoolHandle, true, __func__, _RET_IP_);
+	if (!pool)
+		return NULL;
+	if (MdlChain || !pool->allocate_nb) {
+		ndis_misuse(__func__, "a pool with fAllocateNetBuffer and no MDL chain", _RET_IP_);
+		ndis_object_put(&pool->obj);
+		return NULL;
+	}
+	skb = ndis_skb_new(pool, DataOffset, DataLength);
+	nbl = skb ? ndis_nbl_new(pool, ContextSize, ContextBackFill) : NULL;
+	if (!nbl) {
+		kfree_skb(skb);
+		ndis_object_put(&pool->obj);
+		return NULL;
+	}
+	nbl->Ndis.nb.Skb = skb;
+	nbl->Ndis.nb.NdisPoolHandle = PoolHandle;
+	nbl->FirstNetBuffer = &nbl->Ndis.nb;
+	return nbl;
+}
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferAndNetBufferList, NDIS);
+
+/**
+ * ndis_nbl_from_skb() - wrap a Linux frame in an NBL, without copying
+ * @PoolHandle: an NBL pool
+ * @skb: the frame; the NBL owns it from now on
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the NBL, or NULL (then @skb is freed).
+ */
+PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb)
+{
+	PNET_BUFFER_LIST nbl = NdisAllocateNetBufferList(PoolHandle, 0, 0);
+
+	if (!nbl) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	nbl->Ndis.nb.Skb = skb;
+	nbl->Ndis.nb.NdisPoolHandle = PoolHandle;
+	nbl->FirstNetBuffer = &nbl->Ndis.nb;
+	return nbl;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, NDIS);
+
+/**
+ * ndis_nb_detach_skb() - take the frame out of an NB, without copying
+ * @NetBuffer: the NB; it has no data afterwards and may only be freed
+ *
+ * Context: any.
+ * Return: the sk_buff, now the caller's.
+ */
+struct sk_buff *ndis_nb_detach_skb(PNET_BUFFER NetBuffer)
+{
+	struct sk_buff *skb = NetBuffer->Skb;
+
+	NetBuffer->Skb = NULL;
+	return skb;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, NDIS);
+
+/**
+ * NdisFreeNetBufferList() - free an NBL and the NB allocated with it
+ * @NetBufferList: an NBL that is not in flight (sent and not completed,
+ *	or indicated and not returned: that is reported and refused)
+ *
+ * NBs the driver added from an NB pool are its own to free first.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
+{
+	struct ndis_pool *pool;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (!NetBufferList)
+		return;
+	if (atomic_read(&NetBufferList->Ndis.state) != NDIS_NBL_IDLE) {
+		ndis_misuse(__func__, "an NBL that is not in flight", _RET_IP_);
+		return;
+	}
+	pool = NetBufferList->Ndis.pool;
+	consume_skb(NetBufferList->Ndis.nb.Skb);
+	kfree(NetBufferList);
+	atomic_dec(&pool->outstanding);
+	ndis_object_put(&pool->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferList, NDIS);
+
+/**
+ * NdisAllocateNetBuffer() - a zeroed frame from an NB pool
+ * @PoolHandle: an NB pool
+ * @MdlChain: must be NULL: the data buffer is allocated here
+ * @DataOffset: headroom before the data
+ * @DataLength: bytes of (zeroed) data
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the NB, or NULL.
+ */
+PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PVOID MdlChain,
+				  ULONG DataOffset, SIZE_T DataLength)
+{
+	struct ndis_pool_nb *pnb = NULL;
+	struct ndis_pool *pool;
+	struct sk_buff *skb;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NULL;
+	pool = ndis_pool_get(PoolHandle, false, __func__, _RET_IP_);
+	if (!pool)
+		return NULL;
+	if (MdlChain) {
+		ndis_misuse(__func__, "no MDL chain", _RET_IP_);
+		goto fail;
+	}
+	skb = ndis_skb_new(pool, DataOffset, DataLength);
+	pnb = skb ? kzalloc(sizeof(*pnb), GFP_ATOMIC) : NULL;
+	if (!pnb) {
+		kfree_skb(skb);
+		goto fail;
+	}
+	pnb->magic = NDIS_POOL_NB_MAGIC;
+	pnb->pool = pool;
+	pnb->nb.Skb = skb;
+	pnb->nb.NdisPoolHandle = PoolHandle;
+	atomic_inc(&pool->outstanding);
+	return &pnb->nb;
+fail:
+	ndis_object_put(&pool->obj);
+	return NULL;
+}
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBuffer, NDIS);
+
+/**
+ * NdisFreeNetBuffer() - free an NB from NdisAllocateNetBuffer()
+ * @NetBuffer: the NB (one allocated with an NBL is refused and reported)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
+{
+	struct ndis_pool_nb *pnb;
+	struct ndis_pool *pool;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (!NetBuffer)
+		return;
+	pnb = container_of(NetBuffer, struct ndis_pool_nb, nb);
+	if (pnb->magic != NDIS_POOL_NB_MAGIC) {
+		ndis_misuse(__func__, "an NB from NdisAllocateNetBuffer", _RET_IP_);
+		return;
+	}
+	pool = pnb->pool;
+	pnb->magic = 0;
+	consume_skb(NetBuffer->Skb);
+	kfree(pnb);
+	atomic_dec(&pool->outstanding);
+	ndis_object_put(&pool->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, NDIS);
+
+/**
+ * NdisGetDataBuffer() - the first bytes of a frame, contiguous
+ * @NetBuffer: the frame
+ * @BytesNeeded: how many bytes from the start of its data
+ * @Storage: where to copy them if they are not contiguous (or misaligned),
+ *	or NULL
+ * @AlignMultiple: required alignment (1 or 0: any), a power of two
+ * @AlignOffset: offset the alignment applies to
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: a pointer into the frame, @Storage holding a copy, or NULL (the
+ * frame is shorter, or the bytes are not contiguous and @Storage is NULL).
+ */
+PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
+			UINT AlignMultiple, UINT AlignOffset)
+{
+	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
+	bool aligned;
+
+	if (!skb || BytesNeeded > skb->len)
+		return NULL;
+	aligned = AlignMultiple <= 1 ||
+		  IS_ALIGNED((unsigned long)skb->data - AlignOffset, AlignMultiple);
+	if (skb_headlen(skb) >= BytesNeeded && aligned)
+		return skb->data;
+	if (!Storage || skb_copy_bits(skb, 0, Storage, BytesNeeded))
+		return NULL;
+	return Storage;
+}
+EXPORT_SYMBOL_NS_GPL(NdisGetDataBuffer, NDIS);
+
+/**
+ * NdisAdvanceNetBufferDataStart() - drop bytes from the front of a frame
+ * @NetBuffer: the frame
+ * @DataOffsetDelta: bytes to drop; more than the frame has is refused
+ * @FreeMdl: ignored (no MDLs)
+ * @FreeMdlHandler: ignored (no MDLs)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
+				   BOOLEAN FreeMdl, PVOID FreeMdlHandler)
+{
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (!NetBuffer || !NetBuffer->Skb || DataOffsetDelta > NetBuffer->Skb->len ||
+	    !pskb_pull(NetBuffer->Skb, DataOffsetDelta))
+		ndis_misuse(__func__, "a delta within the frame's data", _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisAdvanceNetBufferDataStart, NDIS);
+
+/**
+ * NdisRetreatNetBufferDataStart() - grow a frame at the front
+ * @NetBuffer: the frame
+ * @DataOffsetDelta: bytes to add before the data (their content is what
+ *	the headroom held: the caller writes them)
+ * @DataBackFill: extra headroom to keep when the buffer must be reallocated
+ * @AllocateMdlHandler: ignored (no MDLs)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_RESOURCES when the headroom
+ * was short and no bigger buffer could be had.
+ */
+NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
+					  ULONG DataBackFill, PVOID AllocateMdlHandler)
+{
+	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
+	unsigned int needed;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	if (!skb) {
+		ndis_misuse(__func__, "a frame with data", _RET_IP_);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	/* Reallocating: leave the back-fill asked for on top. */
+	needed = DataOffsetDelta;
+	if (skb_headroom(skb) < needed)
+		needed += DataBackFill;
+	/* Unshares a cloned header too, so we never write into shared data. */
+	if (skb_cow_head(skb, needed))
+		return NDIS_STATUS_RESOURCES;
+	skb_push(skb, DataOffsetDelta);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(NdisRetreatNetBufferDataStart, NDIS);
