@@ -325,6 +325,8 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	init_completion(&a->pause_done);
 	init_completion(&a->restart_done);
 	init_completion(&a->removed);
+	spin_lock_init(&a->open_lock);
+	INIT_LIST_HEAD(&a->open_list);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
 	a->state = NDIS_ADAPTER_HALTED;
 	a->wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);

@@ -135,6 +135,53 @@ static void ndis_binding_put(struct ndis_binding *b)
 	ndis_object_put(&b->obj);
 }
 
+/*
+ * The upcall gate: status and receive indications reach a binding from the
+ * moment its open completes until its close. A caller enters (count up,
+ * then check the gate) before calling the protocol; the close shuts the
+ * gate and waits for the count to drain, so nothing reaches the protocol
+ * after NdisCloseAdapterEx returns or its completion runs.
+ */
+static void ndis_binding_open_upcalls(struct ndis_binding *b)
+{
+	struct ndis_adapter *a = b->adapter;
+
+	WRITE_ONCE(b->upcalls_open, true);
+	spin_lock_bh(&a->open_lock);
+	list_add_tail_rcu(&b->open_node, &a->open_list);
+	spin_unlock_bh(&a->open_lock);
+}
+
+static void ndis_binding_close_upcalls(struct ndis_binding *b)
+{
+	struct ndis_adapter *a = b->adapter;
+
+	if (!READ_ONCE(b->upcalls_open))
+		return;
+	WRITE_ONCE(b->upcalls_open, false);
+	smp_mb();	/* pairs with ndis_binding_upcall_enter() */
+	spin_lock_bh(&a->open_lock);
+	list_del_rcu(&b->open_node);
+	spin_unlock_bh(&a->open_lock);
+	wait_event(b->drain_wq, !atomic_read(&b->upcalls));
+}
+
+bool ndis_binding_upcall_enter(struct ndis_binding *b)
+{
+	atomic_inc(&b->upcalls);
+	smp_mb__after_atomic();	/* count, then look: pairs with the close */
+	if (READ_ONCE(b->upcalls_open))
+		return true;
+	ndis_binding_upcall_exit(b);
+	return false;
+}
+
+void ndis_binding_upcall_exit(struct ndis_binding *b)
+{
+	if (atomic_dec_and_test(&b->upcalls))
+		wake_up(&b->drain_wq);
+}
+
 static void ndis_bind_work(struct work_struct *work);
 static void ndis_unbind_work(struct work_struct *work);
 static void ndis_open_complete_work(struct work_struct *work);
@@ -295,6 +342,7 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 {
 	unsigned long flags;
 
+	ndis_binding_close_upcalls(b);
 	spin_lock_irqsave(&b->lock, flags);
 	b->handle_live = false;
 	b->closed = true;
@@ -581,6 +629,7 @@ static void ndis_open_complete_work(struct work_struct *work)
 
 	*b->open_medium_out = b->open_medium_index;
 	*b->open_handle_out = ndis_binding_handle(b, NDIS_HT_BINDING);
+	ndis_binding_open_upcalls(b);
 	trace_ndis_open(b->name, NDIS_STATUS_SUCCESS);
 	b->protocol->chars.OpenAdapterCompleteHandlerEx(b->protocol_ctx, NDIS_STATUS_SUCCESS);
 }
@@ -697,6 +746,7 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 	}
 	*OpenParameters->SelectedMediumIndex = i;
 	*NdisBindingHandle = ndis_binding_handle(b, NDIS_HT_BINDING);
+	ndis_binding_open_upcalls(b);
 	status = NDIS_STATUS_SUCCESS;
 	trace_ndis_open(b->name, status);
 out:
@@ -776,6 +826,9 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	b->closed = true;
 	spin_unlock_irqrestore(&b->lock, flags);
 	trace_ndis_close(b->name, "closed");
+	/* A pended open's completion opens the gate: let it run first. */
+	flush_work(&b->open_complete_work);
+	ndis_binding_close_upcalls(b);
 
 	mode = READ_ONCE(ndis_pend_closes);
 	status = mode == NDIS_PEND_NEVER ? NDIS_STATUS_SUCCESS :

@@ -101,6 +101,8 @@ struct ndis_adapter {
 	atomic_t restart_pending;
 	NDIS_STATUS restart_status;
 
+	spinlock_t open_lock;		/* writers of open_list */
+	struct list_head open_list;	/* RCU: bindings open to upcalls */
 	struct completion removed;	/* teardown finished */
 	struct work_struct remove_work;	/* NdisMRemoveMiniport */
 	bool remove_queued;
@@ -176,8 +178,11 @@ struct ndis_binding {
 	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
 
 	/* data path */
+	struct list_head open_node;	/* in adapter->open_list */
+	bool upcalls_open;		/* status/receive may reach the protocol */
+	atomic_t upcalls;		/* status/receive calls under way */
 	atomic_t sends_out;		/* sent, not completed yet */
-	wait_queue_head_t drain_wq;	/* woken when sends_out drops to 0 */
+	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
 	struct ndis_binding_stats __percpu *stats;
 
 	/* a pended NdisOpenAdapterEx: where its results go */

@@ -41,6 +41,9 @@ bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_
 void ndis_binding_pause(struct ndis_binding *binding);
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
+/* Data path, any context: bracket every status or receive upcall. */
+bool ndis_binding_upcall_enter(struct ndis_binding *binding);
+void ndis_binding_upcall_exit(struct ndis_binding *binding);
 /* Without any lock: drop what queued work still holds on @binding. */
 void ndis_binding_cancel_work(struct ndis_binding *binding);
 int ndis_binding_request_unbind(struct ndis_binding *binding);

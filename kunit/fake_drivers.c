@@ -195,6 +195,30 @@ unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 	return n;
 }
 
+void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
+			     NDIS_HANDLE destination)
+{
+	NDIS_LINK_STATE link = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
+		.Header.Size = sizeof(link),
+		.MediaConnectState = state,
+		.XmitLinkSpeed = 1000000000ULL,
+		.RcvLinkSpeed = 1000000000ULL,
+	};
+	NDIS_STATUS_INDICATION s = {
+		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
+		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
+		.Header.Size = sizeof(s),
+		.StatusCode = NDIS_STATUS_LINK_STATE,
+		.DestinationHandle = destination,
+		.StatusBuffer = &link,
+		.StatusBufferSize = sizeof(link),
+	};
+
+	NdisMIndicateStatusEx(fa->handle, &s);
+}
+
 struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 						 const char *name)
 {
@@ -407,6 +431,8 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	open->unbind_ctx = unbind_ctx;
 	open->unbinding = true;
 	status = NdisCloseAdapterEx(open->binding);
+	/* Sync or pended, no status may reach us once the close returned. */
+	WRITE_ONCE(open->closed, true);
 	ndis_fake_event(fp, &fp->unbinds);
 	if (fp->pend_unbind) {
 		if (status == NDIS_STATUS_SUCCESS) {
@@ -459,6 +485,20 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER port,
 			      ULONG count, ULONG flags)
 {
+}
+
+static void ndis_fake_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
+{
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open->fp;
+	const NDIS_LINK_STATE *link = s->StatusBuffer;
+
+	if (READ_ONCE(open->closed))
+		atomic_inc(&fp->late_statuses);
+	if (s->StatusCode == NDIS_STATUS_LINK_STATE && link)
+		WRITE_ONCE(fp->last_link, link->MediaConnectState);
+	atomic_inc(&fp->statuses);
+	wake_up_all(&fp->wq);
 }
 
 static void ndis_fake_free_nbl(struct ndis_fake_protocol *fp, PNET_BUFFER_LIST nbl)
@@ -580,6 +620,7 @@ void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const cha
 	c->OidRequestCompleteHandler = ndis_fake_oid_complete;
 	c->ReceiveNetBufferListsHandler = ndis_fake_receive;
 	c->SendNetBufferListsCompleteHandler = ndis_fake_send_complete;
+	c->StatusHandlerEx = ndis_fake_status;
 }
 
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)

@@ -90,7 +90,10 @@ struct ndis_fake_protocol {
 	atomic_t send_aborted;
 	atomic_t send_other;
 	atomic_t wrong_source;		/* SourceHandle not the binding's */
-	spinlock_t lock;
+	atomic_t statuses;		/* ProtocolStatusEx calls */
+	atomic_t late_statuses;		/* ... after the binding's close returned */
+	NDIS_MEDIA_CONNECT_STATE last_link;
+	spinlock_t lock;		/* opens, and each open's send gate */
 	struct list_head opens;
 	wait_queue_head_t wq;
 };
@@ -106,6 +109,7 @@ struct ndis_fake_open {
 	char adapter[NDIS_FAKE_NAME];
 	bool unbinding;
 	bool paused;			/* no new sends: NetEventPause came */
+	bool closed;			/* NdisCloseAdapterEx returned */
 	unsigned int sending;		/* senders inside NdisSendNetBufferLists */
 	struct work_struct complete_bind;
 	struct list_head node;
@@ -123,6 +127,8 @@ struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 						 const char *name);
 unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 					     unsigned int max, NDIS_STATUS status);
+void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
+			     NDIS_HANDLE destination);
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);

@@ -16,5 +16,6 @@
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
 #include <ndis/nbl.h>
+#include <ndis/indication.h>
 
 #endif /* _NDIS_NDIS_H */

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Status indications: NdisMIndicateStatusEx to ProtocolStatusEx of every
+ * open binding of the adapter (or the one it names), from any context up
+ * to DISPATCH_LEVEL, walking the adapter's RCU list of open bindings. A
+ * link-state indication also updates the adapter's attributes, which the
+ * sysfs view and later binds report.
+ */
+#include <linux/rcupdate.h>
+
+#include "core.h"
+#include "handle.h"
+#include "registry.h"
+
+static void ndis_status_note_link(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
+{
+	const NDIS_LINK_STATE *link = s->StatusBuffer;
+
+	if (s->StatusCode != NDIS_STATUS_LINK_STATE || !link ||
+	    s->StatusBufferSize < sizeof(*link))
+		return;
+	WRITE_ONCE(a->attrs.MediaConnectState, link->MediaConnectState);
+	WRITE_ONCE(a->attrs.MediaDuplexState, link->MediaDuplexState);
+	WRITE_ONCE(a->attrs.XmitLinkSpeed, link->XmitLinkSpeed);
+	WRITE_ONCE(a->attrs.RcvLinkSpeed, link->RcvLinkSpeed);
+}
+
+/**
+ * NdisMIndicateStatusEx() - tell the bindings of an adapter something
+ * @MiniportAdapterHandle: the adapter
+ * @StatusIndication: what; DestinationHandle NULL for every open binding
+ *
+ * Reaches bindings whose open completed and whose close has not. Legal from
+ * MiniportInitializeEx (then nothing is bound yet) until MiniportHaltEx.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
+			   PNDIS_STATUS_INDICATION StatusIndication)
+{
+	PNDIS_STATUS_INDICATION s = StatusIndication;
+	struct ndis_object *obj;
+	struct ndis_binding *b;
+	struct ndis_adapter *a;
+	NDIS_HANDLE bh;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (!s || s->Header.Type != NDIS_OBJECT_TYPE_STATUS_INDICATION ||
+	    s->Header.Size < sizeof(*s)) {
+		ndis_misuse(__func__, "an NDIS_STATUS_INDICATION", _RET_IP_);
+		return;
+	}
+	rcu_read_lock();
+	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
+	if (!obj) {
+		rcu_read_unlock();
+		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+		return;
+	}
+	a = container_of(obj, struct ndis_adapter, obj);
+	s->SourceHandle = MiniportAdapterHandle;
+	ndis_status_note_link(a, s);
+	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+		bh = ndis_handle_of(&b->obj, NDIS_HT_BINDING);
+		if (s->DestinationHandle && s->DestinationHandle != bh)
+			continue;
+		if (!b->protocol->chars.StatusHandlerEx || !ndis_binding_upcall_enter(b))
+			continue;
+		b->protocol->chars.StatusHandlerEx(b->protocol_ctx, s);
+		ndis_binding_upcall_exit(b);
+	}
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisMIndicateStatusEx, NDIS);

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Status indications: what a miniport tells every binding (or one) about
+ * its adapter, link state above all.
+ */
+#ifndef _NDIS_INDICATION_H
+#define _NDIS_INDICATION_H
+
+#include <ndis/object.h>
+#include <ndis/status.h>
+
+/**
+ * struct _NDIS_STATUS_INDICATION - one indication
+ * @Header: NDIS_OBJECT_TYPE_STATUS_INDICATION, revision 1
+ * @SourceHandle: the MiniportAdapterHandle indicating
+ * @PortNumber: 0, the default port
+ * @StatusCode: what it is about, e.g. NDIS_STATUS_LINK_STATE
+ * @Flags: reserved, 0
+ * @DestinationHandle: NULL for every binding, or the NdisBindingHandle of
+ *	the one binding it is for
+ * @RequestId: the OID request it answers, if any
+ * @StatusBuffer: data of the indication, e.g. an NDIS_LINK_STATE
+ * @StatusBufferSize: size of @StatusBuffer
+ * @NdisReserved: private to NDIS
+ */
+struct _NDIS_STATUS_INDICATION {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_HANDLE SourceHandle;
+	NDIS_PORT_NUMBER PortNumber;
+	NDIS_STATUS StatusCode;
+	ULONG Flags;
+	NDIS_HANDLE DestinationHandle;
+	PVOID RequestId;
+	PVOID StatusBuffer;
+	ULONG StatusBufferSize;
+	PVOID NdisReserved[4];
+};
+
+#define NDIS_STATUS_INDICATION_REVISION_1	1
+
+/**
+ * struct _NDIS_LINK_STATE - buffer of NDIS_STATUS_LINK_STATE
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @MediaConnectState: up, down or unknown
+ * @MediaDuplexState: duplex
+ * @XmitLinkSpeed: transmit speed, bit/s
+ * @RcvLinkSpeed: receive speed, bit/s
+ * @PauseFunctions: flow control, NdisPauseFunctions*
+ * @AutoNegotiationFlags: NDIS_LINK_STATE_*_AUTO_NEGOTIATED flags
+ */
+typedef struct _NDIS_LINK_STATE {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_MEDIA_CONNECT_STATE MediaConnectState;
+	NDIS_MEDIA_DUPLEX_STATE MediaDuplexState;
+	ULONG64 XmitLinkSpeed;
+	ULONG64 RcvLinkSpeed;
+	ULONG PauseFunctions;
+	ULONG AutoNegotiationFlags;
+} NDIS_LINK_STATE, *PNDIS_LINK_STATE;
+
+#define NDIS_LINK_STATE_REVISION_1	1
+
+void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
+			   PNDIS_STATUS_INDICATION StatusIndication);
+
+#endif /* _NDIS_INDICATION_H */
