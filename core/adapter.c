@@ -207,6 +207,8 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 		ndis_adapter_pause(a);
 	for (i = 0; i < n; i++)
 		ndis_binding_finish(v[i]);
+	/* No halt while a request of NDIS's own is at the miniport. */
+	ndis_oid_adapter_quiesce(a);
 	if (live)
 		a->driver->chars.HaltHandlerEx(a->context, action);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
@@ -325,6 +327,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	init_completion(&a->pause_done);
 	init_completion(&a->restart_done);
 	init_completion(&a->removed);
+	ndis_oid_adapter_init(a);
 	spin_lock_init(&a->open_lock);
 	INIT_LIST_HEAD(&a->open_list);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);

@@ -147,6 +147,7 @@ static void ndis_binding_open_upcalls(struct ndis_binding *b)
 	struct ndis_adapter *a = b->adapter;
 
 	WRITE_ONCE(b->upcalls_open, true);
+	ndis_oid_open(b);
 	spin_lock_bh(&a->open_lock);
 	list_add_tail_rcu(&b->open_node, &a->open_list);
 	spin_unlock_bh(&a->open_lock);
@@ -342,6 +343,7 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 {
 	unsigned long flags;
 
+	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
 	spin_lock_irqsave(&b->lock, flags);
 	b->handle_live = false;
@@ -826,8 +828,9 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	b->closed = true;
 	spin_unlock_irqrestore(&b->lock, flags);
 	trace_ndis_close(b->name, "closed");
-	/* A pended open's completion opens the gate: let it run first. */
+	/* A pended open's completion opens the gates: let it run first. */
 	flush_work(&b->open_complete_work);
+	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
 
 	mode = READ_ONCE(ndis_pend_closes);

@@ -101,6 +101,18 @@ struct ndis_adapter {
 	atomic_t restart_pending;
 	NDIS_STATUS restart_status;
 
+	/* OID requests: one at the miniport at a time, the rest queued */
+	spinlock_t oid_lock;		/* the four below */
+	struct list_head oid_queue;
+	PNDIS_OID_REQUEST oid_current;
+	bool filter_dirty;		/* the merged filter changed again */
+	bool oid_timer_armed;
+	struct work_struct oid_work;	/* delivers the queue, on ndis-complete */
+	struct delayed_work oid_timeout; /* aborts requests past their Timeout */
+	wait_queue_head_t oid_wq;	/* woken when the queue runs dry */
+	NDIS_OID_REQUEST filter_req;	/* NDIS's own: the merged packet filter */
+	ULONG filter_value;
+
 	spinlock_t open_lock;		/* writers of open_list */
 	struct list_head open_list;	/* RCU: bindings open to upcalls */
 	struct completion removed;	/* teardown finished */
@@ -180,6 +192,9 @@ struct ndis_binding {
 	/* data path */
 	struct list_head open_node;	/* in adapter->open_list */
 	bool upcalls_open;		/* status/receive may reach the protocol */
+	bool oids_open;			/* NdisOidRequest accepted */
+	atomic_t oids_out;		/* requests queued or at the miniport */
+	ULONG packet_filter;		/* OID_GEN_CURRENT_PACKET_FILTER */
 	atomic_t upcalls;		/* status/receive calls under way */
 	atomic_t sends_out;		/* sent, not completed yet */
 	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */

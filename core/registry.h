@@ -41,6 +41,12 @@ bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_
 void ndis_binding_pause(struct ndis_binding *binding);
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
+/* OID requests (oid.c) */
+void ndis_oid_adapter_init(struct ndis_adapter *adapter);
+void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
+void ndis_oid_open(struct ndis_binding *binding);
+void ndis_oid_close(struct ndis_binding *binding);
+
 /* Data path, any context: bracket every status or receive upcall. */
 bool ndis_binding_upcall_enter(struct ndis_binding *binding);
 void ndis_binding_upcall_exit(struct ndis_binding *binding);

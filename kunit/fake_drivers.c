@@ -74,6 +74,9 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	attrs.GeneralAttributes.XmitLinkSpeed = 1000000000ULL;
 	attrs.GeneralAttributes.RcvLinkSpeed = 1000000000ULL;
 	attrs.GeneralAttributes.MediaConnectState = MediaConnectStateConnected;
+	attrs.GeneralAttributes.SupportedPacketFilters = NDIS_PACKET_TYPE_DIRECTED |
+		NDIS_PACKET_TYPE_MULTICAST | NDIS_PACKET_TYPE_ALL_MULTICAST |
+		NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_PROMISCUOUS;
 	attrs.GeneralAttributes.MacAddressLength = ETH_ALEN;
 	memcpy(attrs.GeneralAttributes.CurrentMacAddress, mac, ETH_ALEN);
 	memcpy(attrs.GeneralAttributes.PermanentMacAddress, mac, ETH_ALEN);
@@ -137,9 +140,39 @@ static void ndis_fake_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
 		atomic_inc(&fa->mp->surprise_removals);
 }
 
-static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST request)
+static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 {
-	return NDIS_STATUS_NOT_SUPPORTED;
+	struct ndis_fake_adapter *fa = ctx;
+	struct ndis_fake_miniport *mp = fa->mp;
+
+	atomic_inc(&mp->oids_seen);
+	if (req->RequestType == NdisRequestSetInformation &&
+	    req->DATA.SET_INFORMATION.Oid == OID_GEN_CURRENT_PACKET_FILTER)
+		WRITE_ONCE(mp->last_filter, *(ULONG *)req->DATA.SET_INFORMATION.InformationBuffer);
+	wake_up_all(&mp->wq);
+	switch (mp->oid_mode) {
+	case NDIS_FAKE_OID_PEND:
+		if (cmpxchg(&mp->oid_held, NULL, req))
+			atomic_inc(&mp->oid_overlap);
+		mp->oid_adapter = fa->handle;
+		wake_up_all(&mp->wq);
+		return NDIS_STATUS_PENDING;
+	case NDIS_FAKE_OID_EARLY:
+		NdisMOidRequestComplete(fa->handle, req, NDIS_STATUS_SUCCESS);
+		return NDIS_STATUS_PENDING;
+	default:
+		return NDIS_STATUS_SUCCESS;
+	}
+}
+
+/* Complete the request the fake holds. Return: whether there was one. */
+bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status)
+{
+	PNDIS_OID_REQUEST req = xchg(&mp->oid_held, NULL);
+
+	if (req)
+		NdisMOidRequestComplete(mp->oid_adapter, req, status);
+	return req;
 }
 
 static void ndis_fake_send_nbls(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain,
@@ -271,6 +304,15 @@ static void ndis_fake_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 
 static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)
 {
+	struct ndis_fake_adapter *fa = ctx;
+	struct ndis_fake_miniport *mp = fa->mp;
+	PNDIS_OID_REQUEST req = READ_ONCE(mp->oid_held);
+
+	atomic_inc(&mp->cancels);
+	if (mp->ignore_cancel || !req || req->RequestId != id)
+		return;
+	if (cmpxchg(&mp->oid_held, req, NULL) == req)
+		NdisMOidRequestComplete(fa->handle, req, NDIS_STATUS_REQUEST_ABORTED);
 }
 
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name)
@@ -433,6 +475,13 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	status = NdisCloseAdapterEx(open->binding);
 	/* Sync or pended, no status may reach us once the close returned. */
 	WRITE_ONCE(open->closed, true);
+	if (fp->oid_after_close) {
+		NDIS_OID_REQUEST req;
+
+		ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID,
+				   &req.SourceReserved[1], sizeof(ULONG), NULL);
+		fp->oid_after_close_status = NdisOidRequest(open->binding, &req);
+	}
 	ndis_fake_event(fp, &fp->unbinds);
 	if (fp->pend_unbind) {
 		if (status == NDIS_STATUS_SUCCESS) {
@@ -480,6 +529,27 @@ static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 
 static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_STATUS s)
 {
+	struct ndis_fake_open *open = ctx;
+
+	/* SourceReserved[0] counts completions: exactly one is right. */
+	req->SourceReserved[0] = (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1);
+	WRITE_ONCE(open->fp->last_oid_status, s);
+	atomic_inc(&open->fp->oid_completions);
+	wake_up_all(&open->fp->wq);
+}
+
+void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
+			PVOID buffer, UINT length, PVOID id)
+{
+	memset(req, 0, sizeof(*req));
+	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	req->Header.Size = sizeof(*req);
+	req->RequestType = type;
+	req->RequestId = id;
+	req->DATA.QUERY_INFORMATION.Oid = oid;
+	req->DATA.QUERY_INFORMATION.InformationBuffer = buffer;
+	req->DATA.QUERY_INFORMATION.InformationBufferLength = length;
 }
 
 static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER port,

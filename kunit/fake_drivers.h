@@ -36,6 +36,18 @@ struct ndis_fake_miniport {
 	atomic_t surprise_removals;
 	NDIS_HALT_ACTION last_halt;
 	bool hold_sends;		/* keep sends until the test completes them */
+	enum {
+		NDIS_FAKE_OID_SUCCEED,	/* final status at once */
+		NDIS_FAKE_OID_PEND,	/* hold until the test or a cancel completes */
+		NDIS_FAKE_OID_EARLY,	/* complete, then return PENDING */
+	} oid_mode;
+	bool ignore_cancel;
+	atomic_t oids_seen;		/* requests the OID handler got */
+	atomic_t oid_overlap;		/* ... while it held another (a bug) */
+	atomic_t cancels;
+	PNDIS_OID_REQUEST oid_held;
+	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
+	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
 	atomic_t sent_nbls;		/* NBLs and NBs the send handler got */
 	atomic_t sent_nbs;
 	spinlock_t lock;		/* adapters */
@@ -91,6 +103,10 @@ struct ndis_fake_protocol {
 	atomic_t send_other;
 	atomic_t wrong_source;		/* SourceHandle not the binding's */
 	atomic_t statuses;		/* ProtocolStatusEx calls */
+	atomic_t oid_completions;
+	NDIS_STATUS last_oid_status;
+	bool oid_after_close;		/* try an OID in unbind, after the close */
+	NDIS_STATUS oid_after_close_status;
 	atomic_t late_statuses;		/* ... after the binding's close returned */
 	NDIS_MEDIA_CONNECT_STATE last_link;
 	spinlock_t lock;		/* opens, and each open's send gate */
@@ -129,6 +145,9 @@ unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 					     unsigned int max, NDIS_STATUS status);
 void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
 			     NDIS_HANDLE destination);
+void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
+			PVOID buffer, UINT length, PVOID id);
+bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status);
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);

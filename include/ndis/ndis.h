@@ -17,5 +17,6 @@
 #include <ndis/miniport.h>
 #include <ndis/nbl.h>
 #include <ndis/indication.h>
+#include <ndis/oid.h>
 
 #endif /* _NDIS_NDIS_H */

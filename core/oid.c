@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * OID requests.
+ *
+ * NdisOidRequest() runs at up to DISPATCH_LEVEL, but MiniportOidRequest
+ * is a PASSIVE_LEVEL handler that sees one request at a time. So requests
+ * NDIS cannot answer itself go on a per-adapter queue, and a work item on
+ * the ndis-complete workqueue hands them to the miniport one after another;
+ * the next goes only once the current one completed (returned a final
+ * status, or NdisMOidRequestComplete). Each request completes exactly once,
+ * through ProtocolOidRequestComplete; the request's private state catches a
+ * second completion or a completion of a request the miniport does not hold.
+ *
+ * The packet filter is NDIS's: each binding sets its own, and the union of
+ * the bindings' filters goes to the miniport through a request of NDIS's
+ * own (adapter->filter_req), re-sent whenever the union changes.
+ *
+ * A binding's close shuts its OID gate (like the upcall gate), aborts what
+ * it still has queued and waits for the one at the miniport, if any.
+ */
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "registry.h"
+
+enum ndis_oid_state {
+	NDIS_OID_IDLE,
+	NDIS_OID_QUEUED,
+	NDIS_OID_AT_MINIPORT,
+};
+
+static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status);
+
+static void ndis_oid_kick(struct ndis_adapter *a)
+{
+	queue_work(ndis_complete_wq, &a->oid_work);
+}
+
+/* Give @req back to whoever asked, with @status. No lock held. */
+static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status)
+{
+	struct ndis_binding *b = req->Ndis.binding;
+
+	atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
+	if (!b) {
+		ndis_oid_filter_done(a, status);
+		return;
+	}
+	b->protocol->chars.OidRequestCompleteHandler(b->protocol_ctx, req, status);
+	if (atomic_dec_and_test(&b->oids_out))
+		wake_up(&b->drain_wq);
+}
+
+/* The miniport is done with the current request; send the next one. */
+static void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status,
+			    const char *api, unsigned long caller)
+{
+	bool held;
+
+	spin_lock_bh(&a->oid_lock);
+	held = a->oid_current == req;
+	if (held)
+		a->oid_current = NULL;
+	spin_unlock_bh(&a->oid_lock);
+	if (!held) {
+		ndis_misuse(api, "the request the miniport holds, completed once", caller);
+		return;
+	}
+	ndis_oid_done(a, req, status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status);
+	ndis_oid_kick(a);
+	wake_up_all(&a->oid_wq);
+}
+
+static void ndis_oid_work(struct work_struct *work)
+{
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, oid_work);
+	PNDIS_OID_REQUEST req = NULL;
+	NDIS_STATUS status;
+
+	spin_lock_bh(&a->oid_lock);
+	if (!a->oid_current && !list_empty(&a->oid_queue)) {
+		req = list_first_entry(&a->oid_queue, NDIS_OID_REQUEST, Ndis.node);
+		list_del_init(&req->Ndis.node);
+		a->oid_current = req;
+		atomic_set(&req->Ndis.state, NDIS_OID_AT_MINIPORT);
+	}
+	spin_unlock_bh(&a->oid_lock);
+	if (!req) {
+		wake_up_all(&a->oid_wq);
+		return;
+	}
+	status = a->driver->chars.OidRequestHandler(a->context, req);
+	if (status != NDIS_STATUS_PENDING)
+		ndis_oid_finish(a, req, status, "MiniportOidRequest", _THIS_IP_);
+}
+
+/* Queue @req for the miniport. Return: false if it is in progress already. */
+static bool ndis_oid_queue(struct ndis_adapter *a, struct ndis_binding *b, PNDIS_OID_REQUEST req)
+{
+	bool arm;
+
+	if (atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) != NDIS_OID_IDLE)
+		return false;
+	req->Ndis.binding = b;
+	req->Ndis.adapter = a;
+	req->Ndis.cancelled = false;
+	req->Ndis.deadline = req->Timeout ? jiffies + req->Timeout * HZ : 0;
+	spin_lock_bh(&a->oid_lock);
+	list_add_tail(&req->Ndis.node, &a->oid_queue);
+	arm = req->Timeout && !a->oid_timer_armed;
+	if (arm)
+		a->oid_timer_armed = true;
+	spin_unlock_bh(&a->oid_lock);
+	if (arm)
+		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+	ndis_oid_kick(a);
+	return true;
+}
+
+/* -- the merged packet filter --------------------------------------------- */
+
+static ULONG ndis_oid_filter_union(struct ndis_adapter *a)
+{
+	struct ndis_binding *b;
+	ULONG filter = 0;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(b, &a->open_list, open_node)
+		filter |= READ_ONCE(b->packet_filter);
+	rcu_read_unlock();
+	return filter;
+}
+
+/* Send the union to the miniport, or note that it must be sent again. */
+static void ndis_oid_filter_push(struct ndis_adapter *a)
+{
+	PNDIS_OID_REQUEST req = &a->filter_req;
+
+	spin_lock_bh(&a->oid_lock);
+	if (atomic_read(&req->Ndis.state) != NDIS_OID_IDLE) {
+		a->filter_dirty = true;
+		spin_unlock_bh(&a->oid_lock);
+		return;
+	}
+	a->filter_dirty = false;
+	spin_unlock_bh(&a->oid_lock);
+
+	a->filter_value = ndis_oid_filter_union(a);
+	memset(req, 0, offsetof(NDIS_OID_REQUEST, Ndis));
+	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	req->Header.Size = sizeof(*req);
+	req->RequestType = NdisRequestSetInformation;
+	req->DATA.SET_INFORMATION.Oid = OID_GEN_CURRENT_PACKET_FILTER;
+	req->DATA.SET_INFORMATION.InformationBuffer = &a->filter_value;
+	req->DATA.SET_INFORMATION.InformationBufferLength = sizeof(a->filter_value);
+	ndis_oid_queue(a, NULL, req);
+}
+
+static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status)
+{
+	bool again;
+
+	if (status != NDIS_STATUS_SUCCESS)
+		pr_warn("%s: miniport refused packet filter 0x%x: 0x%08x\n", a->name,
+			a->filter_value, status);
+	spin_lock_bh(&a->oid_lock);
+	again = a->filter_dirty;
+	spin_unlock_bh(&a->oid_lock);
+	if (again)
+		ndis_oid_filter_push(a);
+}
+
+/* A binding's filter changed (set, or cleared by its close). */
+static void ndis_oid_set_filter(struct ndis_binding *b, ULONG filter)
+{
+	WRITE_ONCE(b->packet_filter, filter);
+	if (ndis_oid_filter_union(b->adapter) != READ_ONCE(b->adapter->filter_value) ||
+	    atomic_read(&b->adapter->filter_req.Ndis.state) != NDIS_OID_IDLE)
+		ndis_oid_filter_push(b->adapter);
+}
+
+/* -- what NDIS answers itself --------------------------------------------- */
+
+static NDIS_STATUS ndis_oid_reply(PNDIS_OID_REQUEST req, const void *value, UINT size)
+{
+	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
+	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < size) {
+		req->DATA.QUERY_INFORMATION.BytesNeeded = size;
+		return NDIS_STATUS_BUFFER_TOO_SHORT;
+	}
+	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, value, size);
+	req->DATA.QUERY_INFORMATION.BytesWritten = size;
+	return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
+{
+	return ndis_oid_reply(req, &value, sizeof(value));
+}
+
+/* Answer a query from what NDIS knows. Return: false to ask the miniport. */
+static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STATUS *status)
+{
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &b->adapter->attrs;
+	u64 speed = READ_ONCE(g->XmitLinkSpeed);
+	NDIS_LINK_STATE link;
+
+	switch (req->DATA.QUERY_INFORMATION.Oid) {
+	case OID_GEN_SUPPORTED_LIST:
+		*status = ndis_oid_reply(req, g->SupportedOidList, g->SupportedOidListLength);
+		return true;
+	case OID_GEN_MAXIMUM_FRAME_SIZE:
+		*status = ndis_oid_reply_ulong(req, g->MtuSize);
+		return true;
+	case OID_GEN_LINK_SPEED:	/* in units of 100 bit/s */
+		*status = ndis_oid_reply_ulong(req, (ULONG)div_u64(speed, 100));
+		return true;
+	case OID_GEN_MEDIA_CONNECT_STATUS:
+		*status = ndis_oid_reply_ulong(req, READ_ONCE(g->MediaConnectState) ==
+					       MediaConnectStateConnected ?
+					       NdisMediaStateConnected :
+					       NdisMediaStateDisconnected);
+		return true;
+	case OID_GEN_LINK_STATE:
+		memset(&link, 0, sizeof(link));
+		link.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+		link.Header.Revision = NDIS_LINK_STATE_REVISION_1;
+		link.Header.Size = sizeof(link);
+		link.MediaConnectState = READ_ONCE(g->MediaConnectState);
+		link.MediaDuplexState = READ_ONCE(g->MediaDuplexState);
+		link.XmitLinkSpeed = READ_ONCE(g->XmitLinkSpeed);
+		link.RcvLinkSpeed = READ_ONCE(g->RcvLinkSpeed);
+		*status = ndis_oid_reply(req, &link, sizeof(link));
+		return true;
+	case OID_GEN_MAC_OPTIONS:
+		*status = ndis_oid_reply_ulong(req, g->MacOptions);
+		return true;
+	case OID_GEN_CURRENT_PACKET_FILTER:
+		*status = ndis_oid_reply_ulong(req, READ_ONCE(b->packet_filter));
+		return true;
+	case OID_802_3_PERMANENT_ADDRESS:
+		*status = ndis_oid_reply(req, g->PermanentMacAddress, g->MacAddressLength);
+		return true;
+	case OID_802_3_CURRENT_ADDRESS:
+		*status = ndis_oid_reply(req, g->CurrentMacAddress, g->MacAddressLength);
+		return true;
+	case OID_802_3_MAXIMUM_LIST_SIZE:
+		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize);
+		return true;
+	case OID_GEN_MAXIMUM_TOTAL_SIZE:
+		if (g->MediaType != NdisMedium802_3)
+			return false;
+		*status = ndis_oid_reply_ulong(req, g->MtuSize + ETH_HLEN);
+		return true;
+	}
+	return false;
+}
+
+/* Handle a set NDIS owns. Return: false to ask the miniport. */
+static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STATUS *status)
+{
+	ULONG filter;
+
+	switch (req->DATA.SET_INFORMATION.Oid) {
+	case OID_GEN_CURRENT_PACKET_FILTER:
+		req->DATA.SET_INFORMATION.BytesRead = 0;
+		if (req->DATA.SET_INFORMATION.InformationBufferLength < sizeof(filter)) {
+			req->DATA.SET_INFORMATION.BytesNeeded = sizeof(filter);
+			*status = NDIS_STATUS_INVALID_LENGTH;
+			return true;
+		}
+		filter = *(ULONG *)req->DATA.SET_INFORMATION.InformationBuffer;
+		if (filter & ~b->adapter->attrs.SupportedPacketFilters) {
+			*status = NDIS_STATUS_NOT_SUPPORTED;
+			return true;
+		}
+		req->DATA.SET_INFORMATION.BytesRead = sizeof(filter);
+		ndis_oid_set_filter(b, filter);
+		*status = NDIS_STATUS_SUCCESS;
+		return true;
+	case OID_802_3_CURRENT_ADDRESS:
+	case OID_802_3_PERMANENT_ADDRESS:
+		*status = NDIS_STATUS_INVALID_OID;	/* read-only */
+		return true;
+	}
+	return false;
+}
+
+/* -- the API ---------------------------------------------------------------- */
+
+static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
+{
+	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
+	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
+
+	*closing = b && !READ_ONCE(b->oids_open);
+	return *closing ? NULL : b;
+}
+
+/**
+ * NdisOidRequest() - query or set something of the adapter under a binding
+ * @NdisBindingHandle: the binding, open
+ * @OidRequest: the request; it and its buffer stay valid until completion
+ *
+ * What NDIS knows (addresses, MTU, link state and speed, MAC options, the
+ * supported OID list, this binding's packet filter) is answered at once.
+ * A packet filter set is NDIS's: it records this binding's filter and
+ * sends the union of all bindings' filters to the miniport. Anything else
+ * is queued for the miniport: the call returns NDIS_STATUS_PENDING and
+ * ProtocolOidRequestComplete follows, possibly before this returns.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_PENDING, or the final status of an answered request
+ * (NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT with BytesNeeded set,
+ * NDIS_STATUS_INVALID_LENGTH, NDIS_STATUS_NOT_SUPPORTED,
+ * NDIS_STATUS_INVALID_OID), NDIS_STATUS_CLOSING once the binding is
+ * closing, NDIS_STATUS_INVALID_PARAMETER for a bad handle or request.
+ */
+NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
+{
+	NDIS_STATUS status = NDIS_STATUS_PENDING;
+	struct ndis_binding *b;
+	bool closing, answered;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	if (!OidRequest || OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST ||
+	    OidRequest->RequestType == NdisRequestMethod) {
+		ndis_misuse(__func__, "a query or set NDIS_OID_REQUEST", _RET_IP_);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	rcu_read_lock();
+	b = ndis_oid_binding(NdisBindingHandle, &closing);
+	if (!b) {
+		rcu_read_unlock();
+		if (closing)
+			return NDIS_STATUS_CLOSING;
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	OidRequest->RequestHandle = NdisBindingHandle;
+	answered = OidRequest->RequestType == NdisRequestSetInformation ?
+		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
+	if (answered)
+		goto out;
+
+	atomic_inc(&b->oids_out);
+	smp_mb__after_atomic();	/* count, then look: pairs with the close */
+	if (!READ_ONCE(b->oids_open)) {
+		status = NDIS_STATUS_CLOSING;
+	} else if (!ndis_oid_queue(b->adapter, b, OidRequest)) {
+		ndis_misuse(__func__, "a request not in progress already", _RET_IP_);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+	}
+	if (status != NDIS_STATUS_PENDING && atomic_dec_and_test(&b->oids_out))
+		wake_up(&b->drain_wq);
+out:
+	rcu_read_unlock();
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(NdisOidRequest, NDIS);
+
+/* Take the queued requests of @b (all, or those with @id) off the queue. */
+static void ndis_oid_unqueue(struct ndis_adapter *a, struct ndis_binding *b, bool all,
+			     PVOID id, struct list_head *out)
+{
+	PNDIS_OID_REQUEST req, tmp;
+
+	spin_lock_bh(&a->oid_lock);
+	list_for_each_entry_safe(req, tmp, &a->oid_queue, Ndis.node)
+		if (req->Ndis.binding == b && (all || req->RequestId == id))
+			list_move_tail(&req->Ndis.node, out);
+	spin_unlock_bh(&a->oid_lock);
+}
+
+static void ndis_oid_abort_list(struct ndis_adapter *a, struct list_head *list)
+{
+	PNDIS_OID_REQUEST req, tmp;
+
+	list_for_each_entry_safe(req, tmp, list, Ndis.node) {
+		list_del_init(&req->Ndis.node);
+		ndis_oid_done(a, req, NDIS_STATUS_REQUEST_ABORTED);
+	}
+}
+
+/**
+ * NdisCancelOidRequest() - cancel requests of a binding by RequestId
+ * @NdisBindingHandle: the binding
+ * @RequestId: the RequestId of the requests
+ *
+ * A matching request still queued completes at once with
+ * NDIS_STATUS_REQUEST_ABORTED; one the miniport holds is passed to
+ * MiniportCancelOidRequest. Each completes exactly once either way.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
+{
+	struct ndis_binding *b;
+	struct ndis_adapter *a;
+	LIST_HEAD(aborted);
+	bool closing, held;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	b = ndis_oid_binding(NdisBindingHandle, &closing);
+	if (!b) {
+		rcu_read_unlock();
+		if (!closing)
+			ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return;
+	}
+	a = b->adapter;
+	ndis_oid_unqueue(a, b, false, RequestId, &aborted);
+	spin_lock_bh(&a->oid_lock);
+	held = a->oid_current && a->oid_current->Ndis.binding == b &&
+	       a->oid_current->RequestId == RequestId;
+	spin_unlock_bh(&a->oid_lock);
+	ndis_oid_abort_list(a, &aborted);
+	if (held)
+		a->driver->chars.CancelOidRequestHandler(a->context, RequestId);
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, NDIS);
+
+/**
+ * NdisMOidRequestComplete() - finish a MiniportOidRequest that pended
+ * @MiniportAdapterHandle: the adapter
+ * @OidRequest: the request it was given
+ * @Status: the final status (never NDIS_STATUS_PENDING)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
+			     NDIS_STATUS Status)
+{
+	struct ndis_object *obj;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
+	if (obj)
+		ndis_oid_finish(container_of(obj, struct ndis_adapter, obj), OidRequest, Status,
+				__func__, _RET_IP_);
+	rcu_read_unlock();
+	if (!obj)
+		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, NDIS);
+
+/*
+ * Once a second while requests with a Timeout wait: abort the expired ones
+ * still queued, ask the miniport to cancel the expired one it holds (once;
+ * a miniport that then never completes it is reported, not worked around:
+ * it holds the protocol's memory).
+ */
+static void ndis_oid_timeout_work(struct work_struct *work)
+{
+	struct ndis_adapter *a = container_of(to_delayed_work(work), struct ndis_adapter,
+					      oid_timeout);
+	PNDIS_OID_REQUEST req, tmp, cancel = NULL;
+	bool stuck = false, more = false;
+	LIST_HEAD(expired);
+	PVOID id = NULL;
+
+	spin_lock_bh(&a->oid_lock);
+	list_for_each_entry_safe(req, tmp, &a->oid_queue, Ndis.node) {
+		if (!req->Ndis.deadline)
+			continue;
+		if (time_after_eq(jiffies, req->Ndis.deadline))
+			list_move_tail(&req->Ndis.node, &expired);
+		else
+			more = true;
+	}
+	req = a->oid_current;
+	if (req && req->Ndis.deadline) {
+		if (time_after_eq(jiffies, req->Ndis.deadline)) {
+			if (!req->Ndis.cancelled) {
+				req->Ndis.cancelled = true;
+				req->Ndis.deadline = jiffies + HZ * max(req->Timeout, 1U);
+				cancel = req;
+				id = req->RequestId;
+			} else {
+				stuck = true;
+				req->Ndis.deadline = 0;
+			}
+		}
+		more |= !!req->Ndis.deadline;
+	}
+	a->oid_timer_armed = more;
+	spin_unlock_bh(&a->oid_lock);
+
+	ndis_oid_abort_list(a, &expired);
+	if (cancel)
+		a->driver->chars.CancelOidRequestHandler(a->context, id);
+	if (stuck)
+		ndis_misuse("MiniportOidRequest", "completion of a cancelled request",
+			    (unsigned long)a->driver->chars.OidRequestHandler);
+	if (more)
+		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+}
+
+/* The binding's open completed: requests are welcome. */
+void ndis_oid_open(struct ndis_binding *b)
+{
+	WRITE_ONCE(b->oids_open, true);
+}
+
+/*
+ * The binding is closing: refuse new requests, abort its queued ones, wait
+ * for the one the miniport holds, and take its packet filter out of the
+ * adapter's. PASSIVE_LEVEL.
+ */
+void ndis_oid_close(struct ndis_binding *b)
+{
+	struct ndis_adapter *a = b->adapter;
+	LIST_HEAD(aborted);
+
+	if (!READ_ONCE(b->oids_open))
+		return;
+	WRITE_ONCE(b->oids_open, false);
+	smp_mb();	/* pairs with NdisOidRequest(): look, then count */
+	ndis_oid_unqueue(a, b, true, NULL, &aborted);
+	ndis_oid_abort_list(a, &aborted);
+	wait_event(b->drain_wq, !atomic_read(&b->oids_out));
+	if (READ_ONCE(b->packet_filter))
+		ndis_oid_set_filter(b, 0);
+}
+
+/* Adapter start: an empty queue. */
+void ndis_oid_adapter_init(struct ndis_adapter *a)
+{
+	spin_lock_init(&a->oid_lock);
+	INIT_LIST_HEAD(&a->oid_queue);
+	INIT_WORK(&a->oid_work, ndis_oid_work);
+	INIT_DELAYED_WORK(&a->oid_timeout, ndis_oid_timeout_work);
+	init_waitqueue_head(&a->oid_wq);
+}
+
+/* Adapter teardown, every binding gone: let NDIS's own requests finish. */
+void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
+{
+	wait_event(a->oid_wq, !READ_ONCE(a->oid_current) && list_empty_careful(&a->oid_queue));
+	cancel_work_sync(&a->oid_work);
+	cancel_delayed_work_sync(&a->oid_timeout);
+}

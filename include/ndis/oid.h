@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * OID requests: queries and sets a protocol sends to an adapter.
+ *
+ * NdisOidRequest() answers what NDIS knows itself (addresses, MTU, link,
+ * the merged packet filter) at once, and queues the rest for the miniport,
+ * which sees them one at a time, at PASSIVE_LEVEL.
+ */
+#ifndef _NDIS_OID_H
+#define _NDIS_OID_H
+
+#include <linux/list.h>
+#include <ndis/object.h>
+#include <ndis/status.h>
+
+/**
+ * enum _NDIS_REQUEST_TYPE - what an OID request does
+ * @NdisRequestQueryInformation: read a value
+ * @NdisRequestSetInformation: write a value
+ * @NdisRequestQueryStatistics: read a statistic
+ * @NdisRequestMethod: a method (not supported here)
+ */
+typedef enum _NDIS_REQUEST_TYPE {
+	NdisRequestQueryInformation = 0,
+	NdisRequestSetInformation = 1,
+	NdisRequestQueryStatistics = 2,
+	NdisRequestMethod = 12,
+} NDIS_REQUEST_TYPE, *PNDIS_REQUEST_TYPE;
+
+#define OID_GEN_SUPPORTED_LIST			0x00010101
+#define OID_GEN_MAXIMUM_FRAME_SIZE		0x00010106
+#define OID_GEN_LINK_SPEED			0x00010107
+#define OID_GEN_VENDOR_ID			0x0001010C
+#define OID_GEN_VENDOR_DESCRIPTION		0x0001010D
+#define OID_GEN_CURRENT_PACKET_FILTER		0x0001010E
+#define OID_GEN_CURRENT_LOOKAHEAD		0x0001010F
+#define OID_GEN_MAXIMUM_TOTAL_SIZE		0x00010111
+#define OID_GEN_MAC_OPTIONS			0x00010113
+#define OID_GEN_MEDIA_CONNECT_STATUS		0x00010114
+#define OID_GEN_VENDOR_DRIVER_VERSION		0x00010116
+#define OID_GEN_LINK_STATE			0x00010207
+#define OID_GEN_XMIT_OK				0x00020101
+#define OID_GEN_RCV_OK				0x00020102
+#define OID_GEN_STATISTICS			0x00020106
+#define OID_802_3_PERMANENT_ADDRESS		0x01010101
+#define OID_802_3_CURRENT_ADDRESS		0x01010102
+#define OID_802_3_MULTICAST_LIST		0x01010103
+#define OID_802_3_MAXIMUM_LIST_SIZE		0x01010104
+
+#define NDIS_PACKET_TYPE_DIRECTED		0x00000001
+#define NDIS_PACKET_TYPE_MULTICAST		0x00000002
+#define NDIS_PACKET_TYPE_ALL_MULTICAST		0x00000004
+#define NDIS_PACKET_TYPE_BROADCAST		0x00000008
+#define NDIS_PACKET_TYPE_SOURCE_ROUTING		0x00000010
+#define NDIS_PACKET_TYPE_PROMISCUOUS		0x00000020
+#define NDIS_PACKET_TYPE_ALL_LOCAL		0x00000080
+
+/* OID_GEN_MEDIA_CONNECT_STATUS values */
+#define NdisMediaStateConnected			0
+#define NdisMediaStateDisconnected		1
+
+/* Framework bookkeeping of a request; drivers never touch it. */
+struct ndis_oid_private {
+	struct list_head node;		/* in the adapter's queue */
+	void *binding;			/* who asked; NULL: NDIS itself */
+	void *adapter;
+	atomic_t state;			/* idle, queued, at the miniport */
+	unsigned long deadline;		/* jiffies; 0: no timeout */
+	bool cancelled;			/* MiniportCancelOidRequest sent */
+};
+
+/**
+ * struct _NDIS_OID_REQUEST - one query or set
+ * @Header: NDIS_OBJECT_TYPE_OID_REQUEST, revision 1
+ * @RequestType: query, set or statistics query
+ * @PortNumber: 0, the default port
+ * @Timeout: seconds after which NDIS aborts it; 0 for none
+ * @RequestId: the protocol's id, for NdisCancelOidRequest()
+ * @RequestHandle: set by NDIS
+ * @DATA: the OID and its buffer
+ * @DATA.QUERY_INFORMATION: for queries
+ * @DATA.QUERY_INFORMATION.Oid: the OID
+ * @DATA.QUERY_INFORMATION.InformationBuffer: where the value goes
+ * @DATA.QUERY_INFORMATION.InformationBufferLength: its size
+ * @DATA.QUERY_INFORMATION.BytesWritten: bytes written on success
+ * @DATA.QUERY_INFORMATION.BytesNeeded: bytes needed when too short
+ * @DATA.SET_INFORMATION: for sets
+ * @DATA.SET_INFORMATION.Oid: the OID
+ * @DATA.SET_INFORMATION.InformationBuffer: the value
+ * @DATA.SET_INFORMATION.InformationBufferLength: its size
+ * @DATA.SET_INFORMATION.BytesRead: bytes used on success
+ * @DATA.SET_INFORMATION.BytesNeeded: bytes needed when too short
+ * @MiniportReserved: for the miniport while it holds the request
+ * @SourceReserved: for the protocol
+ * @Ndis: private to NDIS
+ *
+ * The request and its buffer must stay valid until it completes.
+ */
+struct _NDIS_OID_REQUEST {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_REQUEST_TYPE RequestType;
+	NDIS_PORT_NUMBER PortNumber;
+	UINT Timeout;
+	PVOID RequestId;
+	NDIS_HANDLE RequestHandle;
+	union _REQUEST_DATA {
+		struct _QUERY {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			UINT InformationBufferLength;
+			UINT BytesWritten;
+			UINT BytesNeeded;
+		} QUERY_INFORMATION;
+		struct _SET {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			UINT InformationBufferLength;
+			UINT BytesRead;
+			UINT BytesNeeded;
+		} SET_INFORMATION;
+	} DATA;
+	PVOID MiniportReserved[2];
+	PVOID SourceReserved[2];
+	struct ndis_oid_private Ndis;
+};
+
+#define NDIS_OID_REQUEST_REVISION_1	1
+
+NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest);
+void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId);
+void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
+			     NDIS_STATUS Status);
+
+#endif /* _NDIS_OID_H */

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Suite ndis_oid: what NDIS answers itself, the merged packet filter, one
+ * request at a time at the miniport, pend and complete (also before the
+ * PENDING return), cancel of a queued and of a held request, cancel racing
+ * completion, timeout, and a closing binding.
+ */
+#include <linux/delay.h>
+#include <linux/if_ether.h>
+#include <linux/kthread.h>
+
+#include "../core/kunit_hooks.h"
+#include "fake.h"
+
+struct ndis_oid_env {
+	struct ndis_fake_miniport *mp;
+	NDIS_HANDLE adapter;
+	struct ndis_fake_protocol *fp[2];
+	NDIS_HANDLE binding[2];
+	char name[NDIS_FAKE_NAME];
+};
+
+static void setup(struct kunit *test, struct ndis_oid_env *env, const char *tag, int protocols)
+{
+	char name[NDIS_FAKE_NAME];
+	int i;
+
+	snprintf(name, sizeof(name), "oi-mp-%s", tag);
+	env->mp = ndis_fake_miniport_register(test, name);
+	snprintf(env->name, sizeof(env->name), "oi-a-%s", tag);
+	env->adapter = ndis_fake_adapter_add(test, env->mp, env->name);
+	for (i = 0; i < protocols; i++) {
+		snprintf(name, sizeof(name), "oi-p%d-%s", i, tag);
+		env->fp[i] = ndis_fake_protocol_new(test, name);
+		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp[i]),
+				NDIS_STATUS_SUCCESS);
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp[i],
+						       atomic_read(&env->fp[i]->restarts) == 1));
+		env->binding[i] = ndis_fake_binding(env->fp[i], env->name);
+	}
+	ndis_kunit_adapter_flush(env->adapter);
+}
+
+static ULONG completions(PNDIS_OID_REQUEST req)
+{
+	return (ULONG)(ULONG_PTR)READ_ONCE(req->SourceReserved[0]);
+}
+
+static void standard_queries_answered_by_ndis(struct kunit *test)
+{
+	static const UCHAR mac[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST req;
+	UCHAR buf[16];
+	ULONG v;
+
+	setup(test, &env, "std", 1);
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS,
+			   buf, sizeof(buf), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, req.DATA.QUERY_INFORMATION.BytesWritten, (UINT)ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, memcmp(buf, mac, ETH_ALEN), 0);
+
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_802_3_PERMANENT_ADDRESS,
+			   buf, 2, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req),
+			NDIS_STATUS_BUFFER_TOO_SHORT);
+	KUNIT_EXPECT_EQ(test, req.DATA.QUERY_INFORMATION.BytesNeeded, (UINT)ETH_ALEN);
+
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_MAXIMUM_FRAME_SIZE,
+			   &v, sizeof(v), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, v, 1500U);
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_LINK_SPEED,
+			   &v, sizeof(v), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, v, 10000000U);	/* 1 Gbit/s in 100 bit/s units */
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_MEDIA_CONNECT_STATUS,
+			   &v, sizeof(v), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, v, (ULONG)NdisMediaStateConnected);
+
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_CURRENT_ADDRESS,
+			   buf, ETH_ALEN, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_INVALID_OID);
+	/* None of it went to the miniport. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 0);
+}
+
+static void set_filter(struct kunit *test, NDIS_HANDLE binding, ULONG filter)
+{
+	NDIS_OID_REQUEST req;
+
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(binding, &req), NDIS_STATUS_SUCCESS);
+}
+
+static void packet_filters_merged_for_the_miniport(struct kunit *test)
+{
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST req;
+	ULONG v = 0;
+
+	setup(test, &env, "filter", 2);
+	set_filter(test, env.binding[0], NDIS_PACKET_TYPE_DIRECTED);
+	set_filter(test, env.binding[1], NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_MULTICAST);
+	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_filter) == 0xb, NDIS_FAKE_WAIT);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), (ULONG)(NDIS_PACKET_TYPE_DIRECTED |
+		NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_MULTICAST));
+
+	/* Each binding reads back its own. */
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &v, sizeof(v), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, v, (ULONG)NDIS_PACKET_TYPE_DIRECTED);
+
+	/* Unsupported bits are refused. */
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &v, sizeof(v), NULL);
+	v = NDIS_PACKET_TYPE_SOURCE_ROUTING;
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_NOT_SUPPORTED);
+
+	/* A binding's close takes its filter out of the union. */
+	ndis_fake_protocol_deregister(env.fp[1]);
+	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_filter) ==
+			   NDIS_PACKET_TYPE_DIRECTED, NDIS_FAKE_WAIT);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), (ULONG)NDIS_PACKET_TYPE_DIRECTED);
+}
+
+static void one_request_at_a_time(struct kunit *test)
+{
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST a, b;
+	ULONG va, vb;
+
+	setup(test, &env, "serial", 2);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&a, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &va, 4, NULL);
+	ndis_fake_oid_init(&b, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &vb, 4, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &a), NDIS_STATUS_PENDING);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[1], &b), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	msleep(50);
+	/* The second waits while the first is held. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 1);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq,
+						   atomic_read(&env.mp->oids_seen) == 2 &&
+						   READ_ONCE(env.mp->oid_held), NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[1], completions(&b) == 1));
+	KUNIT_EXPECT_EQ(test, completions(&a), 1U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oid_overlap), 0);
+}
+
+static void completion_before_pending_return(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST req;
+	ULONG v;
+
+	setup(test, &env, "early", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_EARLY;
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, 4, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void cancel_queued_and_held(struct kunit *test)
+{
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST held, queued;
+	ULONG v1, v2;
+
+	setup(test, &env, "cancel", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4,
+			   (PVOID)1);
+	ndis_fake_oid_init(&queued, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v2, 4,
+			   (PVOID)2);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &held), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &queued), NDIS_STATUS_PENDING);
+
+	/* Queued: aborted at once, the miniport never sees it. */
+	NdisCancelOidRequest(env.binding[0], (PVOID)2);
+	KUNIT_EXPECT_EQ(test, completions(&queued), 1U);
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 0);
+
+	/* Held: the miniport is asked, and completes it aborted. */
+	NdisCancelOidRequest(env.binding[0], (PVOID)1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 1);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&held) == 1));
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 1);
+}
+
+struct ndis_racer {
+	struct ndis_fake_miniport *mp;
+	struct completion go;
+	struct completion done;
+};
+
+static int complete_racer(void *arg)
+{
+	struct ndis_racer *r = arg;
+
+	wait_for_completion(&r->go);
+	ndis_fake_oid_complete_held(r->mp, NDIS_STATUS_SUCCESS);
+	complete(&r->done);
+	return 0;
+}
+
+static void cancel_racing_completion(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_oid_env env;
+	struct ndis_racer racer;
+	NDIS_OID_REQUEST req;
+	struct task_struct *t;
+	ULONG v;
+	int i;
+
+	setup(test, &env, "race", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	racer.mp = env.mp;
+	for (i = 0; i < 50; i++) {
+		ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, 4,
+				   (PVOID)7);
+		KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+		KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+							   NDIS_FAKE_WAIT));
+		init_completion(&racer.go);
+		init_completion(&racer.done);
+		t = kthread_run(complete_racer, &racer, "ndis-oid-racer");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		complete(&racer.go);
+		NdisCancelOidRequest(env.binding[0], (PVOID)7);
+		KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&racer.done, NDIS_FAKE_WAIT),
+				0UL);
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) >= 1));
+		/* Let any late second completion show before checking. */
+		ndis_kunit_adapter_flush(env.adapter);
+		KUNIT_ASSERT_EQ(test, completions(&req), 1U);
+	}
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void timeout_aborts_a_request(struct kunit *test)
+{
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST held, queued;
+	ULONG v1, v2;
+
+	setup(test, &env, "timeout", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4,
+			   (PVOID)1);
+	held.Timeout = 1;
+	ndis_fake_oid_init(&queued, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v2, 4,
+			   (PVOID)2);
+	queued.Timeout = 1;
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &held), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &queued), NDIS_STATUS_PENDING);
+	/* Within a few seconds both come back aborted, neither completed twice. */
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&held) == 1 &&
+					       completions(&queued) == 1));
+	KUNIT_EXPECT_GE(test, atomic_read(&env.mp->cancels), 1);
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
+}
+
+static void closing_binding_refuses_requests(struct kunit *test)
+{
+	struct ndis_oid_env env;
+	NDIS_OID_REQUEST held, queued;
+	ULONG v1, v2;
+
+	setup(test, &env, "closing", 2);
+	env.fp[1]->oid_after_close = true;
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4, NULL);
+	ndis_fake_oid_init(&queued, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v2, 4, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &held), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[1], &queued), NDIS_STATUS_PENDING);
+
+	/* Its queued request is aborted, and after the close it gets CLOSING. */
+	ndis_fake_protocol_deregister(env.fp[1]);
+	KUNIT_EXPECT_EQ(test, completions(&queued), 1U);
+	KUNIT_EXPECT_EQ(test, env.fp[1]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
+	KUNIT_EXPECT_EQ(test, env.fp[1]->oid_after_close_status, NDIS_STATUS_CLOSING);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&held) == 1));
+}
+
+static struct kunit_case ndis_oid_cases[] = {
+	KUNIT_CASE(standard_queries_answered_by_ndis),
+	KUNIT_CASE(packet_filters_merged_for_the_miniport),
+	KUNIT_CASE(one_request_at_a_time),
+	KUNIT_CASE(completion_before_pending_return),
+	KUNIT_CASE(cancel_queued_and_held),
+	KUNIT_CASE(cancel_racing_completion),
+	KUNIT_CASE_SLOW(timeout_aborts_a_request),
+	KUNIT_CASE(closing_binding_refuses_requests),
+	{}
+};
+
+static struct kunit_suite ndis_oid_suite = {
+	.name = "ndis_oid",
+	.init = ndis_kunit_reports_init,
+	.exit = ndis_kunit_reports_exit,
+	.test_cases = ndis_oid_cases,
+};
+
+kunit_test_suite(ndis_oid_suite);
