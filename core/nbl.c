@@ -174,6 +174,14 @@ void NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, NDIS);
 
+/* Make @nb view all of @skb's data. */
+static void ndis_nb_view(PNET_BUFFER nb, struct sk_buff *skb)
+{
+	nb->Skb = skb;
+	nb->DataOffset = skb_headroom(skb);
+	nb->DataLength = skb->len;
+}
+
 /* A frame buffer: @offset bytes of headroom, @length zeroed bytes of data. */
 static struct sk_buff *ndis_skb_new(struct ndis_pool *pool, ULONG offset, SIZE_T length)
 {
@@ -272,7 +280,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 		ndis_object_put(&pool->obj);
 		return NULL;
 	}
-	nbl->Ndis.nb.Skb = skb;
+	ndis_nb_view(&nbl->Ndis.nb, skb);
 	nbl->Ndis.nb.NdisPoolHandle = PoolHandle;
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
@@ -295,7 +303,7 @@ PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb)
 		kfree_skb(skb);
 		return NULL;
 	}
-	nbl->Ndis.nb.Skb = skb;
+	ndis_nb_view(&nbl->Ndis.nb, skb);
 	nbl->Ndis.nb.NdisPoolHandle = PoolHandle;
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
@@ -303,18 +311,37 @@ PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb)
 EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, NDIS);
 
 /**
- * ndis_nb_detach_skb() - take the frame out of an NB, without copying
+ * ndis_nb_detach_skb() - take the frame out of an NB, as a Linux skb
  * @NetBuffer: the NB; it has no data afterwards and may only be freed
  *
- * Context: any.
- * Return: the sk_buff, now the caller's.
+ * The skb is trimmed to the NB's view of it; a storage shared with other
+ * NBs is copied first (the only case that copies).
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the sk_buff, now the caller's, or NULL if no memory for a copy.
  */
 struct sk_buff *ndis_nb_detach_skb(PNET_BUFFER NetBuffer)
 {
 	struct sk_buff *skb = NetBuffer->Skb;
+	int delta;
 
 	NetBuffer->Skb = NULL;
+	if (!skb)
+		return NULL;
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	delta = (int)NetBuffer->DataOffset - (int)skb_headroom(skb);
+	if (delta < 0)
+		skb_push(skb, -delta);
+	else if (delta && !pskb_pull(skb, delta))
+		goto fail;
+	if (skb->len > NetBuffer->DataLength && pskb_trim(skb, NetBuffer->DataLength))
+		goto fail;
 	return skb;
+fail:
+	kfree_skb(skb);
+	return NULL;
 }
 EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, NDIS);
 
@@ -380,7 +407,7 @@ PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PVOID MdlChain,
 	}
 	pnb->magic = NDIS_POOL_NB_MAGIC;
 	pnb->pool = pool;
-	pnb->nb.Skb = skb;
+	ndis_nb_view(&pnb->nb, skb);
 	pnb->nb.NdisPoolHandle = PoolHandle;
 	atomic_inc(&pool->outstanding);
 	return &pnb->nb;
@@ -418,6 +445,21 @@ void NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, NDIS);
 
+/* Copy the first @n bytes of @nb's frame (n <= DataLength) to @dst. */
+static int ndis_nb_copy(PNET_BUFFER nb, void *dst, ULONG n)
+{
+	struct sk_buff *skb = nb->Skb;
+	ULONG start = nb->DataOffset;
+	ULONG linear_end = skb_headroom(skb) + skb_headlen(skb);
+	ULONG in_head = start < linear_end ? min(linear_end - start, n) : 0;
+
+	memcpy(dst, skb->head + start, in_head);
+	if (n == in_head)
+		return 0;
+	return skb_copy_bits(skb, start + in_head - skb_headroom(skb), (UCHAR *)dst + in_head,
+			     n - in_head);
+}
+
 /**
  * NdisGetDataBuffer() - the first bytes of a frame, contiguous
  * @NetBuffer: the frame
@@ -435,15 +477,16 @@ PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
 			UINT AlignMultiple, UINT AlignOffset)
 {
 	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
-	bool aligned;
+	UCHAR *data;
 
-	if (!skb || BytesNeeded > skb->len)
+	if (!skb || BytesNeeded > NetBuffer->DataLength)
 		return NULL;
-	aligned = AlignMultiple <= 1 ||
-		  IS_ALIGNED((unsigned long)skb->data - AlignOffset, AlignMultiple);
-	if (skb_headlen(skb) >= BytesNeeded && aligned)
-		return skb->data;
-	if (!Storage || skb_copy_bits(skb, 0, Storage, BytesNeeded))
+	data = skb->head + NetBuffer->DataOffset;
+	/* Contiguous when it ends within the linear part of the storage. */
+	if (NetBuffer->DataOffset + BytesNeeded <= skb_headroom(skb) + skb_headlen(skb) &&
+	    (AlignMultiple <= 1 || IS_ALIGNED((unsigned long)data - AlignOffset, AlignMultiple)))
+		return data;
+	if (!Storage || ndis_nb_copy(NetBuffer, Storage, BytesNeeded))
 		return NULL;
 	return Storage;
 }
@@ -456,35 +499,44 @@ EXPORT_SYMBOL_NS_GPL(NdisGetDataBuffer, NDIS);
  * @FreeMdl: ignored (no MDLs)
  * @FreeMdlHandler: ignored (no MDLs)
  *
+ * Only the NB's view moves; the storage, which other NBs may share, stays.
+ *
  * Context: IRQL <= DISPATCH_LEVEL.
  */
 void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 				   BOOLEAN FreeMdl, PVOID FreeMdlHandler)
 {
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	if (!NetBuffer || !NetBuffer->Skb || DataOffsetDelta > NetBuffer->Skb->len ||
-	    !pskb_pull(NetBuffer->Skb, DataOffsetDelta))
+	if (!NetBuffer || !NetBuffer->Skb || DataOffsetDelta > NetBuffer->DataLength) {
 		ndis_misuse(__func__, "a delta within the frame's data", _RET_IP_);
+		return;
+	}
+	NetBuffer->DataOffset += DataOffsetDelta;
+	NetBuffer->DataLength -= DataOffsetDelta;
 }
 EXPORT_SYMBOL_NS_GPL(NdisAdvanceNetBufferDataStart, NDIS);
 
 /**
  * NdisRetreatNetBufferDataStart() - grow a frame at the front
  * @NetBuffer: the frame
- * @DataOffsetDelta: bytes to add before the data (their content is what
- *	the headroom held: the caller writes them)
- * @DataBackFill: extra headroom to keep when the buffer must be reallocated
+ * @DataOffsetDelta: bytes to add before the data (the caller writes them)
+ * @DataBackFill: extra room to leave in front when a new buffer is needed
  * @AllocateMdlHandler: ignored (no MDLs)
  *
+ * Uses the back-fill space when there is enough and the storage is the
+ * NB's alone; otherwise the frame moves to a new buffer (the only case
+ * that allocates), so bytes written in front never land in shared data.
+ *
  * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_RESOURCES when the headroom
- * was short and no bigger buffer could be had.
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_RESOURCES when a new buffer
+ * was needed and none could be had.
  */
 NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 					  ULONG DataBackFill, PVOID AllocateMdlHandler)
 {
 	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
-	unsigned int needed;
+	struct sk_buff *fresh;
+	ULONG room;
 
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
@@ -492,14 +544,25 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
 		ndis_misuse(__func__, "a frame with data", _RET_IP_);
 		return NDIS_STATUS_INVALID_PARAMETER;
 	}
-	/* Reallocating: leave the back-fill asked for on top. */
-	needed = DataOffsetDelta;
-	if (skb_headroom(skb) < needed)
-		needed += DataBackFill;
-	/* Unshares a cloned header too, so we never write into shared data. */
-	if (skb_cow_head(skb, needed))
+	if (DataOffsetDelta <= NetBuffer->DataOffset && !skb_shared(skb) && !skb_cloned(skb)) {
+		NetBuffer->DataOffset -= DataOffsetDelta;
+		NetBuffer->DataLength += DataOffsetDelta;
+		return NDIS_STATUS_SUCCESS;
+	}
+	room = DataBackFill + DataOffsetDelta;
+	fresh = alloc_skb(room + NetBuffer->DataLength, GFP_ATOMIC);
+	if (!fresh)
 		return NDIS_STATUS_RESOURCES;
-	skb_push(skb, DataOffsetDelta);
+	skb_reserve(fresh, room);
+	if (ndis_nb_copy(NetBuffer, skb_put(fresh, NetBuffer->DataLength),
+			 NetBuffer->DataLength)) {
+		kfree_skb(fresh);
+		return NDIS_STATUS_RESOURCES;
+	}
+	consume_skb(skb);	/* our reference to the old storage */
+	ndis_nb_view(NetBuffer, fresh);
+	NetBuffer->DataOffset -= DataOffsetDelta;
+	NetBuffer->DataLength += DataOffsetDelta;
 	return NDIS_STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_NS_GPL(NdisRetreatNetBufferDataStart, NDIS);

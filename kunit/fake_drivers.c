@@ -651,7 +651,7 @@ int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned 
 				break;
 			nbtail = &(*nbtail)->Next;
 		}
-		*(u32 *)nbl->FirstNetBuffer->Skb->data = i;
+		*(u32 *)NdisGetDataBuffer(nbl->FirstNetBuffer, sizeof(u32), NULL, 1, 0) = i;
 		NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(nbl, cancel_id);
 		*tail = nbl;
 		tail = &nbl->Next;

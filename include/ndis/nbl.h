@@ -2,11 +2,13 @@
 /*
  * NET_BUFFER_LISTs and NET_BUFFERs on top of sk_buffs.
  *
- * One NET_BUFFER is one frame, and its data is one sk_buff (NB->Skb); no
- * MDLs. The DDI's accessors read the skb, so NET_BUFFER_DATA_LENGTH is
- * skb->len and NET_BUFFER_DATA_OFFSET the skb's headroom. A NET_BUFFER_LIST
- * is a list of frames sharing out-of-band information, and NBLs chain
- * through Next, as in the DDI.
+ * One NET_BUFFER is one frame. Its storage is one sk_buff (NB->Skb), in
+ * place of the DDI's MDL chain, and the NB's own DataOffset and DataLength
+ * say which bytes of that storage are the frame, exactly as in the DDI:
+ * DataOffset counts from the start of the buffer (skb->head), so it is the
+ * back-fill space. Advancing or retreating moves the view, not the skb;
+ * several NBs (clones) may view one skb. A NET_BUFFER_LIST is a list of
+ * frames sharing out-of-band information; NBLs chain through Next.
  *
  * Differences from the DDI, all deliberate: there are no MDLs (MdlChain
  * arguments must be NULL; the skb is the buffer); the "FreeMdl" and
@@ -25,7 +27,10 @@ typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 /**
  * struct _NET_BUFFER - one frame
  * @Next: next frame of the same NBL, or NULL
- * @Skb: the frame's data (a Linux addition standing for the MDL chain)
+ * @Skb: the frame's storage (a Linux addition standing for the MDL chain);
+ *	read it through NdisGetDataBuffer(), it may be shared
+ * @DataOffset: bytes from the start of the storage to the frame
+ * @DataLength: bytes of the frame
  * @ProtocolReserved: for the protocol that owns the NB
  * @MiniportReserved: for the miniport that owns the NB
  * @NdisPoolHandle: the pool it came from
@@ -33,6 +38,8 @@ typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 struct _NET_BUFFER {
 	PNET_BUFFER Next;
 	struct sk_buff *Skb;
+	ULONG DataOffset;
+	ULONG DataLength;
 	PVOID ProtocolReserved[6];
 	PVOID MiniportReserved[4];
 	NDIS_HANDLE NdisPoolHandle;
@@ -118,8 +125,8 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_INFO(nbl, id)		((nbl)->NetBufferListInfo[(id)])
 #define NET_BUFFER_LIST_CONTEXT_DATA_START(nbl)	((nbl)->Context)
 #define NET_BUFFER_NEXT_NB(nb)			((nb)->Next)
-#define NET_BUFFER_DATA_LENGTH(nb)		((ULONG)(nb)->Skb->len)
-#define NET_BUFFER_DATA_OFFSET(nb)		((ULONG)skb_headroom((nb)->Skb))
+#define NET_BUFFER_DATA_LENGTH(nb)		((nb)->DataLength)
+#define NET_BUFFER_DATA_OFFSET(nb)		((nb)->DataOffset)
 
 #define NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(nbl, id) \
 	(NET_BUFFER_LIST_INFO(nbl, NetBufferListCancelId) = (id))
