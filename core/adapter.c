@@ -247,7 +247,8 @@ static bool ndis_adapter_publish(struct ndis_adapter *a)
 	bool live;
 
 	mutex_lock(&ndis_registry_lock);
-	live = !a->removing;
+	/* An NdisMRemoveMiniport already queued counts as going. */
+	live = !a->removing && !READ_ONCE(a->remove_queued);
 	if (live) {
 		a->published = true;
 		list_for_each_entry(p, &ndis_protocols, node)
@@ -602,6 +603,5 @@ EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, NDIS);
 /* Called by the kobject release, from any context: nothing may sleep. */
 void ndis_adapter_release(struct ndis_adapter *a)
 {
-	kfree(a->oids);
 	ndis_object_put(&a->driver->obj);
 }

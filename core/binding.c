@@ -183,6 +183,17 @@ void ndis_binding_upcall_exit(struct ndis_binding *b)
 		wake_up(&b->drain_wq);
 }
 
+/*
+ * The handle is dead (handle_live false): wait out the senders and
+ * cancellers that got in before. They recheck handle_live after counting
+ * themselves, so none starts after this.
+ */
+static void ndis_binding_drain_sends(struct ndis_binding *b)
+{
+	smp_mb();	/* handle_live false, then read sends_out */
+	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
+}
+
 static void ndis_bind_work(struct work_struct *work);
 static void ndis_unbind_work(struct work_struct *work);
 static void ndis_open_complete_work(struct work_struct *work);
@@ -319,6 +330,7 @@ void ndis_binding_pause(struct ndis_binding *b)
 		ndis_misuse("ProtocolNetPnPEvent", "NetEventPause to succeed",
 			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
 	/* Paused only once every send the binding made has come back. */
+	smp_mb();	/* state Pausing, then read sends_out: pairs with the sender */
 	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
@@ -343,12 +355,13 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 {
 	unsigned long flags;
 
-	ndis_oid_close(b);
-	ndis_binding_close_upcalls(b);
 	spin_lock_irqsave(&b->lock, flags);
 	b->handle_live = false;
 	b->closed = true;
 	spin_unlock_irqrestore(&b->lock, flags);
+	ndis_binding_drain_sends(b);
+	ndis_oid_close(b);
+	ndis_binding_close_upcalls(b);
 	trace_ndis_close(b->name, "forced");
 }
 
@@ -830,6 +843,7 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	trace_ndis_close(b->name, "closed");
 	/* A pended open's completion opens the gates: let it run first. */
 	flush_work(&b->open_complete_work);
+	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
 

@@ -86,7 +86,11 @@ static void ndis_pool_free(NDIS_HANDLE h, bool nbl_pool, const char *api, unsign
 
 	if (!pool)
 		return;
-	WRITE_ONCE(pool->dead, true);
+	if (xchg(&pool->dead, true)) {	/* a concurrent free got there first */
+		ndis_misuse(api, "a pool not being freed already", caller);
+		ndis_object_put(&pool->obj);
+		return;
+	}
 	ndis_handle_unregister(&pool->obj);
 	if (atomic_read(&pool->outstanding))
 		ndis_misuse(api, "a pool whose buffers were all freed", caller);

@@ -106,6 +106,8 @@ struct ndis_adapter {
 	struct list_head oid_queue;
 	PNDIS_OID_REQUEST oid_current;
 	bool filter_dirty;		/* the merged filter changed again */
+	bool oid_dead;			/* quiesced: nothing more is queued */
+	unsigned int oid_finishing;	/* completions between current and kick */
 	bool oid_timer_armed;
 	struct work_struct oid_work;	/* delivers the queue, on ndis-complete */
 	struct delayed_work oid_timeout; /* aborts requests past their Timeout */

@@ -34,10 +34,39 @@ enum ndis_oid_state {
 };
 
 static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status);
+static void ndis_oid_put(struct ndis_binding *b);
 
+/* Queue the delivery work, unless the adapter's OIDs were shut down. */
 static void ndis_oid_kick(struct ndis_adapter *a)
 {
-	queue_work(ndis_complete_wq, &a->oid_work);
+	spin_lock_bh(&a->oid_lock);
+	if (!a->oid_dead)
+		queue_work(ndis_complete_wq, &a->oid_work);
+	spin_unlock_bh(&a->oid_lock);
+}
+
+/*
+ * Count a request (or an OID call under way) against @b, then look at the
+ * gate; the close shuts the gate, then waits for the count. Return: false
+ * if the binding is closing (nothing counted then).
+ */
+static bool ndis_oid_get(struct ndis_binding *b)
+{
+	atomic_inc(&b->oids_out);
+	smp_mb__after_atomic();	/* count, then look at the gate */
+	if (READ_ONCE(b->oids_open))
+		return true;
+	ndis_oid_put(b);
+	return false;
+}
+
+/* The last put may let a close proceed and free @b: wake under RCU. */
+static void ndis_oid_put(struct ndis_binding *b)
+{
+	rcu_read_lock();
+	if (atomic_dec_and_test(&b->oids_out))
+		wake_up(&b->drain_wq);
+	rcu_read_unlock();
 }
 
 /* Give @req back to whoever asked, with @status. No lock held. */
@@ -51,8 +80,7 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 		return;
 	}
 	b->protocol->chars.OidRequestCompleteHandler(b->protocol_ctx, req, status);
-	if (atomic_dec_and_test(&b->oids_out))
-		wake_up(&b->drain_wq);
+	ndis_oid_put(b);
 }
 
 /* The miniport is done with the current request; send the next one. */
@@ -63,8 +91,10 @@ static void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_
 
 	spin_lock_bh(&a->oid_lock);
 	held = a->oid_current == req;
-	if (held)
+	if (held) {
 		a->oid_current = NULL;
+		a->oid_finishing++;	/* quiesce waits for us too */
+	}
 	spin_unlock_bh(&a->oid_lock);
 	if (!held) {
 		ndis_misuse(api, "the request the miniport holds, completed once", caller);
@@ -72,6 +102,9 @@ static void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_
 	}
 	ndis_oid_done(a, req, status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status);
 	ndis_oid_kick(a);
+	spin_lock_bh(&a->oid_lock);
+	a->oid_finishing--;
+	spin_unlock_bh(&a->oid_lock);
 	wake_up_all(&a->oid_wq);
 }
 
@@ -98,13 +131,12 @@ static void ndis_oid_work(struct work_struct *work)
 		ndis_oid_finish(a, req, status, "MiniportOidRequest", _THIS_IP_);
 }
 
-/* Queue @req for the miniport. Return: false if it is in progress already. */
-static bool ndis_oid_queue(struct ndis_adapter *a, struct ndis_binding *b, PNDIS_OID_REQUEST req)
+/* Put @req, already claimed (state queued), on the miniport's queue. */
+static void ndis_oid_enqueue(struct ndis_adapter *a, struct ndis_binding *b,
+			     PNDIS_OID_REQUEST req)
 {
 	bool arm;
 
-	if (atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) != NDIS_OID_IDLE)
-		return false;
 	req->Ndis.binding = b;
 	req->Ndis.adapter = a;
 	req->Ndis.cancelled = false;
@@ -118,7 +150,6 @@ static bool ndis_oid_queue(struct ndis_adapter *a, struct ndis_binding *b, PNDIS
 	if (arm)
 		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
 	ndis_oid_kick(a);
-	return true;
 }
 
 /* -- the merged packet filter --------------------------------------------- */
@@ -139,15 +170,16 @@ static ULONG ndis_oid_filter_union(struct ndis_adapter *a)
 static void ndis_oid_filter_push(struct ndis_adapter *a)
 {
 	PNDIS_OID_REQUEST req = &a->filter_req;
+	bool claimed;
 
+	/* Claim it under the lock: one filler at a time, the rest mark dirty. */
 	spin_lock_bh(&a->oid_lock);
-	if (atomic_read(&req->Ndis.state) != NDIS_OID_IDLE) {
-		a->filter_dirty = true;
-		spin_unlock_bh(&a->oid_lock);
-		return;
-	}
-	a->filter_dirty = false;
+	claimed = !a->oid_dead && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
+						 NDIS_OID_QUEUED) == NDIS_OID_IDLE;
+	a->filter_dirty = !claimed;
 	spin_unlock_bh(&a->oid_lock);
+	if (!claimed)
+		return;
 
 	a->filter_value = ndis_oid_filter_union(a);
 	memset(req, 0, offsetof(NDIS_OID_REQUEST, Ndis));
@@ -158,7 +190,7 @@ static void ndis_oid_filter_push(struct ndis_adapter *a)
 	req->DATA.SET_INFORMATION.Oid = OID_GEN_CURRENT_PACKET_FILTER;
 	req->DATA.SET_INFORMATION.InformationBuffer = &a->filter_value;
 	req->DATA.SET_INFORMATION.InformationBufferLength = sizeof(a->filter_value);
-	ndis_oid_queue(a, NULL, req);
+	ndis_oid_enqueue(a, NULL, req);
 }
 
 static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status)
@@ -343,23 +375,25 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 		return NDIS_STATUS_INVALID_PARAMETER;
 	}
+	/* Counted before anything is looked at: the close waits for us. */
+	if (!ndis_oid_get(b)) {
+		rcu_read_unlock();
+		return NDIS_STATUS_CLOSING;
+	}
 	OidRequest->RequestHandle = NdisBindingHandle;
 	answered = OidRequest->RequestType == NdisRequestSetInformation ?
 		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
-	if (answered)
-		goto out;
-
-	atomic_inc(&b->oids_out);
-	smp_mb__after_atomic();	/* count, then look: pairs with the close */
-	if (!READ_ONCE(b->oids_open)) {
-		status = NDIS_STATUS_CLOSING;
-	} else if (!ndis_oid_queue(b->adapter, b, OidRequest)) {
+	if (!answered) {
+		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
+		    NDIS_OID_IDLE) {
+			ndis_oid_enqueue(b->adapter, b, OidRequest);
+			rcu_read_unlock();
+			return NDIS_STATUS_PENDING;	/* the count goes with it */
+		}
 		ndis_misuse(__func__, "a request not in progress already", _RET_IP_);
 		status = NDIS_STATUS_INVALID_PARAMETER;
 	}
-	if (status != NDIS_STATUS_PENDING && atomic_dec_and_test(&b->oids_out))
-		wake_up(&b->drain_wq);
-out:
+	ndis_oid_put(b);
 	rcu_read_unlock();
 	return status;
 }
@@ -415,6 +449,10 @@ void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 			ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 		return;
 	}
+	if (!ndis_oid_get(b)) {	/* closing: its requests are aborted anyway */
+		rcu_read_unlock();
+		return;
+	}
 	a = b->adapter;
 	ndis_oid_unqueue(a, b, false, RequestId, &aborted);
 	spin_lock_bh(&a->oid_lock);
@@ -424,6 +462,7 @@ void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 	ndis_oid_abort_list(a, &aborted);
 	if (held)
 		a->driver->chars.CancelOidRequestHandler(a->context, RequestId);
+	ndis_oid_put(b);
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, NDIS);
@@ -543,9 +582,21 @@ void ndis_oid_adapter_init(struct ndis_adapter *a)
 }
 
 /* Adapter teardown, every binding gone: let NDIS's own requests finish. */
+static bool ndis_oid_idle(struct ndis_adapter *a)
+{
+	bool idle;
+
+	spin_lock_bh(&a->oid_lock);
+	idle = !a->oid_current && !a->oid_finishing && list_empty(&a->oid_queue);
+	if (idle)
+		a->oid_dead = true;	/* nothing queues or kicks from now on */
+	spin_unlock_bh(&a->oid_lock);
+	return idle;
+}
+
 void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
 {
-	wait_event(a->oid_wq, !READ_ONCE(a->oid_current) && list_empty_careful(&a->oid_queue));
+	wait_event(a->oid_wq, ndis_oid_idle(a));
 	cancel_work_sync(&a->oid_work);
 	cancel_delayed_work_sync(&a->oid_timeout);
 }

@@ -38,14 +38,20 @@ static void ndis_binding_count(struct ndis_binding *b, bool completed, unsigned 
 	put_cpu_ptr(b->stats);
 }
 
+/* @n sends of @b are over; the last wakes a waiting pause or close. RCU held. */
+static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
+{
+	if (atomic_sub_and_test(n, &b->sends_out))
+		wake_up(&b->drain_wq);
+}
+
 /* Hand @n completed NBLs back to their binding and account for them. */
 static void ndis_send_deliver(struct ndis_binding *b, PNET_BUFFER_LIST head, unsigned int n,
 			      ULONG flags)
 {
 	b->protocol->chars.SendNetBufferListsCompleteHandler(b->protocol_ctx, head, flags);
 	ndis_binding_count(b, true, n);
-	if (atomic_sub_and_test(n, &b->sends_out))
-		wake_up(&b->drain_wq);
+	ndis_binding_sends_done(b, n);
 }
 
 /* Complete a chain at once, without the miniport (binding not running). */
@@ -111,7 +117,16 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 		goto out;
 
 	atomic_add(n, &b->sends_out);
-	smp_mb__after_atomic();	/* pairs with the pause: state, then wait */
+	smp_mb__after_atomic();	/* pairs with pause and close: state, then wait */
+	if (unlikely(!READ_ONCE(b->handle_live))) {
+		/* Closed under us: the NBLs are still the caller's. */
+		for (nbl = head; nbl; nbl = nbl->Next)
+			atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
+		ndis_binding_sends_done(b, n);
+		rcu_read_unlock();
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return;
+	}
 	a = b->adapter;
 	if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING ||
 	    READ_ONCE(a->state) != NDIS_ADAPTER_RUNNING) {
@@ -193,16 +208,24 @@ void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 {
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
+	bool live = false;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
 	b = ndis_binding_peek(NdisBindingHandle);
 	if (b) {
-		a = b->adapter;
-		a->driver->chars.CancelSendHandler(a->context, CancelId);
+		/* Counted like a send, so a close waits for the miniport call. */
+		atomic_inc(&b->sends_out);
+		smp_mb__after_atomic();	/* count, then look at handle_live */
+		live = READ_ONCE(b->handle_live);
+		if (live) {
+			a = b->adapter;
+			a->driver->chars.CancelSendHandler(a->context, CancelId);
+		}
+		ndis_binding_sends_done(b, 1);
 	}
 	rcu_read_unlock();
-	if (!b)
+	if (!live)
 		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCancelSendNetBufferLists, NDIS);

@@ -265,12 +265,21 @@ static struct attribute *ndis_adapter_attrs[] = {
 };
 ATTRIBUTE_GROUPS(ndis_adapter);
 
+/* After a grace period: RCU readers may still look at the attributes. */
+static void ndis_adapter_free_rcu(struct rcu_head *rcu)
+{
+	struct ndis_adapter *a = container_of(rcu, struct ndis_adapter, obj.rcu);
+
+	kfree(a->oids);
+	kfree(a);
+}
+
 static void ndis_adapter_kobj_release(struct kobject *kobj)
 {
 	struct ndis_adapter *a = ndis_to(struct ndis_adapter, kobj);
 
 	ndis_adapter_release(a);
-	kfree_rcu(a, obj.rcu);
+	call_rcu(&a->obj.rcu, ndis_adapter_free_rcu);
 }
 
 const struct kobj_type ndis_adapter_ktype = {
@@ -433,14 +442,22 @@ static struct attribute *ndis_binding_attrs[] = {
 };
 ATTRIBUTE_GROUPS(ndis_binding);
 
+/* After a grace period: the data path reads bindings under RCU alone. */
+static void ndis_binding_free_rcu(struct rcu_head *rcu)
+{
+	struct ndis_binding *b = container_of(rcu, struct ndis_binding, obj.rcu);
+
+	free_percpu(b->stats);
+	kfree(b);
+}
+
 static void ndis_binding_release(struct kobject *kobj)
 {
 	struct ndis_binding *b = ndis_to(struct ndis_binding, kobj);
 
 	ndis_object_put(&b->adapter->obj);
 	ndis_object_put(&b->protocol->obj);
-	free_percpu(b->stats);
-	kfree_rcu(b, obj.rcu);
+	call_rcu(&b->obj.rcu, ndis_binding_free_rcu);
 }
 
 const struct kobj_type ndis_binding_ktype = {

@@ -233,6 +233,32 @@ static void unbind_under_traffic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
+static void send_on_a_closed_binding_refused(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_send_env env;
+	struct ndis_fake_protocol *fp;
+	PNET_BUFFER_LIST nbl;
+	NDIS_HANDLE binding;
+
+	setup(test, &env, "closed", 1);
+	fp = env.fp[0];
+	binding = ndis_fake_binding(fp, env.name);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(binding), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->unbinds) == 1));
+	ndis_kunit_adapter_flush(env.adapter);
+
+	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	NdisSendNetBufferLists(binding, nbl, 0, 0);
+	/* Refused and reported; never completed; still the caller's to free. */
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_ok) + atomic_read(&fp->send_paused), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->sent_nbls), 0);
+	NdisFreeNetBufferList(nbl);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+}
+
 static struct kunit_case ndis_send_cases[] = {
 	KUNIT_CASE(chains_of_nbls_with_several_nbs),
 	KUNIT_CASE(completion_demux_across_bindings),
@@ -241,6 +267,7 @@ static struct kunit_case ndis_send_cases[] = {
 	KUNIT_CASE(double_completion_is_reported),
 	KUNIT_CASE_SLOW(pause_waits_for_every_send_in_flight),
 	KUNIT_CASE(unbind_under_traffic),
+	KUNIT_CASE(send_on_a_closed_binding_refused),
 	{}
 };
 
