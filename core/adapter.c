@@ -107,6 +107,8 @@ static void ndis_adapter_pause(struct ndis_adapter *a)
 		ndis_misuse("MiniportPause",
 			    "NdisMPauseComplete only after returning NDIS_STATUS_PENDING",
 			    (unsigned long)a->driver->chars.PauseHandler);
+	/* Paused only with every indicated NBL back at the miniport. */
+	ndis_rx_adapter_drain(a);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSED);
 }
 
@@ -209,6 +211,7 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 		ndis_binding_finish(v[i]);
 	/* No halt while a request of NDIS's own is at the miniport. */
 	ndis_oid_adapter_quiesce(a);
+	ndis_rx_adapter_drain(a);
 	if (live)
 		a->driver->chars.HaltHandlerEx(a->context, action);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
@@ -329,6 +332,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	init_completion(&a->restart_done);
 	init_completion(&a->removed);
 	ndis_oid_adapter_init(a);
+	ndis_rx_adapter_init(a);
 	spin_lock_init(&a->open_lock);
 	INIT_LIST_HEAD(&a->open_list);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);

@@ -146,6 +146,7 @@ static void ndis_binding_open_upcalls(struct ndis_binding *b)
 {
 	struct ndis_adapter *a = b->adapter;
 
+	ndis_rx_open(b);
 	WRITE_ONCE(b->upcalls_open, true);
 	ndis_oid_open(b);
 	spin_lock_bh(&a->open_lock);
@@ -165,6 +166,7 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 	list_del_rcu(&b->open_node);
 	spin_unlock_bh(&a->open_lock);
 	wait_event(b->drain_wq, !atomic_read(&b->upcalls));
+	ndis_rx_close(b);
 }
 
 bool ndis_binding_upcall_enter(struct ndis_binding *b)

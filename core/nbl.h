@@ -12,4 +12,7 @@ enum ndis_nbl_state {
 	NDIS_NBL_INDICATED,	/* indicated, not returned yet */
 };
 
+/* Receive copies a binding keeps ready, so that fan-out never allocates. */
+#define NDIS_RX_COPIES	256
+
 #endif /* _NDIS_CORE_NBL_H */

@@ -115,6 +115,12 @@ struct ndis_adapter {
 	NDIS_OID_REQUEST filter_req;	/* NDIS's own: the merged packet filter */
 	ULONG filter_value;
 
+	atomic_t rx_out;		/* indicated NBLs not back yet */
+	wait_queue_head_t rx_wq;	/* woken when rx_out drops to 0 */
+	spinlock_t rx_return_lock;	/* rx_return */
+	PNET_BUFFER_LIST rx_return;	/* unclaimed NBLs to give back later */
+	struct work_struct rx_return_work;
+
 	spinlock_t open_lock;		/* writers of open_list */
 	struct list_head open_list;	/* RCU: bindings open to upcalls */
 	struct completion removed;	/* teardown finished */
@@ -199,6 +205,10 @@ struct ndis_binding {
 	ULONG packet_filter;		/* OID_GEN_CURRENT_PACKET_FILTER */
 	atomic_t upcalls;		/* status/receive calls under way */
 	atomic_t sends_out;		/* sent, not completed yet */
+	spinlock_t rx_lock;		/* rx_free */
+	PNET_BUFFER_LIST rx_free;	/* receive copies ready for use */
+	PNET_BUFFER_LIST rx_copies;	/* all of them, for freeing */
+	atomic_t rx_held;		/* copies the protocol holds */
 	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
 	struct ndis_binding_stats __percpu *stats;
 

@@ -47,6 +47,12 @@ void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);
 void ndis_oid_close(struct ndis_binding *binding);
 
+/* Receive (receive.c) */
+void ndis_rx_open(struct ndis_binding *binding);
+void ndis_rx_close(struct ndis_binding *binding);
+void ndis_rx_adapter_init(struct ndis_adapter *adapter);
+void ndis_rx_adapter_drain(struct ndis_adapter *adapter);
+
 /* Data path, any context: bracket every status or receive upcall. */
 bool ndis_binding_upcall_enter(struct ndis_binding *binding);
 void ndis_binding_upcall_exit(struct ndis_binding *binding);

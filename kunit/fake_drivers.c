@@ -50,6 +50,16 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	fa->handle = handle;
 	strscpy(fa->name, params->AdapterName, sizeof(fa->name));
 	spin_lock_init(&fa->held_lock);
+	{
+		NET_BUFFER_LIST_POOL_PARAMETERS lp = {
+			.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+			.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+			.Header.Size = sizeof(lp),
+			.fAllocateNetBuffer = TRUE,
+		};
+
+		fa->rx_pool = NdisAllocateNetBufferListPool(handle, &lp);
+	}
 	spin_lock_bh(&mp->lock);
 	list_add_tail(&fa->node, &mp->adapters);
 	spin_unlock_bh(&mp->lock);
@@ -103,6 +113,8 @@ static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 	spin_lock_bh(&mp->lock);
 	list_del(&fa->node);
 	spin_unlock_bh(&mp->lock);
+	if (fa->rx_pool)
+		NdisFreeNetBufferListPool(fa->rx_pool);
 	kfree(fa);
 	atomic_inc(&mp->halts);
 	wake_up(&mp->wq);
@@ -265,8 +277,53 @@ struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 	return found;
 }
 
-static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbl, ULONG flags)
+static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain, ULONG flags)
 {
+	struct ndis_fake_adapter *fa = ctx;
+	PNET_BUFFER_LIST nbl, next;
+
+	for (nbl = chain; nbl; nbl = next) {
+		next = nbl->Next;
+		nbl->Next = NULL;
+		atomic_inc(&fa->mp->rx_returned);
+		if (READ_ONCE(fa->mp->indicating) == current)
+			atomic_inc(&fa->mp->rx_returned_early);
+		NdisFreeNetBufferList(nbl);
+	}
+	wake_up_all(&fa->mp->wq);
+}
+
+/*
+ * Indicate @n 60-byte frames to @dst with @flags. With
+ * NDIS_RECEIVE_FLAGS_RESOURCES they are freed when the call returns.
+ */
+void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHAR *dst,
+			ULONG flags)
+{
+	PNET_BUFFER_LIST chain = NULL, *tail = &chain, nbl, next;
+	unsigned int i, count = 0;
+	UCHAR *data;
+
+	for (i = 0; i < n; i++) {
+		nbl = NdisAllocateNetBufferAndNetBufferList(fa->rx_pool, 0, 0, NULL, 0, 60);
+		if (!nbl)
+			break;
+		data = NdisGetDataBuffer(nbl->FirstNetBuffer, ETH_ALEN + 1, NULL, 1, 0);
+		memcpy(data, dst, ETH_ALEN);
+		data[ETH_ALEN] = i;
+		*tail = nbl;
+		tail = &nbl->Next;
+		count++;
+	}
+	WRITE_ONCE(fa->mp->indicating, current);
+	NdisMIndicateReceiveNetBufferLists(fa->handle, chain, 0, count, flags);
+	WRITE_ONCE(fa->mp->indicating, NULL);
+	if (!(flags & NDIS_RECEIVE_FLAGS_RESOURCES))
+		return;
+	for (nbl = chain; nbl; nbl = next) {
+		next = nbl->Next;
+		NdisFreeNetBufferList(nbl);
+	}
 }
 
 /* Complete the held sends tagged @id with NDIS_STATUS_SEND_ABORTED. */
@@ -517,6 +574,7 @@ static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 		open->paused = true;
 		spin_unlock_bh(&fp->lock);
 		wait_event(fp->wq, !READ_ONCE(open->sending));
+		ndis_fake_return_held(fp);	/* hazard 11: held receives go back */
 		ndis_fake_event(fp, &fp->pauses);
 	} else if (n->NetPnPEvent.NetEvent == NetEventRestart) {
 		spin_lock_bh(&fp->lock);
@@ -555,6 +613,55 @@ void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID 
 static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER port,
 			      ULONG count, ULONG flags)
 {
+	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open->fp;
+	PNET_BUFFER_LIST nbl, next;
+
+	atomic_add(count, &fp->rx_nbls);
+	if (flags & NDIS_RECEIVE_FLAGS_RESOURCES) {
+		atomic_add(count, &fp->rx_resources);
+		wake_up_all(&fp->wq);
+		return;		/* nothing may be kept, nothing returned */
+	}
+	if (!fp->rx_hold) {
+		NdisReturnNetBufferLists(open->binding, nbls, 0);
+		wake_up_all(&fp->wq);
+		return;
+	}
+	for (nbl = nbls; nbl; nbl = next) {
+		next = nbl->Next;
+		nbl->Next = NULL;
+		spin_lock_bh(&fp->rx_lock);
+		if (fp->rx_nheld < ARRAY_SIZE(fp->rx_held)) {
+			fp->rx_held[fp->rx_nheld] = nbl;
+			fp->rx_held_binding[fp->rx_nheld++] = open->binding;
+			nbl = NULL;
+		}
+		spin_unlock_bh(&fp->rx_lock);
+		if (nbl)
+			NdisReturnNetBufferLists(open->binding, nbl, 0);
+	}
+	wake_up_all(&fp->wq);
+}
+
+/* Give back every received NBL the protocol holds (one call each). */
+void ndis_fake_return_held(struct ndis_fake_protocol *fp)
+{
+	PNET_BUFFER_LIST nbl;
+	NDIS_HANDLE binding;
+
+	for (;;) {
+		spin_lock_bh(&fp->rx_lock);
+		if (!fp->rx_nheld) {
+			spin_unlock_bh(&fp->rx_lock);
+			break;
+		}
+		fp->rx_nheld--;
+		nbl = fp->rx_held[fp->rx_nheld];
+		binding = fp->rx_held_binding[fp->rx_nheld];
+		spin_unlock_bh(&fp->rx_lock);
+		NdisReturnNetBufferLists(binding, nbl, 0);
+	}
 }
 
 static void ndis_fake_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
@@ -698,6 +805,7 @@ void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 	strscpy(fp->name, name, sizeof(fp->name));
 	fp->medium = NdisMedium802_3;
 	spin_lock_init(&fp->lock);
+	spin_lock_init(&fp->rx_lock);
 	INIT_LIST_HEAD(&fp->opens);
 	init_waitqueue_head(&fp->wq);
 }

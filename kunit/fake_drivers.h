@@ -48,6 +48,9 @@ struct ndis_fake_miniport {
 	PNDIS_OID_REQUEST oid_held;
 	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
 	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
+	atomic_t rx_returned;		/* NBLs back through MiniportReturnNetBufferLists */
+	atomic_t rx_returned_early;	/* ... from inside the indicate call (a bug) */
+	struct task_struct *indicating;	/* the task inside NdisMIndicate... */
 	atomic_t sent_nbls;		/* NBLs and NBs the send handler got */
 	atomic_t sent_nbs;
 	spinlock_t lock;		/* adapters */
@@ -65,6 +68,7 @@ struct ndis_fake_adapter {
 	spinlock_t held_lock;		/* held sends */
 	PNET_BUFFER_LIST held;
 	unsigned int nheld;
+	NDIS_HANDLE rx_pool;
 };
 
 enum ndis_fake_bind_mode {
@@ -103,6 +107,13 @@ struct ndis_fake_protocol {
 	atomic_t send_other;
 	atomic_t wrong_source;		/* SourceHandle not the binding's */
 	atomic_t statuses;		/* ProtocolStatusEx calls */
+	atomic_t rx_nbls;		/* NBLs received */
+	atomic_t rx_resources;		/* ... with NDIS_RECEIVE_FLAGS_RESOURCES */
+	bool rx_hold;			/* keep received NBLs until told */
+	spinlock_t rx_lock;		/* the held receives */
+	PNET_BUFFER_LIST rx_held[64];
+	NDIS_HANDLE rx_held_binding[64];
+	unsigned int rx_nheld;
 	atomic_t oid_completions;
 	NDIS_STATUS last_oid_status;
 	bool oid_after_close;		/* try an OID in unbind, after the close */
@@ -148,6 +159,9 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
 			PVOID buffer, UINT length, PVOID id);
 bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status);
+void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHAR *dst,
+			ULONG flags);
+void ndis_fake_return_held(struct ndis_fake_protocol *fp);
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);

@@ -310,6 +310,10 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle);
 void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status);
 NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle);
+void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
+					PNET_BUFFER_LIST NetBufferLists,
+					NDIS_PORT_NUMBER PortNumber,
+					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags);
 void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags);
 

@@ -78,8 +78,10 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 /* Framework bookkeeping; drivers never touch it. */
 struct ndis_nbl_private {
 	atomic_t state;			/* idle, with a miniport, indicated */
-	void *binding;			/* the binding a send came from */
+	void *binding;			/* who sent it, or got a receive copy */
 	void *pool;
+	atomic_t rx_refs;		/* an indicated NBL: copies still out */
+	PNET_BUFFER_LIST parent;	/* a receive copy: what it copies */
 	USHORT context_size;
 	NET_BUFFER nb;			/* the NB allocated with the NBL */
 };
@@ -138,6 +140,8 @@ struct _NET_BUFFER_LIST {
 #define NDIS_SEND_FLAGS_CHECK_FOR_LOOPBACK		0x00000002
 #define NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL		0x00000001
 #define NDIS_RETURN_FLAGS_DISPATCH_LEVEL		0x00000001
+#define NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL		0x00000001
+#define NDIS_RECEIVE_FLAGS_RESOURCES			0x00000002
 
 /**
  * struct _NET_BUFFER_LIST_POOL_PARAMETERS - what an NBL pool hands out

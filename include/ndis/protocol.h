@@ -204,5 +204,7 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 			    NDIS_PORT_NUMBER PortNumber, ULONG SendFlags);
 void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId);
 UCHAR NdisGeneratePartialCancelId(void);
+void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
+			      ULONG ReturnFlags);
 
 #endif /* _NDIS_PROTOCOL_H */

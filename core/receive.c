@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The receive path: NdisMIndicateReceiveNetBufferLists to every running
+ * binding whose packet filter takes the frame, and NdisReturnNetBufferLists
+ * back to MiniportReturnNetBufferLists, exactly once per NBL, after the
+ * last binding gave it back.
+ *
+ * Each binding gets its own NBL for each frame: a receive copy that views
+ * the miniport's storage (the skb is shared, the view is the copy's), like
+ * an NDIS clone. Bindings can then hold, relink and advance their NBLs
+ * without seeing each other's changes. Copies come from a stash each
+ * binding fills when it opens, so fan-out never allocates; an indicated
+ * NBL counts the copies still out and goes back to the miniport when the
+ * count reaches zero. A binding whose stash is empty (or a frame of
+ * several NBs) gets the miniport's NBL itself, alone, with
+ * NDIS_RECEIVE_FLAGS_RESOURCES: it must copy what it needs, as NDIS lets
+ * itself decide.
+ *
+ * NBLs nobody took are given back from a work item, never from inside the
+ * miniport's own indicate call, where it may hold locks of its own.
+ */
+#include <linux/etherdevice.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "handle.h"
+#include "nbl.h"
+#include "registry.h"
+
+/* -- receive copies --------------------------------------------------------- */
+
+/* Fill a binding's stash. PASSIVE_LEVEL, when its open completes. */
+void ndis_rx_open(struct ndis_binding *b)
+{
+	PNET_BUFFER_LIST copies;
+	int i;
+
+	spin_lock_init(&b->rx_lock);
+	copies = kvcalloc(NDIS_RX_COPIES, sizeof(*copies), GFP_KERNEL);
+	if (!copies)
+		return;		/* every frame goes the RESOURCES way */
+	for (i = 0; i < NDIS_RX_COPIES; i++) {
+		copies[i].Next = i + 1 < NDIS_RX_COPIES ? &copies[i + 1] : NULL;
+		copies[i].FirstNetBuffer = &copies[i].Ndis.nb;
+	}
+	b->rx_copies = copies;
+	b->rx_free = copies;
+}
+
+/* The close: wait for the copies the protocol holds, then free them all. */
+void ndis_rx_close(struct ndis_binding *b)
+{
+	if (!wait_event_timeout(b->drain_wq, !atomic_read(&b->rx_held), 10 * HZ)) {
+		ndis_misuse("ProtocolUnbindAdapterEx",
+			    "held receives returned (NdisReturnNetBufferLists) before the close",
+			    (unsigned long)b->protocol->chars.UnbindAdapterHandlerEx);
+		wait_event(b->drain_wq, !atomic_read(&b->rx_held));
+	}
+	kvfree(b->rx_copies);
+	b->rx_copies = NULL;
+	b->rx_free = NULL;
+}
+
+static PNET_BUFFER_LIST ndis_rx_copy_get(struct ndis_binding *b)
+{
+	PNET_BUFFER_LIST copy;
+
+	spin_lock_bh(&b->rx_lock);
+	copy = b->rx_free;
+	if (copy)
+		b->rx_free = copy->Next;
+	spin_unlock_bh(&b->rx_lock);
+	return copy;
+}
+
+static void ndis_rx_copy_put(struct ndis_binding *b, PNET_BUFFER_LIST copy)
+{
+	kfree_skb(copy->Ndis.nb.Skb);	/* our reference to the shared storage */
+	copy->Ndis.nb.Skb = NULL;
+	spin_lock_bh(&b->rx_lock);
+	copy->Next = b->rx_free;
+	b->rx_free = copy;
+	spin_unlock_bh(&b->rx_lock);
+}
+
+/* Make @copy a private view of the one-frame NBL @nbl for @b. */
+static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struct ndis_binding *b)
+{
+	PNET_BUFFER nb = nbl->FirstNetBuffer;
+
+	copy->Next = NULL;
+	copy->SourceHandle = nbl->SourceHandle;
+	copy->NblFlags = nbl->NblFlags;
+	copy->Status = NDIS_STATUS_SUCCESS;
+	memcpy(copy->NetBufferListInfo, nbl->NetBufferListInfo, sizeof(copy->NetBufferListInfo));
+	copy->Ndis.nb.Next = NULL;
+	copy->Ndis.nb.Skb = skb_get(nb->Skb);
+	copy->Ndis.nb.DataOffset = nb->DataOffset;
+	copy->Ndis.nb.DataLength = nb->DataLength;
+	copy->Ndis.parent = nbl;
+	copy->Ndis.binding = b;
+	atomic_set(&copy->Ndis.state, NDIS_NBL_INDICATED);
+}
+
+/* -- packet filter -------------------------------------------------------- */
+
+static bool ndis_rx_accepts(struct ndis_adapter *a, ULONG filter, PNET_BUFFER_LIST nbl)
+{
+	UCHAR storage[ETH_ALEN];
+	const UCHAR *dst;
+
+	if (filter & NDIS_PACKET_TYPE_PROMISCUOUS)
+		return true;
+	if (a->attrs.MediaType != NdisMedium802_3)
+		return filter;
+	dst = NdisGetDataBuffer(nbl->FirstNetBuffer, ETH_ALEN, storage, 1, 0);
+	if (!dst)
+		return false;
+	if (is_broadcast_ether_addr(dst))
+		return filter & NDIS_PACKET_TYPE_BROADCAST;
+	if (is_multicast_ether_addr(dst))	/* multicast lists: not yet */
+		return filter & NDIS_PACKET_TYPE_ALL_MULTICAST;
+	return (filter & NDIS_PACKET_TYPE_DIRECTED) &&
+	       ether_addr_equal(dst, a->attrs.CurrentMacAddress);
+}
+
+/* -- giving NBLs back to the miniport -------------------------------------- */
+
+static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, ULONG flags)
+{
+	PNET_BUFFER_LIST nbl;
+	int n = 0;
+
+	for (nbl = chain; nbl; nbl = nbl->Next)
+		n++;
+	a->driver->chars.ReturnNetBufferListsHandler(a->context, chain, flags);
+	rcu_read_lock();
+	if (atomic_sub_and_test(n, &a->rx_out))
+		wake_up_all(&a->rx_wq);
+	rcu_read_unlock();
+}
+
+static void ndis_rx_return_work(struct work_struct *work)
+{
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, rx_return_work);
+	PNET_BUFFER_LIST chain;
+
+	spin_lock_bh(&a->rx_return_lock);
+	chain = a->rx_return;
+	a->rx_return = NULL;
+	spin_unlock_bh(&a->rx_return_lock);
+	if (chain)
+		ndis_rx_give_back(a, chain, 0);
+}
+
+/*
+ * Give NBLs back later, from process context. @list is linked through
+ * Ndis.parent (their Next links were the miniport's chain while we walked it).
+ */
+static void ndis_rx_defer(struct ndis_adapter *a, PNET_BUFFER_LIST list)
+{
+	PNET_BUFFER_LIST chain = NULL, last = list, next;
+
+	if (!list)
+		return;
+	for (; list; list = next) {
+		next = list->Ndis.parent;
+		list->Ndis.parent = NULL;
+		list->Next = chain;
+		chain = list;
+	}
+	spin_lock_bh(&a->rx_return_lock);
+	last->Next = a->rx_return;
+	a->rx_return = chain;
+	spin_unlock_bh(&a->rx_return_lock);
+	queue_work(ndis_complete_wq, &a->rx_return_work);
+}
+
+/* -- indicate ---------------------------------------------------------------- */
+
+/* One binding's share of an indication. Upcall gate entered. */
+static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b,
+			    PNET_BUFFER_LIST chain, NDIS_PORT_NUMBER port, ULONG flags)
+{
+	PROTOCOL_RECEIVE_NET_BUFFER_LISTS *receive =
+		b->protocol->chars.ReceiveNetBufferListsHandler;
+	bool resources = flags & NDIS_RECEIVE_FLAGS_RESOURCES;
+	PNET_BUFFER_LIST nbl, copy, next, head = NULL, *tail = &head;
+	ULONG filter = READ_ONCE(b->packet_filter);
+	ULONG n = 0;
+
+	for (nbl = chain; nbl; nbl = nbl->Next) {
+		if (nbl->Ndis.binding != a || !ndis_rx_accepts(a, filter, nbl))
+			continue;
+		copy = !nbl->FirstNetBuffer->Next ? ndis_rx_copy_get(b) : NULL;
+		if (!copy) {
+			/* No copy to give: the miniport's own NBL, alone, not to keep. */
+			next = nbl->Next;
+			nbl->Next = NULL;
+			receive(b->protocol_ctx, nbl, port, 1,
+				flags | NDIS_RECEIVE_FLAGS_RESOURCES);
+			nbl->Next = next;
+			continue;
+		}
+		ndis_rx_copy_fill(copy, nbl, b);
+		if (!resources) {
+			atomic_inc(&nbl->Ndis.rx_refs);
+			atomic_inc(&b->rx_held);
+		}
+		*tail = copy;
+		tail = &copy->Next;
+		n++;
+	}
+	if (!n)
+		return;
+	receive(b->protocol_ctx, head, port, n, flags);
+	if (!resources)
+		return;
+	/* Nothing may be kept: every copy is ours again (linkage restored). */
+	for (copy = head; copy; copy = next) {
+		next = copy->Next;
+		atomic_set(&copy->Ndis.state, NDIS_NBL_IDLE);
+		ndis_rx_copy_put(b, copy);
+	}
+}
+
+/**
+ * NdisMIndicateReceiveNetBufferLists() - hand received frames up
+ * @MiniportAdapterHandle: the adapter
+ * @NetBufferLists: the chain of received NBLs
+ * @PortNumber: 0, the default port
+ * @NumberOfNetBufferLists: how many NBLs the chain holds
+ * @ReceiveFlags: NDIS_RECEIVE_FLAGS_*; with NDIS_RECEIVE_FLAGS_RESOURCES the
+ *	NBLs are the miniport's again when this returns
+ *
+ * Every running binding whose packet filter takes a frame receives its own
+ * copy of the frame's NBL. Without NDIS_RECEIVE_FLAGS_RESOURCES each NBL
+ * comes back through MiniportReturnNetBufferLists exactly once, after every
+ * binding returned its copy (never from inside this call).
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
+					PNET_BUFFER_LIST NetBufferLists,
+					NDIS_PORT_NUMBER PortNumber,
+					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
+{
+	bool resources = ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES;
+	PNET_BUFFER_LIST nbl, back = NULL;
+	struct ndis_object *obj;
+	struct ndis_binding *b;
+	struct ndis_adapter *a;
+	int n = 0;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
+	if (!obj) {
+		rcu_read_unlock();
+		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+		return;
+	}
+	a = container_of(obj, struct ndis_adapter, obj);
+	for (nbl = NetBufferLists; nbl; nbl = nbl->Next) {
+		/* Marked as this indication's own; others are skipped below. */
+		nbl->Ndis.binding = NULL;
+		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
+		    atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_INDICATED) !=
+		    NDIS_NBL_IDLE) {
+			ndis_misuse(__func__, "idle NBLs with data", _RET_IP_);
+			continue;
+		}
+		nbl->SourceHandle = MiniportAdapterHandle;
+		nbl->Ndis.binding = a;
+		atomic_set(&nbl->Ndis.rx_refs, 1);	/* this call's own */
+		n++;
+	}
+	if (!resources)
+		atomic_add(n, &a->rx_out);
+
+	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+		if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING || !READ_ONCE(b->packet_filter) ||
+		    !ndis_binding_upcall_enter(b))
+			continue;
+		ndis_rx_deliver(a, b, NetBufferLists, PortNumber, ReceiveFlags);
+		ndis_binding_upcall_exit(b);
+	}
+
+	/* Drop this call's references; what nobody holds goes back later. */
+	for (nbl = NetBufferLists; nbl; nbl = nbl->Next) {
+		if (nbl->Ndis.binding != a)
+			continue;
+		nbl->Ndis.binding = NULL;
+		if (resources) {
+			atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
+			continue;
+		}
+		if (!atomic_dec_and_test(&nbl->Ndis.rx_refs))
+			continue;
+		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
+		nbl->Ndis.parent = back;	/* not Next: we are walking that */
+		back = nbl;
+	}
+	ndis_rx_defer(a, back);
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, NDIS);
+
+/**
+ * NdisReturnNetBufferLists() - give back received NBLs a binding held
+ * @NdisBindingHandle: the binding they were indicated to
+ * @NetBufferLists: a chain of them, from any number of indications
+ * @ReturnFlags: NDIS_RETURN_FLAGS_*
+ *
+ * Each miniport NBL goes back through MiniportReturnNetBufferLists once
+ * every binding returned its copy. An NBL returned twice, or by another
+ * binding, is reported and skipped.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
+			      ULONG ReturnFlags)
+{
+	PNET_BUFFER_LIST copy, next, parent, back = NULL;
+	struct ndis_object *obj;
+	struct ndis_binding *b;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	obj = ndis_handle_peek(NdisBindingHandle, NDIS_HT_BINDING);
+	if (!obj) {
+		rcu_read_unlock();
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return;
+	}
+	b = container_of(obj, struct ndis_binding, obj);
+	if (!READ_ONCE(b->handle_live)) {	/* held receives go back before the close */
+		rcu_read_unlock();
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return;
+	}
+	for (copy = NetBufferLists; copy; copy = next) {
+		next = copy->Next;
+		if (copy->Ndis.binding != b ||
+		    atomic_cmpxchg(&copy->Ndis.state, NDIS_NBL_INDICATED, NDIS_NBL_IDLE) !=
+		    NDIS_NBL_INDICATED) {
+			ndis_misuse(__func__, "NBLs indicated to this binding, returned once",
+				    _RET_IP_);
+			continue;
+		}
+		parent = copy->Ndis.parent;
+		ndis_rx_copy_put(b, copy);
+		if (atomic_dec_and_test(&b->rx_held))
+			wake_up_all(&b->drain_wq);
+		if (atomic_dec_and_test(&parent->Ndis.rx_refs)) {
+			atomic_set(&parent->Ndis.state, NDIS_NBL_IDLE);
+			parent->Next = back;
+			back = parent;
+		}
+	}
+	if (back)
+		ndis_rx_give_back(b->adapter, back, ReturnFlags);
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisReturnNetBufferLists, NDIS);
+
+/* Adapter start. */
+void ndis_rx_adapter_init(struct ndis_adapter *a)
+{
+	init_waitqueue_head(&a->rx_wq);
+	spin_lock_init(&a->rx_return_lock);
+	INIT_WORK(&a->rx_return_work, ndis_rx_return_work);
+}
+
+/* The miniport paused: wait until every indicated NBL is back with it. */
+void ndis_rx_adapter_drain(struct ndis_adapter *a)
+{
+	wait_event(a->rx_wq, !atomic_read(&a->rx_out));
+	flush_work(&a->rx_return_work);
+}
