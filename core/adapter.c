@@ -201,6 +201,10 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 	ndis_adapter_lock(a);
 	/* Halted: its initialisation failed. Shut down: nothing may be called. */
 	live = a->state != NDIS_ADAPTER_HALTED && a->state != NDIS_ADAPTER_SHUTDOWN;
+	/* PnP asks before it removes; a miniport that failed gets no say. */
+	if (action == NdisHaltDeviceDisabled || surprise)
+		for (i = 0; i < n; i++)
+			ndis_binding_query_remove(v[i]);
 	if (surprise && live)
 		a->driver->chars.DevicePnPEventNotifyHandler(a->context, &event);
 	for (i = 0; i < n; i++)

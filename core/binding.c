@@ -135,6 +135,19 @@ static void ndis_binding_put(struct ndis_binding *b)
 	ndis_object_put(&b->obj);
 }
 
+/* Add @n to one of @b's per-CPU counters. Any context. */
+void ndis_binding_count(struct ndis_binding *b, enum ndis_binding_stat which, unsigned int n)
+{
+	struct ndis_binding_stats *stats = get_cpu_ptr(b->stats);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&stats->syncp);
+	u64_stats_add(which == NDIS_STAT_SENT ? &stats->sent :
+		      which == NDIS_STAT_COMPLETED ? &stats->completed : &stats->received, n);
+	u64_stats_update_end_irqrestore(&stats->syncp, flags);
+	put_cpu_ptr(b->stats);
+}
+
 /*
  * The upcall gate: status and receive indications reach a binding from the
  * moment its open completes until its close. A caller enters (count up,
@@ -315,6 +328,19 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 	return status;
 }
 
+/*
+ * Removal is coming: NetEventQueryRemoveDevice. A protocol may refuse; as
+ * PnP may, we note that and go on. op_lock held.
+ */
+void ndis_binding_query_remove(struct ndis_binding *b)
+{
+	if (b->state != NDIS_BINDING_RUNNING && b->state != NDIS_BINDING_PAUSED)
+		return;
+	if (ndis_binding_pnp(b, NetEventQueryRemoveDevice, NULL, 0) != NDIS_STATUS_SUCCESS)
+		pr_info("%s: protocol would rather keep the adapter; removing it anyway\n",
+			b->name);
+}
+
 /* Running -> Pausing -> Paused. A pause cannot fail. op_lock held. */
 void ndis_binding_pause(struct ndis_binding *b)
 {
@@ -334,6 +360,8 @@ void ndis_binding_pause(struct ndis_binding *b)
 	/* Paused only once every send the binding made has come back. */
 	smp_mb();	/* state Pausing, then read sends_out: pairs with the sender */
 	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
+	/* ... and no indication that saw it running is still under way. */
+	wait_event(b->drain_wq, !atomic_read(&b->upcalls));
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
 

@@ -10,6 +10,7 @@ enum ndis_nbl_state {
 	NDIS_NBL_IDLE,		/* with the driver that allocated it */
 	NDIS_NBL_SENDING,	/* sent, not completed yet */
 	NDIS_NBL_INDICATED,	/* indicated, not returned yet */
+	NDIS_NBL_LENT,		/* a receive copy lent with RESOURCES: no return */
 };
 
 /* Receive copies a binding keeps ready, so that fan-out never allocates. */

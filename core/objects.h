@@ -116,6 +116,7 @@ struct ndis_adapter {
 	ULONG filter_value;
 
 	atomic_t rx_out;		/* indicated NBLs not back yet */
+	atomic_t rx_indicating;		/* indicate calls under way */
 	wait_queue_head_t rx_wq;	/* woken when rx_out drops to 0 */
 	spinlock_t rx_return_lock;	/* rx_return */
 	PNET_BUFFER_LIST rx_return;	/* unclaimed NBLs to give back later */
@@ -154,9 +155,16 @@ struct ndis_protocol {
 	NET_PNP_EVENT_NOTIFICATION binds_complete;
 };
 
+enum ndis_binding_stat {
+	NDIS_STAT_SENT,
+	NDIS_STAT_COMPLETED,
+	NDIS_STAT_RECEIVED,
+};
+
 struct ndis_binding_stats {
 	u64_stats_t sent;		/* NBLs handed to the miniport */
 	u64_stats_t completed;		/* NBLs back to the protocol, any status */
+	u64_stats_t received;		/* NBLs indicated to the protocol */
 	struct u64_stats_sync syncp;
 };
 

@@ -58,6 +58,7 @@ void ndis_rx_close(struct ndis_binding *b)
 			    (unsigned long)b->protocol->chars.UnbindAdapterHandlerEx);
 		wait_event(b->drain_wq, !atomic_read(&b->rx_held));
 	}
+	synchronize_rcu();	/* returns run under RCU: let the last one leave */
 	kvfree(b->rx_copies);
 	b->rx_copies = NULL;
 	b->rx_free = NULL;
@@ -66,31 +67,39 @@ void ndis_rx_close(struct ndis_binding *b)
 static PNET_BUFFER_LIST ndis_rx_copy_get(struct ndis_binding *b)
 {
 	PNET_BUFFER_LIST copy;
+	unsigned long flags;
 
-	spin_lock_bh(&b->rx_lock);
+	spin_lock_irqsave(&b->rx_lock, flags);
 	copy = b->rx_free;
 	if (copy)
 		b->rx_free = copy->Next;
-	spin_unlock_bh(&b->rx_lock);
+	spin_unlock_irqrestore(&b->rx_lock, flags);
 	return copy;
 }
 
 static void ndis_rx_copy_put(struct ndis_binding *b, PNET_BUFFER_LIST copy)
 {
-	kfree_skb(copy->Ndis.nb.Skb);	/* our reference to the shared storage */
+	unsigned long flags;
+
+	consume_skb(copy->Ndis.nb.Skb);	/* our reference to the shared storage */
 	copy->Ndis.nb.Skb = NULL;
-	spin_lock_bh(&b->rx_lock);
+	spin_lock_irqsave(&b->rx_lock, flags);
 	copy->Next = b->rx_free;
 	b->rx_free = copy;
-	spin_unlock_bh(&b->rx_lock);
+	spin_unlock_irqrestore(&b->rx_lock, flags);
 }
 
-/* Make @copy a private view of the one-frame NBL @nbl for @b. */
-static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struct ndis_binding *b)
+/*
+ * Make @copy a private view of the one-frame NBL @nbl for @b, in @state:
+ * indicated (the protocol may keep it) or lent (RESOURCES: it may not).
+ */
+static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struct ndis_binding *b,
+			      int state)
 {
 	PNET_BUFFER nb = nbl->FirstNetBuffer;
 
 	copy->Next = NULL;
+	copy->FirstNetBuffer = &copy->Ndis.nb;
 	copy->SourceHandle = nbl->SourceHandle;
 	copy->NblFlags = nbl->NblFlags;
 	copy->Status = NDIS_STATUS_SUCCESS;
@@ -101,7 +110,7 @@ static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struc
 	copy->Ndis.nb.DataLength = nb->DataLength;
 	copy->Ndis.parent = nbl;
 	copy->Ndis.binding = b;
-	atomic_set(&copy->Ndis.state, NDIS_NBL_INDICATED);
+	atomic_set(&copy->Ndis.state, state);
 }
 
 /* -- packet filter -------------------------------------------------------- */
@@ -133,8 +142,10 @@ static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, UL
 	PNET_BUFFER_LIST nbl;
 	int n = 0;
 
-	for (nbl = chain; nbl; nbl = nbl->Next)
+	for (nbl = chain; nbl; nbl = nbl->Next) {
+		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);	/* the miniport's again */
 		n++;
+	}
 	a->driver->chars.ReturnNetBufferListsHandler(a->context, chain, flags);
 	rcu_read_lock();
 	if (atomic_sub_and_test(n, &a->rx_out))
@@ -142,15 +153,31 @@ static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, UL
 	rcu_read_unlock();
 }
 
+/* ndis_rx_give_back() for a list linked through Ndis.parent. */
+static void ndis_rx_give_back_list(struct ndis_adapter *a, PNET_BUFFER_LIST list, ULONG flags)
+{
+	PNET_BUFFER_LIST chain = NULL, next;
+
+	if (!list)
+		return;
+	for (; list; list = next) {
+		next = list->Ndis.parent;
+		list->Ndis.parent = NULL;
+		list->Next = chain;
+		chain = list;
+	}
+	ndis_rx_give_back(a, chain, flags);
+}
+
 static void ndis_rx_return_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(work, struct ndis_adapter, rx_return_work);
 	PNET_BUFFER_LIST chain;
 
-	spin_lock_bh(&a->rx_return_lock);
+	spin_lock_irq(&a->rx_return_lock);
 	chain = a->rx_return;
 	a->rx_return = NULL;
-	spin_unlock_bh(&a->rx_return_lock);
+	spin_unlock_irq(&a->rx_return_lock);
 	if (chain)
 		ndis_rx_give_back(a, chain, 0);
 }
@@ -162,6 +189,7 @@ static void ndis_rx_return_work(struct work_struct *work)
 static void ndis_rx_defer(struct ndis_adapter *a, PNET_BUFFER_LIST list)
 {
 	PNET_BUFFER_LIST chain = NULL, last = list, next;
+	unsigned long flags;
 
 	if (!list)
 		return;
@@ -171,17 +199,17 @@ static void ndis_rx_defer(struct ndis_adapter *a, PNET_BUFFER_LIST list)
 		list->Next = chain;
 		chain = list;
 	}
-	spin_lock_bh(&a->rx_return_lock);
+	spin_lock_irqsave(&a->rx_return_lock, flags);
 	last->Next = a->rx_return;
 	a->rx_return = chain;
-	spin_unlock_bh(&a->rx_return_lock);
+	spin_unlock_irqrestore(&a->rx_return_lock, flags);
 	queue_work(ndis_complete_wq, &a->rx_return_work);
 }
 
 /* -- indicate ---------------------------------------------------------------- */
 
 /* One binding's share of an indication. Upcall gate entered. */
-static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b,
+static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void *mark,
 			    PNET_BUFFER_LIST chain, NDIS_PORT_NUMBER port, ULONG flags)
 {
 	PROTOCOL_RECEIVE_NET_BUFFER_LISTS *receive =
@@ -192,7 +220,7 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b,
 	ULONG n = 0;
 
 	for (nbl = chain; nbl; nbl = nbl->Next) {
-		if (nbl->Ndis.binding != a || !ndis_rx_accepts(a, filter, nbl))
+		if (nbl->Ndis.binding != mark || !ndis_rx_accepts(a, filter, nbl))
 			continue;
 		copy = !nbl->FirstNetBuffer->Next ? ndis_rx_copy_get(b) : NULL;
 		if (!copy) {
@@ -202,9 +230,10 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b,
 			receive(b->protocol_ctx, nbl, port, 1,
 				flags | NDIS_RECEIVE_FLAGS_RESOURCES);
 			nbl->Next = next;
+			ndis_binding_count(b, NDIS_STAT_RECEIVED, 1);
 			continue;
 		}
-		ndis_rx_copy_fill(copy, nbl, b);
+		ndis_rx_copy_fill(copy, nbl, b, resources ? NDIS_NBL_LENT : NDIS_NBL_INDICATED);
 		if (!resources) {
 			atomic_inc(&nbl->Ndis.rx_refs);
 			atomic_inc(&b->rx_held);
@@ -215,6 +244,7 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b,
 	}
 	if (!n)
 		return;
+	ndis_binding_count(b, NDIS_STAT_RECEIVED, n);
 	receive(b->protocol_ctx, head, port, n, flags);
 	if (!resources)
 		return;
@@ -248,10 +278,12 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
 {
 	bool resources = ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES;
-	PNET_BUFFER_LIST nbl, back = NULL;
+	PNET_BUFFER_LIST nbl, next, back = NULL;
+	enum ndis_adapter_state state;
 	struct ndis_object *obj;
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
+	void *mark = &mark;	/* tells this call's NBLs from a concurrent one's */
 	int n = 0;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
@@ -263,9 +295,15 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 		return;
 	}
 	a = container_of(obj, struct ndis_adapter, obj);
+	state = READ_ONCE(a->state);
+	if (state != NDIS_ADAPTER_RUNNING && state != NDIS_ADAPTER_PAUSING &&
+	    state != NDIS_ADAPTER_RESTARTING) {
+		rcu_read_unlock();
+		ndis_misuse(__func__, "an adapter restarting, running or pausing", _RET_IP_);
+		return;
+	}
+	atomic_inc(&a->rx_indicating);
 	for (nbl = NetBufferLists; nbl; nbl = nbl->Next) {
-		/* Marked as this indication's own; others are skipped below. */
-		nbl->Ndis.binding = NULL;
 		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
 		    atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_INDICATED) !=
 		    NDIS_NBL_IDLE) {
@@ -273,7 +311,7 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 			continue;
 		}
 		nbl->SourceHandle = MiniportAdapterHandle;
-		nbl->Ndis.binding = a;
+		nbl->Ndis.binding = mark;
 		atomic_set(&nbl->Ndis.rx_refs, 1);	/* this call's own */
 		n++;
 	}
@@ -281,16 +319,18 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 		atomic_add(n, &a->rx_out);
 
 	list_for_each_entry_rcu(b, &a->open_list, open_node) {
-		if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING || !READ_ONCE(b->packet_filter) ||
-		    !ndis_binding_upcall_enter(b))
+		if (!READ_ONCE(b->packet_filter) || !ndis_binding_upcall_enter(b))
 			continue;
-		ndis_rx_deliver(a, b, NetBufferLists, PortNumber, ReceiveFlags);
+		/* After entering: a pause that set Pausing waits for us, or we see it. */
+		if (READ_ONCE(b->state) == NDIS_BINDING_RUNNING)
+			ndis_rx_deliver(a, b, mark, NetBufferLists, PortNumber, ReceiveFlags);
 		ndis_binding_upcall_exit(b);
 	}
 
 	/* Drop this call's references; what nobody holds goes back later. */
-	for (nbl = NetBufferLists; nbl; nbl = nbl->Next) {
-		if (nbl->Ndis.binding != a)
+	for (nbl = NetBufferLists; nbl; nbl = next) {
+		next = nbl->Next;	/* before the drop: then it may be gone */
+		if (nbl->Ndis.binding != mark)
 			continue;
 		nbl->Ndis.binding = NULL;
 		if (resources) {
@@ -299,11 +339,11 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 		}
 		if (!atomic_dec_and_test(&nbl->Ndis.rx_refs))
 			continue;
-		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
 		nbl->Ndis.parent = back;	/* not Next: we are walking that */
 		back = nbl;
 	}
 	ndis_rx_defer(a, back);
+	atomic_dec(&a->rx_indicating);
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, NDIS);
@@ -336,11 +376,6 @@ void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 		return;
 	}
 	b = container_of(obj, struct ndis_binding, obj);
-	if (!READ_ONCE(b->handle_live)) {	/* held receives go back before the close */
-		rcu_read_unlock();
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-		return;
-	}
 	for (copy = NetBufferLists; copy; copy = next) {
 		next = copy->Next;
 		if (copy->Ndis.binding != b ||
@@ -355,13 +390,18 @@ void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 		if (atomic_dec_and_test(&b->rx_held))
 			wake_up_all(&b->drain_wq);
 		if (atomic_dec_and_test(&parent->Ndis.rx_refs)) {
-			atomic_set(&parent->Ndis.state, NDIS_NBL_IDLE);
-			parent->Next = back;
+			parent->Ndis.parent = back;
 			back = parent;
 		}
 	}
-	if (back)
-		ndis_rx_give_back(b->adapter, back, ReturnFlags);
+	/*
+	 * Never into the miniport from inside its own indicate (a protocol may
+	 * return from its receive handler): defer while one is under way.
+	 */
+	if (atomic_read(&b->adapter->rx_indicating))
+		ndis_rx_defer(b->adapter, back);
+	else
+		ndis_rx_give_back_list(b->adapter, back, ReturnFlags);
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(NdisReturnNetBufferLists, NDIS);

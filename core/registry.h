@@ -39,6 +39,7 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 void ndis_binding_set_pend(int opens, int closes);
 bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
 void ndis_binding_pause(struct ndis_binding *binding);
+void ndis_binding_query_remove(struct ndis_binding *binding);
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
 /* OID requests (oid.c) */
@@ -54,6 +55,8 @@ void ndis_rx_adapter_init(struct ndis_adapter *adapter);
 void ndis_rx_adapter_drain(struct ndis_adapter *adapter);
 
 /* Data path, any context: bracket every status or receive upcall. */
+void ndis_binding_count(struct ndis_binding *binding, enum ndis_binding_stat which,
+			unsigned int n);
 bool ndis_binding_upcall_enter(struct ndis_binding *binding);
 void ndis_binding_upcall_exit(struct ndis_binding *binding);
 /* Without any lock: drop what queued work still holds on @binding. */

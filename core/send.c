@@ -27,17 +27,6 @@ static struct ndis_binding *ndis_binding_peek(NDIS_HANDLE h)
 	return b && READ_ONCE(b->handle_live) ? b : NULL;
 }
 
-static void ndis_binding_count(struct ndis_binding *b, bool completed, unsigned int n)
-{
-	struct ndis_binding_stats *stats = get_cpu_ptr(b->stats);
-	unsigned long flags;
-
-	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	u64_stats_add(completed ? &stats->completed : &stats->sent, n);
-	u64_stats_update_end_irqrestore(&stats->syncp, flags);
-	put_cpu_ptr(b->stats);
-}
-
 /* @n sends of @b are over; the last wakes a waiting pause or close. RCU held. */
 static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 {
@@ -50,7 +39,7 @@ static void ndis_send_deliver(struct ndis_binding *b, PNET_BUFFER_LIST head, uns
 			      ULONG flags)
 {
 	b->protocol->chars.SendNetBufferListsCompleteHandler(b->protocol_ctx, head, flags);
-	ndis_binding_count(b, true, n);
+	ndis_binding_count(b, NDIS_STAT_COMPLETED, n);
 	ndis_binding_sends_done(b, n);
 }
 
@@ -133,7 +122,7 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 		ndis_send_refuse(b, head, n, NDIS_STATUS_PAUSED, SendFlags);
 		goto out;
 	}
-	ndis_binding_count(b, false, n);
+	ndis_binding_count(b, NDIS_STAT_SENT, n);
 	a->driver->chars.SendNetBufferListsHandler(a->context, head, PortNumber, SendFlags);
 out:
 	rcu_read_unlock();

@@ -396,7 +396,7 @@ static ssize_t binding_outstanding_sends_show(struct kobject *kobj, char *buf)
 NDIS_ATTR_RO(binding, outstanding_sends);
 
 /* Sum of one per-CPU counter of a binding. */
-static u64 ndis_binding_stat(struct ndis_binding *b, bool completed)
+static u64 ndis_binding_stat(struct ndis_binding *b, enum ndis_binding_stat which)
 {
 	u64 total = 0, v;
 	unsigned int start;
@@ -407,7 +407,9 @@ static u64 ndis_binding_stat(struct ndis_binding *b, bool completed)
 
 		do {
 			start = u64_stats_fetch_begin(&s->syncp);
-			v = u64_stats_read(completed ? &s->completed : &s->sent);
+			v = u64_stats_read(which == NDIS_STAT_SENT ? &s->sent :
+					   which == NDIS_STAT_COMPLETED ? &s->completed :
+					   &s->received);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 		total += v;
 	}
@@ -417,7 +419,7 @@ static u64 ndis_binding_stat(struct ndis_binding *b, bool completed)
 static ssize_t binding_sent_show(struct kobject *kobj, char *buf)
 {
 	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
-							  false));
+							  NDIS_STAT_SENT));
 }
 
 NDIS_ATTR_RO(binding, sent);
@@ -425,15 +427,24 @@ NDIS_ATTR_RO(binding, sent);
 static ssize_t binding_send_completed_show(struct kobject *kobj, char *buf)
 {
 	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
-							  true));
+							  NDIS_STAT_COMPLETED));
 }
 
 NDIS_ATTR_RO(binding, send_completed);
+
+static ssize_t binding_received_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
+							  NDIS_STAT_RECEIVED));
+}
+
+NDIS_ATTR_RO(binding, received);
 
 static struct attribute *ndis_binding_attrs[] = {
 	&binding_attr_outstanding_sends.attr,
 	&binding_attr_sent.attr,
 	&binding_attr_send_completed.attr,
+	&binding_attr_received.attr,
 	&binding_attr_state.attr,
 	&binding_attr_protocol.attr,
 	&binding_attr_adapter.attr,

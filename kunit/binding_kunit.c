@@ -217,6 +217,7 @@ static void removal_order_pause_unbind_halt(struct kunit *test)
 	a = ndis_fake_adapter_add(test, mp, "bk-a9");
 	bound_and_running(test, fp, a, "bk-a9", 1);
 	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(a), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->query_removes), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->pauses), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
@@ -240,6 +241,7 @@ static void surprise_removal_while_paused(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, ndis_miniport_surprise_remove_adapter(a), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->surprise_removals), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->query_removes), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->pauses), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->pauses), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
@@ -263,6 +265,7 @@ static void miniport_declares_adapter_failed(struct kunit *test)
 	KUNIT_ASSERT_GT(test, wait_event_timeout(mp->wq, atomic_read(&mp->halts) == 1,
 						 NDIS_FAKE_WAIT), 0L);
 	KUNIT_EXPECT_EQ(test, mp->last_halt, NdisHaltDeviceFailed);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->query_removes), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
 	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 0);
 }

@@ -576,6 +576,8 @@ static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 		wait_event(fp->wq, !READ_ONCE(open->sending));
 		ndis_fake_return_held(fp);	/* hazard 11: held receives go back */
 		ndis_fake_event(fp, &fp->pauses);
+	} else if (n->NetPnPEvent.NetEvent == NetEventQueryRemoveDevice) {
+		ndis_fake_event(fp, &fp->query_removes);
 	} else if (n->NetPnPEvent.NetEvent == NetEventRestart) {
 		spin_lock_bh(&fp->lock);
 		open->paused = false;
@@ -618,6 +620,8 @@ static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_
 	PNET_BUFFER_LIST nbl, next;
 
 	atomic_add(count, &fp->rx_nbls);
+	if (fp->rx_return_held_first)
+		ndis_fake_return_held(fp);
 	if (flags & NDIS_RECEIVE_FLAGS_RESOURCES) {
 		atomic_add(count, &fp->rx_resources);
 		wake_up_all(&fp->wq);

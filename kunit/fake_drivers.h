@@ -92,6 +92,7 @@ struct ndis_fake_protocol {
 	atomic_t unbinds;
 	atomic_t pauses;
 	atomic_t restarts;
+	atomic_t query_removes;
 	atomic_t binds_complete;
 	atomic_t open_completes;
 	atomic_t close_completes;
@@ -110,6 +111,7 @@ struct ndis_fake_protocol {
 	atomic_t rx_nbls;		/* NBLs received */
 	atomic_t rx_resources;		/* ... with NDIS_RECEIVE_FLAGS_RESOURCES */
 	bool rx_hold;			/* keep received NBLs until told */
+	bool rx_return_held_first;	/* give held ones back from the handler */
 	spinlock_t rx_lock;		/* the held receives */
 	PNET_BUFFER_LIST rx_held[64];
 	NDIS_HANDLE rx_held_binding[64];

@@ -148,6 +148,25 @@ static void unclaimed_frames_go_back_later(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->rx_returned_early), 0);
 }
 
+static void returns_inside_an_indication_are_deferred(struct kunit *test)
+{
+	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
+	struct ndis_rx_env env;
+
+	setup(test, &env, "inside", 1, f);
+	env.fp[0]->rx_hold = true;
+	ndis_fake_indicate(env.fa, 1, ndis_rx_bcast, 0);
+	KUNIT_ASSERT_EQ(test, env.fp[0]->rx_nheld, 1U);
+	/* The next receive handler gives the first frame back, from inside
+	 * the miniport's indicate: the miniport must not see it there.
+	 */
+	env.fp[0]->rx_hold = false;
+	env.fp[0]->rx_return_held_first = true;
+	ndis_fake_indicate(env.fa, 1, ndis_rx_bcast, 0);
+	KUNIT_EXPECT_TRUE(test, returned(env.mp, 2));
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->rx_returned_early), 0);
+}
+
 static void double_return_is_reported(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
@@ -192,6 +211,7 @@ static struct kunit_case ndis_receive_cases[] = {
 	KUNIT_CASE(resources_flag_means_nothing_is_kept),
 	KUNIT_CASE(packet_filter_matrix),
 	KUNIT_CASE(unclaimed_frames_go_back_later),
+	KUNIT_CASE(returns_inside_an_indication_are_deferred),
 	KUNIT_CASE(double_return_is_reported),
 	KUNIT_CASE(unbind_while_receives_are_held),
 	{}

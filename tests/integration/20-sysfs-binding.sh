@@ -35,7 +35,8 @@ t_check "binding to itest1 running" eventually state_is $root/bindings/itest_pro
 t_eq "binding names its protocol" itest_proto "$(cat $binding/protocol)"
 t_eq "binding names its adapter" itest0 "$(cat $binding/adapter)"
 t_eq "binding has no send outstanding" 0 "$(cat $binding/outstanding_sends)"
-t_eq "binding counts no sends yet" "0 0" "$(cat $binding/sent) $(cat $binding/send_completed)"
+t_eq "binding counts no traffic yet" "0 0 0" \
+	"$(cat $binding/sent) $(cat $binding/send_completed) $(cat $binding/received)"
 
 tracing=/sys/kernel/tracing
 mount -t tracefs nodev $tracing 2>/dev/null
