@@ -73,13 +73,16 @@ static void ndis_oid_put(struct ndis_binding *b)
 static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status)
 {
 	struct ndis_binding *b = req->Ndis.binding;
+	bool raised;
 
 	atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
 	if (!b) {
 		ndis_oid_filter_done(a, status);
 		return;
 	}
+	raised = ndis_dispatch_enter();
 	b->protocol->chars.OidRequestCompleteHandler(b->protocol_ctx, req, status);
+	ndis_dispatch_leave(raised);
 	ndis_oid_put(b);
 }
 

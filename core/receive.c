@@ -284,6 +284,7 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
 	void *mark = &mark;	/* tells this call's NBLs from a concurrent one's */
+	bool raised;
 	int n = 0;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
@@ -318,6 +319,7 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 	if (!resources)
 		atomic_add(n, &a->rx_out);
 
+	raised = ndis_dispatch_enter();
 	list_for_each_entry_rcu(b, &a->open_list, open_node) {
 		if (!READ_ONCE(b->packet_filter) || !ndis_binding_upcall_enter(b))
 			continue;
@@ -326,6 +328,7 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 			ndis_rx_deliver(a, b, mark, NetBufferLists, PortNumber, ReceiveFlags);
 		ndis_binding_upcall_exit(b);
 	}
+	ndis_dispatch_leave(raised);
 
 	/* Drop this call's references; what nobody holds goes back later. */
 	for (nbl = NetBufferLists; nbl; nbl = next) {

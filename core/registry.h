@@ -7,6 +7,9 @@
 #ifndef _NDIS_REGISTRY_H
 #define _NDIS_REGISTRY_H
 
+#include <linux/bottom_half.h>
+#include <linux/irqflags.h>
+
 #include "objects.h"
 
 extern struct mutex ndis_registry_lock;
@@ -53,6 +56,25 @@ void ndis_rx_open(struct ndis_binding *binding);
 void ndis_rx_close(struct ndis_binding *binding);
 void ndis_rx_adapter_init(struct ndis_adapter *adapter);
 void ndis_rx_adapter_drain(struct ndis_adapter *adapter);
+
+/*
+ * Data-path callbacks run at DISPATCH_LEVEL, as NDIS promises: these raise
+ * a PASSIVE caller (BHs off) and leave DISPATCH and above as they are.
+ * Return: whether ndis_dispatch_leave() must lower again.
+ */
+static inline bool ndis_dispatch_enter(void)
+{
+	if (irqs_disabled() || in_softirq())
+		return false;
+	local_bh_disable();
+	return true;
+}
+
+static inline void ndis_dispatch_leave(bool raised)
+{
+	if (raised)
+		local_bh_enable();
+}
 
 /* Data path, any context: bracket every status or receive upcall. */
 void ndis_binding_count(struct ndis_binding *binding, enum ndis_binding_stat which,

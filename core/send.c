@@ -38,7 +38,10 @@ static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 static void ndis_send_deliver(struct ndis_binding *b, PNET_BUFFER_LIST head, unsigned int n,
 			      ULONG flags)
 {
+	bool raised = ndis_dispatch_enter();
+
 	b->protocol->chars.SendNetBufferListsCompleteHandler(b->protocol_ctx, head, flags);
+	ndis_dispatch_leave(raised);
 	ndis_binding_count(b, NDIS_STAT_COMPLETED, n);
 	ndis_binding_sends_done(b, n);
 }

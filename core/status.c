@@ -43,6 +43,7 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
 	NDIS_HANDLE bh;
+	bool raised;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	if (!s || s->Header.Type != NDIS_OBJECT_TYPE_STATUS_INDICATION ||
@@ -66,7 +67,9 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 			continue;
 		if (!b->protocol->chars.StatusHandlerEx || !ndis_binding_upcall_enter(b))
 			continue;
+		raised = ndis_dispatch_enter();
 		b->protocol->chars.StatusHandlerEx(b->protocol_ctx, s);
+		ndis_dispatch_leave(raised);
 		ndis_binding_upcall_exit(b);
 	}
 	rcu_read_unlock();

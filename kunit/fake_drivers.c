@@ -12,6 +12,13 @@
 atomic_t ndis_fake_binds_complete = ATOMIC_INIT(0);
 DECLARE_WAIT_QUEUE_HEAD(ndis_fake_global_wq);
 
+/* Data-path callbacks must run at DISPATCH_LEVEL, whoever called NDIS. */
+static void ndis_fake_note_dispatch(struct ndis_fake_protocol *fp)
+{
+	if (ndis_current_irql() != DISPATCH_LEVEL)
+		atomic_inc(&fp->not_dispatch);
+}
+
 static void ndis_fake_note_level(atomic_t *not_passive)
 {
 	if (ndis_current_irql() != PASSIVE_LEVEL || in_interrupt())
@@ -591,6 +598,7 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 {
 	struct ndis_fake_open *open = ctx;
 
+	ndis_fake_note_dispatch(open->fp);
 	/* SourceReserved[0] counts completions: exactly one is right. */
 	req->SourceReserved[0] = (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1);
 	WRITE_ONCE(open->fp->last_oid_status, s);
@@ -619,6 +627,7 @@ static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_
 	struct ndis_fake_protocol *fp = open->fp;
 	PNET_BUFFER_LIST nbl, next;
 
+	ndis_fake_note_dispatch(fp);
 	atomic_add(count, &fp->rx_nbls);
 	if (fp->rx_return_held_first)
 		ndis_fake_return_held(fp);
@@ -674,6 +683,7 @@ static void ndis_fake_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
 	struct ndis_fake_protocol *fp = open->fp;
 	const NDIS_LINK_STATE *link = s->StatusBuffer;
 
+	ndis_fake_note_dispatch(fp);
 	if (READ_ONCE(open->closed))
 		atomic_inc(&fp->late_statuses);
 	if (s->StatusCode == NDIS_STATUS_LINK_STATE && link)
@@ -702,6 +712,7 @@ static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULON
 	struct ndis_fake_protocol *fp = open->fp;
 	PNET_BUFFER_LIST nbl, next;
 
+	ndis_fake_note_dispatch(fp);
 	for (nbl = nbls; nbl; nbl = next) {
 		next = nbl->Next;
 		nbl->Next = NULL;

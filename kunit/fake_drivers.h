@@ -97,6 +97,7 @@ struct ndis_fake_protocol {
 	atomic_t open_completes;
 	atomic_t close_completes;
 	atomic_t not_passive;		/* PASSIVE handlers run elsewhere */
+	atomic_t not_dispatch;		/* data-path callbacks not at DISPATCH */
 	atomic_t live;			/* opens not yet freed */
 	bool keep_completed;		/* don't free completed NBLs (double completion) */
 	NDIS_HANDLE nbl_pool;

@@ -153,6 +153,8 @@ static void one_request_at_a_time(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[1], completions(&b) == 1));
 	KUNIT_EXPECT_EQ(test, completions(&a), 1U);
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oid_overlap), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->not_dispatch), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[1]->not_dispatch), 0);
 }
 
 static void completion_before_pending_return(struct kunit *test)

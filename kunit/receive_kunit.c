@@ -83,8 +83,10 @@ static void fan_out_with_mixed_hold_and_return(struct kunit *test)
 	env.fp[1]->rx_hold = true;
 	env.fp[2]->rx_hold = true;
 	ndis_fake_indicate(env.fa, 4, ndis_rx_bcast, 0);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
 		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->rx_nbls), 4);
+		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->not_dispatch), 0);
+	}
 	KUNIT_EXPECT_EQ(test, env.fp[1]->rx_nheld, 4U);
 
 	/* Two bindings still hold every NBL: nothing goes back yet. */

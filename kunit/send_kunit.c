@@ -57,6 +57,7 @@ static void chains_of_nbls_with_several_nbs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_ok), 4);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->wrong_source), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->nbls_live), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->not_dispatch), 0);
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 

@@ -51,6 +51,7 @@ static void link_state_reaches_every_binding(struct kunit *test)
 	for (i = 0; i < NDIS_STATUS_PROTOCOLS; i++) {
 		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->statuses), 1);
 		KUNIT_EXPECT_EQ(test, env.fp[i]->last_link, MediaConnectStateDisconnected);
+		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->not_dispatch), 0);
 	}
 }
 
