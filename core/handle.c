@@ -16,6 +16,7 @@
 
 #include "core.h"
 #include "handle.h"
+#include "registry.h"
 
 #define NDIS_HANDLE_TYPE_BITS	4
 #define NDIS_HANDLE_ID_MAX	((1U << 27) - 1)
@@ -85,6 +86,30 @@ struct ndis_object *ndis_handle_peek(NDIS_HANDLE handle, enum ndis_handle_type t
 		return NULL;
 	obj = xa_load(&ndis_objects, raw >> NDIS_HANDLE_TYPE_BITS);
 	return obj && obj->type == ndis_handle_base(type) ? obj : NULL;
+}
+
+static struct ndis_object *ndis_handle_peek_or_report(NDIS_HANDLE h, enum ndis_handle_type t,
+						      const char *api, unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_peek(h, t);
+
+	if (!obj)
+		ndis_bad_handle(h, t, api, caller);
+	return obj;
+}
+
+struct ndis_adapter *ndis_adapter_peek(NDIS_HANDLE handle, const char *api, unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_peek_or_report(handle, NDIS_HT_ADAPTER, api, caller);
+
+	return obj ? container_of(obj, struct ndis_adapter, obj) : NULL;
+}
+
+struct ndis_binding *ndis_binding_peek(NDIS_HANDLE handle, const char *api, unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_peek_or_report(handle, NDIS_HT_BINDING, api, caller);
+
+	return obj ? container_of(obj, struct ndis_binding, obj) : NULL;
 }
 
 /* Whether @handle names a live driver-side object: any NdisHandle will do. */

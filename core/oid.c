@@ -481,17 +481,14 @@ EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, NDIS);
 void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
 			     NDIS_STATUS Status)
 {
-	struct ndis_object *obj;
+	struct ndis_adapter *a;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
-	if (obj)
-		ndis_oid_finish(container_of(obj, struct ndis_adapter, obj), OidRequest, Status,
-				__func__, _RET_IP_);
+	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (a)
+		ndis_oid_finish(a, OidRequest, Status, __func__, _RET_IP_);
 	rcu_read_unlock();
-	if (!obj)
-		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, NDIS);
 

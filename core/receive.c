@@ -280,7 +280,6 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 	bool resources = ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES;
 	PNET_BUFFER_LIST nbl, next, back = NULL;
 	enum ndis_adapter_state state;
-	struct ndis_object *obj;
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
 	void *mark = &mark;	/* tells this call's NBLs from a concurrent one's */
@@ -289,13 +288,11 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
-	if (!obj) {
+	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a) {
 		rcu_read_unlock();
-		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
 		return;
 	}
-	a = container_of(obj, struct ndis_adapter, obj);
 	state = READ_ONCE(a->state);
 	if (state != NDIS_ADAPTER_RUNNING && state != NDIS_ADAPTER_PAUSING &&
 	    state != NDIS_ADAPTER_RESTARTING) {
@@ -367,18 +364,15 @@ void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 			      ULONG ReturnFlags)
 {
 	PNET_BUFFER_LIST copy, next, parent, back = NULL;
-	struct ndis_object *obj;
 	struct ndis_binding *b;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	obj = ndis_handle_peek(NdisBindingHandle, NDIS_HT_BINDING);
-	if (!obj) {
+	b = ndis_binding_peek(NdisBindingHandle, __func__, _RET_IP_);
+	if (!b) {
 		rcu_read_unlock();
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 		return;
 	}
-	b = container_of(obj, struct ndis_binding, obj);
 	for (copy = NetBufferLists; copy; copy = next) {
 		next = copy->Next;
 		if (copy->Ndis.binding != b ||

@@ -76,6 +76,16 @@ static inline void ndis_dispatch_leave(bool raised)
 		local_bh_enable();
 }
 
+/*
+ * Data path: the adapter or binding a handle names, for use until
+ * rcu_read_unlock(); no reference is taken. NULL after reporting the bad
+ * handle against @api and @caller. The caller holds rcu_read_lock().
+ */
+struct ndis_adapter *ndis_adapter_peek(NDIS_HANDLE handle, const char *api,
+				       unsigned long caller);
+struct ndis_binding *ndis_binding_peek(NDIS_HANDLE handle, const char *api,
+				       unsigned long caller);
+
 /* Data path, any context: bracket every status or receive upcall. */
 void ndis_binding_count(struct ndis_binding *binding, enum ndis_binding_stat which,
 			unsigned int n);

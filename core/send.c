@@ -19,7 +19,7 @@
 #include "nbl.h"
 #include "registry.h"
 
-static struct ndis_binding *ndis_binding_peek(NDIS_HANDLE h)
+static struct ndis_binding *ndis_binding_live(NDIS_HANDLE h)
 {
 	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
 	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
@@ -85,7 +85,7 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	b = ndis_binding_peek(NdisBindingHandle);
+	b = ndis_binding_live(NdisBindingHandle);
 	if (!b) {
 		rcu_read_unlock();
 		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
@@ -153,9 +153,8 @@ void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	if (!ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER)) {
+	if (!ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_)) {
 		rcu_read_unlock();
-		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
 		return;
 	}
 	for (nbl = NetBufferLists; nbl; nbl = next) {
@@ -204,7 +203,7 @@ void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	b = ndis_binding_peek(NdisBindingHandle);
+	b = ndis_binding_live(NdisBindingHandle);
 	if (b) {
 		/* Counted like a send, so a close waits for the miniport call. */
 		atomic_inc(&b->sends_out);

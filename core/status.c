@@ -39,7 +39,6 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 			   PNDIS_STATUS_INDICATION StatusIndication)
 {
 	PNDIS_STATUS_INDICATION s = StatusIndication;
-	struct ndis_object *obj;
 	struct ndis_binding *b;
 	struct ndis_adapter *a;
 	NDIS_HANDLE bh;
@@ -52,13 +51,11 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 		return;
 	}
 	rcu_read_lock();
-	obj = ndis_handle_peek(MiniportAdapterHandle, NDIS_HT_ADAPTER);
-	if (!obj) {
+	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a) {
 		rcu_read_unlock();
-		ndis_bad_handle(MiniportAdapterHandle, NDIS_HT_ADAPTER, __func__, _RET_IP_);
 		return;
 	}
-	a = container_of(obj, struct ndis_adapter, obj);
 	s->SourceHandle = MiniportAdapterHandle;
 	ndis_status_note_link(a, s);
 	list_for_each_entry_rcu(b, &a->open_list, open_node) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The fake drivers, registered for one test case and cleaned up after it. */
+#include "../core/kunit_hooks.h"
 #include "fake.h"
 
 static void ndis_fake_miniport_cleanup(void *data)
@@ -52,3 +53,32 @@ struct ndis_fake_protocol *ndis_fake_protocol_new(struct kunit *test, const char
 	return fp;
 }
 
+/*
+ * Miniport "<prefix>-mp-<tag>" with adapter "<prefix>-a-<tag>", and
+ * @protocols protocols "<prefix>-p<i>-<tag>" bound to it and running.
+ */
+void ndis_fake_stack_setup(struct kunit *test, struct ndis_fake_stack *s, const char *prefix,
+			   const char *tag, int protocols)
+{
+	char name[NDIS_FAKE_NAME];
+	int i;
+
+	KUNIT_ASSERT_LE(test, protocols, NDIS_FAKE_MAX_PROTOCOLS);
+	memset(s, 0, sizeof(*s));
+	snprintf(name, sizeof(name), "%s-mp-%s", prefix, tag);
+	s->mp = ndis_fake_miniport_register(test, name);
+	snprintf(s->name, sizeof(s->name), "%s-a-%s", prefix, tag);
+	s->adapter = ndis_fake_adapter_add(test, s->mp, s->name);
+	s->fa = ndis_fake_adapter_find(s->mp, s->name);
+	KUNIT_ASSERT_NOT_NULL(test, s->fa);
+	for (i = 0; i < protocols; i++) {
+		snprintf(name, sizeof(name), "%s-p%d-%s", prefix, i, tag);
+		s->fp[i] = ndis_fake_protocol_new(test, name);
+		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(s->fp[i]), NDIS_STATUS_SUCCESS);
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(s->fp[i],
+						       atomic_read(&s->fp[i]->restarts) == 1));
+		s->binding[i] = ndis_fake_binding(s->fp[i], s->name);
+		KUNIT_ASSERT_NOT_NULL(test, s->binding[i]);
+	}
+	ndis_kunit_adapter_flush(s->adapter);
+}

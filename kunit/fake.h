@@ -7,6 +7,20 @@
 #include "ndis_kunit.h"
 
 #define NDIS_FAKE_WAIT	(10 * HZ)
+#define NDIS_FAKE_MAX_PROTOCOLS	5
+
+/* A miniport with one adapter and protocols bound to it, all running. */
+struct ndis_fake_stack {
+	struct ndis_fake_miniport *mp;
+	struct ndis_fake_adapter *fa;
+	NDIS_HANDLE adapter;
+	struct ndis_fake_protocol *fp[NDIS_FAKE_MAX_PROTOCOLS];
+	NDIS_HANDLE binding[NDIS_FAKE_MAX_PROTOCOLS];
+	char name[NDIS_FAKE_NAME];	/* the adapter's */
+};
+
+void ndis_fake_stack_setup(struct kunit *test, struct ndis_fake_stack *s, const char *prefix,
+			   const char *tag, int protocols);
 
 struct ndis_fake_miniport *ndis_fake_miniport_register(struct kunit *test, const char *name);
 NDIS_HANDLE ndis_fake_adapter_add(struct kunit *test, struct ndis_fake_miniport *mp,

@@ -12,35 +12,6 @@
 #include "../core/kunit_hooks.h"
 #include "fake.h"
 
-struct ndis_oid_env {
-	struct ndis_fake_miniport *mp;
-	NDIS_HANDLE adapter;
-	struct ndis_fake_protocol *fp[2];
-	NDIS_HANDLE binding[2];
-	char name[NDIS_FAKE_NAME];
-};
-
-static void setup(struct kunit *test, struct ndis_oid_env *env, const char *tag, int protocols)
-{
-	char name[NDIS_FAKE_NAME];
-	int i;
-
-	snprintf(name, sizeof(name), "oi-mp-%s", tag);
-	env->mp = ndis_fake_miniport_register(test, name);
-	snprintf(env->name, sizeof(env->name), "oi-a-%s", tag);
-	env->adapter = ndis_fake_adapter_add(test, env->mp, env->name);
-	for (i = 0; i < protocols; i++) {
-		snprintf(name, sizeof(name), "oi-p%d-%s", i, tag);
-		env->fp[i] = ndis_fake_protocol_new(test, name);
-		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp[i]),
-				NDIS_STATUS_SUCCESS);
-		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp[i],
-						       atomic_read(&env->fp[i]->restarts) == 1));
-		env->binding[i] = ndis_fake_binding(env->fp[i], env->name);
-	}
-	ndis_kunit_adapter_flush(env->adapter);
-}
-
 static ULONG completions(PNDIS_OID_REQUEST req)
 {
 	return (ULONG)(ULONG_PTR)READ_ONCE(req->SourceReserved[0]);
@@ -49,12 +20,12 @@ static ULONG completions(PNDIS_OID_REQUEST req)
 static void standard_queries_answered_by_ndis(struct kunit *test)
 {
 	static const UCHAR mac[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST req;
 	UCHAR buf[16];
 	ULONG v;
 
-	setup(test, &env, "std", 1);
+	ndis_fake_stack_setup(test, &env, "oi", "std", 1);
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS,
 			   buf, sizeof(buf), NULL);
 	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
@@ -98,11 +69,11 @@ static void set_filter(struct kunit *test, NDIS_HANDLE binding, ULONG filter)
 
 static void packet_filters_merged_for_the_miniport(struct kunit *test)
 {
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST req;
 	ULONG v = 0;
 
-	setup(test, &env, "filter", 2);
+	ndis_fake_stack_setup(test, &env, "oi", "filter", 2);
 	set_filter(test, env.binding[0], NDIS_PACKET_TYPE_DIRECTED);
 	set_filter(test, env.binding[1], NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_MULTICAST);
 	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_filter) == 0xb, NDIS_FAKE_WAIT);
@@ -130,11 +101,11 @@ static void packet_filters_merged_for_the_miniport(struct kunit *test)
 
 static void one_request_at_a_time(struct kunit *test)
 {
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST a, b;
 	ULONG va, vb;
 
-	setup(test, &env, "serial", 2);
+	ndis_fake_stack_setup(test, &env, "oi", "serial", 2);
 	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
 	ndis_fake_oid_init(&a, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &va, 4, NULL);
 	ndis_fake_oid_init(&b, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &vb, 4, NULL);
@@ -160,11 +131,11 @@ static void one_request_at_a_time(struct kunit *test)
 static void completion_before_pending_return(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST req;
 	ULONG v;
 
-	setup(test, &env, "early", 1);
+	ndis_fake_stack_setup(test, &env, "oi", "early", 1);
 	env.mp->oid_mode = NDIS_FAKE_OID_EARLY;
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, 4, NULL);
 	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
@@ -177,11 +148,11 @@ static void completion_before_pending_return(struct kunit *test)
 
 static void cancel_queued_and_held(struct kunit *test)
 {
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST held, queued;
 	ULONG v1, v2;
 
-	setup(test, &env, "cancel", 1);
+	ndis_fake_stack_setup(test, &env, "oi", "cancel", 1);
 	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
 	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4,
 			   (PVOID)1);
@@ -225,14 +196,14 @@ static int complete_racer(void *arg)
 static void cancel_racing_completion(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	struct ndis_racer racer;
 	NDIS_OID_REQUEST req;
 	struct task_struct *t;
 	ULONG v;
 	int i;
 
-	setup(test, &env, "race", 1);
+	ndis_fake_stack_setup(test, &env, "oi", "race", 1);
 	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
 	racer.mp = env.mp;
 	for (i = 0; i < 50; i++) {
@@ -259,11 +230,11 @@ static void cancel_racing_completion(struct kunit *test)
 
 static void timeout_aborts_a_request(struct kunit *test)
 {
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST held, queued;
 	ULONG v1, v2;
 
-	setup(test, &env, "timeout", 1);
+	ndis_fake_stack_setup(test, &env, "oi", "timeout", 1);
 	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
 	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4,
 			   (PVOID)1);
@@ -284,11 +255,11 @@ static void timeout_aborts_a_request(struct kunit *test)
 
 static void closing_binding_refuses_requests(struct kunit *test)
 {
-	struct ndis_oid_env env;
+	struct ndis_fake_stack env;
 	NDIS_OID_REQUEST held, queued;
 	ULONG v1, v2;
 
-	setup(test, &env, "closing", 2);
+	ndis_fake_stack_setup(test, &env, "oi", "closing", 2);
 	env.fp[1]->oid_after_close = true;
 	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
 	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v1, 4, NULL);

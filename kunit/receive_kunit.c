@@ -18,14 +18,6 @@ static const UCHAR ndis_rx_other[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x0
 static const UCHAR ndis_rx_bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 static const UCHAR ndis_rx_mcast[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
 
-struct ndis_rx_env {
-	struct ndis_fake_miniport *mp;
-	struct ndis_fake_adapter *fa;
-	NDIS_HANDLE adapter;
-	struct ndis_fake_protocol *fp[NDIS_RX_PROTOCOLS];
-	char name[NDIS_FAKE_NAME];
-};
-
 static void set_filter(struct kunit *test, struct ndis_fake_protocol *fp, const char *adapter,
 		       ULONG filter)
 {
@@ -38,30 +30,16 @@ static void set_filter(struct kunit *test, struct ndis_fake_protocol *fp, const 
 }
 
 /* @n protocols bound and running, each with its packet filter. */
-static void setup(struct kunit *test, struct ndis_rx_env *env, const char *tag, int n,
+static void setup(struct kunit *test, struct ndis_fake_stack *env, const char *tag, int n,
 		  const ULONG *filters)
 {
-	char name[NDIS_FAKE_NAME];
 	int i;
 
-	snprintf(name, sizeof(name), "rx-mp-%s", tag);
-	env->mp = ndis_fake_miniport_register(test, name);
-	snprintf(env->name, sizeof(env->name), "rx-a-%s", tag);
-	env->adapter = ndis_fake_adapter_add(test, env->mp, env->name);
-	env->fa = ndis_fake_adapter_find(env->mp, env->name);
-	KUNIT_ASSERT_NOT_NULL(test, env->fa);
+	ndis_fake_stack_setup(test, env, "rx", tag, n);
 	KUNIT_ASSERT_NOT_NULL(test, env->fa->rx_pool);
-	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "rx-p%d-%s", i, tag);
-		env->fp[i] = ndis_fake_protocol_new(test, name);
-		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp[i]),
-				NDIS_STATUS_SUCCESS);
-		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp[i],
-						       atomic_read(&env->fp[i]->restarts) == 1));
+	for (i = 0; i < n; i++)
 		if (filters[i])
 			set_filter(test, env->fp[i], env->name, filters[i]);
-	}
-	ndis_kunit_adapter_flush(env->adapter);
 }
 
 static bool returned(struct ndis_fake_miniport *mp, int n)
@@ -76,7 +54,7 @@ static void fan_out_with_mixed_hold_and_return(struct kunit *test)
 		NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_BROADCAST,
 		NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_BROADCAST,
 	};
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 	int i;
 
 	setup(test, &env, "fan", 3, f);
@@ -102,7 +80,7 @@ static void fan_out_with_mixed_hold_and_return(struct kunit *test)
 static void resources_flag_means_nothing_is_kept(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST, NDIS_PACKET_TYPE_BROADCAST };
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 
 	setup(test, &env, "res", 2, f);
 	env.fp[0]->rx_hold = true;	/* it may not, and does not */
@@ -124,7 +102,7 @@ static void packet_filter_matrix(struct kunit *test)
 		0,
 	};
 	static const int want[NDIS_RX_PROTOCOLS] = { 1, 1, 1, 4, 0 };
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 	int i;
 
 	setup(test, &env, "matrix", NDIS_RX_PROTOCOLS, f);
@@ -141,7 +119,7 @@ static void packet_filter_matrix(struct kunit *test)
 static void unclaimed_frames_go_back_later(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_DIRECTED };
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 
 	setup(test, &env, "none", 1, f);
 	ndis_fake_indicate(env.fa, 2, ndis_rx_other, 0);
@@ -153,7 +131,7 @@ static void unclaimed_frames_go_back_later(struct kunit *test)
 static void returns_inside_an_indication_are_deferred(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 
 	setup(test, &env, "inside", 1, f);
 	env.fp[0]->rx_hold = true;
@@ -173,7 +151,7 @@ static void double_return_is_reported(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 	PNET_BUFFER_LIST nbl;
 	NDIS_HANDLE binding;
 
@@ -195,7 +173,7 @@ static void unbind_while_receives_are_held(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_rx_env env;
+	struct ndis_fake_stack env;
 
 	setup(test, &env, "unbind", 1, f);
 	env.fp[0]->rx_hold = true;

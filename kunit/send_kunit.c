@@ -11,45 +11,13 @@
 #include "../core/objects.h"
 #include "fake.h"
 
-struct ndis_send_env {
-	struct ndis_fake_miniport *mp;
-	struct ndis_fake_adapter *fa;
-	NDIS_HANDLE adapter;
-	struct ndis_fake_protocol *fp[2];
-	char name[NDIS_FAKE_NAME];
-};
-
-/* A miniport with one adapter and @protocols protocols bound and running. */
-static void setup(struct kunit *test, struct ndis_send_env *env, const char *tag,
-		  int protocols)
-{
-	char name[NDIS_FAKE_NAME];
-	int i;
-
-	snprintf(name, sizeof(name), "sd-mp-%s", tag);
-	env->mp = ndis_fake_miniport_register(test, name);
-	snprintf(env->name, sizeof(env->name), "sd-a-%s", tag);
-	env->adapter = ndis_fake_adapter_add(test, env->mp, env->name);
-	env->fa = ndis_fake_adapter_find(env->mp, env->name);
-	KUNIT_ASSERT_NOT_NULL(test, env->fa);
-	for (i = 0; i < protocols; i++) {
-		snprintf(name, sizeof(name), "sd-p%d-%s", i, tag);
-		env->fp[i] = ndis_fake_protocol_new(test, name);
-		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp[i]),
-				NDIS_STATUS_SUCCESS);
-		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp[i],
-						       atomic_read(&env->fp[i]->restarts) == 1));
-	}
-	ndis_kunit_adapter_flush(env->adapter);
-}
-
 static void chains_of_nbls_with_several_nbs(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_fake_protocol *fp;
 
-	setup(test, &env, "chain", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "chain", 1);
 	fp = env.fp[0];
 	KUNIT_ASSERT_EQ(test, ndis_fake_send(fp, env.name, 4, 3, NULL), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->sent_nbls), 4);
@@ -64,10 +32,10 @@ static void chains_of_nbls_with_several_nbs(struct kunit *test)
 static void completion_demux_across_bindings(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	int i;
 
-	setup(test, &env, "demux", 2);
+	ndis_fake_stack_setup(test, &env, "sd", "demux", 2);
 	env.mp->hold_sends = true;
 	/* Interleaved: p0, p1, p0, p1, ... in the miniport's queue. */
 	for (i = 0; i < 6; i++)
@@ -103,13 +71,13 @@ static void sends_while_paused_complete_paused(struct kunit *test)
 
 static void cancel_send_by_id(struct kunit *test)
 {
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_fake_protocol *fp;
 	UCHAR partial = NdisGeneratePartialCancelId();
 	PVOID x = (PVOID)(((ULONG_PTR)partial << 24) | 1);
 	PVOID y = (PVOID)(((ULONG_PTR)partial << 24) | 2);
 
-	setup(test, &env, "cancel", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "cancel", 1);
 	fp = env.fp[0];
 	env.mp->hold_sends = true;
 	KUNIT_ASSERT_EQ(test, ndis_fake_send(fp, env.name, 2, 1, x), 0);
@@ -127,11 +95,11 @@ static void cancel_send_by_id(struct kunit *test)
 static void double_completion_is_reported(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_fake_protocol *fp;
 	PNET_BUFFER_LIST nbl;
 
-	setup(test, &env, "twice", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "twice", 1);
 	fp = env.fp[0];
 	env.mp->hold_sends = true;
 	fp->keep_completed = true;
@@ -156,11 +124,11 @@ static void double_completion_is_reported(struct kunit *test)
 
 static void pause_waits_for_every_send_in_flight(struct kunit *test)
 {
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_fake_protocol *fp;
 	unsigned int done = 0;
 
-	setup(test, &env, "flight", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "flight", 1);
 	fp = env.fp[0];
 	env.mp->hold_sends = true;
 	KUNIT_ASSERT_EQ(test, ndis_fake_send(fp, env.name, NDIS_IN_FLIGHT, 1, NULL), 0);
@@ -207,12 +175,12 @@ static int keep_sending(void *arg)
 static void unbind_under_traffic(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_sender s = {};
 	struct task_struct *t;
 	int completed;
 
-	setup(test, &env, "traffic", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "traffic", 1);
 	s.fp = env.fp[0];
 	s.adapter = env.name;
 	init_completion(&s.done);
@@ -237,12 +205,12 @@ static void unbind_under_traffic(struct kunit *test)
 static void send_on_a_closed_binding_refused(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_send_env env;
+	struct ndis_fake_stack env;
 	struct ndis_fake_protocol *fp;
 	PNET_BUFFER_LIST nbl;
 	NDIS_HANDLE binding;
 
-	setup(test, &env, "closed", 1);
+	ndis_fake_stack_setup(test, &env, "sd", "closed", 1);
 	fp = env.fp[0];
 	binding = ndis_fake_binding(fp, env.name);
 	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(binding), NDIS_STATUS_SUCCESS);

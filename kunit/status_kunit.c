@@ -11,42 +11,12 @@
 
 #define NDIS_STATUS_PROTOCOLS 3
 
-struct ndis_status_env {
-	struct ndis_fake_miniport *mp;
-	struct ndis_fake_adapter *fa;
-	NDIS_HANDLE adapter;
-	struct ndis_fake_protocol *fp[NDIS_STATUS_PROTOCOLS];
-	char name[NDIS_FAKE_NAME];
-};
-
-static void setup(struct kunit *test, struct ndis_status_env *env, const char *tag)
-{
-	char name[NDIS_FAKE_NAME];
-	int i;
-
-	snprintf(name, sizeof(name), "st-mp-%s", tag);
-	env->mp = ndis_fake_miniport_register(test, name);
-	snprintf(env->name, sizeof(env->name), "st-a-%s", tag);
-	env->adapter = ndis_fake_adapter_add(test, env->mp, env->name);
-	env->fa = ndis_fake_adapter_find(env->mp, env->name);
-	KUNIT_ASSERT_NOT_NULL(test, env->fa);
-	for (i = 0; i < NDIS_STATUS_PROTOCOLS; i++) {
-		snprintf(name, sizeof(name), "st-p%d-%s", i, tag);
-		env->fp[i] = ndis_fake_protocol_new(test, name);
-		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp[i]),
-				NDIS_STATUS_SUCCESS);
-		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp[i],
-						       atomic_read(&env->fp[i]->restarts) == 1));
-	}
-	ndis_kunit_adapter_flush(env->adapter);
-}
-
 static void link_state_reaches_every_binding(struct kunit *test)
 {
-	struct ndis_status_env env;
+	struct ndis_fake_stack env;
 	int i;
 
-	setup(test, &env, "all");
+	ndis_fake_stack_setup(test, &env, "st", "all", NDIS_STATUS_PROTOCOLS);
 	ndis_fake_indicate_link(env.fa, MediaConnectStateDisconnected, NULL);
 	for (i = 0; i < NDIS_STATUS_PROTOCOLS; i++) {
 		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->statuses), 1);
@@ -57,9 +27,9 @@ static void link_state_reaches_every_binding(struct kunit *test)
 
 static void destination_handle_picks_one_binding(struct kunit *test)
 {
-	struct ndis_status_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "one");
+	ndis_fake_stack_setup(test, &env, "st", "one", NDIS_STATUS_PROTOCOLS);
 	ndis_fake_indicate_link(env.fa, MediaConnectStateDisconnected,
 				ndis_fake_binding(env.fp[1], env.name));
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->statuses), 0);
@@ -76,10 +46,10 @@ static void indicate_from_softirq(void *arg)
 
 static void indicated_at_dispatch_level(struct kunit *test)
 {
-	struct ndis_status_env env;
+	struct ndis_fake_stack env;
 	int i;
 
-	setup(test, &env, "dpc");
+	ndis_fake_stack_setup(test, &env, "st", "dpc", NDIS_STATUS_PROTOCOLS);
 	ndis_kunit_in_timer(test, indicate_from_softirq, env.fa);
 	for (i = 0; i < NDIS_STATUS_PROTOCOLS; i++)
 		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->statuses), 1);
@@ -105,11 +75,11 @@ static void storm_tick(struct timer_list *t)
 
 static void none_after_close(struct kunit *test)
 {
-	struct ndis_status_env env;
+	struct ndis_fake_stack env;
 	struct ndis_storm s = {};
 	int i;
 
-	setup(test, &env, "storm");
+	ndis_fake_stack_setup(test, &env, "st", "storm", NDIS_STATUS_PROTOCOLS);
 	s.fa = env.fa;
 	timer_setup_on_stack(&s.timer, storm_tick, 0);
 	mod_timer(&s.timer, jiffies + 1);

@@ -13,46 +13,21 @@
 #include "../core/kunit_hooks.h"
 #include "fake.h"
 
-struct ndis_unbind_env {
-	struct ndis_fake_miniport *mp;
-	struct ndis_fake_protocol *fp;
-	NDIS_HANDLE adapter;
-	NDIS_HANDLE binding;
-};
-
-/* One miniport, one adapter, one protocol bound to it and running. */
-static void setup(struct kunit *test, struct ndis_unbind_env *env, const char *tag)
+static void exactly_one_unbind(struct kunit *test, struct ndis_fake_stack *env)
 {
-	char name[NDIS_FAKE_NAME];
-
-	snprintf(name, sizeof(name), "ub-mp-%s", tag);
-	env->mp = ndis_fake_miniport_register(test, name);
-	snprintf(name, sizeof(name), "ub-p-%s", tag);
-	env->fp = ndis_fake_protocol_new(test, name);
-	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(env->fp), NDIS_STATUS_SUCCESS);
-	snprintf(name, sizeof(name), "ub-a-%s", tag);
-	env->adapter = ndis_fake_adapter_add(test, env->mp, name);
-	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env->fp, atomic_read(&env->fp->restarts) == 1));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env->fp[0], ndis_fake_opens(env->fp[0]) == 0));
 	ndis_kunit_adapter_flush(env->adapter);
-	env->binding = ndis_fake_binding(env->fp, name);
-	KUNIT_ASSERT_NOT_NULL(test, env->binding);
-}
-
-static void exactly_one_unbind(struct kunit *test, struct ndis_unbind_env *env)
-{
-	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env->fp, ndis_fake_opens(env->fp) == 0));
-	ndis_kunit_adapter_flush(env->adapter);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp->unbinds), 1);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp->pauses), 1);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp->not_passive), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp[0]->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp[0]->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env->fp[0]->not_passive), 0);
 }
 
 static void from_process_context(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "proc");
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
+	ndis_fake_stack_setup(test, &env, "ub", "proc", 1);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
 	exactly_one_unbind(test, &env);
 }
 
@@ -73,10 +48,10 @@ static void unbind_here(void *arg)
 static void from_a_softirq(struct kunit *test)
 {
 	struct ndis_softirq_call call = { .status = NDIS_STATUS_FAILURE };
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "sirq");
-	call.binding = env.binding;
+	ndis_fake_stack_setup(test, &env, "ub", "sirq", 1);
+	call.binding = env.binding[0];
 	ndis_kunit_in_timer(test, unbind_here, &call);
 	KUNIT_EXPECT_EQ(test, call.irql, DISPATCH_LEVEL);
 	KUNIT_EXPECT_EQ(test, call.status, NDIS_STATUS_SUCCESS);
@@ -85,14 +60,14 @@ static void from_a_softirq(struct kunit *test)
 
 static void under_a_spin_lock(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 	NDIS_SPIN_LOCK lock;
 	NDIS_STATUS status;
 
-	setup(test, &env, "lock");
+	ndis_fake_stack_setup(test, &env, "ub", "lock", 1);
 	NdisAllocateSpinLock(&lock);
 	NdisAcquireSpinLock(&lock);
-	status = NdisUnbindAdapter(env.binding);
+	status = NdisUnbindAdapter(env.binding[0]);
 	NdisReleaseSpinLock(&lock);
 	KUNIT_EXPECT_EQ(test, status, NDIS_STATUS_SUCCESS);
 	exactly_one_unbind(test, &env);
@@ -100,25 +75,25 @@ static void under_a_spin_lock(struct kunit *test)
 
 static void twice_is_one_unbind(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "twice");
-	env.fp->unbind_sleep_ms = 100;	/* the second call lands while pending */
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
+	ndis_fake_stack_setup(test, &env, "ub", "twice", 1);
+	env.fp[0]->unbind_sleep_ms = 100;	/* the second call lands while pending */
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
 	exactly_one_unbind(test, &env);
 }
 
 static void returns_at_once_while_unbind_sleeps(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 	ktime_t start;
 	s64 ms;
 
-	setup(test, &env, "slow");
-	env.fp->unbind_sleep_ms = 1000;
+	ndis_fake_stack_setup(test, &env, "ub", "slow", 1);
+	env.fp[0]->unbind_sleep_ms = 1000;
 	start = ktime_get();
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
 	ms = ktime_ms_delta(ktime_get(), start);
 	/* Loose on purpose: TCG is slow, but nowhere near the handler's second. */
 	KUNIT_EXPECT_LT(test, ms, 500LL);
@@ -147,13 +122,13 @@ static int hammer(void *arg)
 static void concurrently_from_two_cpus(struct kunit *test)
 {
 	struct ndis_hammer h[2];
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 	struct task_struct *t;
 	int i;
 
-	setup(test, &env, "smp");
+	ndis_fake_stack_setup(test, &env, "ub", "smp", 1);
 	for (i = 0; i < 2; i++) {
-		h[i].binding = env.binding;
+		h[i].binding = env.binding[0];
 		h[i].calls = 200;
 		init_completion(&h[i].go);
 		init_completion(&h[i].done);
@@ -171,29 +146,29 @@ static void concurrently_from_two_cpus(struct kunit *test)
 
 static void racing_adapter_removal(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "rmv");
-	env.fp->unbind_sleep_ms = 50;
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
+	ndis_fake_stack_setup(test, &env, "ub", "rmv", 1);
+	env.fp[0]->unbind_sleep_ms = 50;
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(env.adapter), NDIS_STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp->unbinds), 1);
-	KUNIT_EXPECT_EQ(test, ndis_fake_opens(env.fp), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(env.fp[0]), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->halts), 1);
 }
 
 static void racing_protocol_deregistration(struct kunit *test)
 {
-	struct ndis_unbind_env env;
+	struct ndis_fake_stack env;
 
-	setup(test, &env, "dereg");
-	env.fp->unbind_sleep_ms = 50;
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_SUCCESS);
-	ndis_fake_protocol_deregister(env.fp);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp->unbinds), 1);
-	KUNIT_EXPECT_EQ(test, ndis_fake_opens(env.fp), 0);
+	ndis_fake_stack_setup(test, &env, "ub", "dereg", 1);
+	env.fp[0]->unbind_sleep_ms = 50;
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_SUCCESS);
+	ndis_fake_protocol_deregister(env.fp[0]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(env.fp[0]), 0);
 	/* After deregistration the handle is dead: an error, not a crash. */
-	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env.binding[0]), NDIS_STATUS_INVALID_PARAMETER);
 }
 
 static void refused_inside_bind_handler(struct kunit *test)
