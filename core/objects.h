@@ -52,6 +52,23 @@ struct ndis_object {
 	u8 type;			/* NDIS_HT_ of the object itself */
 };
 
+/* Multicast addresses: per binding, and merged for the adapter. */
+#define NDIS_MCAST_MAX		32
+#define NDIS_MCAST_ADAPTER_MAX	64
+
+/* Requests NDIS sends to a miniport itself, merging what bindings set. */
+enum ndis_own_oid {
+	NDIS_OWN_FILTER,	/* OID_GEN_CURRENT_PACKET_FILTER: the union */
+	NDIS_OWN_MCAST,		/* OID_802_3_MULTICAST_LIST: the merged list */
+	NDIS_OWN_MAX,
+};
+
+struct ndis_own_request {
+	NDIS_OID_REQUEST req;
+	bool dirty;		/* changed again while the request was out */
+	UCHAR value[NDIS_MCAST_ADAPTER_MAX * 6];
+};
+
 struct ndis_miniport_driver {
 	struct ndis_object obj;
 	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
@@ -105,15 +122,13 @@ struct ndis_adapter {
 	spinlock_t oid_lock;		/* the four below */
 	struct list_head oid_queue;
 	PNDIS_OID_REQUEST oid_current;
-	bool filter_dirty;		/* the merged filter changed again */
 	bool oid_dead;			/* quiesced: nothing more is queued */
 	unsigned int oid_finishing;	/* completions between current and kick */
 	bool oid_timer_armed;
 	struct work_struct oid_work;	/* delivers the queue, on ndis-complete */
 	struct delayed_work oid_timeout; /* aborts requests past their Timeout */
 	wait_queue_head_t oid_wq;	/* woken when the queue runs dry */
-	NDIS_OID_REQUEST filter_req;	/* NDIS's own: the merged packet filter */
-	ULONG filter_value;
+	struct ndis_own_request own[NDIS_OWN_MAX];	/* NDIS's own requests */
 
 	atomic_t rx_out;		/* indicated NBLs not back yet */
 	atomic_t rx_indicating;		/* indicate calls under way */
@@ -211,6 +226,8 @@ struct ndis_binding {
 	bool oids_open;			/* NdisOidRequest accepted */
 	atomic_t oids_out;		/* requests queued or at the miniport */
 	ULONG packet_filter;		/* OID_GEN_CURRENT_PACKET_FILTER */
+	UCHAR mcast[NDIS_MCAST_MAX][6];	/* OID_802_3_MULTICAST_LIST, under lock */
+	unsigned int nmcast;
 	atomic_t upcalls;		/* status/receive calls under way */
 	atomic_t sends_out;		/* sent, not completed yet */
 	spinlock_t rx_lock;		/* rx_free */

@@ -11,9 +11,10 @@
  * through ProtocolOidRequestComplete; the request's private state catches a
  * second completion or a completion of a request the miniport does not hold.
  *
- * The packet filter is NDIS's: each binding sets its own, and the union of
- * the bindings' filters goes to the miniport through a request of NDIS's
- * own (adapter->filter_req), re-sent whenever the union changes.
+ * The packet filter and the multicast list are NDIS's: each binding sets
+ * its own, and what they add up to (the union of the filters, the merged
+ * list) goes to the miniport through requests of NDIS's own
+ * (adapter->own[]), re-sent whenever it changes.
  *
  * A binding's close shuts its OID gate (like the upcall gate), aborts what
  * it still has queued and waits for the one at the miniport, if any.
@@ -33,7 +34,7 @@ enum ndis_oid_state {
 	NDIS_OID_AT_MINIPORT,
 };
 
-static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status);
+static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status);
 static void ndis_oid_put(struct ndis_binding *b);
 
 /* Queue the delivery work, unless the adapter's OIDs were shut down. */
@@ -77,7 +78,7 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 
 	atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
 	if (!b) {
-		ndis_oid_filter_done(a, status);
+		ndis_oid_own_done(a, req, status);
 		return;
 	}
 	raised = ndis_dispatch_enter();
@@ -169,54 +170,130 @@ static ULONG ndis_oid_filter_union(struct ndis_adapter *a)
 	return filter;
 }
 
-/* Send the union to the miniport, or note that it must be sent again. */
-static void ndis_oid_filter_push(struct ndis_adapter *a)
+/* The merged multicast list of the open bindings, at most the adapter's worth. */
+static UINT ndis_oid_mcast_union(struct ndis_adapter *a, UCHAR *out)
 {
-	PNDIS_OID_REQUEST req = &a->filter_req;
+	struct ndis_binding *b;
+	unsigned int n = 0, i, j;
+	unsigned long flags;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+		spin_lock_irqsave(&b->lock, flags);
+		for (i = 0; i < b->nmcast && n < NDIS_MCAST_ADAPTER_MAX; i++) {
+			for (j = 0; j < n; j++)
+				if (ether_addr_equal(out + j * ETH_ALEN, b->mcast[i]))
+					break;
+			if (j == n)
+				memcpy(out + n++ * ETH_ALEN, b->mcast[i], ETH_ALEN);
+		}
+		spin_unlock_irqrestore(&b->lock, flags);
+	}
+	rcu_read_unlock();
+	return n * ETH_ALEN;
+}
+
+static const NDIS_OID ndis_own_oids[NDIS_OWN_MAX] = {
+	[NDIS_OWN_FILTER] = OID_GEN_CURRENT_PACKET_FILTER,
+	[NDIS_OWN_MCAST] = OID_802_3_MULTICAST_LIST,
+};
+
+/* Send what the bindings add up to, or note that it must be sent again. */
+static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
+{
+	struct ndis_own_request *own = &a->own[kind];
+	PNDIS_OID_REQUEST req = &own->req;
+	ULONG filter;
+	UINT length;
 	bool claimed;
 
 	/* Claim it under the lock: one filler at a time, the rest mark dirty. */
 	spin_lock_bh(&a->oid_lock);
 	claimed = !a->oid_dead && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
 						 NDIS_OID_QUEUED) == NDIS_OID_IDLE;
-	a->filter_dirty = !claimed;
+	own->dirty = !claimed;
 	spin_unlock_bh(&a->oid_lock);
 	if (!claimed)
 		return;
 
-	a->filter_value = ndis_oid_filter_union(a);
+	if (kind == NDIS_OWN_FILTER) {
+		filter = ndis_oid_filter_union(a);
+		memcpy(own->value, &filter, sizeof(filter));
+		length = sizeof(filter);
+	} else {
+		length = ndis_oid_mcast_union(a, own->value);
+	}
 	memset(req, 0, offsetof(NDIS_OID_REQUEST, Ndis));
 	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
 	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
 	req->Header.Size = sizeof(*req);
 	req->RequestType = NdisRequestSetInformation;
-	req->DATA.SET_INFORMATION.Oid = OID_GEN_CURRENT_PACKET_FILTER;
-	req->DATA.SET_INFORMATION.InformationBuffer = &a->filter_value;
-	req->DATA.SET_INFORMATION.InformationBufferLength = sizeof(a->filter_value);
+	req->DATA.SET_INFORMATION.Oid = ndis_own_oids[kind];
+	req->DATA.SET_INFORMATION.InformationBuffer = own->value;
+	req->DATA.SET_INFORMATION.InformationBufferLength = length;
 	ndis_oid_enqueue(a, NULL, req);
 }
 
-static void ndis_oid_filter_done(struct ndis_adapter *a, NDIS_STATUS status)
+static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status)
 {
+	struct ndis_own_request *own = container_of(req, struct ndis_own_request, req);
+	enum ndis_own_oid kind = own - a->own;
 	bool again;
 
 	if (status != NDIS_STATUS_SUCCESS)
-		pr_warn("%s: miniport refused packet filter 0x%x: 0x%08x\n", a->name,
-			a->filter_value, status);
+		pr_warn("%s: miniport refused OID 0x%08x from NDIS: 0x%08x\n", a->name,
+			ndis_own_oids[kind], status);
 	spin_lock_bh(&a->oid_lock);
-	again = a->filter_dirty;
+	again = own->dirty;
 	spin_unlock_bh(&a->oid_lock);
 	if (again)
-		ndis_oid_filter_push(a);
+		ndis_oid_own_push(a, kind);
 }
 
 /* A binding's filter changed (set, or cleared by its close). */
 static void ndis_oid_set_filter(struct ndis_binding *b, ULONG filter)
 {
+	struct ndis_adapter *a = b->adapter;
+	ULONG sent;
+
 	WRITE_ONCE(b->packet_filter, filter);
-	if (ndis_oid_filter_union(b->adapter) != READ_ONCE(b->adapter->filter_value) ||
-	    atomic_read(&b->adapter->filter_req.Ndis.state) != NDIS_OID_IDLE)
-		ndis_oid_filter_push(b->adapter);
+	memcpy(&sent, a->own[NDIS_OWN_FILTER].value, sizeof(sent));
+	if (ndis_oid_filter_union(a) != sent ||
+	    atomic_read(&a->own[NDIS_OWN_FILTER].req.Ndis.state) != NDIS_OID_IDLE)
+		ndis_oid_own_push(a, NDIS_OWN_FILTER);
+}
+
+/* A binding's multicast list changed (set, or cleared by its close). */
+static void ndis_oid_set_mcast(struct ndis_binding *b, const UCHAR *list, unsigned int n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	memcpy(b->mcast, list, n * ETH_ALEN);
+	b->nmcast = n;
+	spin_unlock_irqrestore(&b->lock, flags);
+	ndis_oid_own_push(b->adapter, NDIS_OWN_MCAST);
+}
+
+/**
+ * ndis_oid_mcast_has() - whether a binding's multicast list holds @addr
+ * @b: the binding
+ * @addr: a multicast address
+ *
+ * Context: any.
+ * Return: true if it does.
+ */
+bool ndis_oid_mcast_has(struct ndis_binding *b, const UCHAR *addr)
+{
+	unsigned long flags;
+	unsigned int i;
+	bool found = false;
+
+	spin_lock_irqsave(&b->lock, flags);
+	for (i = 0; i < b->nmcast && !found; i++)
+		found = ether_addr_equal(b->mcast[i], addr);
+	spin_unlock_irqrestore(&b->lock, flags);
+	return found;
 }
 
 /* -- what NDIS answers itself --------------------------------------------- */
@@ -236,6 +313,19 @@ static NDIS_STATUS ndis_oid_reply(PNDIS_OID_REQUEST req, const void *value, UINT
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {
 	return ndis_oid_reply(req, &value, sizeof(value));
+}
+
+static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUEST req)
+{
+	UCHAR list[NDIS_MCAST_MAX][ETH_ALEN];
+	unsigned long flags;
+	unsigned int n;
+
+	spin_lock_irqsave(&b->lock, flags);
+	n = b->nmcast;
+	memcpy(list, b->mcast, n * ETH_ALEN);
+	spin_unlock_irqrestore(&b->lock, flags);
+	return ndis_oid_reply(req, list, n * ETH_ALEN);
 }
 
 /* Answer a query from what NDIS knows. Return: false to ask the miniport. */
@@ -285,7 +375,10 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		*status = ndis_oid_reply(req, g->CurrentMacAddress, g->MacAddressLength);
 		return true;
 	case OID_802_3_MAXIMUM_LIST_SIZE:
-		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize);
+		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize ?: NDIS_MCAST_MAX);
+		return true;
+	case OID_802_3_MULTICAST_LIST:
+		*status = ndis_oid_query_mcast(b, req);
 		return true;
 	case OID_GEN_MAXIMUM_TOTAL_SIZE:
 		if (g->MediaType != NdisMedium802_3)
@@ -294,6 +387,29 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		return true;
 	}
 	return false;
+}
+
+/* A binding's multicast list: whole addresses, multicast ones, not too many. */
+static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQUEST req)
+{
+	const UCHAR *list = req->DATA.SET_INFORMATION.InformationBuffer;
+	UINT length = req->DATA.SET_INFORMATION.InformationBufferLength;
+	ULONG limit = b->adapter->attrs.MaxMulticastListSize;
+	unsigned int n = length / ETH_ALEN, i;
+
+	req->DATA.SET_INFORMATION.BytesRead = 0;
+	if (length % ETH_ALEN) {
+		req->DATA.SET_INFORMATION.BytesNeeded = (n + 1) * ETH_ALEN;
+		return NDIS_STATUS_INVALID_LENGTH;
+	}
+	if (n > NDIS_MCAST_MAX || (limit && n > limit))
+		return NDIS_STATUS_MULTICAST_FULL;
+	for (i = 0; i < n; i++)
+		if (!is_multicast_ether_addr(list + i * ETH_ALEN))
+			return NDIS_STATUS_INVALID_DATA;
+	ndis_oid_set_mcast(b, list, n);
+	req->DATA.SET_INFORMATION.BytesRead = length;
+	return NDIS_STATUS_SUCCESS;
 }
 
 /* Handle a set NDIS owns. Return: false to ask the miniport. */
@@ -317,6 +433,9 @@ static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STA
 		req->DATA.SET_INFORMATION.BytesRead = sizeof(filter);
 		ndis_oid_set_filter(b, filter);
 		*status = NDIS_STATUS_SUCCESS;
+		return true;
+	case OID_802_3_MULTICAST_LIST:
+		*status = ndis_oid_set_mcast_list(b, req);
 		return true;
 	case OID_802_3_CURRENT_ADDRESS:
 	case OID_802_3_PERMANENT_ADDRESS:
@@ -569,6 +688,8 @@ void ndis_oid_close(struct ndis_binding *b)
 	wait_event(b->drain_wq, !atomic_read(&b->oids_out));
 	if (READ_ONCE(b->packet_filter))
 		ndis_oid_set_filter(b, 0);
+	if (b->nmcast)
+		ndis_oid_set_mcast(b, NULL, 0);
 }
 
 /* Adapter start: an empty queue. */

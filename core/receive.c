@@ -115,7 +115,8 @@ static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struc
 
 /* -- packet filter -------------------------------------------------------- */
 
-static bool ndis_rx_accepts(struct ndis_adapter *a, ULONG filter, PNET_BUFFER_LIST nbl)
+static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, ULONG filter,
+			    PNET_BUFFER_LIST nbl)
 {
 	UCHAR storage[ETH_ALEN];
 	const UCHAR *dst;
@@ -129,8 +130,9 @@ static bool ndis_rx_accepts(struct ndis_adapter *a, ULONG filter, PNET_BUFFER_LI
 		return false;
 	if (is_broadcast_ether_addr(dst))
 		return filter & NDIS_PACKET_TYPE_BROADCAST;
-	if (is_multicast_ether_addr(dst))	/* multicast lists: not yet */
-		return filter & NDIS_PACKET_TYPE_ALL_MULTICAST;
+	if (is_multicast_ether_addr(dst))
+		return (filter & NDIS_PACKET_TYPE_ALL_MULTICAST) ||
+		       ((filter & NDIS_PACKET_TYPE_MULTICAST) && ndis_oid_mcast_has(b, dst));
 	return (filter & NDIS_PACKET_TYPE_DIRECTED) &&
 	       ether_addr_equal(dst, a->attrs.CurrentMacAddress);
 }
@@ -220,7 +222,7 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
 	ULONG n = 0;
 
 	for (nbl = chain; nbl; nbl = nbl->Next) {
-		if (nbl->Ndis.binding != mark || !ndis_rx_accepts(a, filter, nbl))
+		if (nbl->Ndis.binding != mark || !ndis_rx_accepts(a, b, filter, nbl))
 			continue;
 		copy = !nbl->FirstNetBuffer->Next ? ndis_rx_copy_get(b) : NULL;
 		if (!copy) {

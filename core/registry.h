@@ -50,6 +50,7 @@ void ndis_oid_adapter_init(struct ndis_adapter *adapter);
 void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);
 void ndis_oid_close(struct ndis_binding *binding);
+bool ndis_oid_mcast_has(struct ndis_binding *binding, const UCHAR *addr);
 
 /* Receive (receive.c) */
 void ndis_rx_open(struct ndis_binding *binding);

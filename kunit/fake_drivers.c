@@ -168,6 +168,10 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 	if (req->RequestType == NdisRequestSetInformation &&
 	    req->DATA.SET_INFORMATION.Oid == OID_GEN_CURRENT_PACKET_FILTER)
 		WRITE_ONCE(mp->last_filter, *(ULONG *)req->DATA.SET_INFORMATION.InformationBuffer);
+	if (req->RequestType == NdisRequestSetInformation &&
+	    req->DATA.SET_INFORMATION.Oid == OID_802_3_MULTICAST_LIST)
+		WRITE_ONCE(mp->last_mcast_count,
+			   req->DATA.SET_INFORMATION.InformationBufferLength / ETH_ALEN);
 	wake_up_all(&mp->wq);
 	switch (mp->oid_mode) {
 	case NDIS_FAKE_OID_PEND:

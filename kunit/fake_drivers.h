@@ -48,6 +48,7 @@ struct ndis_fake_miniport {
 	PNDIS_OID_REQUEST oid_held;
 	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
 	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
+	int last_mcast_count;		/* addresses in the last OID_802_3_MULTICAST_LIST */
 	atomic_t rx_returned;		/* NBLs back through MiniportReturnNetBufferLists */
 	atomic_t rx_returned_early;	/* ... from inside the indicate call (a bug) */
 	struct task_struct *indicating;	/* the task inside NdisMIndicate... */

@@ -116,6 +116,48 @@ static void packet_filter_matrix(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, returned(env.mp, 4));
 }
 
+static void set_mcast(struct kunit *test, struct ndis_fake_stack *env, int i, const UCHAR *addrs,
+		      UINT length, NDIS_STATUS expect)
+{
+	NDIS_OID_REQUEST req;
+
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_MULTICAST_LIST,
+			   (PVOID)addrs, length, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env->binding[i], &req), expect);
+}
+
+static void multicast_lists_filter_and_merge(struct kunit *test)
+{
+	static const UCHAR mcast2[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x02 };
+	static const ULONG f[] = { NDIS_PACKET_TYPE_MULTICAST, NDIS_PACKET_TYPE_MULTICAST };
+	UCHAR both[2 * ETH_ALEN];
+	struct ndis_fake_stack env;
+
+	setup(test, &env, "mcast", 2, f);
+	memcpy(both, ndis_rx_mcast, ETH_ALEN);
+	memcpy(both + ETH_ALEN, mcast2, ETH_ALEN);
+	set_mcast(test, &env, 0, ndis_rx_mcast, ETH_ALEN, NDIS_STATUS_SUCCESS);
+	set_mcast(test, &env, 1, both, sizeof(both), NDIS_STATUS_SUCCESS);
+	/* Bad lists are refused and change nothing. */
+	set_mcast(test, &env, 1, both, ETH_ALEN + 1, NDIS_STATUS_INVALID_LENGTH);
+	set_mcast(test, &env, 1, ndis_rx_own, ETH_ALEN, NDIS_STATUS_INVALID_DATA);
+
+	/* The miniport gets the merged list: two addresses, not three. */
+	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_mcast_count) == 2, NDIS_FAKE_WAIT);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_mcast_count), 2);
+
+	ndis_fake_indicate(env.fa, 1, ndis_rx_mcast, 0);
+	ndis_fake_indicate(env.fa, 1, mcast2, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->rx_nbls), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[1]->rx_nbls), 2);
+	KUNIT_EXPECT_TRUE(test, returned(env.mp, 2));
+
+	/* A closing binding's addresses leave the merged list. */
+	ndis_fake_protocol_deregister(env.fp[1]);
+	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_mcast_count) == 1, NDIS_FAKE_WAIT);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_mcast_count), 1);
+}
+
 static void unclaimed_frames_go_back_later(struct kunit *test)
 {
 	static const ULONG f[] = { NDIS_PACKET_TYPE_DIRECTED };
@@ -190,6 +232,7 @@ static struct kunit_case ndis_receive_cases[] = {
 	KUNIT_CASE(fan_out_with_mixed_hold_and_return),
 	KUNIT_CASE(resources_flag_means_nothing_is_kept),
 	KUNIT_CASE(packet_filter_matrix),
+	KUNIT_CASE(multicast_lists_filter_and_merge),
 	KUNIT_CASE(unclaimed_frames_go_back_later),
 	KUNIT_CASE(returns_inside_an_indication_are_deferred),
 	KUNIT_CASE(double_return_is_reported),
