@@ -204,7 +204,9 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 	/* PnP asks before it removes; a miniport that failed gets no say. */
 	if (action == NdisHaltDeviceDisabled || surprise)
 		for (i = 0; i < n; i++)
-			ndis_binding_query_remove(v[i]);
+			if (!ndis_binding_query_remove(v[i]))
+				pr_info("%s: protocol would rather keep the adapter; removing it anyway\n",
+					v[i]->name);
 	if (surprise && live)
 		a->driver->chars.DevicePnPEventNotifyHandler(a->context, &event);
 	for (i = 0; i < n; i++)
@@ -335,6 +337,8 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	init_completion(&a->pause_done);
 	init_completion(&a->restart_done);
 	init_completion(&a->removed);
+	init_completion(&a->power_done);
+	a->power = NdisDeviceStateD0;
 	ndis_oid_adapter_init(a);
 	ndis_rx_adapter_init(a);
 	spin_lock_init(&a->open_lock);
@@ -421,6 +425,129 @@ static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
 	ndis_object_put(&a->obj);
 	return ret ? NDIS_STATUS_ADAPTER_REMOVED : NDIS_STATUS_SUCCESS;
 }
+
+/**
+ * ndis_miniport_query_remove_adapter() - may the adapter be removed?
+ * @MiniportAdapterHandle: the adapter
+ *
+ * Sends NetEventQueryRemoveDevice to every bound protocol. If one refuses,
+ * every protocol asked gets NetEventCancelRemoveDevice and the answer is
+ * no; nothing is removed either way (ndis_miniport_remove_adapter() does
+ * that, and asks again, without a veto).
+ *
+ * Context: PASSIVE_LEVEL, not from an NDIS handler.
+ * Return: NDIS_STATUS_SUCCESS if every protocol agreed, NDIS_STATUS_FAILURE
+ * if one refused, NDIS_STATUS_INVALID_PARAMETER for a bad handle,
+ * NDIS_STATUS_ADAPTER_REMOVED if it is going already.
+ */
+NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
+{
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	struct ndis_binding **v;
+	struct ndis_adapter *a;
+	int i, n;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (ndis_in_adapter_operation()) {
+		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_NOT_ACCEPTED;
+	}
+	n = ndis_adapter_bindings(a, &v);
+	ndis_adapter_lock(a);
+	if (a->removing) {
+		status = NDIS_STATUS_ADAPTER_REMOVED;
+	} else {
+		for (i = 0; i < n; i++)
+			if (!ndis_binding_query_remove(v[i]))
+				status = NDIS_STATUS_FAILURE;
+		if (status != NDIS_STATUS_SUCCESS)
+			for (i = 0; i < n; i++)
+				ndis_binding_cancel_remove(v[i]);
+	}
+	ndis_adapter_unlock(a);
+	ndis_bindings_release(v, n);
+	ndis_object_put(&a->obj);
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, NDIS);
+
+/**
+ * ndis_miniport_set_power() - move an adapter to a device power state
+ * @MiniportAdapterHandle: the adapter
+ * @PowerState: NdisDeviceStateD0 to wake, D1..D3 to sleep
+ *
+ * The stand-in for a system sleep or wake. Going to sleep: every bound
+ * protocol gets NetEventSetPower(Dx), the bindings and the miniport are
+ * paused, and the miniport gets OID_PNP_SET_POWER(Dx); until it wakes,
+ * OID requests for the miniport fail with NDIS_STATUS_LOW_POWER_STATE.
+ * Waking: OID_PNP_SET_POWER(D0), the miniport and bindings restart, and
+ * the protocols get NetEventSetPower(D0).
+ *
+ * Context: PASSIVE_LEVEL, not from an NDIS handler.
+ * Return: NDIS_STATUS_SUCCESS, the miniport's failure of OID_PNP_SET_POWER
+ * (the adapter then stays as it was, paused when going to sleep),
+ * NDIS_STATUS_INVALID_PARAMETER for a bad handle or state,
+ * NDIS_STATUS_ADAPTER_REMOVED if it is being removed.
+ */
+NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
+				    NDIS_DEVICE_POWER_STATE PowerState)
+{
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	NDIS_DEVICE_POWER_STATE event;
+	struct ndis_binding **v;
+	struct ndis_adapter *a;
+	int i, n;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	if (PowerState < NdisDeviceStateD0 || PowerState >= NdisDeviceStateMaximum)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (ndis_in_adapter_operation()) {
+		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_NOT_ACCEPTED;
+	}
+	n = ndis_adapter_bindings(a, &v);
+	ndis_adapter_lock(a);
+	event = PowerState;
+	if (a->removing) {
+		status = NDIS_STATUS_ADAPTER_REMOVED;
+	} else if (PowerState == a->power) {
+		/* nothing to do */
+	} else if (PowerState != NdisDeviceStateD0) {
+		for (i = 0; i < n; i++)
+			ndis_binding_set_power(v[i], &event);
+		for (i = 0; i < n; i++)
+			ndis_binding_pause(v[i]);
+		ndis_adapter_pause(a);
+		status = ndis_oid_set_power(a, PowerState);
+		if (status == NDIS_STATUS_SUCCESS)
+			WRITE_ONCE(a->power, PowerState);
+	} else {
+		status = ndis_oid_set_power(a, PowerState);
+		if (status == NDIS_STATUS_SUCCESS) {
+			WRITE_ONCE(a->power, PowerState);
+			ndis_adapter_restart(a);
+			for (i = 0; i < n; i++)
+				ndis_binding_restart(v[i]);
+			for (i = 0; i < n; i++)
+				ndis_binding_set_power(v[i], &event);
+		}
+	}
+	ndis_adapter_unlock(a);
+	ndis_bindings_release(v, n);
+	ndis_object_put(&a->obj);
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, NDIS);
 
 /**
  * ndis_miniport_remove_adapter() - PnP removal of an adapter

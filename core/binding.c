@@ -329,16 +329,28 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 }
 
 /*
- * Removal is coming: NetEventQueryRemoveDevice. A protocol may refuse; as
- * PnP may, we note that and go on. op_lock held.
+ * Removal is coming: NetEventQueryRemoveDevice. op_lock held.
+ * Return: false if the binding was asked and refused; true otherwise.
  */
-void ndis_binding_query_remove(struct ndis_binding *b)
+bool ndis_binding_query_remove(struct ndis_binding *b)
 {
 	if (b->state != NDIS_BINDING_RUNNING && b->state != NDIS_BINDING_PAUSED)
-		return;
-	if (ndis_binding_pnp(b, NetEventQueryRemoveDevice, NULL, 0) != NDIS_STATUS_SUCCESS)
-		pr_info("%s: protocol would rather keep the adapter; removing it anyway\n",
-			b->name);
+		return true;
+	return ndis_binding_pnp(b, NetEventQueryRemoveDevice, NULL, 0) == NDIS_STATUS_SUCCESS;
+}
+
+/* A power transition: NetEventSetPower with the new state. op_lock held. */
+void ndis_binding_set_power(struct ndis_binding *b, NDIS_DEVICE_POWER_STATE *state)
+{
+	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
+		ndis_binding_pnp(b, NetEventSetPower, state, sizeof(*state));
+}
+
+/* The removal asked about will not happen: NetEventCancelRemoveDevice. */
+void ndis_binding_cancel_remove(struct ndis_binding *b)
+{
+	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
+		ndis_binding_pnp(b, NetEventCancelRemoveDevice, NULL, 0);
 }
 
 /* Running -> Pausing -> Paused. A pause cannot fail. op_lock held. */

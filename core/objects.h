@@ -60,6 +60,7 @@ struct ndis_object {
 enum ndis_own_oid {
 	NDIS_OWN_FILTER,	/* OID_GEN_CURRENT_PACKET_FILTER: the union */
 	NDIS_OWN_MCAST,		/* OID_802_3_MULTICAST_LIST: the merged list */
+	NDIS_OWN_POWER,		/* OID_PNP_SET_POWER: a power transition */
 	NDIS_OWN_MAX,
 };
 
@@ -129,6 +130,10 @@ struct ndis_adapter {
 	struct delayed_work oid_timeout; /* aborts requests past their Timeout */
 	wait_queue_head_t oid_wq;	/* woken when the queue runs dry */
 	struct ndis_own_request own[NDIS_OWN_MAX];	/* NDIS's own requests */
+	NDIS_DEVICE_POWER_STATE power;	/* D0 unless set otherwise */
+	NDIS_DEVICE_POWER_STATE power_target;	/* of the transition under way */
+	struct completion power_done;
+	NDIS_STATUS power_status;
 
 	atomic_t rx_out;		/* indicated NBLs not back yet */
 	atomic_t rx_indicating;		/* indicate calls under way */

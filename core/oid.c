@@ -196,6 +196,7 @@ static UINT ndis_oid_mcast_union(struct ndis_adapter *a, UCHAR *out)
 static const NDIS_OID ndis_own_oids[NDIS_OWN_MAX] = {
 	[NDIS_OWN_FILTER] = OID_GEN_CURRENT_PACKET_FILTER,
 	[NDIS_OWN_MCAST] = OID_802_3_MULTICAST_LIST,
+	[NDIS_OWN_POWER] = OID_PNP_SET_POWER,
 };
 
 /* Send what the bindings add up to, or note that it must be sent again. */
@@ -220,6 +221,9 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 		filter = ndis_oid_filter_union(a);
 		memcpy(own->value, &filter, sizeof(filter));
 		length = sizeof(filter);
+	} else if (kind == NDIS_OWN_POWER) {
+		memcpy(own->value, &a->power_target, sizeof(a->power_target));
+		length = sizeof(a->power_target);
 	} else {
 		length = ndis_oid_mcast_union(a, own->value);
 	}
@@ -240,6 +244,11 @@ static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDI
 	enum ndis_own_oid kind = own - a->own;
 	bool again;
 
+	if (kind == NDIS_OWN_POWER) {
+		a->power_status = status;
+		complete(&a->power_done);
+		return;
+	}
 	if (status != NDIS_STATUS_SUCCESS)
 		pr_warn("%s: miniport refused OID 0x%08x from NDIS: 0x%08x\n", a->name,
 			ndis_own_oids[kind], status);
@@ -505,7 +514,9 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 	OidRequest->RequestHandle = NdisBindingHandle;
 	answered = OidRequest->RequestType == NdisRequestSetInformation ?
 		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
-	if (!answered) {
+	if (!answered && READ_ONCE(b->adapter->power) != NdisDeviceStateD0) {
+		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
+	} else if (!answered) {
 		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
 		    NDIS_OID_IDLE) {
 			ndis_oid_enqueue(b->adapter, b, OidRequest);
@@ -720,4 +731,17 @@ void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
 	wait_event(a->oid_wq, ndis_oid_idle(a));
 	cancel_work_sync(&a->oid_work);
 	cancel_delayed_work_sync(&a->oid_timeout);
+}
+
+/*
+ * Send OID_PNP_SET_POWER(@state) to the miniport and wait for its answer.
+ * PASSIVE_LEVEL, op_lock held.
+ */
+NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE state)
+{
+	a->power_target = state;
+	reinit_completion(&a->power_done);
+	ndis_oid_own_push(a, NDIS_OWN_POWER);
+	wait_for_completion(&a->power_done);
+	return a->power_status;
 }

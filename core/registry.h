@@ -42,7 +42,9 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 void ndis_binding_set_pend(int opens, int closes);
 bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
 void ndis_binding_pause(struct ndis_binding *binding);
-void ndis_binding_query_remove(struct ndis_binding *binding);
+bool ndis_binding_query_remove(struct ndis_binding *binding);
+void ndis_binding_cancel_remove(struct ndis_binding *binding);
+void ndis_binding_set_power(struct ndis_binding *binding, NDIS_DEVICE_POWER_STATE *state);
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
 /* OID requests (oid.c) */
@@ -51,6 +53,7 @@ void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);
 void ndis_oid_close(struct ndis_binding *binding);
 bool ndis_oid_mcast_has(struct ndis_binding *binding, const UCHAR *addr);
+NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *adapter, NDIS_DEVICE_POWER_STATE state);
 
 /* Receive (receive.c) */
 void ndis_rx_open(struct ndis_binding *binding);

@@ -292,6 +292,70 @@ static void removed_while_starting(struct kunit *test)
 			NDIS_STATUS_SUCCESS);
 }
 
+static void query_remove_vetoed_then_cancelled(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+
+	ndis_fake_stack_setup(test, &s, "bk", "veto", 2);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(s.adapter), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->cancel_removes), 0);
+
+	s.fp[1]->refuse_query_remove = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(s.adapter), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->query_removes), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[1]->query_removes), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->cancel_removes), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[1]->cancel_removes), 1);
+	/* Nothing was removed or paused. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->halts), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pauses), 0);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[0]->name, s.name),
+			NDIS_BINDING_RUNNING);
+}
+
+static void power_sleep_and_wake(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+	NDIS_OID_REQUEST req;
+	ULONG vendor;
+
+	ndis_fake_stack_setup(test, &s, "bk", "power", 2);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateMaximum),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 0);
+
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[1]->set_powers), 1);
+	KUNIT_EXPECT_EQ(test, s.fp[1]->last_power, NdisDeviceStateD3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->pauses), 1);
+	KUNIT_EXPECT_EQ(test, s.mp->last_power, NdisDeviceStateD3);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[0]->name, s.name),
+			NDIS_BINDING_PAUSED);
+	/* A sleeping miniport takes no requests. */
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &vendor,
+			   sizeof(vendor), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_LOW_POWER_STATE);
+
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, s.mp->last_power, NdisDeviceStateD0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->restarts), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->restarts), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
+	KUNIT_EXPECT_EQ(test, s.fp[0]->last_power, NdisDeviceStateD0);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[1]->name, s.name),
+			NDIS_BINDING_RUNNING);
+	/* Queued for the miniport again, and answered. */
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(s.fp[0], atomic_read(&s.fp[0]->oid_completions)));
+	KUNIT_EXPECT_EQ(test, s.fp[0]->last_oid_status, NDIS_STATUS_SUCCESS);
+}
+
 static void failed_initialize_never_binds(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp11");
@@ -344,6 +408,8 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(surprise_removal_while_paused),
 	KUNIT_CASE(miniport_declares_adapter_failed),
 	KUNIT_CASE(removed_while_starting),
+	KUNIT_CASE(query_remove_vetoed_then_cancelled),
+	KUNIT_CASE(power_sleep_and_wake),
 	KUNIT_CASE(failed_initialize_never_binds),
 	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
 	{}

@@ -172,6 +172,10 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 	    req->DATA.SET_INFORMATION.Oid == OID_802_3_MULTICAST_LIST)
 		WRITE_ONCE(mp->last_mcast_count,
 			   req->DATA.SET_INFORMATION.InformationBufferLength / ETH_ALEN);
+	if (req->RequestType == NdisRequestSetInformation &&
+	    req->DATA.SET_INFORMATION.Oid == OID_PNP_SET_POWER)
+		WRITE_ONCE(mp->last_power, *(NDIS_DEVICE_POWER_STATE *)
+			   req->DATA.SET_INFORMATION.InformationBuffer);
 	wake_up_all(&mp->wq);
 	switch (mp->oid_mode) {
 	case NDIS_FAKE_OID_PEND:
@@ -589,6 +593,14 @@ static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 		ndis_fake_event(fp, &fp->pauses);
 	} else if (n->NetPnPEvent.NetEvent == NetEventQueryRemoveDevice) {
 		ndis_fake_event(fp, &fp->query_removes);
+		if (fp->refuse_query_remove)
+			return NDIS_STATUS_FAILURE;
+	} else if (n->NetPnPEvent.NetEvent == NetEventCancelRemoveDevice) {
+		ndis_fake_event(fp, &fp->cancel_removes);
+	} else if (n->NetPnPEvent.NetEvent == NetEventSetPower) {
+		WRITE_ONCE(fp->last_power,
+			   *(NDIS_DEVICE_POWER_STATE *)n->NetPnPEvent.Buffer);
+		ndis_fake_event(fp, &fp->set_powers);
 	} else if (n->NetPnPEvent.NetEvent == NetEventRestart) {
 		spin_lock_bh(&fp->lock);
 		open->paused = false;

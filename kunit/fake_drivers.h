@@ -48,6 +48,7 @@ struct ndis_fake_miniport {
 	PNDIS_OID_REQUEST oid_held;
 	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
 	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
+	NDIS_DEVICE_POWER_STATE last_power;	/* last OID_PNP_SET_POWER */
 	int last_mcast_count;		/* addresses in the last OID_802_3_MULTICAST_LIST */
 	atomic_t rx_returned;		/* NBLs back through MiniportReturnNetBufferLists */
 	atomic_t rx_returned_early;	/* ... from inside the indicate call (a bug) */
@@ -94,6 +95,10 @@ struct ndis_fake_protocol {
 	atomic_t pauses;
 	atomic_t restarts;
 	atomic_t query_removes;
+	atomic_t cancel_removes;
+	atomic_t set_powers;		/* NetEventSetPower calls */
+	NDIS_DEVICE_POWER_STATE last_power;
+	bool refuse_query_remove;
 	atomic_t binds_complete;
 	atomic_t open_completes;
 	atomic_t close_completes;

@@ -320,6 +320,9 @@ void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 				      const char *name, NDIS_HANDLE add_context,
 				      PNDIS_HANDLE MiniportAdapterHandle);
+NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle);
+NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
+				    NDIS_DEVICE_POWER_STATE PowerState);
 NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle);
 NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHandle);
 

@@ -44,6 +44,24 @@ typedef enum _NET_PNP_EVENT_CODE {
 } NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;
 
 /**
+ * enum _NDIS_DEVICE_POWER_STATE - device power states
+ * @NdisDeviceStateUnspecified: not given
+ * @NdisDeviceStateD0: working
+ * @NdisDeviceStateD1: light sleep
+ * @NdisDeviceStateD2: deeper sleep
+ * @NdisDeviceStateD3: off
+ * @NdisDeviceStateMaximum: number of states
+ */
+typedef enum _NDIS_DEVICE_POWER_STATE {
+	NdisDeviceStateUnspecified,
+	NdisDeviceStateD0,
+	NdisDeviceStateD1,
+	NdisDeviceStateD2,
+	NdisDeviceStateD3,
+	NdisDeviceStateMaximum
+} NDIS_DEVICE_POWER_STATE, *PNDIS_DEVICE_POWER_STATE;
+
+/**
  * struct _NET_PNP_EVENT - the event proper
  * @NetEvent: what happened
  * @Buffer: event-specific data, or NULL
