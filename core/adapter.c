@@ -339,6 +339,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	init_completion(&a->removed);
 	init_completion(&a->power_done);
 	a->power = NdisDeviceStateD0;
+	a->power_target = NdisDeviceStateD0;
 	ndis_oid_adapter_init(a);
 	ndis_rx_adapter_init(a);
 	spin_lock_init(&a->open_lock);
@@ -515,8 +516,9 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 		ndis_object_put(&a->obj);
 		return NDIS_STATUS_NOT_ACCEPTED;
 	}
-	n = ndis_adapter_bindings(a, &v);
+	/* Taken under the lock: a binding made while asleep must be woken too. */
 	ndis_adapter_lock(a);
+	n = ndis_adapter_bindings(a, &v);
 	event = PowerState;
 	if (a->removing) {
 		status = NDIS_STATUS_ADAPTER_REMOVED;

@@ -210,8 +210,12 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 
 	/* Claim it under the lock: one filler at a time, the rest mark dirty. */
 	spin_lock_bh(&a->oid_lock);
-	claimed = !a->oid_dead && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
-						 NDIS_OID_QUEUED) == NDIS_OID_IDLE;
+	/* A sleeping miniport gets its filters again when it wakes. */
+	claimed = !a->oid_dead &&
+		  (kind == NDIS_OWN_POWER ||
+		   READ_ONCE(a->power_target) == NdisDeviceStateD0) &&
+		  atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
+				 NDIS_OID_QUEUED) == NDIS_OID_IDLE;
 	own->dirty = !claimed;
 	spin_unlock_bh(&a->oid_lock);
 	if (!claimed)
@@ -514,7 +518,7 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 	OidRequest->RequestHandle = NdisBindingHandle;
 	answered = OidRequest->RequestType == NdisRequestSetInformation ?
 		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
-	if (!answered && READ_ONCE(b->adapter->power) != NdisDeviceStateD0) {
+	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
 		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
 	} else if (!answered) {
 		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
@@ -739,9 +743,24 @@ void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
  */
 NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE state)
 {
-	a->power_target = state;
+	enum ndis_own_oid kind;
+	bool again;
+
+	WRITE_ONCE(a->power_target, state);
 	reinit_completion(&a->power_done);
 	ndis_oid_own_push(a, NDIS_OWN_POWER);
 	wait_for_completion(&a->power_done);
+	if (a->power_status != NDIS_STATUS_SUCCESS)
+		WRITE_ONCE(a->power_target, a->power);
+	if (READ_ONCE(a->power_target) != NdisDeviceStateD0)
+		return a->power_status;
+	/* Awake (again): send what changed while it slept. */
+	for (kind = NDIS_OWN_FILTER; kind <= NDIS_OWN_MCAST; kind++) {
+		spin_lock_bh(&a->oid_lock);
+		again = a->own[kind].dirty;
+		spin_unlock_bh(&a->oid_lock);
+		if (again)
+			ndis_oid_own_push(a, kind);
+	}
 	return a->power_status;
 }

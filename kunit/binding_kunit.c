@@ -317,7 +317,10 @@ static void power_sleep_and_wake(struct kunit *test)
 {
 	struct ndis_fake_stack s;
 	NDIS_OID_REQUEST req;
+	ULONG filter = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_BROADCAST;
+	NDIS_OID_REQUEST set;
 	ULONG vendor;
+	int oids;
 
 	ndis_fake_stack_setup(test, &s, "bk", "power", 2);
 	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateMaximum),
@@ -340,10 +343,20 @@ static void power_sleep_and_wake(struct kunit *test)
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &vendor,
 			   sizeof(vendor), NULL);
 	KUNIT_EXPECT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_LOW_POWER_STATE);
+	/* NDIS takes a filter change, but the miniport hears of it only on waking. */
+	oids = atomic_read(&s.mp->oids_seen);
+	ndis_fake_oid_init(&set, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(s.binding[1], &set), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->oids_seen), oids);
 
 	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
 			NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, s.mp->last_power, NdisDeviceStateD0);
+	ndis_kunit_adapter_flush(s.adapter);
+	KUNIT_EXPECT_TRUE(test, wait_event_timeout(s.mp->wq,
+						   READ_ONCE(s.mp->last_filter) == filter,
+						   NDIS_FAKE_WAIT) > 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->restarts), 2);
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->restarts), 2);
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
@@ -354,6 +367,31 @@ static void power_sleep_and_wake(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_PENDING);
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(s.fp[0], atomic_read(&s.fp[0]->oid_completions)));
 	KUNIT_EXPECT_EQ(test, s.fp[0]->last_oid_status, NDIS_STATUS_SUCCESS);
+}
+
+/* A protocol that arrives while the adapter sleeps binds, but stays Paused until D0. */
+static void bind_while_asleep_waits_for_wake(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+	struct ndis_fake_protocol *late;
+
+	ndis_fake_stack_setup(test, &s, "bk", "sleepbind", 1);
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD2),
+			NDIS_STATUS_SUCCESS);
+	late = ndis_fake_protocol_new(test, "bk-late-sleepbind");
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(late), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(late, atomic_read(&late->bound) == 1));
+	ndis_kunit_adapter_flush(s.adapter);
+	KUNIT_EXPECT_EQ(test, atomic_read(&late->restarts), 0);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(late->name, s.name), NDIS_BINDING_PAUSED);
+
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&late->restarts), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&late->set_powers), 1);
+	KUNIT_EXPECT_EQ(test, late->last_power, NdisDeviceStateD0);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(late->name, s.name), NDIS_BINDING_RUNNING);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
 }
 
 static void failed_initialize_never_binds(struct kunit *test)
@@ -410,6 +448,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(removed_while_starting),
 	KUNIT_CASE(query_remove_vetoed_then_cancelled),
 	KUNIT_CASE(power_sleep_and_wake),
+	KUNIT_CASE(bind_while_asleep_waits_for_wake),
 	KUNIT_CASE(failed_initialize_never_binds),
 	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
 	{}
