@@ -394,6 +394,34 @@ static void bind_while_asleep_waits_for_wake(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
 }
 
+/* Every binding PnP event may pend; NdisCompleteNetPnPEvent's status is the answer. */
+static void pnp_events_pend_and_complete(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+
+	ndis_fake_stack_setup(test, &s, "bk", "pendpnp", 1);
+	s.fp[0]->pend_pnp = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(s.adapter), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pnp_pended), 1);
+	s.fp[0]->refuse_query_remove = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(s.adapter), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->cancel_removes), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pnp_pended), 3);
+
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[0]->name, s.name),
+			NDIS_BINDING_PAUSED);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[0]->name, s.name),
+			NDIS_BINDING_RUNNING);
+	/* SetPower, Pause, then Restart, SetPower. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pnp_pended), 7);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
+	s.fp[0]->pend_pnp = false;
+}
+
 static void failed_initialize_never_binds(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp11");
@@ -449,6 +477,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(query_remove_vetoed_then_cancelled),
 	KUNIT_CASE(power_sleep_and_wake),
 	KUNIT_CASE(bind_while_asleep_waits_for_wake),
+	KUNIT_CASE(pnp_events_pend_and_complete),
 	KUNIT_CASE(failed_initialize_never_binds),
 	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
 	{}

@@ -569,9 +569,37 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	return NDIS_STATUS_SUCCESS;
 }
 
+/* A pended PnP event finishes here, a little later, from process context. */
+static void ndis_fake_pnp_work(struct work_struct *work)
+{
+	struct ndis_fake_protocol *fp = container_of(to_delayed_work(work),
+						     struct ndis_fake_protocol, pnp_work);
+
+	NdisCompleteNetPnPEvent(fp->pnp_binding, fp->pnp_event, fp->pnp_status);
+}
+
+static NDIS_STATUS ndis_fake_pnp_handle(struct ndis_fake_open *open,
+					PNET_PNP_EVENT_NOTIFICATION n);
+
 static NDIS_STATUS ndis_fake_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 {
 	struct ndis_fake_open *open = ctx;
+	struct ndis_fake_protocol *fp = open ? open->fp : NULL;
+	NDIS_STATUS status = ndis_fake_pnp_handle(open, n);
+
+	if (!fp || !fp->pend_pnp)
+		return status;
+	fp->pnp_binding = open->binding;
+	fp->pnp_event = n;
+	fp->pnp_status = status;
+	atomic_inc(&fp->pnp_pended);
+	schedule_delayed_work(&fp->pnp_work, msecs_to_jiffies(5));
+	return NDIS_STATUS_PENDING;
+}
+
+static NDIS_STATUS ndis_fake_pnp_handle(struct ndis_fake_open *open,
+					PNET_PNP_EVENT_NOTIFICATION n)
+{
 	struct ndis_fake_protocol *fp;
 
 	if (!open) {
@@ -839,6 +867,7 @@ void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 	spin_lock_init(&fp->rx_lock);
 	INIT_LIST_HEAD(&fp->opens);
 	init_waitqueue_head(&fp->wq);
+	INIT_DELAYED_WORK(&fp->pnp_work, ndis_fake_pnp_work);
 }
 
 NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
@@ -873,6 +902,7 @@ void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
 {
 	NdisDeregisterProtocolDriver(fp->handle);
 	fp->handle = NULL;
+	flush_delayed_work(&fp->pnp_work);	/* NDIS waited; let it return too */
 	if (fp->nb_pool)
 		NdisFreeNetBufferPool(fp->nb_pool);
 	if (fp->nbl_pool)

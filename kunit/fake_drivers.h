@@ -99,6 +99,12 @@ struct ndis_fake_protocol {
 	atomic_t set_powers;		/* NetEventSetPower calls */
 	NDIS_DEVICE_POWER_STATE last_power;
 	bool refuse_query_remove;
+	bool pend_pnp;			/* PnP events pend, finished by pnp_work */
+	atomic_t pnp_pended;
+	struct delayed_work pnp_work;
+	NDIS_HANDLE pnp_binding;
+	PNET_PNP_EVENT_NOTIFICATION pnp_event;
+	NDIS_STATUS pnp_status;
 	atomic_t binds_complete;
 	atomic_t open_completes;
 	atomic_t close_completes;
