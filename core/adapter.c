@@ -406,20 +406,38 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 }
 EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, NDIS);
 
-static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
-				       bool surprise, const char *api, unsigned long caller)
+/*
+ * The adapter behind @h, referenced, for a PnP call made from outside every
+ * NDIS handler (it takes the operation lock). NULL, with *@status set, if not.
+ */
+static struct ndis_adapter *ndis_adapter_get_pnp(NDIS_HANDLE h, const char *api,
+						 unsigned long caller, NDIS_STATUS *status)
 {
-	struct ndis_adapter *a;
-	int ret;
+	struct ndis_adapter *a = ndis_adapter_get(h, api, caller);
 
-	a = ndis_adapter_get(h, api, caller);
-	if (!a)
-		return NDIS_STATUS_INVALID_PARAMETER;
+	if (!a) {
+		*status = NDIS_STATUS_INVALID_PARAMETER;
+		return NULL;
+	}
 	if (ndis_in_adapter_operation()) {
 		ndis_misuse(api, "a caller outside NDIS handlers", caller);
 		ndis_object_put(&a->obj);
-		return NDIS_STATUS_NOT_ACCEPTED;
+		*status = NDIS_STATUS_NOT_ACCEPTED;
+		return NULL;
 	}
+	return a;
+}
+
+static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
+				       bool surprise, const char *api, unsigned long caller)
+{
+	NDIS_STATUS status;
+	struct ndis_adapter *a;
+	int ret;
+
+	a = ndis_adapter_get_pnp(h, api, caller, &status);
+	if (!a)
+		return status;
 	ret = ndis_adapter_teardown(a, action, surprise);
 	if (ret)
 		ndis_adapter_wait_removed(a);	/* someone else's teardown */
@@ -450,14 +468,9 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 
 	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
-	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	a = ndis_adapter_get_pnp(MiniportAdapterHandle, __func__, _RET_IP_, &status);
 	if (!a)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	if (ndis_in_adapter_operation()) {
-		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
-		ndis_object_put(&a->obj);
-		return NDIS_STATUS_NOT_ACCEPTED;
-	}
+		return status;
 	n = ndis_adapter_bindings(a, &v);
 	ndis_adapter_lock(a);
 	if (a->removing) {
@@ -508,14 +521,9 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 		return NDIS_STATUS_INVALID_STATE;
 	if (PowerState < NdisDeviceStateD0 || PowerState >= NdisDeviceStateMaximum)
 		return NDIS_STATUS_INVALID_PARAMETER;
-	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	a = ndis_adapter_get_pnp(MiniportAdapterHandle, __func__, _RET_IP_, &status);
 	if (!a)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	if (ndis_in_adapter_operation()) {
-		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
-		ndis_object_put(&a->obj);
-		return NDIS_STATUS_NOT_ACCEPTED;
-	}
+		return status;
 	/* Taken under the lock: a binding made while asleep must be woken too. */
 	ndis_adapter_lock(a);
 	n = ndis_adapter_bindings(a, &v);

@@ -422,6 +422,22 @@ static void pnp_events_pend_and_complete(struct kunit *test)
 	s.fp[0]->pend_pnp = false;
 }
 
+/* Removal of a sleeping adapter: nothing paused twice, everything unbound and halted. */
+static void removed_while_asleep(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+
+	ndis_fake_stack_setup(test, &s, "bk", "sleepgone", 1);
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(s.adapter), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->pauses), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->unbinds), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->halts), 1);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(s.fp[0]), 0);
+}
+
 static void failed_initialize_never_binds(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp11");
@@ -478,6 +494,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(power_sleep_and_wake),
 	KUNIT_CASE(bind_while_asleep_waits_for_wake),
 	KUNIT_CASE(pnp_events_pend_and_complete),
+	KUNIT_CASE(removed_while_asleep),
 	KUNIT_CASE(failed_initialize_never_binds),
 	KUNIT_CASE_SLOW(thousand_bind_unbind_cycles),
 	{}
