@@ -3,8 +3,8 @@
  * Status indications: NdisMIndicateStatusEx to ProtocolStatusEx of every
  * open binding of the adapter (or the one it names), from any context up
  * to DISPATCH_LEVEL, walking the adapter's RCU list of open bindings. A
- * link-state indication also updates the adapter's attributes, which the
- * sysfs view and later binds report.
+ * link-state, MTU or MAC address indication also updates the adapter's
+ * attributes, which OID queries, the sysfs view and later binds report.
  */
 #include <linux/rcupdate.h>
 
@@ -12,17 +12,35 @@
 #include "handle.h"
 #include "registry.h"
 
-static void ndis_status_note_link(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
+/* Keep the attributes NDIS answers queries from in step with the adapter. */
+static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
 {
+	const NDIS_IF_PHYSICAL_ADDRESS *addr = s->StatusBuffer;
 	const NDIS_LINK_STATE *link = s->StatusBuffer;
+	const ULONG *mtu = s->StatusBuffer;
 
-	if (s->StatusCode != NDIS_STATUS_LINK_STATE || !link ||
-	    s->StatusBufferSize < sizeof(*link))
+	if (!s->StatusBuffer)
 		return;
-	WRITE_ONCE(a->attrs.MediaConnectState, link->MediaConnectState);
-	WRITE_ONCE(a->attrs.MediaDuplexState, link->MediaDuplexState);
-	WRITE_ONCE(a->attrs.XmitLinkSpeed, link->XmitLinkSpeed);
-	WRITE_ONCE(a->attrs.RcvLinkSpeed, link->RcvLinkSpeed);
+	switch (s->StatusCode) {
+	case NDIS_STATUS_LINK_STATE:
+		if (s->StatusBufferSize < sizeof(*link))
+			return;
+		WRITE_ONCE(a->attrs.MediaConnectState, link->MediaConnectState);
+		WRITE_ONCE(a->attrs.MediaDuplexState, link->MediaDuplexState);
+		WRITE_ONCE(a->attrs.XmitLinkSpeed, link->XmitLinkSpeed);
+		WRITE_ONCE(a->attrs.RcvLinkSpeed, link->RcvLinkSpeed);
+		return;
+	case NDIS_STATUS_L2_MTU_SIZE_CHANGE:
+		if (s->StatusBufferSize >= sizeof(*mtu) && *mtu)
+			WRITE_ONCE(a->attrs.MtuSize, *mtu);
+		return;
+	case NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE:
+		/* Same length only: the medium's address size never changes. */
+		if (s->StatusBufferSize >= sizeof(*addr) &&
+		    addr->Length == a->attrs.MacAddressLength)
+			memcpy(a->attrs.CurrentMacAddress, addr->Address, addr->Length);
+		return;
+	}
 }
 
 /**
@@ -57,7 +75,7 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 		return;
 	}
 	s->SourceHandle = MiniportAdapterHandle;
-	ndis_status_note_link(a, s);
+	ndis_status_note(a, s);
 	list_for_each_entry_rcu(b, &a->open_list, open_node) {
 		bh = ndis_handle_of(&b->obj, NDIS_HT_BINDING);
 		if (s->DestinationHandle && s->DestinationHandle != bh)

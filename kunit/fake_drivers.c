@@ -664,6 +664,29 @@ void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID 
 	req->DATA.QUERY_INFORMATION.InformationBufferLength = length;
 }
 
+/* Keep a copy of the first frame of the last indication, and where it came. */
+static void ndis_fake_note_rx(struct ndis_fake_protocol *fp, struct ndis_fake_open *open,
+			      PNET_BUFFER_LIST nbls)
+{
+	ULONG len = min_t(ULONG, NET_BUFFER_DATA_LENGTH(nbls->FirstNetBuffer),
+			  sizeof(fp->rx_last));
+	UCHAR storage[sizeof(fp->rx_last)];
+	const UCHAR *data;
+	PNET_BUFFER_LIST nbl;
+	PNET_BUFFER nb;
+
+	data = NdisGetDataBuffer(nbls->FirstNetBuffer, len, storage, 1, 0);
+	spin_lock(&fp->rx_lock);
+	if (data)
+		memcpy(fp->rx_last, data, len);
+	fp->rx_last_len = data ? len : 0;
+	strscpy(fp->rx_last_adapter, open->adapter, sizeof(fp->rx_last_adapter));
+	for (nbl = nbls; fp->rx_hook && nbl; nbl = nbl->Next)
+		for (nb = nbl->FirstNetBuffer; nb; nb = nb->Next)
+			fp->rx_hook(open, nb);
+	spin_unlock(&fp->rx_lock);
+}
+
 static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER port,
 			      ULONG count, ULONG flags)
 {
@@ -672,6 +695,7 @@ static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_
 	PNET_BUFFER_LIST nbl, next;
 
 	ndis_fake_note_dispatch(fp);
+	ndis_fake_note_rx(fp, open, nbls);
 	atomic_add(count, &fp->rx_nbls);
 	if (fp->rx_return_held_first)
 		ndis_fake_return_held(fp);
@@ -750,6 +774,18 @@ static void ndis_fake_free_nbl(struct ndis_fake_protocol *fp, PNET_BUFFER_LIST n
 		wake_up_all(&fp->wq);
 }
 
+/* Record the tag (first four bytes) of each completed NBL, in order. */
+static void ndis_fake_note_done(struct ndis_fake_protocol *fp, PNET_BUFFER_LIST nbl)
+{
+	u32 storage, *tag;
+
+	tag = NdisGetDataBuffer(nbl->FirstNetBuffer, sizeof(*tag), &storage, 1, 0);
+	spin_lock(&fp->rx_lock);
+	if (tag && fp->ndone_tags < ARRAY_SIZE(fp->done_tags))
+		fp->done_tags[fp->ndone_tags++] = *tag;
+	spin_unlock(&fp->rx_lock);
+}
+
 static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 {
 	struct ndis_fake_open *open = ctx;
@@ -762,6 +798,7 @@ static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULON
 		nbl->Next = NULL;
 		if (nbl->SourceHandle != open->binding)
 			atomic_inc(&fp->wrong_source);
+		ndis_fake_note_done(fp, nbl);
 		switch (nbl->Status) {
 		case NDIS_STATUS_SUCCESS:
 			atomic_inc(&fp->send_ok);
@@ -786,15 +823,12 @@ static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULON
  * numbering them) on the binding to @adapter, tagged @cancel_id.
  * Return: 0, or -ENOMEM / -ENODEV.
  */
-int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
-		   unsigned int nbs, PVOID cancel_id)
+/* As a protocol must: no send once paused, and the pause waits for us. */
+static struct ndis_fake_open *ndis_fake_send_begin(struct ndis_fake_protocol *fp,
+						   const char *adapter)
 {
-	PNET_BUFFER_LIST chain = NULL, *tail = &chain, nbl;
 	struct ndis_fake_open *open, *found = NULL;
-	PNET_BUFFER *nbtail;
-	unsigned int i, j;
 
-	/* As a protocol must: no send once paused, and the pause waits for us. */
 	spin_lock_bh(&fp->lock);
 	list_for_each_entry(open, &fp->opens, node)
 		if (!strcmp(open->adapter, adapter) && !open->paused && open->binding)
@@ -802,9 +836,28 @@ int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned 
 	if (found)
 		found->sending++;
 	spin_unlock_bh(&fp->lock);
-	if (!found)
+	return found;
+}
+
+static void ndis_fake_send_end(struct ndis_fake_open *open)
+{
+	spin_lock_bh(&open->fp->lock);
+	open->sending--;
+	spin_unlock_bh(&open->fp->lock);
+	wake_up_all(&open->fp->wq);
+}
+
+int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
+		   unsigned int nbs, PVOID cancel_id)
+{
+	PNET_BUFFER_LIST chain = NULL, *tail = &chain, nbl;
+	struct ndis_fake_open *open;
+	PNET_BUFFER *nbtail;
+	unsigned int i, j;
+
+	open = ndis_fake_send_begin(fp, adapter);
+	if (!open)
 		return -ENODEV;
-	open = found;
 	for (i = 0; i < nbls; i++) {
 		nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
 		if (!nbl)
@@ -832,11 +885,33 @@ int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned 
 	} else {
 		NdisSendNetBufferLists(open->binding, chain, 0, 0);
 	}
-	spin_lock_bh(&fp->lock);
-	open->sending--;
-	spin_unlock_bh(&fp->lock);
-	wake_up_all(&fp->wq);
+	ndis_fake_send_end(open);
 	return i < nbls ? -ENOMEM : 0;
+}
+
+/*
+ * Send one frame of @len bytes copied from @frame on the binding to
+ * @adapter. Return: 0, or -ENOMEM / -ENODEV.
+ */
+int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
+			 const void *frame, unsigned int len)
+{
+	struct ndis_fake_open *open;
+	PNET_BUFFER_LIST nbl;
+	void *data;
+
+	open = ndis_fake_send_begin(fp, adapter);
+	if (!open)
+		return -ENODEV;
+	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, len);
+	if (nbl) {
+		atomic_inc(&fp->nbls_live);
+		data = NdisGetDataBuffer(nbl->FirstNetBuffer, len, NULL, 1, 0);
+		memcpy(data, frame, len);
+		NdisSendNetBufferLists(open->binding, nbl, 0, 0);
+	}
+	ndis_fake_send_end(open);
+	return nbl ? 0 : -ENOMEM;
 }
 
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)

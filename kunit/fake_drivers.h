@@ -81,6 +81,8 @@ enum ndis_fake_bind_mode {
 	NDIS_FAKE_BIND_UNBIND_INSIDE,	/* call NdisUnbindAdapter from the handler */
 };
 
+struct ndis_fake_open;
+
 struct ndis_fake_protocol {
 	NDIS_HANDLE handle;
 	char name[NDIS_FAKE_NAME];
@@ -125,10 +127,17 @@ struct ndis_fake_protocol {
 	atomic_t rx_resources;		/* ... with NDIS_RECEIVE_FLAGS_RESOURCES */
 	bool rx_hold;			/* keep received NBLs until told */
 	bool rx_return_held_first;	/* give held ones back from the handler */
-	spinlock_t rx_lock;		/* the held receives */
+	spinlock_t rx_lock;		/* held receives, rx_last, done_tags */
 	PNET_BUFFER_LIST rx_held[64];
 	NDIS_HANDLE rx_held_binding[64];
 	unsigned int rx_nheld;
+	/* Called for each received NB, at DISPATCH_LEVEL, under rx_lock. */
+	void (*rx_hook)(struct ndis_fake_open *open, PNET_BUFFER nb);
+	UCHAR rx_last[128];		/* first frame of the last indication */
+	unsigned int rx_last_len;
+	char rx_last_adapter[NDIS_FAKE_NAME];
+	u32 done_tags[16];		/* tags of completed sends, in order */
+	unsigned int ndone_tags;
 	atomic_t oid_completions;
 	NDIS_STATUS last_oid_status;
 	bool oid_after_close;		/* try an OID in unbind, after the close */
@@ -153,6 +162,8 @@ struct ndis_fake_open {
 	bool paused;			/* no new sends: NetEventPause came */
 	bool closed;			/* NdisCloseAdapterEx returned */
 	unsigned int sending;		/* senders inside NdisSendNetBufferLists */
+	atomic_t probe_ok;		/* frames fp->rx_hook judged good */
+	atomic_t probe_bad;		/* ... and bad */
 	struct work_struct complete_bind;
 	struct list_head node;
 };
@@ -179,6 +190,8 @@ void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHA
 void ndis_fake_return_held(struct ndis_fake_protocol *fp);
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id);
+int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
+			 const void *frame, unsigned int len);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);
 
 #endif /* _NDIS_FAKE_DRIVERS_H */

@@ -127,16 +127,55 @@ find_splats() {
 }
 
 # Run QEMU with a timeout; the guest ends by rebooting (-no-reboot exits).
+# With NDIS_QEMU_RELAY=1 the guest may ask for hot-plug: a console line
+# "NDIS-QEMU: device_add ..." or "NDIS-QEMU: device_del ..." is passed to
+# the QEMU monitor (no other command is).
 run_qemu() {
-	local timeout_s=$1 log=$2
+	local timeout_s=$1 log=$2 monitor=(-monitor none) sock stop relay=
 	shift 2
 	need_pkgs qemu-system-x86
 	rm -f "$log"
+	if [ -n "${NDIS_QEMU_RELAY:-}" ]; then
+		need_pkgs socat
+		sock="$log.monitor"
+		stop="$log.stop"
+		rm -f "$sock" "$stop"
+		monitor=(-monitor "unix:$sock,server=on,wait=off")
+		qemu_relay "$log" "$sock" "$stop" &
+		relay=$!
+	fi
 	timeout --foreground -k 10 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu max \
-		-nodefaults -nographic -no-reboot -monitor none \
+		-nodefaults -nographic -no-reboot "${monitor[@]}" \
 		-serial "file:$log" "$@" </dev/null >/dev/null 2>&1 || true
+	if [ -n "$relay" ]; then
+		touch "$stop"
+		wait "$relay" || true
+		rm -f "$sock" "$stop"
+	fi
 	# Serial consoles end lines with \r\n.
 	sed -i 's/\r$//' "$log"
+}
+
+# Pass the guest's hot-plug requests in LOG to the monitor at SOCK until
+# STOP exists. Each request is sent once, in order.
+qemu_relay() {
+	local log=$1 sock=$2 stop=$3 handled=0 n cmds
+	while [ ! -e "$stop" ]; do
+		sleep 0.3
+		mapfile -t cmds < <(grep -a 'NDIS-QEMU: ' "$log" 2>/dev/null |
+			sed 's/.*NDIS-QEMU: //; s/\r$//')
+		for ((n = handled; n < ${#cmds[@]}; n++)); do
+			case ${cmds[n]} in
+			"device_add "* | "device_del "*)
+				say "monitor: ${cmds[n]}"
+				{ echo "${cmds[n]}"; sleep 1; } |
+					socat - "UNIX-CONNECT:$sock" >/dev/null 2>&1 || true
+				;;
+			*) say "monitor: refused '${cmds[n]}'" ;;
+			esac
+		done
+		handled=${#cmds[@]}
+	done
 }
 
 # Pack DIR as a gzip'd newc initramfs at OUT.

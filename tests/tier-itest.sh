@@ -9,16 +9,18 @@ NDIS_TIER=itest
 . "$NDIS_TOP/tests/stock-kernel.sh"
 . "$NDIS_TOP/tests/guest-checks.sh"
 
-need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod
+need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod socat
 
 # Hub 0 joins the virtio pair, hub 1 the e1000 pair. No option ROMs: the
-# guest boots straight from -kernel.
+# guest boots straight from -kernel. The ids let the guest ask for a
+# hot-unplug and replug of one NIC (see run_qemu).
 NICS=(
-	-netdev hubport,id=v0,hubid=0 -device virtio-net-pci,netdev=v0,romfile=
-	-netdev hubport,id=v1,hubid=0 -device virtio-net-pci,netdev=v1,romfile=
-	-netdev hubport,id=e0,hubid=1 -device e1000,netdev=e0,romfile=
-	-netdev hubport,id=e1,hubid=1 -device e1000,netdev=e1,romfile=
+	-netdev hubport,id=v0,hubid=0 -device virtio-net-pci,netdev=v0,romfile=,id=nic_v0
+	-netdev hubport,id=v1,hubid=0 -device virtio-net-pci,netdev=v1,romfile=,id=nic_v1
+	-netdev hubport,id=e0,hubid=1 -device e1000,netdev=e0,romfile=,id=nic_e0
+	-netdev hubport,id=e1,hubid=1 -device e1000,netdev=e1,romfile=,id=nic_e1
 )
+NDIS_QEMU_RELAY=1
 
 for series in 6.12 6.1; do
 	ensure_stock_kernel "$series"
@@ -33,7 +35,8 @@ for series in 6.12 6.1; do
 	root="$work/initramfs"
 	initramfs_skeleton "$root"
 	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
-	cp "$work/src/core/ndis.ko" "$work/src/tests/modules/ndis_inject_warn.ko" \
+	cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
+		"$work/src/tests/modules/ndis_inject_warn.ko" \
 		"$work/src/tests/modules/ndis_itest.ko" "$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"
 	cp "$NDIS_TOP/tests/guest/itest-init.sh" "$root/init"

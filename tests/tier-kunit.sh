@@ -25,7 +25,8 @@ check_pass "modules build against the test kernel"
 
 root="$work/initramfs"
 initramfs_skeleton "$root"
-cp "$work/src/core/ndis.ko" "$work/src/kunit/ndis_kunit.ko" \
+cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
+	"$work/src/kunit/ndis_kunit.ko" \
 	"$work/src/tests/modules/ndis_inject_warn.ko" "$root/ndis/modules/"
 cp "$NDIS_TOP/tests/guest/kunit-init.sh" "$root/init"
 echo "${NDIS_INJECT:-}" >"$root/ndis/inject"

@@ -36,4 +36,25 @@
 #define ndis_assign_str(dst, src)	__assign_str(dst, src)
 #endif
 
+/*
+ * A bus_type became const throughout (bus_register(), attribute callbacks)
+ * in 6.4; declare buses and their callbacks with this type.
+ */
+struct bus_type;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+typedef const struct bus_type ndis_compat_bus_t;
+#else
+typedef struct bus_type ndis_compat_bus_t;
+#endif
+
+/*
+ * EXPORT_SYMBOL_IF_KUNIT() (namespace EXPORTED_FOR_KUNIT_TESTING) came in
+ * 6.2; kernels without KUnit need only the empty form.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+#include <kunit/visibility.h>
+#elif !defined(EXPORT_SYMBOL_IF_KUNIT)
+#define EXPORT_SYMBOL_IF_KUNIT(sym)
+#endif
+
 #endif /* _NDIS_COMPAT_H */

@@ -60,6 +60,20 @@ typedef struct _NDIS_LINK_STATE {
 
 #define NDIS_LINK_STATE_REVISION_1	1
 
+/**
+ * struct _NDIS_IF_PHYSICAL_ADDRESS - buffer of NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE
+ * @Length: bytes used in @Address
+ * @Address: the link-layer address now in use
+ *
+ * NDIS_STATUS_L2_MTU_SIZE_CHANGE carries a ULONG: the new MTU, without
+ * the link header. NDIS records both in the adapter's attributes before
+ * passing the indication on, so later queries answer the new values.
+ */
+typedef struct _NDIS_IF_PHYSICAL_ADDRESS {
+	USHORT Length;
+	UCHAR Address[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+} NDIS_IF_PHYSICAL_ADDRESS, *PNDIS_IF_PHYSICAL_ADDRESS;
+
 void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 			   PNDIS_STATUS_INDICATION StatusIndication);
 

@@ -127,6 +127,66 @@ struct _NDIS_OID_REQUEST {
 
 #define NDIS_OID_REQUEST_REVISION_1	1
 
+/**
+ * struct _NDIS_STATISTICS_INFO - answer to OID_GEN_STATISTICS
+ * @Header: NDIS_OBJECT_TYPE_DEFAULT, NDIS_STATISTICS_INFO_REVISION_1
+ * @SupportedStatistics: NDIS_STATISTICS_FLAGS_VALID_* for the members set
+ * @ifInDiscards: received frames dropped (no room, filtered while paused)
+ * @ifInErrors: received frames with errors
+ * @ifHCInOctets: bytes received
+ * @ifHCInUcastPkts: directed frames received
+ * @ifHCInMulticastPkts: multicast frames received
+ * @ifHCInBroadcastPkts: broadcast frames received
+ * @ifHCOutOctets: bytes sent
+ * @ifHCOutUcastPkts: directed frames sent
+ * @ifHCOutMulticastPkts: multicast frames sent
+ * @ifHCOutBroadcastPkts: broadcast frames sent
+ * @ifOutErrors: frames that failed to send
+ * @ifOutDiscards: frames dropped on send
+ * @ifHCInUcastOctets: bytes of directed frames received
+ * @ifHCInMulticastOctets: bytes of multicast frames received
+ * @ifHCInBroadcastOctets: bytes of broadcast frames received
+ * @ifHCOutUcastOctets: bytes of directed frames sent
+ * @ifHCOutMulticastOctets: bytes of multicast frames sent
+ * @ifHCOutBroadcastOctets: bytes of broadcast frames sent
+ */
+typedef struct _NDIS_STATISTICS_INFO {
+	NDIS_OBJECT_HEADER Header;
+	ULONG SupportedStatistics;
+	ULONG64 ifInDiscards;
+	ULONG64 ifInErrors;
+	ULONG64 ifHCInOctets;
+	ULONG64 ifHCInUcastPkts;
+	ULONG64 ifHCInMulticastPkts;
+	ULONG64 ifHCInBroadcastPkts;
+	ULONG64 ifHCOutOctets;
+	ULONG64 ifHCOutUcastPkts;
+	ULONG64 ifHCOutMulticastPkts;
+	ULONG64 ifHCOutBroadcastPkts;
+	ULONG64 ifOutErrors;
+	ULONG64 ifOutDiscards;
+	ULONG64 ifHCInUcastOctets;
+	ULONG64 ifHCInMulticastOctets;
+	ULONG64 ifHCInBroadcastOctets;
+	ULONG64 ifHCOutUcastOctets;
+	ULONG64 ifHCOutMulticastOctets;
+	ULONG64 ifHCOutBroadcastOctets;
+} NDIS_STATISTICS_INFO, *PNDIS_STATISTICS_INFO;
+
+#define NDIS_STATISTICS_INFO_REVISION_1			1
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_RCV		0x00000001
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_RCV	0x00000002
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_FRAMES_RCV	0x00000004
+#define NDIS_STATISTICS_FLAGS_VALID_BYTES_RCV			0x00000008
+#define NDIS_STATISTICS_FLAGS_VALID_RCV_DISCARDS		0x00000010
+#define NDIS_STATISTICS_FLAGS_VALID_RCV_ERROR			0x00000020
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_XMIT	0x00000040
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_XMIT	0x00000080
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_FRAMES_XMIT	0x00000100
+#define NDIS_STATISTICS_FLAGS_VALID_BYTES_XMIT			0x00000200
+#define NDIS_STATISTICS_FLAGS_VALID_XMIT_ERROR			0x00000400
+#define NDIS_STATISTICS_FLAGS_VALID_XMIT_DISCARDS		0x00008000
+
 NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest);
 void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId);
 void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,

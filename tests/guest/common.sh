@@ -24,6 +24,38 @@ t_eq() {
 	fi
 }
 
+# Poll a condition for up to 10 s: binds and unbinds run asynchronously.
+eventually() {
+	local i
+	for i in $(seq 100); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# The same for up to 60 s: PCI hot-plug goes through ACPI and the guest.
+eventually_long() {
+	local i
+	for i in $(seq 600); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# state_is DIR STATE: the sysfs object DIR reports STATE.
+state_is() { [ "$(cat "$1/state" 2>/dev/null)" = "$2" ]; }
+
+# probe_count ADAPTER: "ok bad" probe frames ndis_itest's protocol got there.
+probe_count() {
+	awk -v a="$1" '$1 == a { print $2, $3 }' /sys/kernel/debug/ndis_itest/probe
+}
+probe_is() { [ "$(probe_count "$1")" = "$2" ]; }
+
+# Ask the host to run a QEMU monitor command (device_add / device_del).
+qemu_monitor() { echo "NDIS-QEMU: $*"; }
+
 # Mark a point in the console log for the host to cut at.
 marker() { echo "NDIS-MARK: $*"; }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# PID 1 of the KUnit guest: load ndis.ko and ndis_kunit.ko (whose suites run
-# at load and print one KTAP document), unload both, scan for leaks.
+# PID 1 of the KUnit guest: load ndis.ko, ndis_vmini.ko and ndis_kunit.ko
+# (whose suites run at load and print one KTAP document), unload them all,
+# scan for leaks.
 . /ndis/common.sh
 guest_setup
 
@@ -16,6 +17,7 @@ kunit_args=
 
 marker ktap-begin
 insmod $NDIS_DIR/modules/ndis.ko
+insmod $NDIS_DIR/modules/ndis_vmini.ko
 insmod $NDIS_DIR/modules/ndis_kunit.ko $kunit_args
 marker ktap-end
 
@@ -25,6 +27,7 @@ if [ "$(inject_mode)" = warn ]; then
 fi
 
 rmmod ndis_kunit
+rmmod ndis_vmini
 rmmod ndis
 t_eq "no ndis module left loaded" "" "$(ndis_modules_loaded)"
 # Lockdep switches itself off after its first report; it must still be on.

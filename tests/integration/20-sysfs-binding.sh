@@ -8,18 +8,6 @@
 root=/sys/kernel/ndis
 binding=$root/bindings/itest_proto:itest0
 
-# Poll a condition for up to 10 s: binds and unbinds run asynchronously.
-eventually() {
-	local i
-	for i in $(seq 100); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-state_is() { [ "$(cat "$1/state" 2>/dev/null)" = "$2" ]; }
-
 t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
 t_check "miniport listed" test -d $root/miniports/itest_mp
 t_eq "miniport NDIS version" 6.30 "$(cat $root/miniports/itest_mp/ndis_version)"

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndis_itest.ko: the integration tier's stand-in drivers until real ones
- * exist. Loading it registers a miniport driver "itest_mp" with
- * @adapters adapters "itest0".. and a protocol "itest_proto" that binds to
- * every Ethernet adapter; unloading deregisters both. The drivers are the
- * fakes the KUnit suites use, so the stock kernels run the same code.
+ * ndis_itest.ko: the integration tier's test drivers. Loading it registers
+ * a miniport driver "itest_mp" with @adapters adapters "itest0".. and a
+ * protocol "itest_proto" that binds to every Ethernet adapter (its own,
+ * and those of ndis_vmini and ndis_netdev when loaded); unloading
+ * deregisters both. The drivers are the fakes the
+ * KUnit suites use, so the stock kernels run the same code. Probe frames
+ * (itest_probe.c) carry traffic between adapters for the tier to check.
  */
 #include <linux/module.h>
 
-#include "../../kunit/fake_drivers.h"
+#include "itest.h"
 
 #define NDIS_ITEST_MAX_ADAPTERS	8
 
@@ -39,11 +41,14 @@ static int __init ndis_itest_init(void)
 			goto err_adapters;
 	}
 	ndis_fake_protocol_init(&ndis_itest_proto, "itest_proto");
+	ndis_itest_probe_init(&ndis_itest_proto);
 	status = ndis_fake_protocol_register(&ndis_itest_proto);
 	if (status != NDIS_STATUS_SUCCESS)
-		goto err_adapters;
+		goto err_protocol;
 	return 0;
 
+err_protocol:
+	ndis_itest_probe_exit();
 err_adapters:
 	NdisMDeregisterMiniportDriver(ndis_itest_mp.handle);
 err_miniport:
@@ -53,6 +58,7 @@ err_miniport:
 
 static void __exit ndis_itest_exit(void)
 {
+	ndis_itest_probe_exit();
 	ndis_fake_protocol_deregister(&ndis_itest_proto);
 	NdisMDeregisterMiniportDriver(ndis_itest_mp.handle);
 }

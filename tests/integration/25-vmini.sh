@@ -1,0 +1,66 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ndis_vmini on a stock kernel: devices made and removed from user space,
+# probe frames across a hub byte for byte, the link and surprise-removal
+# knobs, and rmmod with live bindings in either order.
+. /ndis/common.sh
+
+root=/sys/kernel/ndis
+bus=/sys/bus/ndis_vmini
+knobs=/sys/kernel/debug/ndis_vmini
+probe=/sys/kernel/debug/ndis_itest
+
+t_check "insmod ndis_vmini.ko devices=2" insmod $NDIS_DIR/modules/ndis_vmini.ko devices=2
+t_check "vmini0 and vmini1 listed" test -d $root/adapters/vmini0 -a -d $root/adapters/vmini1
+t_eq "vmini0 miniport" ndis_vmini "$(cat $root/adapters/vmini0/miniport)"
+t_eq "vmini1 stable MAC" 02:76:6d:00:00:01 "$(cat $root/adapters/vmini1/mac_address)"
+t_eq "vmini0 running" running "$(cat $root/adapters/vmini0/state)"
+t_check "per-device knobs in debugfs" test -f $knobs/vmini0/oid_delay_ms -a \
+	-f $knobs/vmini0/send_reorder -a -f $knobs/vmini0/surprise_remove -a -f $knobs/fail_init
+
+t_check "new_device 300 in hub 2" sh -c "echo '300 2' >$bus/new_device"
+t_check "vmini300 listed" test -d $root/adapters/vmini300
+t_check "new_device with a used id refused" sh -c "! echo '300 2' 2>/dev/null >$bus/new_device"
+t_check "new_device with garbage refused" sh -c "! echo 'x' 2>/dev/null >$bus/new_device"
+t_check "del_device 300" sh -c "echo 300 >$bus/del_device"
+t_check "vmini300 gone" test ! -e $root/adapters/vmini300
+t_check "del_device of an unknown id refused" sh -c "! echo 300 2>/dev/null >$bus/del_device"
+echo 1 >$knobs/fail_init
+t_check "fail_init knob makes new_device fail" sh -c "! echo 301 2>/dev/null >$bus/new_device"
+t_check "no adapter left by the failed initialize" test ! -e $root/adapters/vmini301
+
+t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
+for a in vmini0 vmini1; do
+	t_check "itest_proto bound to $a" eventually state_is $root/bindings/itest_proto:$a running
+	# Directed and broadcast: what a plain protocol asks for.
+	echo "filter $a 9" >$probe/ctl
+done
+t_check "50 probe frames sent on vmini0" sh -c "echo 'send vmini0 50' >$probe/ctl"
+t_check "vmini1 heard all 50 intact" eventually probe_is vmini1 "50 0"
+t_eq "vmini0 does not hear itself in a hub" "0 0" "$(probe_count vmini0)"
+
+echo 0 >$knobs/vmini1/link
+t_eq "link knob: adapter link down" down "$(cat $root/adapters/vmini1/link)"
+t_check "nothing heard while the cable is out" sh -c "echo 'send vmini0 5' >$probe/ctl"
+sleep 0.3
+t_eq "vmini1 still at 50" "50 0" "$(probe_count vmini1)"
+echo 1 >$knobs/vmini1/link
+t_eq "link knob: adapter link up" up "$(cat $root/adapters/vmini1/link)"
+
+t_check "surprise_remove knob accepted" sh -c "echo 1 >$knobs/vmini1/surprise_remove"
+t_check "vmini1 unbound and gone" eventually test ! -e $root/adapters/vmini1 -a \
+	! -e $root/bindings/itest_proto:vmini1
+t_check "its knob directory gone" eventually test ! -e $knobs/vmini1
+
+t_check "rmmod ndis_vmini with a live binding" rmmod ndis_vmini
+t_check "binding to vmini0 gone" test ! -e $root/bindings/itest_proto:vmini0
+t_check "rmmod ndis_itest" rmmod ndis_itest
+
+# The other order: the protocol goes first.
+insmod $NDIS_DIR/modules/ndis_vmini.ko devices=1 && insmod $NDIS_DIR/modules/ndis_itest.ko
+t_check "bound again after reload" eventually state_is $root/bindings/itest_proto:vmini0 running
+t_check "rmmod ndis_itest before ndis_vmini" rmmod ndis_itest
+t_check "rmmod ndis_vmini" rmmod ndis_vmini
+t_eq "registry empty" 0 \
+	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
+t_eq "no API misuse" 0 "$(cat $root/api_misuse)"

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared by the files of ndis_itest.ko. */
+#ifndef _NDIS_ITEST_H
+#define _NDIS_ITEST_H
+
+#include "../../kunit/fake_drivers.h"
+
+void ndis_itest_probe_init(struct ndis_fake_protocol *fp);
+void ndis_itest_probe_exit(void);
+
+#endif /* _NDIS_ITEST_H */
