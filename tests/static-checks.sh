@@ -26,7 +26,7 @@ c_sources() {
 # kernel-doc has nothing to warn about, and every export is documented.
 check_kernel_doc() {
 	local kdoc="$NDIS_KSRC/scripts/kernel-doc" files sym missing=
-	files=$(cd "$NDIS_TOP" && ls include/ndis/*.h core/*.c)
+	files=$(cd "$NDIS_TOP" && ls include/ndis/*.h core/*.c miniports/*/*.[ch])
 	if (cd "$NDIS_TOP" && perl "$kdoc" -none -Wall -Werror $files); then
 		check_pass "kernel-doc: no warnings"
 	else

@@ -36,6 +36,7 @@ for series in 6.12 6.1; do
 	initramfs_skeleton "$root"
 	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
 	cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
+		"$work/src/miniports/netdev/ndis_netdev.ko" \
 		"$work/src/tests/modules/ndis_inject_warn.ko" \
 		"$work/src/tests/modules/ndis_itest.ko" "$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"

@@ -47,6 +47,11 @@ typedef const struct bus_type ndis_compat_bus_t;
 typedef struct bus_type ndis_compat_bus_t;
 #endif
 
+/* 6.5 moved __skb_gso_segment() and SKB_GSO_CB() to <net/gso.h>. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>
+#endif
+
 /*
  * EXPORT_SYMBOL_IF_KUNIT() (namespace EXPORTED_FOR_KUNIT_TESTING) came in
  * 6.2; kernels without KUnit need only the empty form.

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Receive: an ETH_P_ALL packet tap on the device (struct packet_type with
+ * .dev set), the way AF_PACKET listens: the host stack keeps every frame,
+ * we get a clone of it.
+ *
+ * The tap sees frames after GRO and after the driver took the VLAN tag
+ * out, so before indicating we put the MAC header back in front, the tag
+ * back inside, and cut GRO/LRO super-frames back into the frames that came
+ * off the wire (skb_gso_segment, as Open vSwitch does for its upcalls).
+ * Our own and the host's transmissions are not taken (ignore_outgoing).
+ *
+ * Each frame is one NBL (ndis_nbl_from_skb(): zero copy, the NBL owns the
+ * clone) indicated at DISPATCH_LEVEL while the adapter runs. Frames seen
+ * while it does not are counted as dropped. At most
+ * NDIS_NETDEV_RX_OUTSTANDING_MAX NBLs are out with protocols at a time;
+ * beyond that frames are lent (NDIS_RECEIVE_FLAGS_RESOURCES: protocols copy
+ * what they want before the call returns, and we free the NBL at once)
+ * rather than dropped, so a protocol that holds receives slows itself
+ * down, not the others, and memory stays bounded.
+ */
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include "netdev.h"
+
+static void ndis_netdev_rx_drop(struct ndis_netdev_port *port, struct sk_buff *skb)
+{
+	atomic64_inc(&port->stats.rx_dropped);
+	kfree_skb(skb);
+}
+
+/* One frame, data at its MAC header, to NDIS. Consumes @skb. BHs off. */
+static void ndis_netdev_rx_one(struct ndis_netdev_port *port, struct sk_buff *skb)
+{
+	ULONG flags = NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL;
+	unsigned int len = skb->len;
+	enum ndis_netdev_cast cast;
+	PNET_BUFFER_LIST nbl;
+
+	if (len < ETH_HLEN || !pskb_may_pull(skb, ETH_HLEN)) {
+		ndis_netdev_rx_drop(port, skb);
+		return;
+	}
+	cast = ndis_netdev_cast_of(skb->data);
+	/* Counted (a full barrier), then @running: see the pause. */
+	if (atomic_inc_return(&port->rx_outstanding) > NDIS_NETDEV_RX_OUTSTANDING_MAX)
+		flags |= NDIS_RECEIVE_FLAGS_RESOURCES;
+	if (!READ_ONCE(port->running)) {
+		ndis_netdev_drain_put(port, &port->rx_outstanding, 1);
+		ndis_netdev_rx_drop(port, skb);
+		return;
+	}
+	nbl = ndis_nbl_from_skb(port->rx_pool, skb);	/* frees @skb on failure */
+	if (!nbl) {
+		ndis_netdev_drain_put(port, &port->rx_outstanding, 1);
+		atomic64_inc(&port->stats.rx_dropped);
+		return;
+	}
+	atomic64_inc(&port->stats.rx_frames[cast]);
+	atomic64_add(len, &port->stats.rx_octets[cast]);
+	NdisMIndicateReceiveNetBufferLists(port->handle, nbl, 0, 1, flags);
+	if (flags & NDIS_RECEIVE_FLAGS_RESOURCES) {
+		/* Lent: ours again now that the call returned. */
+		atomic64_inc(&port->stats.rx_lent);
+		NdisFreeNetBufferList(nbl);
+		ndis_netdev_drain_put(port, &port->rx_outstanding, 1);
+	}
+}
+
+/**
+ * ndis_netdev_rx() - the packet tap's handler
+ * @skb: a frame the device received, shared with the stack
+ * @dev: the device
+ * @pt: the port's tap
+ * @orig_dev: the device it arrived on
+ *
+ * Context: softirq (or BHs disabled), inside an RCU read-side section.
+ * Return: NET_RX_SUCCESS or NET_RX_DROP, which the stack ignores.
+ */
+int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+		   struct net_device *orig_dev)
+{
+	struct ndis_netdev_port *port = container_of(pt, struct ndis_netdev_port, tap);
+	struct sk_buff *segs, *next;
+
+	if (skb->pkt_type == PACKET_OUTGOING || !skb_mac_header_was_set(skb) ||
+	    skb_mac_offset(skb) > 0) {
+		consume_skb(skb);	/* not for us: nothing dropped */
+		return NET_RX_SUCCESS;
+	}
+	skb = skb_share_check(skb, GFP_ATOMIC);	/* the stack's frame: our own clone */
+	if (!skb)
+		goto nomem;
+	skb_push(skb, -skb_mac_offset(skb));	/* the MAC header back in front */
+	if (skb_vlan_tag_present(skb)) {
+		skb = __vlan_hwaccel_push_inside(skb);	/* frees it on failure */
+		if (!skb)
+			goto nomem;
+	}
+	local_bh_disable();	/* DISPATCH_LEVEL, whoever delivered it */
+	if (!skb_is_gso(skb)) {
+		ndis_netdev_rx_one(port, skb);
+	} else {
+		segs = __skb_gso_segment(skb, NETIF_F_SG, false);
+		if (IS_ERR_OR_NULL(segs)) {
+			ndis_netdev_rx_drop(port, skb);
+		} else {
+			consume_skb(skb);
+			skb_list_walk_safe(segs, skb, next) {
+				skb_mark_not_on_list(skb);
+				ndis_netdev_rx_one(port, skb);
+			}
+		}
+	}
+	local_bh_enable();
+	return NET_RX_SUCCESS;
+
+nomem:
+	atomic64_inc(&port->stats.rx_dropped);
+	return NET_RX_DROP;
+}
+
+/**
+ * ndis_netdev_return() - MiniportReturnNetBufferLists
+ * @ctx: the port
+ * @nbls: received NBLs every binding gave back
+ * @flags: NDIS_RETURN_FLAGS_*
+ *
+ * Frees them with their frames; the last one back may let a pause finish.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void ndis_netdev_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+	struct ndis_netdev_port *port = ctx;
+	PNET_BUFFER_LIST nbl, next;
+	int n = 0;
+
+	for (nbl = nbls; nbl; nbl = next) {
+		next = nbl->Next;
+		nbl->Next = NULL;
+		NdisFreeNetBufferList(nbl);
+		n++;
+	}
+	if (n)
+		ndis_netdev_drain_put(port, &port->rx_outstanding, n);
+}

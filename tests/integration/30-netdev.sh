@@ -1,0 +1,164 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ndis_netdev on a stock kernel with two virtio-net and two e1000 NICs
+# wired in pairs: an adapter per NIC, probe frames across each pair byte
+# for byte in both directions, link/MTU/address changes seen by NDIS, the
+# guest's own IP networking still working (ping across a namespace), a
+# NIC unplugged under traffic and plugged back, and rmmod in either order.
+# No NIC may change state because the module was loaded or unloaded.
+. /ndis/common.sh
+
+root=/sys/kernel/ndis
+ctl=/sys/kernel/debug/ndis_itest/ctl
+
+nic_driver() { basename "$(readlink "/sys/class/net/$1/device/driver")"; }
+
+# The NICs a driver runs, in PCI order (the order QEMU was given them).
+nics_of() {
+	local n
+	for n in $(ls /sys/class/net | sort -V); do
+		[ -e "/sys/class/net/$n/device" ] && [ "$(nic_driver "$n")" = "$1" ] && echo "$n"
+	done
+}
+
+# Every NIC's flags, MTU and addresses, and the multicast lists; carrier
+# comes and goes on its own, so it is left out.
+link_snapshot() {
+	ip -o link show | grep -v ': lo:' |
+		sed -E 's/^[0-9]+: //; s/NO-CARRIER,//; s/,LOWER_UP//; s/ state [A-Z]+//'
+	grep -v ' lo ' /proc/net/dev_mcast
+}
+
+# bound NIC: itest_proto's binding to the NIC's adapter is running, with a
+# directed + broadcast packet filter.
+bound() {
+	eventually state_is "$root/bindings/itest_proto:nd-$1" running &&
+		echo "filter nd-$1 9" >$ctl
+}
+
+ok_count() { probe_count "nd-$1" | cut -d' ' -f1; }
+
+# send_and_check FROM TO N: N probe frames sent on FROM arrive at TO intact.
+send_and_check() {
+	local from=$1 to=$2 n=$3 start
+	start=$(ok_count "$to")
+	echo "send nd-$from $n" >$ctl &&
+		eventually probe_is "nd-$to" "$((start + n)) 0" &&
+		sleep 0.3 && probe_is "nd-$to" "$((start + n)) 0"
+}
+
+set -- $(nics_of virtio_net)
+v0=$1 v1=$2
+set -- $(nics_of e1000)
+e0=$1 e1=$2
+t_check "two virtio-net and two e1000 NICs found" test -n "$v1" -a -n "$e1"
+for n in $v0 $v1 $e0 $e1; do
+	ip link set "$n" up
+done
+t_check "carrier on every NIC" eventually sh -c \
+	"grep -q 1 /sys/class/net/$e1/carrier && grep -q 1 /sys/class/net/$v1/carrier"
+before=$(link_snapshot)
+
+t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
+for n in $v0 $v1 $e0 $e1; do
+	t_check "adapter nd-$n ($(nic_driver "$n"))" eventually test -d "$root/adapters/nd-$n"
+done
+t_eq "adapter MAC is the NIC's" "$(cat /sys/class/net/$e0/address)" \
+	"$(cat $root/adapters/nd-$e0/mac_address)"
+t_eq "adapter MTU is the NIC's" 1500 "$(cat $root/adapters/nd-$v0/mtu)"
+t_eq "adapter link follows carrier" up "$(cat $root/adapters/nd-$v0/link)"
+t_eq "adapter miniport" ndis_netdev "$(cat $root/adapters/nd-$v0/miniport)"
+t_eq "loading changed no NIC" "$before" "$(link_snapshot)"
+
+t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
+for n in $v0 $v1 $e0 $e1; do
+	t_check "itest_proto bound to nd-$n" bound "$n"
+done
+t_check "virtio $v0 -> $v1: 40 frames intact" send_and_check "$v0" "$v1" 40
+t_check "virtio $v1 -> $v0: 40 frames intact" send_and_check "$v1" "$v0" 40
+t_check "e1000 $e0 -> $e1: 40 frames intact" send_and_check "$e0" "$e1" 40
+t_check "e1000 $e1 -> $e0: 40 frames intact" send_and_check "$e1" "$e0" 40
+t_eq "no frame crossed between the pairs (virtio)" "40 0" "$(probe_count "nd-$v0")"
+t_eq "no frame crossed between the pairs (e1000)" "40 0" "$(probe_count "nd-$e0")"
+t_check "send counters visible in debugfs" \
+	grep -q . /sys/kernel/debug/ndis_netdev/nd-$v0/stats
+
+# What the NIC does, NDIS sees: carrier, MTU and address.
+ip link set "$e1" down
+t_check "NIC down: adapter link down" eventually sh -c \
+	"[ \$(cat $root/adapters/nd-$e1/link) = down ]"
+mac=$(cat /sys/class/net/$e1/address)
+ip link set "$e1" mtu 1400
+ip link set "$e1" address 02:11:22:33:44:55
+t_check "MTU change reaches the adapter" eventually sh -c \
+	"[ \$(cat $root/adapters/nd-$e1/mtu) = 1400 ]"
+t_check "address change reaches the adapter" eventually sh -c \
+	"[ \$(cat $root/adapters/nd-$e1/mac_address) = 02:11:22:33:44:55 ]"
+ip link set "$e1" mtu 1500
+ip link set "$e1" address "$mac"
+ip link set "$e1" up
+t_check "NIC up: adapter link up" eventually sh -c \
+	"[ \$(cat $root/adapters/nd-$e1/link) = up ]"
+t_check "frames flow again after the link came back" send_and_check "$e0" "$e1" 10
+
+# The guest's own networking, with the stack loaded: ping from v0 to v1
+# in another namespace, so the packets really cross the wire.
+unshare -n sleep 600 &
+ns=$!
+sleep 0.2
+ip link set "$v1" netns $ns
+nsenter -t $ns -n ip link set "$v1" up
+nsenter -t $ns -n ip addr add 10.99.0.2/24 dev "$v1"
+ip addr add 10.99.0.1/24 dev "$v0"
+t_check "IP ping across the virtio pair with the stack loaded" ping -c 3 -W 5 10.99.0.2
+t_check "NIC moved to a namespace keeps an adapter" eventually test -d "$root/adapters/nd-$v1"
+kill $ns
+wait $ns 2>/dev/null
+ip addr del 10.99.0.1/24 dev "$v0"
+t_check "NIC back from the dead namespace" eventually test -e "/sys/class/net/$v1"
+ip link set "$v1" up
+t_check "itest_proto bound to nd-$v1 again" bound "$v1"
+
+# Unplug a NIC while it sends, then plug it back. (Not sending the other
+# way: a frame QEMU's hub holds for a NIC being unplugged stalls the
+# sender's queue until the unplug completes.)
+marker hotplug
+(
+	while :; do
+		echo "send nd-$v1 5" >$ctl 2>/dev/null
+	done
+) &
+traffic=$!
+sleep 1
+qemu_monitor device_del nic_v1
+t_check "virtio NIC unplugged" eventually_long test ! -e "/sys/class/net/$v1"
+t_check "its adapter surprise-removed" eventually test ! -e "$root/adapters/nd-$v1"
+t_check "its binding gone" test ! -e "$root/bindings/itest_proto:nd-$v1"
+kill $traffic
+wait $traffic 2>/dev/null
+t_check "the other NIC's binding untouched" state_is "$root/bindings/itest_proto:nd-$v0" running
+qemu_monitor device_add virtio-net-pci,netdev=v1,romfile=,id=nic_v1
+t_check "virtio NIC plugged back" eventually_long sh -c \
+	"[ \$(ls /sys/class/net | grep -c eth) = 4 ]"
+set -- $(nics_of virtio_net)
+[ "$1" = "$v0" ] && v1=$2 || v1=$1
+ip link set "$v1" up
+t_check "replugged NIC gets an adapter" eventually test -d "$root/adapters/nd-$v1"
+t_check "itest_proto binds to it again" bound "$v1"
+t_check "carrier on the replugged NIC" eventually grep -q 1 "/sys/class/net/$v1/carrier"
+t_check "frames reach the replugged NIC intact" send_and_check "$v0" "$v1" 20
+
+# Unload in both orders with bindings live; unloading changes no NIC.
+before=$(link_snapshot)
+t_check "rmmod ndis refused while ndis_netdev uses it" sh -c "! rmmod ndis 2>/dev/null"
+t_check "rmmod ndis_netdev with live bindings" rmmod ndis_netdev
+t_check "no netdev adapter left" sh -c "! ls $root/adapters | grep -q '^nd-'"
+t_eq "unloading changed no NIC" "$before" "$(link_snapshot)"
+insmod $NDIS_DIR/modules/ndis_netdev.ko
+t_check "adapters back after reload" eventually test -d "$root/bindings/itest_proto:nd-$e0"
+t_check "rmmod ndis_itest before ndis_netdev" rmmod ndis_itest
+t_check "rmmod ndis_netdev" rmmod ndis_netdev
+t_eq "unloading in the other order changed no NIC" "$before" "$(link_snapshot)"
+t_eq "registry empty" 0 \
+	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
+t_eq "no API misuse" 0 "$(cat $root/api_misuse)"
