@@ -3,6 +3,7 @@
 # otherwise type; the kernel's own build (Kbuild) does the real work.
 
 KERNELRELEASE ?= $(shell uname -r)
+PREFIX ?= /usr/local
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 ifneq ($(origin KDIR),file)
 # KDIR given explicitly: install for the release that tree was built for.
@@ -12,28 +13,40 @@ endif
 TOP := $(CURDIR)
 KMAKE = $(MAKE) -C $(KDIR) M=$(TOP)
 
-.PHONY: all modules clean install load unload check build-check kunit itest style docs help
+.PHONY: all modules tools clean install load unload check build-check kunit itest style demo docs help
 
-all: modules
+all: modules tools
 
 modules: kdir-exists
 	+$(KMAKE) modules
 
+# User space (ndisctl): needs no kernel tree.
+tools:
+	+$(MAKE) -C tools/ndisctl
+
 clean:
 	@if [ -f "$(KDIR)/Makefile" ]; then $(KMAKE) NDIS_TEST_MODULES=m clean; fi
+	+$(MAKE) -C tools/ndisctl clean
 	rm -rf build
 
-install: modules
+install: modules tools
 	+$(KMAKE) modules_install
 	depmod -a $(KERNELRELEASE)
+	+$(MAKE) -C tools/ndisctl install PREFIX=$(PREFIX)
 
 # Load and unload on this machine. Never used by the tests: they load
-# modules only inside QEMU guests.
+# modules only inside QEMU guests. modprobe pulls ndis in through depmod's
+# dependencies; unload takes the stack out top down.
 load: install
-	modprobe ndis
+	modprobe ndis_netdev
+	modprobe ndisprot
 
 unload:
-	modprobe -r ndis
+	@for m in ndisprot ndis_netdev ndis_vmini ndis; do \
+		if grep -q "^$$m " /proc/modules; then \
+			echo "modprobe -r $$m"; modprobe -r $$m || exit 1; \
+		fi; \
+	done
 
 .PHONY: kdir-exists
 kdir-exists:
@@ -58,13 +71,24 @@ itest:
 style:
 	@tests/check.sh style
 
+# The API reference, from kernel-doc, into build/docs/ (zero warnings).
+docs:
+	@bash tests/docs.sh
+
+# ndisprot and ndisctl at work in a QEMU guest, for a first look.
+demo:
+	@tests/demo.sh
+
 help:
-	@echo "make [KDIR=...]      build every module (default: running kernel's headers)"
-	@echo "make install         modules_install + depmod for that kernel"
-	@echo "make load | unload   modprobe the stack on this machine"
+	@echo "make demo            boot a QEMU guest: ndisctl sends and receives through ndisprot"
+	@echo "make [KDIR=...]      build every module (default: running kernel's headers) and ndisctl"
+	@echo "make tools           build ndisctl alone (no kernel tree needed)"
+	@echo "make install         modules_install + depmod for that kernel; ndisctl to $(PREFIX)/sbin"
+	@echo "make load | unload   modprobe ndis, ndis_netdev and ndisprot on this machine"
 	@echo "make check           all test tiers (build, kunit, itest); the CI command"
 	@echo "make build-check     build matrix, W=1, sparse, checkpatch"
 	@echo "make kunit           KUnit suites on a debug kernel under QEMU"
 	@echo "make itest           integration on stock Debian kernels under QEMU"
 	@echo "make style           checkpatch --strict over all sources"
+	@echo "make docs            API reference (kernel-doc) into build/docs/; fails on any warning"
 	@echo "NDIS_INJECT=kunit|warn make check   prove the harness fails (see README)"

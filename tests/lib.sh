@@ -95,7 +95,7 @@ stage_sources() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	(cd "$NDIS_TOP" && tar -cf - Makefile Kbuild include core protocols miniports kunit \
-		tests/modules) | tar -xf - -C "$dir"
+		tests/modules tools) | tar -xf - -C "$dir"
 }
 
 # Build everything in a staged copy against KDIR; extra make arguments follow.
@@ -125,6 +125,16 @@ SPLAT_RE+='turning off the locking correctness validator|DEBUG_LOCKS_WARN_ON'
 find_splats() {
 	grep -aE "$SPLAT_RE" "$1"
 }
+
+# Hub 0 joins two virtio-net NICs, hub 1 two e1000. No option ROMs: the
+# guest boots straight from -kernel. The ids let the guest ask for a
+# hot-unplug and replug of one NIC (see run_qemu).
+NDIS_QEMU_NICS=(
+	-netdev hubport,id=v0,hubid=0 -device virtio-net-pci,netdev=v0,romfile=,id=nic_v0
+	-netdev hubport,id=v1,hubid=0 -device virtio-net-pci,netdev=v1,romfile=,id=nic_v1
+	-netdev hubport,id=e0,hubid=1 -device e1000,netdev=e0,romfile=,id=nic_e0
+	-netdev hubport,id=e1,hubid=1 -device e1000,netdev=e1,romfile=,id=nic_e1
+)
 
 # Run QEMU with a timeout; the guest ends by rebooting (-no-reboot exits).
 # With NDIS_QEMU_RELAY=1 the guest may ask for hot-plug: a console line

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Build tier: every module against the newest Debian 6.1 and 6.12 headers
 # with W=1 and sparse (C=2), zero warnings; symbol namespace; kernel-doc on
-# every export; checkpatch --strict over all sources; a DKMS build.
+# every export, handler typedef and API structure; the API reference renders
+# without a kernel-doc warning; the porting table matches the exports;
+# checkpatch --strict over all sources; a DKMS build.
 NDIS_TIER=build
 . "$(dirname "$0")/lib.sh"
 . "$NDIS_TOP/tests/static-checks.sh"
@@ -10,6 +12,7 @@ NDIS_TIER=build
 need_pkgs build-essential sparse kmod bc flex bison libelf-dev libssl-dev dkms
 
 # The stock flavours users run, plus PREEMPT_RT, where spin locks sleep.
+symvers=
 for target in 6.1 6.12 6.12/rt-; do
 	series=${target%%/*}
 	flavour=
@@ -31,10 +34,13 @@ for target in 6.1 6.12 6.12/rt-; do
 		check_pass "build against $hdr: no warnings under W=1 and sparse"
 	fi
 	check_namespace "$out" "$hdr"
+	symvers=$out/Module.symvers
 done
 
 ensure_linux_source
 check_kernel_doc
+render_docs
+check_porting_table "$symvers"
 check_style
 check_dkms "$(newest_flavour 6.12 headers)"
 

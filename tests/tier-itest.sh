@@ -11,16 +11,14 @@ NDIS_TIER=itest
 
 need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod socat
 
-# Hub 0 joins the virtio pair, hub 1 the e1000 pair. No option ROMs: the
-# guest boots straight from -kernel. The ids let the guest ask for a
-# hot-unplug and replug of one NIC (see run_qemu).
-NICS=(
-	-netdev hubport,id=v0,hubid=0 -device virtio-net-pci,netdev=v0,romfile=,id=nic_v0
-	-netdev hubport,id=v1,hubid=0 -device virtio-net-pci,netdev=v1,romfile=,id=nic_v1
-	-netdev hubport,id=e0,hubid=1 -device e1000,netdev=e0,romfile=,id=nic_e0
-	-netdev hubport,id=e1,hubid=1 -device e1000,netdev=e1,romfile=,id=nic_e1
-)
 NDIS_QEMU_RELAY=1
+
+# The guest's test program is static, so the busybox initramfs needs no
+# libraries (ndisctl is built so by the top-level make).
+tools="$NDIS_TOP/build/itest/tools"
+mkdir -p "$tools"
+gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndisprot_check" \
+	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
 
 for series in 6.12 6.1; do
 	ensure_stock_kernel "$series"
@@ -36,10 +34,13 @@ for series in 6.12 6.1; do
 	initramfs_skeleton "$root"
 	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
 	cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
-		"$work/src/miniports/netdev/ndis_netdev.ko" \
+		"$work/src/miniports/netdev/ndis_netdev.ko" "$work/src/protocols/ndisprot/ndisprot.ko" \
+		"$work/src/protocols/ethercount/ethercount.ko" \
 		"$work/src/tests/modules/ndis_inject_warn.ko" \
 		"$work/src/tests/modules/ndis_itest.ko" "$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"
+	mkdir -p "$root/ndis/bin"
+	cp "$tools/ndisprot_check" "$work/src/tools/ndisctl/ndisctl" "$root/ndis/bin/"
 	cp "$NDIS_TOP/tests/guest/itest-init.sh" "$root/init"
 	sed -nE 's/^#define NDIS_SHIM_VERSION\s+"(.*)"/\1/p' \
 		"$NDIS_TOP/include/uapi/ndis/version.h" >"$root/ndis/expected-version"
@@ -50,7 +51,7 @@ for series in 6.12 6.1; do
 	log="$work/console.log"
 	say "booting stock $STOCK_KVER under QEMU (TCG) with 2 virtio-net + 2 e1000"
 	t0=$(now)
-	run_qemu "${NDIS_ITEST_TIMEOUT:-300}" "$log" -smp 2 -m 1024 "${NICS[@]}" \
+	run_qemu "${NDIS_ITEST_TIMEOUT:-300}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
 		-kernel "$STOCK_ROOT/boot/vmlinuz-$STOCK_KVER" \
 		-initrd "$work/initramfs.cpio.gz" \
 		-append "console=ttyS0 panic=-1 loglevel=7"

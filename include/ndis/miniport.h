@@ -199,34 +199,225 @@ typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
 } NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
 
+/**
+ * typedef MINIPORT_SET_OPTIONS - MiniportSetOptions: last step of registration
+ * @NdisMiniportDriverHandle: the handle registration is about to return
+ * @MiniportDriverContext: the context the driver passed to registration
+ *
+ * Called once, inside NdisMRegisterMiniportDriver(). There are no optional
+ * handlers to register yet, so its only use is a last say on whether
+ * registration goes ahead.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS to go on; any other status undoes the
+ * registration and is returned by it.
+ */
 typedef NDIS_STATUS MINIPORT_SET_OPTIONS(NDIS_HANDLE NdisMiniportDriverHandle,
 					   NDIS_HANDLE MiniportDriverContext);
+
+/**
+ * typedef MINIPORT_INITIALIZE - MiniportInitializeEx: bring an adapter up
+ * @MiniportAdapterHandle: NDIS's handle for the new adapter
+ * @MiniportDriverContext: the context the driver passed to registration
+ * @MiniportInitParameters: the device and name given to
+ *	ndis_miniport_add_adapter()
+ *
+ * Runs inside ndis_miniport_add_adapter(). The handler must call
+ * NdisMSetMiniportAttributes() with the registration attributes, then the
+ * general ones. On success the adapter is Paused and NDIS restarts it.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS, or a failure status after the handler
+ * released everything it set up (no MiniportHaltEx follows a failure).
+ */
 typedef NDIS_STATUS MINIPORT_INITIALIZE(NDIS_HANDLE MiniportAdapterHandle,
 					  NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
+
+/**
+ * typedef MINIPORT_HALT - MiniportHaltEx: take an adapter down for good
+ * @MiniportAdapterContext: the adapter's context
+ * @HaltAction: why, e.g. NdisHaltDeviceDisabled for an orderly removal
+ *
+ * Called once the adapter is Paused, every binding unbound and every OID
+ * finished. The handler stops the device and frees what initialisation
+ * allocated; NDIS calls nothing of the adapter afterwards, and the adapter
+ * handle is dead once it returns.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
 typedef void MINIPORT_HALT(NDIS_HANDLE MiniportAdapterContext,
 			     NDIS_HALT_ACTION HaltAction);
+
+/**
+ * typedef MINIPORT_PAUSE - MiniportPause: stop the data path
+ * @MiniportAdapterContext: the adapter's context
+ * @PauseParameters: the pause's parameters; valid during the call only
+ *
+ * The handler completes every send it holds (new ones with
+ * NDIS_STATUS_PAUSED) and stops indicating receives. The pause is complete
+ * only once every NBL it indicated has come back through
+ * MiniportReturnNetBufferLists; OIDs and status indications go on.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_PENDING, then exactly one
+ * NdisMPauseComplete(). A pause cannot fail.
+ */
 typedef NDIS_STATUS MINIPORT_PAUSE(NDIS_HANDLE MiniportAdapterContext,
 				     PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters);
+
+/**
+ * typedef MINIPORT_RESTART - MiniportRestart: start the data path
+ * @MiniportAdapterContext: the adapter's context
+ * @RestartParameters: the restart's parameters; valid during the call only
+ *
+ * The handler may indicate receives from the moment it is called and must
+ * accept sends once the restart completes.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_PENDING, then exactly one
+ * NdisMRestartComplete(); or a failure, which leaves the adapter Paused.
+ */
 typedef NDIS_STATUS MINIPORT_RESTART(NDIS_HANDLE MiniportAdapterContext,
 				       PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters);
+
+/**
+ * typedef MINIPORT_OID_REQUEST - MiniportOidRequest: one query or set
+ * @MiniportAdapterContext: the adapter's context
+ * @OidRequest: the request; the miniport's until it completes
+ *
+ * NDIS hands the adapter one request at a time, from a work item, and
+ * answers itself what it knows from the attributes (addresses, MTU, link
+ * state, supported OIDs). Packet filter and multicast list sets arrive as
+ * what all open bindings add up to.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: the final status (NDIS_STATUS_SUCCESS,
+ * NDIS_STATUS_NOT_SUPPORTED, NDIS_STATUS_BUFFER_TOO_SHORT with BytesNeeded
+ * set, ...), or NDIS_STATUS_PENDING, then exactly one
+ * NdisMOidRequestComplete().
+ */
 typedef NDIS_STATUS MINIPORT_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
 					   PNDIS_OID_REQUEST OidRequest);
+
+/**
+ * typedef MINIPORT_SEND_NET_BUFFER_LISTS - MiniportSendNetBufferLists
+ * @MiniportAdapterContext: the adapter's context
+ * @NetBufferList: a chain of NBLs to send, in order
+ * @PortNumber: 0, the default port
+ * @SendFlags: NDIS_SEND_FLAGS_*
+ *
+ * The miniport accepts every NBL (queueing what it cannot send at once)
+ * and gives each back, with its Status set, through
+ * NdisMSendNetBufferListsComplete(). NDIS passes sends on only while the
+ * adapter is restarting, running or pausing.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL, possibly on several CPUs at once.
+ */
 typedef void MINIPORT_SEND_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
 					      PNET_BUFFER_LIST NetBufferList,
 					      NDIS_PORT_NUMBER PortNumber,
 					      ULONG SendFlags);
+
+/**
+ * typedef MINIPORT_RETURN_NET_BUFFER_LISTS - MiniportReturnNetBufferLists
+ * @MiniportAdapterContext: the adapter's context
+ * @NetBufferLists: NBLs the miniport indicated, the miniport's again
+ * @ReturnFlags: NDIS_RETURN_FLAGS_*
+ *
+ * Each NBL indicated without NDIS_RECEIVE_FLAGS_RESOURCES comes back here
+ * exactly once, after every binding gave back its copy; never from inside
+ * the NdisMIndicateReceiveNetBufferLists() call that indicated it.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
 typedef void MINIPORT_RETURN_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
 						PNET_BUFFER_LIST NetBufferLists,
 						ULONG ReturnFlags);
+
+/**
+ * typedef MINIPORT_CANCEL_SEND - MiniportCancelSend: drop queued sends
+ * @MiniportAdapterContext: the adapter's context
+ * @CancelId: sends whose NDIS_GET_NET_BUFFER_LIST_CANCEL_ID() matches
+ *
+ * Best effort, for NdisCancelSendNetBufferLists(): the miniport completes
+ * the matching NBLs it still holds with NDIS_STATUS_SEND_ABORTED.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
 typedef void MINIPORT_CANCEL_SEND(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId);
+
+/**
+ * typedef MINIPORT_CHECK_FOR_HANG - MiniportCheckForHangEx: health check
+ * @MiniportAdapterContext: the adapter's context
+ *
+ * Accepted in the characteristics (then @ResetHandlerEx is required too)
+ * but not called yet: NDIS runs no hang check.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: TRUE if the adapter needs a reset.
+ */
 typedef BOOLEAN MINIPORT_CHECK_FOR_HANG(NDIS_HANDLE MiniportAdapterContext);
+
+/**
+ * typedef MINIPORT_RESET - MiniportResetEx: reset the adapter
+ * @MiniportAdapterContext: the adapter's context
+ * @AddressingReset: set TRUE to have NDIS re-send filter and multicast list
+ *
+ * Accepted in the characteristics but not called yet: NDIS starts no
+ * resets.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS or a failure status.
+ */
 typedef NDIS_STATUS MINIPORT_RESET(NDIS_HANDLE MiniportAdapterContext,
 				     PBOOLEAN AddressingReset);
+
+/**
+ * typedef MINIPORT_DEVICE_PNP_EVENT_NOTIFY - MiniportDevicePnPEventNotify
+ * @MiniportAdapterContext: the adapter's context
+ * @NetDevicePnPEvent: the event; valid during the call only
+ *
+ * Sent today for NdisDevicePnPEventSurpriseRemoved only, first thing in
+ * ndis_miniport_surprise_remove_adapter(): the device is gone, and the
+ * pause and halt that follow must not wait on it.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
 typedef void MINIPORT_DEVICE_PNP_EVENT_NOTIFY(NDIS_HANDLE MiniportAdapterContext,
 						PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+
+/**
+ * typedef MINIPORT_SHUTDOWN - MiniportShutdownEx: the system goes down
+ * @MiniportAdapterContext: the adapter's context
+ * @ShutdownAction: NdisShutdownPowerOff (NdisShutdownBugCheck is never sent)
+ *
+ * Called once per adapter from a reboot notifier. The handler quiesces the
+ * device and frees nothing; NDIS calls nothing of the adapter afterwards.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
 typedef void MINIPORT_SHUTDOWN(NDIS_HANDLE MiniportAdapterContext,
 				 NDIS_SHUTDOWN_ACTION ShutdownAction);
+
+/**
+ * typedef MINIPORT_CANCEL_OID_REQUEST - MiniportCancelOidRequest
+ * @MiniportAdapterContext: the adapter's context
+ * @RequestId: the RequestId of the request to cancel
+ *
+ * For the request the miniport holds, on NdisCancelOidRequest() or when
+ * its Timeout expires. The miniport completes it as soon as it can, with
+ * NDIS_STATUS_REQUEST_ABORTED; it must complete it either way.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
 typedef void MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
 					   PVOID RequestId);
 

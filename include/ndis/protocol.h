@@ -89,29 +89,188 @@ typedef struct _NDIS_OPEN_PARAMETERS {
 
 #define NDIS_OPEN_PARAMETERS_REVISION_1	1
 
+/**
+ * typedef SET_OPTIONS - ProtocolSetOptions: last step of registration
+ * @NdisDriverHandle: the NdisProtocolHandle registration is about to return
+ * @DriverContext: the context the driver passed to registration
+ *
+ * Called once, inside NdisRegisterProtocolDriver(), before any bind. There
+ * are no optional handlers to register here yet, so its only use is a
+ * last say on whether registration goes ahead.
+ *
+ * Context: PASSIVE_LEVEL.
+ *
+ * Return: NDIS_STATUS_SUCCESS to go on; any other status fails the
+ * registration with that status.
+ */
 typedef NDIS_STATUS SET_OPTIONS(NDIS_HANDLE NdisDriverHandle,
 				  NDIS_HANDLE DriverContext);
+
+/**
+ * typedef PROTOCOL_BIND_ADAPTER_EX - ProtocolBindAdapterEx: bind to an adapter
+ * @ProtocolDriverContext: what the protocol passed to registration
+ * @BindContext: names this bind; pass it to NdisOpenAdapterEx() and, when
+ *	the handler pends, to NdisCompleteBindAdapterEx()
+ * @BindParameters: the adapter's description; valid during the call only
+ *
+ * Offered for every adapter (medium filtering happens in the open). The
+ * handler allocates its binding context and calls NdisOpenAdapterEx(),
+ * which is accepted only here. A successful bind leaves the binding
+ * Paused; NDIS restarts it with NetEventRestart when the adapter runs.
+ *
+ * Context: PASSIVE_LEVEL, on the adapter's workqueue; binds and unbinds of
+ * one adapter never overlap. NdisUnbindAdapter() is refused here.
+ *
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_PENDING, then exactly one
+ * NdisCompleteBindAdapterEx(); or a failure status, after closing any
+ * adapter the handler opened.
+ */
 typedef NDIS_STATUS PROTOCOL_BIND_ADAPTER_EX(NDIS_HANDLE ProtocolDriverContext,
 					       NDIS_HANDLE BindContext,
 					       PNDIS_BIND_PARAMETERS BindParameters);
+
+/**
+ * typedef PROTOCOL_UNBIND_ADAPTER_EX - ProtocolUnbindAdapterEx: drop a binding
+ * @UnbindContext: names this unbind; pass it to NdisCompleteUnbindAdapterEx()
+ *	when the handler pends
+ * @ProtocolBindingContext: the binding's context
+ *
+ * Always preceded by NetEventPause. The handler finishes its own OIDs and
+ * returns any receives it still holds, then calls NdisCloseAdapterEx()
+ * (accepted here); the NdisBindingHandle is dead from that call on.
+ *
+ * Context: PASSIVE_LEVEL, on the adapter's workqueue or inside a teardown
+ * call (deregistration, adapter removal). NdisUnbindAdapter() is refused.
+ *
+ * Return: NDIS_STATUS_SUCCESS once the close has completed, or
+ * NDIS_STATUS_PENDING, then exactly one NdisCompleteUnbindAdapterEx(). An
+ * unbind cannot fail: other statuses are reported and taken as success.
+ */
 typedef NDIS_STATUS PROTOCOL_UNBIND_ADAPTER_EX(NDIS_HANDLE UnbindContext,
 						 NDIS_HANDLE ProtocolBindingContext);
+
+/**
+ * typedef PROTOCOL_OPEN_ADAPTER_COMPLETE_EX - ProtocolOpenAdapterCompleteEx
+ * @ProtocolBindingContext: the context given to NdisOpenAdapterEx()
+ * @Status: the open's result
+ *
+ * Finishes an NdisOpenAdapterEx() that returned NDIS_STATUS_PENDING. It may
+ * run before the open call has returned to the bind handler. On success
+ * the binding handle and the selected medium index are already written.
+ *
+ * Context: PASSIVE_LEVEL, from a workqueue.
+ */
 typedef void PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContext,
 						 NDIS_STATUS Status);
+
+/**
+ * typedef PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX - ProtocolCloseAdapterCompleteEx
+ * @ProtocolBindingContext: the binding's context
+ *
+ * Finishes an NdisCloseAdapterEx() that returned NDIS_STATUS_PENDING. No
+ * indication reaches the binding afterwards, so the context may be freed
+ * once the bind or unbind it belongs to is complete. Never use the
+ * binding handle here: it died at the close call.
+ *
+ * Context: PASSIVE_LEVEL, from a workqueue.
+ */
 typedef void PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContext);
+
+/**
+ * typedef PROTOCOL_NET_PNP_EVENT - ProtocolNetPnPEvent: PnP and power events
+ * @ProtocolBindingContext: the binding's context, or NULL for an event
+ *	about the protocol as a whole (NetEventBindsComplete)
+ * @NetPnPEventNotification: the event; owned by NDIS, valid until the
+ *	handler returns or, when it pends, until NdisCompleteNetPnPEvent()
+ *
+ * Events sent today: NetEventPause (stop sending, let outstanding sends
+ * complete, return held receives), NetEventRestart, NetEventSetPower,
+ * NetEventQueryRemoveDevice, NetEventCancelRemoveDevice and
+ * NetEventBindsComplete.
+ *
+ * Context: PASSIVE_LEVEL, with the adapter's operations serialized.
+ *
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_PENDING, then exactly one
+ * NdisCompleteNetPnPEvent(); or a failure, which vetoes a query-remove
+ * and leaves a restarting binding Paused. NetEventPause must succeed.
+ */
 typedef NDIS_STATUS PROTOCOL_NET_PNP_EVENT(NDIS_HANDLE ProtocolBindingContext,
 					     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
+
+/**
+ * typedef PROTOCOL_UNINSTALL - ProtocolUninstall: last call to a protocol
+ *
+ * Called at the end of NdisDeregisterProtocolDriver(), after every binding
+ * was unbound; nothing of the protocol is called afterwards.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
 typedef void PROTOCOL_UNINSTALL(void);
+
+/**
+ * typedef PROTOCOL_OID_REQUEST_COMPLETE - ProtocolOidRequestComplete
+ * @ProtocolBindingContext: the binding's context
+ * @OidRequest: the request NdisOidRequest() returned NDIS_STATUS_PENDING for
+ * @Status: its final status; BytesWritten, BytesRead or BytesNeeded are set
+ *
+ * May run before NdisOidRequest() has returned to its caller. The request
+ * is the protocol's again.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
 typedef void PROTOCOL_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
 					     PNDIS_OID_REQUEST OidRequest,
 					     NDIS_STATUS Status);
+
+/**
+ * typedef PROTOCOL_STATUS_EX - ProtocolStatusEx: a status indication
+ * @ProtocolBindingContext: the binding's context
+ * @StatusIndication: what the miniport indicated, e.g. NDIS_STATUS_LINK_STATE
+ *	with an NDIS_LINK_STATE buffer; valid during the call only
+ *
+ * Reaches a binding from the completion of its open until its close
+ * (returned or, pended, completed), whatever the binding's state.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL; must not sleep. NdisUnbindAdapter() may
+ * be called from here.
+ */
 typedef void PROTOCOL_STATUS_EX(NDIS_HANDLE ProtocolBindingContext,
 				  PNDIS_STATUS_INDICATION StatusIndication);
+
+/**
+ * typedef PROTOCOL_RECEIVE_NET_BUFFER_LISTS - ProtocolReceiveNetBufferLists
+ * @ProtocolBindingContext: the binding's context
+ * @NetBufferLists: a chain of received NBLs, this binding's own copies
+ * @PortNumber: 0, the default port
+ * @NumberOfNetBufferLists: NBLs in the chain
+ * @ReceiveFlags: NDIS_RECEIVE_FLAGS_*
+ *
+ * Without NDIS_RECEIVE_FLAGS_RESOURCES the protocol owns the NBLs and gives
+ * each back with NdisReturnNetBufferLists(), now or later; on NetEventPause
+ * it must return all it holds. With the flag it may only read them during
+ * the call and must not return them.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL, possibly on several CPUs at once; only
+ * for a binding that is running.
+ */
 typedef void PROTOCOL_RECEIVE_NET_BUFFER_LISTS(NDIS_HANDLE ProtocolBindingContext,
 						 PNET_BUFFER_LIST NetBufferLists,
 						 NDIS_PORT_NUMBER PortNumber,
 						 ULONG NumberOfNetBufferLists,
 						 ULONG ReceiveFlags);
+
+/**
+ * typedef PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE - ProtocolSendNetBufferListsComplete
+ * @ProtocolBindingContext: the binding's context
+ * @NetBufferList: a chain of NBLs this binding sent, each with its Status
+ * @SendCompleteFlags: NDIS_SEND_COMPLETE_FLAGS_*
+ *
+ * Gives sent NBLs back, in any grouping and order; each comes back exactly
+ * once, NDIS_STATUS_PAUSED ones included. A pause completes only after
+ * every outstanding send came back through here.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
 typedef void PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
 						       PNET_BUFFER_LIST NetBufferList,
 						       ULONG SendCompleteFlags);

@@ -56,6 +56,27 @@ probe_is() { [ "$(probe_count "$1")" = "$2" ]; }
 # Ask the host to run a QEMU monitor command (device_add / device_del).
 qemu_monitor() { echo "NDIS-QEMU: $*"; }
 
+nic_driver() { basename "$(readlink "/sys/class/net/$1/device/driver")"; }
+
+# The NICs a driver runs, in PCI order (the order QEMU was given them).
+nics_of() {
+	local n
+	for n in $(ls /sys/class/net | sort -V); do
+		[ -e "/sys/class/net/$n/device" ] && [ "$(nic_driver "$n")" = "$1" ] && echo "$n"
+	done
+}
+
+# replug_virtio V0: plug nic_v1 back after a device_del; V0 is the virtio
+# NIC that stayed. Sets REPLUGGED to the new interface, which it brings up.
+replug_virtio() {
+	local kept=$1
+	qemu_monitor device_add virtio-net-pci,netdev=v1,romfile=,id=nic_v1
+	eventually_long sh -c "[ \$(ls /sys/class/net | grep -c eth) = 4 ]" || return 1
+	set -- $(nics_of virtio_net)
+	[ "$1" = "$kept" ] && REPLUGGED=$2 || REPLUGGED=$1
+	ip link set "$REPLUGGED" up
+}
+
 # Mark a point in the console log for the host to cut at.
 marker() { echo "NDIS-MARK: $*"; }
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # PID 1 of the KUnit guest: load ndis.ko, ndis_vmini.ko and ndis_kunit.ko
-# (whose suites run at load and print one KTAP document), unload them all,
-# scan for leaks.
+# (whose suites run at load and print one KTAP document), run the
+# drivers' integration scripts, unload everything, scan for leaks.
 . /ndis/common.sh
 guest_setup
 
@@ -28,6 +28,14 @@ fi
 
 rmmod ndis_kunit
 rmmod ndis_vmini
+
+# The drivers' integration scripts, now under lockdep, KASAN and kmemleak.
+ip link set lo up
+for script in $NDIS_DIR/tests/*.sh; do
+	marker "script $(basename "$script")"
+	sh "$script" || t_fail "$(basename "$script") exited $?"
+done
+
 rmmod ndis
 t_eq "no ndis module left loaded" "" "$(ndis_modules_loaded)"
 # Lockdep switches itself off after its first report; it must still be on.

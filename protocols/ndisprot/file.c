@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/ndisprot file operations: open needs CAP_NET_RAW (as AF_PACKET
+ * does); a file attaches to one port by ioctl, then reads and writes
+ * whole frames. ioctls are matched by number, not by the size encoded in
+ * them: each argument carries its own size (see the uapi header).
+ */
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/uio.h>
+#include <uapi/ndis/version.h>
+
+#include "ndisprot.h"
+
+static int ndisprot_open(struct inode *inode, struct file *file)
+{
+	struct ndisprot_file *f;
+
+	if (!capable(CAP_NET_RAW))
+		return -EPERM;
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	mutex_init(&f->ioctl_lock);
+	skb_queue_head_init(&f->rxq);
+	init_waitqueue_head(&f->wq);
+	INIT_LIST_HEAD(&f->node);
+	file->private_data = f;
+	return stream_open(inode, file);
+}
+
+static int ndisprot_release(struct inode *inode, struct file *file)
+{
+	struct ndisprot_file *f = file->private_data;
+	struct ndisprot_port *port = f->port;
+
+	if (port) {
+		spin_lock_bh(&port->lock);
+		list_del(&f->node);
+		spin_unlock_bh(&port->lock);
+		ndisprot_port_update_filter(port);
+		ndisprot_port_put(port);
+	}
+	skb_queue_purge(&f->rxq);
+	kfree(f);
+	return 0;
+}
+
+static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct ndisprot_file *f = iocb->ki_filp->private_data;
+	struct sk_buff *skb;
+	ssize_t len;
+	int err;
+
+	if (!f->port)
+		return -ENOTCONN;
+	for (;;) {
+		skb = skb_dequeue(&f->rxq);
+		if (skb)
+			break;
+		if (READ_ONCE(f->dead))
+			return -ENODEV;
+		if (iocb->ki_flags & IOCB_NOWAIT || iocb->ki_filp->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		err = wait_event_interruptible(f->wq, !skb_queue_empty(&f->rxq) ||
+					       READ_ONCE(f->dead));
+		if (err)
+			return err;
+	}
+	len = skb->len;
+	if (iov_iter_count(to) < len) {
+		atomic64_inc(&f->rx_dropped);
+		kfree_skb(skb);
+		return -EMSGSIZE;
+	}
+	if (copy_to_iter(skb->data, len, to) != len)
+		len = -EFAULT;
+	consume_skb(skb);
+	if (len > 0) {
+		atomic64_inc(&f->rx_frames);
+		atomic64_add(len, &f->rx_bytes);
+	}
+	return len;
+}
+
+static ssize_t ndisprot_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct ndisprot_file *f = iocb->ki_filp->private_data;
+
+	if (!f->port)
+		return -ENOTCONN;
+	if (READ_ONCE(f->dead))
+		return -ENODEV;
+	return ndisprot_send(f, from);
+}
+
+static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
+{
+	struct ndisprot_file *f = file->private_data;
+	struct ndisprot_port *port = f->port;
+	__poll_t mask = 0;
+
+	if (!port)
+		return EPOLLERR;
+	poll_wait(file, &f->wq, wait);
+	if (!skb_queue_empty(&f->rxq))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(f->dead))
+		return mask | EPOLLERR | EPOLLHUP;
+	if (READ_ONCE(port->running))
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	return mask;
+}
+
+/* -- ioctls ------------------------------------------------------------------ */
+
+/* Copy in an argument that starts with its size; refuse sizes we can't serve. */
+static int ndisprot_arg_in(void *karg, size_t ksize, const void __user *uarg, u32 *usize)
+{
+	int err;
+
+	if (get_user(*usize, (const u32 __user *)uarg))
+		return -EFAULT;
+	if (*usize < ksize)
+		return -EINVAL;	/* every field of version 1 is needed */
+	err = copy_struct_from_user(karg, ksize, uarg, *usize);
+	*(u32 *)karg = ksize;	/* what we answer with */
+	return err;
+}
+
+static int ndisprot_arg_out(void __user *uarg, const void *karg, size_t ksize)
+{
+	return copy_to_user(uarg, karg, ksize) ? -EFAULT : 0;
+}
+
+static int ndisprot_ioc_version(void __user *uarg)
+{
+	struct ndisprot_version v;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&v, sizeof(v), uarg, &usize);
+	if (err)
+		return err;
+	v.abi = NDISPROT_ABI_VERSION;
+	strscpy(v.driver, NDIS_SHIM_VERSION, sizeof(v.driver));
+	return ndisprot_arg_out(uarg, &v, sizeof(v));
+}
+
+static int ndisprot_ioc_list(void __user *uarg)
+{
+	struct ndisprot_adapter __user *out;
+	struct ndisprot_adapter a;
+	struct ndisprot_port *port;
+	struct ndisprot_list l;
+	u32 usize, n = 0;
+	int err;
+
+	err = ndisprot_arg_in(&l, sizeof(l), uarg, &usize);
+	if (err)
+		return err;
+	out = u64_to_user_ptr(l.adapters);
+	mutex_lock(&ndisprot_lock);
+	list_for_each_entry(port, &ndisprot_ports, node) {
+		if (n < l.count) {
+			memset(&a, 0, sizeof(a));
+			strscpy(a.name, port->name, sizeof(a.name));
+			spin_lock_bh(&port->lock);
+			ether_addr_copy(a.mac, port->mac);
+			a.link_up = port->link_up;
+			a.running = port->running;
+			a.mtu = port->mtu;
+			spin_unlock_bh(&port->lock);
+			if (copy_to_user(out + n, &a, sizeof(a))) {
+				err = -EFAULT;
+				break;
+			}
+		}
+		n++;
+	}
+	mutex_unlock(&ndisprot_lock);
+	l.count = n;
+	return err ?: ndisprot_arg_out(uarg, &l, sizeof(l));
+}
+
+static int ndisprot_ioc_attach(struct ndisprot_file *f, void __user *uarg)
+{
+	struct ndisprot_port *port, *found = NULL;
+	struct ndisprot_attach at;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&at, sizeof(at), uarg, &usize);
+	if (err)
+		return err;
+	if (at.flags || !memchr(at.adapter, 0, sizeof(at.adapter)))
+		return -EINVAL;
+	if (f->port)
+		return -EISCONN;
+	mutex_lock(&ndisprot_lock);
+	list_for_each_entry(port, &ndisprot_ports, node)
+		if (!strcmp(port->name, at.adapter))
+			found = port;
+	if (found) {
+		spin_lock_bh(&found->lock);
+		if (found->gone) {
+			found = NULL;
+		} else {
+			kref_get(&found->ref);
+			list_add_tail(&f->node, &found->files);
+		}
+		spin_unlock_bh(&found->lock);
+	}
+	mutex_unlock(&ndisprot_lock);
+	if (!found)
+		return -ENODEV;
+	f->port = found;
+	return 0;
+}
+
+static int ndisprot_ioc_filter(struct ndisprot_file *f, void __user *uarg)
+{
+	const u32 known = NDISPROT_RX_DIRECTED | NDISPROT_RX_MULTICAST | NDISPROT_RX_BROADCAST |
+			  NDISPROT_RX_PROMISCUOUS;
+	struct ndisprot_port *port = f->port;
+	struct ndisprot_filter fl;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&fl, sizeof(fl), uarg, &usize);
+	if (err)
+		return err;
+	if ((fl.packet_filter & ~known) || fl.n_ethertypes > NDISPROT_ETHERTYPES_MAX ||
+	    fl.reserved)
+		return -EINVAL;
+	spin_lock_bh(&port->lock);
+	f->n_types = fl.n_ethertypes;
+	memcpy(f->types, fl.ethertypes, sizeof(f->types));
+	WRITE_ONCE(f->packet_filter, fl.packet_filter);
+	spin_unlock_bh(&port->lock);
+	ndisprot_port_update_filter(port);
+	return 0;
+}
+
+static int ndisprot_ioc_options(struct ndisprot_file *f, void __user *uarg)
+{
+	struct ndisprot_options o;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&o, sizeof(o), uarg, &usize);
+	if (err)
+		return err;
+	if (o.flags & ~NDISPROT_OPT_ANY_SOURCE)
+		return -EINVAL;
+	spin_lock_bh(&f->port->lock);
+	f->options = o.flags;
+	spin_unlock_bh(&f->port->lock);
+	return 0;
+}
+
+static bool ndisprot_oid_allowed(u32 oid, bool set)
+{
+	static const u32 queries[] = {
+		NDISPROT_OID_GEN_SUPPORTED_LIST, NDISPROT_OID_GEN_MAXIMUM_FRAME_SIZE,
+		NDISPROT_OID_GEN_LINK_SPEED, NDISPROT_OID_GEN_CURRENT_PACKET_FILTER,
+		NDISPROT_OID_GEN_MAXIMUM_TOTAL_SIZE, NDISPROT_OID_GEN_MEDIA_CONNECT_STATUS,
+		NDISPROT_OID_GEN_LINK_STATE, NDISPROT_OID_GEN_XMIT_OK, NDISPROT_OID_GEN_RCV_OK,
+		NDISPROT_OID_GEN_STATISTICS, NDISPROT_OID_802_3_PERMANENT_ADDRESS,
+		NDISPROT_OID_802_3_CURRENT_ADDRESS, NDISPROT_OID_802_3_MULTICAST_LIST,
+		NDISPROT_OID_802_3_MAXIMUM_LIST_SIZE,
+	};
+	unsigned int i;
+
+	/* The uapi copies of the values must be the DDI's, as ndis.ko has them. */
+	BUILD_BUG_ON(NDISPROT_OID_GEN_STATISTICS != OID_GEN_STATISTICS);
+	BUILD_BUG_ON(NDISPROT_OID_802_3_CURRENT_ADDRESS != OID_802_3_CURRENT_ADDRESS);
+	BUILD_BUG_ON(NDISPROT_OID_802_3_MULTICAST_LIST != OID_802_3_MULTICAST_LIST);
+	BUILD_BUG_ON(NDISPROT_OID_GEN_LINK_STATE != OID_GEN_LINK_STATE);
+	if (set)
+		return oid == NDISPROT_OID_802_3_MULTICAST_LIST;
+	for (i = 0; i < ARRAY_SIZE(queries); i++)
+		if (queries[i] == oid)
+			return true;
+	return false;
+}
+
+static int ndisprot_ioc_oid(struct ndisprot_file *f, void __user *uarg)
+{
+	struct ndisprot_oid *o;
+	UINT done = 0;
+	u32 usize;
+	int err;
+
+	o = kzalloc(sizeof(*o), GFP_KERNEL);
+	if (!o)
+		return -ENOMEM;
+	err = ndisprot_arg_in(o, sizeof(*o), uarg, &usize);
+	if (!err && (o->set > 1 || o->reserved || o->length > sizeof(o->data)))
+		err = -EINVAL;
+	if (!err && !ndisprot_oid_allowed(o->oid, o->set))
+		err = -EACCES;
+	if (err)
+		goto out;
+	if (!o->set)
+		o->length = sizeof(o->data);
+	o->status = ndisprot_port_oid(f->port, o->set ? NdisRequestSetInformation :
+					       NdisRequestQueryInformation,
+				      o->oid, o->data, o->length, &done);
+	o->length = done;
+	if (o->status == NDIS_STATUS_ADAPTER_REMOVED)
+		err = -ENODEV;
+	else
+		err = ndisprot_arg_out(uarg, o, sizeof(*o)) ?:
+		      (o->status == NDIS_STATUS_SUCCESS ? 0 : -EIO);
+out:
+	kfree(o);
+	return err;
+}
+
+static int ndisprot_ioc_stats(struct ndisprot_file *f, void __user *uarg)
+{
+	struct ndisprot_stats s;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&s, sizeof(s), uarg, &usize);
+	if (err)
+		return err;
+	s.queued = skb_queue_len(&f->rxq);
+	s.rx_frames = atomic64_read(&f->rx_frames);
+	s.rx_bytes = atomic64_read(&f->rx_bytes);
+	s.rx_dropped = atomic64_read(&f->rx_dropped);
+	s.tx_frames = atomic64_read(&f->tx_frames);
+	s.tx_bytes = atomic64_read(&f->tx_bytes);
+	s.tx_errors = atomic64_read(&f->tx_errors);
+	return ndisprot_arg_out(uarg, &s, sizeof(s));
+}
+
+static long ndisprot_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct ndisprot_file *f = file->private_data;
+	void __user *uarg = (void __user *)arg;
+	unsigned int nr = _IOC_NR(cmd);
+	long err;
+
+	if (_IOC_TYPE(cmd) != NDISPROT_IOC_MAGIC)
+		return -ENOTTY;
+	if (nr == _IOC_NR(NDISPROT_IOC_VERSION))
+		return ndisprot_ioc_version(uarg);
+	if (nr == _IOC_NR(NDISPROT_IOC_LIST))
+		return ndisprot_ioc_list(uarg);
+	mutex_lock(&f->ioctl_lock);
+	if (nr == _IOC_NR(NDISPROT_IOC_ATTACH))
+		err = ndisprot_ioc_attach(f, uarg);
+	else if (nr > _IOC_NR(NDISPROT_IOC_STATS))
+		err = -ENOTTY;
+	else if (!f->port)
+		err = -ENOTCONN;
+	else if (nr == _IOC_NR(NDISPROT_IOC_SET_FILTER))
+		err = ndisprot_ioc_filter(f, uarg);
+	else if (nr == _IOC_NR(NDISPROT_IOC_SET_OPTIONS))
+		err = ndisprot_ioc_options(f, uarg);
+	else if (nr == _IOC_NR(NDISPROT_IOC_OID))
+		err = ndisprot_ioc_oid(f, uarg);
+	else
+		err = ndisprot_ioc_stats(f, uarg);
+	mutex_unlock(&f->ioctl_lock);
+	return err;
+}
+
+const struct file_operations ndisprot_fops = {
+	.owner = THIS_MODULE,
+	.open = ndisprot_open,
+	.release = ndisprot_release,
+	.read_iter = ndisprot_read_iter,
+	.write_iter = ndisprot_write_iter,
+	.poll = ndisprot_poll,
+	.unlocked_ioctl = ndisprot_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+};

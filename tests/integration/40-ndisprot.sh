@@ -1,0 +1,116 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ndisprot and ndisctl on the guest's real NICs (through ndis_netdev):
+# frames between the wired NICs byte for byte, an ARP request answered by
+# the guest's own stack, every documented errno for bad input, a write
+# after unbind, a blocked read when its NIC is unplugged, rmmod refused
+# while a file is open.
+. /ndis/common.sh
+
+root=/sys/kernel/ndis
+misuse0=$(cat $root/api_misuse)	# ndis.ko may have counted some before us
+bin=$NDIS_DIR/bin
+hexof() { tr -d ' :\n' | tr 'A-F' 'a-f'; }
+
+set -- $(nics_of virtio_net)
+v0=$1 v1=$2
+set -- $(nics_of e1000)
+e0=$1 e1=$2
+for n in $v0 $v1 $e0 $e1; do
+	ip link set "$n" up
+done
+t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
+t_check "insmod ndisprot.ko" insmod $NDIS_DIR/modules/ndisprot.ko
+t_check "/dev/ndisprot exists" test -c /dev/ndisprot
+for n in $v0 $v1 $e0 $e1; do
+	t_check "ndisprot bound to nd-$n" eventually state_is "$root/bindings/ndisprot:nd-$n" running
+done
+t_check "carrier on every NIC" eventually sh -c \
+	"grep -q 1 /sys/class/net/$e1/carrier && grep -q 1 /sys/class/net/$v1/carrier"
+t_eq "ndisctl adapters lists the four" 4 "$($bin/ndisctl adapters | grep -c 'nd-')"
+t_check "ndisctl list shows the bindings" sh -c "$bin/ndisctl list bindings | grep -q 'ndisprot.*nd-$v0'"
+
+# N frames through ndisprot on one NIC arrive, exactly and intact, on the other.
+payload=$(i=0; while [ $i -lt 100 ]; do printf '%02x ' $(((i * 7 + 3) % 256)); i=$((i + 1)); done)
+xfer() {
+	local from=$1 to=$2 n=$3 out=/tmp/rx-$2 mac want
+	mac=$(cat /sys/class/net/$from/address | hexof)
+	want="ffffffffffff${mac}88b5$(echo "$payload" | hexof)"
+	$bin/ndisctl recv "nd-$to" --count "$n" --timeout 20 --ethertype 0x88b5 \
+		--filter broadcast >$out 2>&1 &
+	local rx=$!
+	sleep 1
+	$bin/ndisctl send "nd-$from" --count "$n" --src-self \
+		--hex "ff ff ff ff ff ff 00 00 00 00 00 00 88 b5 $payload" >/dev/null || return 1
+	wait $rx || { cat $out; return 1; }
+	[ "$(grep -c . $out)" = "$n" ] || { echo "got $(grep -c . $out) lines"; return 1; }
+	# Each line: the length, then the frame in hex.
+	while read -r len frame; do
+		[ "$len" = 114 ] && [ "$(echo "$frame" | hexof)" = "$want" ] ||
+			{ echo "bad frame: $len $frame"; return 1; }
+	done <$out
+}
+t_check "ndisctl: 25 frames $v0 -> $v1 (virtio) exactly, byte for byte" xfer "$v0" "$v1" 25
+t_check "ndisctl: 25 frames $e1 -> $e0 (e1000) exactly, byte for byte" xfer "$e1" "$e0" 25
+
+# The guest's own stack answers an ARP request sent through ndisprot.
+ip addr add 10.99.0.2/24 dev "$v1"
+$bin/ndisprot_check arp "nd-$v0" 10.99.0.1 10.99.0.2
+ip addr del 10.99.0.2/24 dev "$v1"
+
+# Bad input, each refused with its documented errno.
+$bin/ndisprot_check errors "nd-$e0"
+$bin/ndisprot_check unprivileged
+
+# A write after its binding was unbound fails cleanly.
+rm -f /tmp/go
+$bin/ndisprot_check write-after /tmp/go "nd-$e1" >/tmp/wa 2>&1 &
+wa=$!
+eventually grep -q attached /tmp/wa
+t_check "user unbind of ndisprot:nd-$e1" sh -c "echo nd-$e1 >$root/protocols/ndisprot/unbind"
+t_check "binding gone" eventually test ! -e "$root/bindings/ndisprot:nd-$e1"
+touch /tmp/go
+wait $wa
+t_eq "write after unbind: ENODEV" "write: No such device" "$(grep '^write:' /tmp/wa)"
+t_check "rebind" sh -c "echo nd-$e1 >$root/protocols/ndisprot/bind"
+t_check "bound again" eventually state_is "$root/bindings/ndisprot:nd-$e1" running
+
+# A blocked read returns an error when its NIC is unplugged (where the
+# NIC cannot come back, when its binding is unbound instead).
+$bin/ndisprot_check block-read "nd-$v1" >/tmp/br 2>&1 &
+br=$!
+eventually grep -q blocked /tmp/br
+if [ -e $NDIS_DIR/no-replug ]; then
+	echo "NDIS-SKIP: unplug ($(cat $NDIS_DIR/no-replug)); unbinding instead"
+	echo "nd-$v1" >$root/protocols/ndisprot/unbind
+else
+	qemu_monitor device_del nic_v1
+	t_check "virtio NIC unplugged" eventually_long test ! -e "/sys/class/net/$v1"
+fi
+t_check "blocked reader woke" eventually grep -q '^read:' /tmp/br
+wait $br
+t_eq "blocked read after the adapter went: ENODEV" "read: No such device" \
+	"$(grep '^read:' /tmp/br)"
+if [ -e $NDIS_DIR/no-replug ]; then
+	echo "nd-$v1" >$root/protocols/ndisprot/bind
+else
+	t_check "virtio NIC plugged back" replug_virtio "$v0"
+	v1=$REPLUGGED
+fi
+t_check "ndisprot bound to nd-$v1 again" eventually \
+	state_is "$root/bindings/ndisprot:nd-$v1" running
+
+t_check "ndisctl stats" sh -c "$bin/ndisctl stats | grep -q 'nd-$v0 .*tx_frames=26'"
+
+# rmmod is refused while a file is open, and works once it is closed.
+sleep 30 </dev/ndisprot &
+holder=$!
+sleep 0.2
+t_check "rmmod ndisprot refused while /dev/ndisprot is open" sh -c "! rmmod ndisprot 2>/dev/null"
+kill $holder
+wait $holder 2>/dev/null
+t_check "rmmod ndisprot with live bindings" rmmod ndisprot
+t_check "rmmod ndis_netdev" rmmod ndis_netdev
+t_eq "registry empty" 0 \
+	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
+t_eq "no API misuse" "$misuse0" "$(cat $root/api_misuse)"
