@@ -190,21 +190,17 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
 }
 
 /*
- * Paused, so no send is out and every receive came back. What is left:
- * the tap, what we set on the device, and code still running after its
- * last count (ndis_netdev_drain_put(), the send destructor), all of it in
- * RCU read-side sections or the completion work.
+ * Paused, so no send is out and every receive came back; NETDEV_UNREGISTER
+ * took the tap off, gave our filters back and dropped the device. What is
+ * left is code still running after its last count (ndis_netdev_drain_put(),
+ * the send destructor), all of it in RCU read-side sections or the
+ * completion work.
  */
 static void ndis_netdev_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 {
 	struct ndis_netdev_port *port = ctx;
 
 	ndis_netdev_debugfs_del(port);
-	rtnl_lock();
-	ndis_netdev_tap_off(port);
-	if (!port->dead)
-		ndis_netdev_filter_restore(port);
-	rtnl_unlock();
 	synchronize_rcu();
 	flush_work(&port->tx_done_work);
 	NdisFreeNetBufferListPool(port->rx_pool);
@@ -381,9 +377,12 @@ static void ndis_netdev_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
 		pr_debug("%s: device removed\n", port->name);
 }
 
-/* The NIC is Linux's: it is shut down by its own driver, not by us. */
+/* The NIC is Linux's: its own driver shuts it down. We only stop receiving. */
 static void ndis_netdev_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 {
+	struct ndis_netdev_port *port = ctx;
+
+	WRITE_ONCE(port->running, false);
 }
 
 /**

@@ -12,14 +12,14 @@
  *                                   never disturb one someone else added
  *
  * Directed and broadcast frames the device delivers anyway. Whatever we
- * hold is given back at halt, unless the device itself went away: loading
- * and unloading the module leaves the NIC as it was. Once the device is
- * being removed we change nothing any more.
+ * hold is given back when we let go of the device (NETDEV_UNREGISTER,
+ * which a module unload replays), unless the device itself went away:
+ * loading and unloading the module leaves the NIC as it was. Once the
+ * device is being removed we change nothing any more.
  *
- * Callers are the OID handler (NDIS sends one OID at a time) and Halt
- * (after the last OID), so the port's filter fields need no lock of their
- * own; RTNL, which the device calls need anyway, orders them against the
- * notifier that sets @removed and @dead.
+ * Callers are the OID handler (NDIS sends one OID at a time) and the
+ * notifier, both under RTNL, which the device calls need anyway and which
+ * orders them against the notifier setting @removed and @dead.
  */
 #include <linux/etherdevice.h>
 #include <linux/rtnetlink.h>
@@ -141,7 +141,8 @@ out:
  * ndis_netdev_filter_restore() - give back everything we set on the device
  * @port: the port, whose device is still registered
  *
- * Context: process context, RTNL held, from MiniportHaltEx.
+ * Context: process context, RTNL held, from the NETDEV_UNREGISTER
+ * notifier (unload or a namespace move).
  */
 void ndis_netdev_filter_restore(struct ndis_netdev_port *port)
 {

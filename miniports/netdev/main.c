@@ -100,9 +100,7 @@ static void ndis_netdev_remove_work(struct work_struct *work)
 		ndis_miniport_surprise_remove_adapter(port->handle);
 	else if (port->added)
 		ndis_miniport_remove_adapter(port->handle);
-	/* Halted: no tap, no send, no receive refers to the device any more. */
-	if (!port->dev_released)
-		netdev_put(port->dev, &port->dev_tracker);
+	/* Halted: no tap, no send, no receive refers to the port any more. */
 	kfree(port);
 }
 
@@ -132,9 +130,7 @@ static void ndis_netdev_register(struct net_device *dev)
 
 /*
  * The device leaves (or we do): stop receiving now, refuse sends from now
- * on, and let the work remove the adapter. The device stays referenced
- * until then; netdev_wait_allrefs() waits outside RTNL, so the removal can
- * take RTNL itself.
+ * on, let go of the device, and let the work remove the adapter.
  */
 static void ndis_netdev_unregister(struct net_device *dev)
 {
@@ -152,16 +148,18 @@ static void ndis_netdev_unregister(struct net_device *dev)
 		synchronize_net();
 	}
 	/*
-	 * A dying device waits for our reference before its driver frees the
-	 * frames still in its rings, and the adapter's pause waits for those
-	 * frames: holding on until Halt would deadlock. Let go now. Every user
-	 * of port->dev checks @removed under RTNL, or runs in the send path's
-	 * RCU section, which the grace period above waited out.
+	 * Let go of the device here, under this RTNL, in every case. A dying
+	 * device waits for our reference before its driver frees the frames
+	 * still in its rings, and the adapter's pause waits for those frames:
+	 * holding on until Halt would deadlock. A netns move flushes the
+	 * device's address lists right after this notifier, and a later user
+	 * may add the same addresses: what we set goes back now, not later.
+	 * Every other user of port->dev checks @removed under RTNL, or runs in
+	 * the send path's RCU section, which the grace period above waited out.
 	 */
-	if (port->dead) {
-		netdev_put(port->dev, &port->dev_tracker);
-		port->dev_released = true;
-	}
+	if (!port->dead)
+		ndis_netdev_filter_restore(port);
+	netdev_put(port->dev, &port->dev_tracker);
 	queue_work(ndis_netdev_wq, &port->remove_work);
 }
 

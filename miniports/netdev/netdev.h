@@ -10,14 +10,13 @@
  *   NETDEV_CHANGE/UP/DOWN/    queue sync_work: it re-reads link, MTU and
  *   CHANGEMTU/CHANGEADDR      address under RTNL and indicates what changed
  *   NETDEV_UNREGISTER (RTNL)  tap off (synchronously), sends refused from
- *                             now on; a dying device's reference dropped
- *                             at once (see ndis_netdev_unregister()); queue
- *                             remove_work
+ *                             now on, our filters given back, the device
+ *                             reference dropped (see ndis_netdev_unregister());
+ *                             queue remove_work
  *   remove_work               ndis_miniport_surprise_remove_adapter() (the
  *                             device is going) or ndis_miniport_remove_adapter()
  *                             (module unload, netns move: it stays): Pause
- *                             (drained), Halt; then netdev_put() if still
- *                             held, free
+ *                             (drained), Halt (no device left to touch); free
  *
  * All three works run on one ordered workqueue, so for one device they run
  * in the order the notifier queued them, and never from the notifier
@@ -99,7 +98,6 @@ struct ndis_netdev_stats {
  * @removed: NETDEV_UNREGISTER seen: no more receives, sends refused
  * @dead: the device itself is going away (not a module unload or a netns
  *	move): its settings are not restored, it has none left
- * @dev_released: our reference to @dev went at NETDEV_UNREGISTER (@dead)
  * @running: between MiniportRestart and MiniportPause
  * @rx_outstanding: receives being indicated or indicated and not returned
  * @tx_pending: send NBLs not completed yet
@@ -136,7 +134,6 @@ struct ndis_netdev_port {
 	bool tap_on;
 	bool removed;
 	bool dead;
-	bool dev_released;
 	bool running;
 	atomic_t rx_outstanding;
 	atomic_t tx_pending;

@@ -149,7 +149,9 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 	int rc;
 
 	eth = NdisGetDataBuffer(nb, ETH_HLEN, &storage, 1, 0);
-	if (!eth || len > READ_ONCE(dev->mtu) + ETH_HLEN + VLAN_HLEN) {
+	/* A VLAN tag may come on top of the MTU; an untagged frame may not. */
+	if (!eth || len > READ_ONCE(dev->mtu) + ETH_HLEN +
+	    (eth_type_vlan(eth->h_proto) ? VLAN_HLEN : 0)) {
 		atomic64_inc(&port->stats.tx_errors);
 		pr_debug("%s: frame of %u bytes refused\n", port->name, len);
 		return NDIS_STATUS_INVALID_LENGTH;

@@ -226,11 +226,12 @@ static void ndis_vmini_del_all(void)
 {
 	struct ndis_vmini_dev *vd, *tmp;
 
-	flush_work(&ndis_vmini_reaper);
 	mutex_lock(&ndis_vmini_lock);
 	list_for_each_entry_safe(vd, tmp, &ndis_vmini_devs, node)
 		ndis_vmini_dev_destroy(vd, false);
 	mutex_unlock(&ndis_vmini_lock);
+	/* A knob may have queued it until its directory went; none can now. */
+	cancel_work_sync(&ndis_vmini_reaper);
 }
 
 static int __init ndis_vmini_init(void)

@@ -184,9 +184,14 @@ static void ndis_vmini_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
 		pr_info("%s: surprise removal\n", vd->name);
 }
 
-/* Nothing to quiesce: there is no hardware. */
+/* No hardware to quiesce; stop indicating, as NDIS refuses it from now on. */
 static void ndis_vmini_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 {
+	struct ndis_vmini_dev *vd = ctx;
+
+	spin_lock_bh(&vd->lock);
+	vd->running = false;
+	spin_unlock_bh(&vd->lock);
 }
 
 /**

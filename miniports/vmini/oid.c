@@ -198,7 +198,10 @@ NDIS_STATUS ndis_vmini_oid_request(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 
 	if (!delay)
 		return ndis_vmini_oid_do(vd, req);
-	WRITE_ONCE(vd->oid_pending, req);
+	spin_lock_bh(&vd->lock);
+	vd->oid_pending = req;
+	vd->oid_pending_id = req->RequestId;
+	spin_unlock_bh(&vd->lock);
 	schedule_delayed_work(&vd->oid_work, msecs_to_jiffies(delay));
 	return NDIS_STATUS_PENDING;
 }
@@ -211,8 +214,12 @@ void ndis_vmini_oid_work(struct work_struct *work)
 {
 	struct ndis_vmini_dev *vd = container_of(to_delayed_work(work), struct ndis_vmini_dev,
 						 oid_work);
-	PNDIS_OID_REQUEST req = xchg(&vd->oid_pending, NULL);
+	PNDIS_OID_REQUEST req;
 
+	spin_lock_bh(&vd->lock);
+	req = vd->oid_pending;
+	vd->oid_pending = NULL;
+	spin_unlock_bh(&vd->lock);
 	/* A cancel may have taken it first. */
 	if (req)
 		NdisMOidRequestComplete(vd->adapter, req, ndis_vmini_oid_do(vd, req));
@@ -226,8 +233,15 @@ void ndis_vmini_oid_work(struct work_struct *work)
 void ndis_vmini_cancel_oid(NDIS_HANDLE ctx, PVOID id)
 {
 	struct ndis_vmini_dev *vd = ctx;
-	PNDIS_OID_REQUEST req = READ_ONCE(vd->oid_pending);
+	PNDIS_OID_REQUEST req = NULL;
 
-	if (req && req->RequestId == id && cmpxchg(&vd->oid_pending, req, NULL) == req)
+	/* The request is not ours to look at unless it is still pending. */
+	spin_lock_bh(&vd->lock);
+	if (vd->oid_pending && vd->oid_pending_id == id) {
+		req = vd->oid_pending;
+		vd->oid_pending = NULL;
+	}
+	spin_unlock_bh(&vd->lock);
+	if (req)
 		NdisMOidRequestComplete(vd->adapter, req, NDIS_STATUS_REQUEST_ABORTED);
 }

@@ -82,7 +82,8 @@ struct ndis_vmini_dev {
 	struct delayed_work pause_work;
 	struct delayed_work restart_work;
 	struct delayed_work oid_work;
-	PNDIS_OID_REQUEST oid_pending;	/* the request oid_work answers */
+	PNDIS_OID_REQUEST oid_pending;	/* the request oid_work answers; lock */
+	PVOID oid_pending_id;		/* its RequestId; lock */
 	atomic_t pauses, restarts, halts;
 	NDIS_HALT_ACTION last_halt;
 	struct dentry *debugfs;

@@ -31,7 +31,6 @@
 /* One per binding: the ProtocolBindingContext NDIS hands every handler. */
 struct ethercount_binding {
 	NDIS_HANDLE handle;		/* NdisBindingHandle, dead after close */
-	NDIS_HANDLE bind_ctx;		/* for NdisCompleteBindAdapterEx */
 	NDIS_HANDLE pool;		/* NBLs for what we send */
 	NDIS_MEDIUM medium;
 	UINT medium_index;
@@ -41,15 +40,17 @@ struct ethercount_binding {
 
 	spinlock_t lock;		/* everything below */
 	bool running;			/* NetEventRestart .. NetEventPause */
-	bool unbind_asked;		/* NdisUnbindAdapter already called */
-	bool closed;			/* CloseAdapterCompleteHandlerEx came */
+	bool unbind_asked;		/* unbinding: by NdisUnbindAdapter or NDIS */
 	unsigned int sends;		/* NBLs sent and not completed */
 	PNET_BUFFER_LIST held;		/* receives kept for count_work */
 	u16 types[ETHERCOUNT_TYPES];
 	u64 counts[ETHERCOUNT_TYPES];
 	u64 other;			/* frames of any further EtherType */
 
-	wait_queue_head_t idle;		/* sends reaching zero; the close */
+	wait_queue_head_t idle;		/* sends reaching zero */
+	struct completion opened;	/* OpenAdapterCompleteHandlerEx came */
+	NDIS_STATUS open_status;
+	struct completion closed;	/* CloseAdapterCompleteHandlerEx came */
 	NDIS_OID_REQUEST oid;		/* the packet filter request */
 	struct completion oid_done;	/* ... when it pended */
 	NDIS_STATUS oid_status;
@@ -146,12 +147,12 @@ static void ethercount_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT
 		for (tail = &b->held; *tail; tail = &(*tail)->Next)
 			;
 		*tail = nbls;
+		/* Queued under the lock, so a pause's flush_work() sees it. */
+		schedule_work(&b->count_work);
 	}
 	spin_unlock(&b->lock);
-	if (keep) {
-		schedule_work(&b->count_work);
+	if (keep)
 		return;
-	}
 	ethercount_count_chain(b, nbls);
 	NdisReturnNetBufferLists(b->handle, nbls, 0);
 }
@@ -191,6 +192,10 @@ static int ethercount_send(struct ethercount_binding *b)
 	if (!nbl)
 		return -ENOMEM;
 	frame = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(nbl), ETH_ZLEN, NULL, 1, 0);
+	if (!frame) {
+		NdisFreeNetBufferList(nbl);
+		return -ENOMEM;
+	}
 	memset(frame, 0, ETH_ZLEN);
 	eth_broadcast_addr(frame);
 	ether_addr_copy(frame + ETH_ALEN, b->mac);
@@ -328,7 +333,10 @@ static void ethercount_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
 	 * fine here at DISPATCH_LEVEL; our unbind handler runs later, at
 	 * PASSIVE_LEVEL. It is never allowed inside bind or unbind handlers.
 	 */
-	NdisUnbindAdapter(b->handle);
+	if (NdisUnbindAdapter(b->handle) != NDIS_STATUS_SUCCESS) {
+		ethercount_waiting_for(b->name, true);	/* NDIS is unbinding it anyway */
+		return;
+	}
 	if (!READ_ONCE(ethercount_exiting))
 		schedule_delayed_work(&ethercount_rescan_work, HZ);
 }
@@ -373,16 +381,16 @@ static void ethercount_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS
 static void ethercount_close(struct ethercount_binding *b)
 {
 	if (NdisCloseAdapterEx(b->handle) == NDIS_STATUS_PENDING)
-		wait_event(b->idle, READ_ONCE(b->closed));
+		wait_for_completion(&b->closed);
 	b->handle = NULL;
 }
 
+/* complete(), not a flag and a wake-up: the waiter frees @b right after. */
 static void ethercount_close_complete(NDIS_HANDLE ctx)
 {
 	struct ethercount_binding *b = ctx;
 
-	WRITE_ONCE(b->closed, true);
-	wake_up_all(&b->idle);
+	complete(&b->closed);
 }
 
 static void ethercount_free(struct ethercount_binding *b)
@@ -435,7 +443,8 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	if (!b)
 		return NDIS_STATUS_RESOURCES;
 	kobject_init(&b->kobj, &ethercount_ktype);
-	b->bind_ctx = bind_ctx;
+	init_completion(&b->opened);
+	init_completion(&b->closed);
 	b->medium = NdisMedium802_3;
 	strscpy(b->name, params->AdapterName, sizeof(b->name));
 	ether_addr_copy(b->mac, params->CurrentMacAddress);
@@ -453,13 +462,17 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	op.MediumArraySize = 1;
 	op.SelectedMediumIndex = &b->medium_index;
 	/*
-	 * NDIS: the open may pend; OpenAdapterCompleteHandlerEx then finishes
-	 * the bind with NdisCompleteBindAdapterEx. It may even run before
-	 * this call returns PENDING, so nothing may touch @b after that.
+	 * NDIS: the open may pend, and OpenAdapterCompleteHandlerEx may even
+	 * run before this call returns PENDING. We wait for it here, at
+	 * PASSIVE_LEVEL, so the rest of the bind (filter, sysfs, or undoing
+	 * it with a close) runs in this handler, where NDIS allows it. A driver
+	 * may instead return PENDING and finish with NdisCompleteBindAdapterEx.
 	 */
 	status = NdisOpenAdapterEx(ethercount_handle, b, &op, bind_ctx, &b->handle);
-	if (status == NDIS_STATUS_PENDING)
-		return status;
+	if (status == NDIS_STATUS_PENDING) {
+		wait_for_completion(&b->opened);
+		status = b->open_status;
+	}
 	if (status != NDIS_STATUS_SUCCESS)
 		b->handle = NULL;
 	return ethercount_opened(b, status);
@@ -468,11 +481,9 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 static void ethercount_open_complete(NDIS_HANDLE ctx, NDIS_STATUS status)
 {
 	struct ethercount_binding *b = ctx;
-	NDIS_HANDLE bind_ctx = b->bind_ctx;
 
-	if (status != NDIS_STATUS_SUCCESS)
-		b->handle = NULL;
-	NdisCompleteBindAdapterEx(bind_ctx, ethercount_opened(b, status));
+	b->open_status = status;
+	complete(&b->opened);
 }
 
 static bool ethercount_idle(struct ethercount_binding *b)
@@ -499,6 +510,10 @@ static NDIS_STATUS ethercount_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 {
 	struct ethercount_binding *b = ctx;
 
+	/* A link-down from now on must not ask for an unbind again. */
+	spin_lock_bh(&b->lock);
+	b->unbind_asked = true;
+	spin_unlock_bh(&b->lock);
 	/* No sysfs writer can reach the binding once its directory is gone. */
 	kobject_del(&b->kobj);
 	ethercount_quiesce(b);

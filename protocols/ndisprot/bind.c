@@ -7,7 +7,9 @@
 
 #include "ndisprot.h"
 
-/* An OID the port issued and waits for; it outlives a killed waiter. */
+#define NDISPROT_OID_TIMEOUT	10	/* seconds */
+
+/* An OID the port issued and waits for (NDIS aborts it after a timeout). */
 struct ndisprot_oid_ctx {
 	NDIS_OID_REQUEST req;
 	struct completion done;
@@ -70,6 +72,8 @@ static NDIS_STATUS ndisprot_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	ether_addr_copy(port->mac, params->CurrentMacAddress);
 	port->mtu = params->MtuSize;
 	port->link_up = params->MediaConnectState == MediaConnectStateConnected;
+	port->supported = params->SupportedPacketFilters;
+	init_completion(&port->closed);
 	spin_lock_init(&port->lock);
 	INIT_LIST_HEAD(&port->files);
 	init_waitqueue_head(&port->wq);
@@ -89,14 +93,12 @@ static NDIS_STATUS ndisprot_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	return status;
 }
 
+/* complete(), not a flag and a wake-up: the waiter may free @port at once. */
 static void ndisprot_close_complete(NDIS_HANDLE ctx)
 {
 	struct ndisprot_port *port = ctx;
 
-	spin_lock_bh(&port->lock);
-	port->closed = true;
-	spin_unlock_bh(&port->lock);
-	wake_up_all(&port->wq);
+	complete(&port->closed);
 }
 
 static bool ndisprot_port_idle(struct ndisprot_port *port, bool oids_too)
@@ -131,7 +133,7 @@ static NDIS_STATUS ndisprot_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	spin_unlock_bh(&port->lock);
 	wait_event(port->wq, ndisprot_port_idle(port, true));
 	if (NdisCloseAdapterEx(port->binding) == NDIS_STATUS_PENDING)
-		wait_event(port->wq, READ_ONCE(port->closed));
+		wait_for_completion(&port->closed);
 	ndisprot_port_put(port);
 	return NDIS_STATUS_SUCCESS;
 }
@@ -154,11 +156,32 @@ static NDIS_STATUS ndisprot_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n)
 		spin_lock_bh(&port->lock);
 		port->running = !port->gone;
 		spin_unlock_bh(&port->lock);
+		ndisprot_port_wake_files(port);		/* pollers waiting for POLLOUT */
 		break;
 	default:
 		break;
 	}
 	return NDIS_STATUS_SUCCESS;
+}
+
+static void ndisprot_port_wake_files_locked(struct ndisprot_port *port)
+{
+	struct ndisprot_file *f;
+
+	lockdep_assert_held(&port->lock);
+	list_for_each_entry(f, &port->files, node)
+		wake_up_interruptible_all(&f->wq);
+}
+
+/**
+ * ndisprot_port_wake_files() - wake every reader and poller of a port
+ * @port: the port; its state changed
+ */
+void ndisprot_port_wake_files(struct ndisprot_port *port)
+{
+	spin_lock_bh(&port->lock);
+	ndisprot_port_wake_files_locked(port);
+	spin_unlock_bh(&port->lock);
 }
 
 static void ndisprot_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
@@ -168,14 +191,16 @@ static void ndisprot_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
 	struct ndisprot_port *port = ctx;
 
 	spin_lock(&port->lock);
-	if (s->StatusCode == NDIS_STATUS_LINK_STATE && s->StatusBufferSize >= sizeof(*link))
+	if (s->StatusCode == NDIS_STATUS_LINK_STATE && s->StatusBufferSize >= sizeof(*link)) {
 		port->link_up = link->MediaConnectState == MediaConnectStateConnected;
-	else if (s->StatusCode == NDIS_STATUS_L2_MTU_SIZE_CHANGE &&
-		 s->StatusBufferSize >= sizeof(ULONG))
+		ndisprot_port_wake_files_locked(port);
+	} else if (s->StatusCode == NDIS_STATUS_L2_MTU_SIZE_CHANGE &&
+		   s->StatusBufferSize >= sizeof(ULONG)) {
 		port->mtu = *(const ULONG *)s->StatusBuffer;
-	else if (s->StatusCode == NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE &&
-		 s->StatusBufferSize >= sizeof(*addr) && addr->Length == ETH_ALEN)
+	} else if (s->StatusCode == NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE &&
+		   s->StatusBufferSize >= sizeof(*addr) && addr->Length == ETH_ALEN) {
 		ether_addr_copy(port->mac, addr->Address);
+	}
 	spin_unlock(&port->lock);
 }
 
@@ -226,6 +251,7 @@ NDIS_STATUS ndisprot_port_oid(struct ndisprot_port *port, NDIS_REQUEST_TYPE type
 	oc->req.DATA.QUERY_INFORMATION.Oid = oid;
 	oc->req.DATA.QUERY_INFORMATION.InformationBuffer = buf;
 	oc->req.DATA.QUERY_INFORMATION.InformationBufferLength = len;
+	oc->req.Timeout = NDISPROT_OID_TIMEOUT;	/* a stuck miniport can't hang us */
 	status = NdisOidRequest(port->binding, &oc->req);
 	if (status == NDIS_STATUS_PENDING) {
 		wait_for_completion(&oc->done);
@@ -245,15 +271,12 @@ NDIS_STATUS ndisprot_port_oid(struct ndisprot_port *port, NDIS_REQUEST_TYPE type
 }
 
 /**
- * ndisprot_port_update_filter() - set the binding's filter to what its files want
- * @port: the port
+ * ndisprot_ndis_filter() - NDIS packet filter bits for NDISPROT_RX_* bits
+ * @rx: NDISPROT_RX_* bits
  *
- * The binding's filter is the union of its files' filters; each file then
- * filters its own queue.
- *
- * Context: process context.
+ * Return: the NDIS_PACKET_TYPE_* bits a binding needs for them.
  */
-void ndisprot_port_update_filter(struct ndisprot_port *port)
+ULONG ndisprot_ndis_filter(u32 rx)
 {
 	static const struct { u32 rx; ULONG ndis; } map[] = {
 		{ NDISPROT_RX_DIRECTED, NDIS_PACKET_TYPE_DIRECTED },
@@ -261,24 +284,50 @@ void ndisprot_port_update_filter(struct ndisprot_port *port)
 		{ NDISPROT_RX_BROADCAST, NDIS_PACKET_TYPE_BROADCAST },
 		{ NDISPROT_RX_PROMISCUOUS, NDIS_PACKET_TYPE_PROMISCUOUS },
 	};
-	struct ndisprot_file *f;
 	ULONG filter = 0;
-	u32 wanted = 0;
 	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (rx & map[i].rx)
+			filter |= map[i].ndis;
+	return filter;
+}
+
+/**
+ * ndisprot_port_update_filter() - set the binding's filter to what its files want
+ * @port: the port
+ *
+ * The binding's filter is the union of its files' filters; each file then
+ * filters its own queue.
+ *
+ * Context: process context.
+ * Return: 0, or -EIO if the adapter refused the filter.
+ */
+int ndisprot_port_update_filter(struct ndisprot_port *port)
+{
+	struct ndisprot_file *f;
+	NDIS_STATUS status;
+	ULONG filter;
+	u32 wanted = 0;
+	int err = 0;
 
 	mutex_lock(&port->filter_lock);
 	spin_lock_bh(&port->lock);
 	list_for_each_entry(f, &port->files, node)
 		wanted |= READ_ONCE(f->packet_filter);
 	spin_unlock_bh(&port->lock);
-	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (wanted & map[i].rx)
-			filter |= map[i].ndis;
-	if (filter != port->filter &&
-	    ndisprot_port_oid(port, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
-			      &filter, sizeof(filter), NULL) == NDIS_STATUS_SUCCESS)
-		port->filter = filter;
+	filter = ndisprot_ndis_filter(wanted);
+	if (filter != port->filter) {
+		status = ndisprot_port_oid(port, NdisRequestSetInformation,
+					   OID_GEN_CURRENT_PACKET_FILTER, &filter, sizeof(filter),
+					   NULL);
+		if (status == NDIS_STATUS_SUCCESS)
+			port->filter = filter;
+		else if (status != NDIS_STATUS_ADAPTER_REMOVED)
+			err = -EIO;
+	}
 	mutex_unlock(&port->filter_lock);
+	return err;
 }
 
 /**

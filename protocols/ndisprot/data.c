@@ -84,6 +84,10 @@ static void ndisprot_deliver(struct ndisprot_port *port, PNET_BUFFER nb)
 			continue;
 		}
 		data = NdisGetDataBuffer(nb, len, skb_put(skb, len), 1, 0);
+		if (!data) {
+			kfree_skb(skb);
+			continue;
+		}
 		if (data != skb->data)
 			memcpy(skb->data, data, len);
 		skb_queue_tail(&f->rxq, skb);
@@ -188,15 +192,16 @@ static int ndisprot_send_begin(struct ndisprot_file *f, struct ndisprot_port *po
 
 /**
  * ndisprot_send() - send the frame a write carries, wait for its completion
- * @f: the file, attached
+ * @f: the file
+ * @port: its port, referenced by the caller
  * @from: the frame
  *
  * Context: process context.
  * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h).
  */
-ssize_t ndisprot_send(struct ndisprot_file *f, struct iov_iter *from)
+ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
+		      struct iov_iter *from)
 {
-	struct ndisprot_port *port = f->port;
 	size_t len = iov_iter_count(from);
 	PNET_BUFFER_LIST nbl;
 	struct ndisprot_tx *tx;

@@ -32,19 +32,31 @@ static int ndisprot_open(struct inode *inode, struct file *file)
 	return stream_open(inode, file);
 }
 
+/* Let go of the port: filter, queue and reference. */
+static void ndisprot_detach(struct ndisprot_file *f)
+{
+	struct ndisprot_port *port = f->port;
+
+	if (!port)
+		return;
+	spin_lock_bh(&port->lock);
+	list_del_init(&f->node);
+	spin_unlock_bh(&port->lock);
+	ndisprot_port_update_filter(port);
+	ndisprot_port_put(port);
+	f->port = NULL;
+	skb_queue_purge(&f->rxq);
+	WRITE_ONCE(f->dead, false);
+	f->packet_filter = 0;
+	f->n_types = 0;
+	f->options = 0;
+}
+
 static int ndisprot_release(struct inode *inode, struct file *file)
 {
 	struct ndisprot_file *f = file->private_data;
-	struct ndisprot_port *port = f->port;
 
-	if (port) {
-		spin_lock_bh(&port->lock);
-		list_del(&f->node);
-		spin_unlock_bh(&port->lock);
-		ndisprot_port_update_filter(port);
-		ndisprot_port_put(port);
-	}
-	skb_queue_purge(&f->rxq);
+	ndisprot_detach(f);
 	kfree(f);
 	return 0;
 }
@@ -56,7 +68,7 @@ static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	ssize_t len;
 	int err;
 
-	if (!f->port)
+	if (!READ_ONCE(f->port))	/* reads use only the file's own queue */
 		return -ENOTCONN;
 	for (;;) {
 		skb = skb_dequeue(&f->rxq);
@@ -87,21 +99,36 @@ static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return len;
 }
 
+/* The file's port with a reference, or NULL; a re-ATTACH may swap it. */
+static struct ndisprot_port *ndisprot_file_port(struct ndisprot_file *f)
+{
+	struct ndisprot_port *port;
+
+	mutex_lock(&f->ioctl_lock);
+	port = f->port;
+	if (port)
+		kref_get(&port->ref);
+	mutex_unlock(&f->ioctl_lock);
+	return port;
+}
+
 static ssize_t ndisprot_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct ndisprot_file *f = iocb->ki_filp->private_data;
+	struct ndisprot_port *port = ndisprot_file_port(f);
+	ssize_t ret;
 
-	if (!f->port)
+	if (!port)
 		return -ENOTCONN;
-	if (READ_ONCE(f->dead))
-		return -ENODEV;
-	return ndisprot_send(f, from);
+	ret = READ_ONCE(f->dead) ? -ENODEV : ndisprot_send(f, port, from);
+	ndisprot_port_put(port);
+	return ret;
 }
 
 static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
 {
 	struct ndisprot_file *f = file->private_data;
-	struct ndisprot_port *port = f->port;
+	struct ndisprot_port *port = ndisprot_file_port(f);
 	__poll_t mask = 0;
 
 	if (!port)
@@ -110,9 +137,10 @@ static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
 	if (!skb_queue_empty(&f->rxq))
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (READ_ONCE(f->dead))
-		return mask | EPOLLERR | EPOLLHUP;
-	if (READ_ONCE(port->running))
+		mask |= EPOLLERR | EPOLLHUP;
+	else if (READ_ONCE(port->running) && READ_ONCE(port->link_up))
 		mask |= EPOLLOUT | EPOLLWRNORM;
+	ndisprot_port_put(port);
 	return mask;
 }
 
@@ -127,6 +155,8 @@ static int ndisprot_arg_in(void *karg, size_t ksize, const void __user *uarg, u3
 		return -EFAULT;
 	if (*usize < ksize)
 		return -EINVAL;	/* every field of version 1 is needed */
+	if (*usize > PAGE_SIZE)
+		return -E2BIG;	/* no structure will ever be that large */
 	err = copy_struct_from_user(karg, ksize, uarg, *usize);
 	*(u32 *)karg = ksize;	/* what we answer with */
 	return err;
@@ -151,38 +181,44 @@ static int ndisprot_ioc_version(void __user *uarg)
 	return ndisprot_arg_out(uarg, &v, sizeof(v));
 }
 
+/* At most this many adapters are reported; count says how many there are. */
+#define NDISPROT_LIST_MAX	256
+
 static int ndisprot_ioc_list(void __user *uarg)
 {
-	struct ndisprot_adapter __user *out;
-	struct ndisprot_adapter a;
+	struct ndisprot_adapter *a = NULL;
 	struct ndisprot_port *port;
 	struct ndisprot_list l;
-	u32 usize, n = 0;
+	u32 usize, n = 0, max;
 	int err;
 
 	err = ndisprot_arg_in(&l, sizeof(l), uarg, &usize);
 	if (err)
 		return err;
-	out = u64_to_user_ptr(l.adapters);
+	max = min_t(u32, l.count, NDISPROT_LIST_MAX);
+	if (max) {
+		a = kcalloc(max, sizeof(*a), GFP_KERNEL);
+		if (!a)
+			return -ENOMEM;
+	}
+	/* Fill a kernel copy under the lock; user memory may fault or stall. */
 	mutex_lock(&ndisprot_lock);
 	list_for_each_entry(port, &ndisprot_ports, node) {
-		if (n < l.count) {
-			memset(&a, 0, sizeof(a));
-			strscpy(a.name, port->name, sizeof(a.name));
+		if (n < max) {
+			strscpy(a[n].name, port->name, sizeof(a[n].name));
 			spin_lock_bh(&port->lock);
-			ether_addr_copy(a.mac, port->mac);
-			a.link_up = port->link_up;
-			a.running = port->running;
-			a.mtu = port->mtu;
+			ether_addr_copy(a[n].mac, port->mac);
+			a[n].link_up = port->link_up;
+			a[n].running = port->running;
+			a[n].mtu = port->mtu;
 			spin_unlock_bh(&port->lock);
-			if (copy_to_user(out + n, &a, sizeof(a))) {
-				err = -EFAULT;
-				break;
-			}
 		}
 		n++;
 	}
 	mutex_unlock(&ndisprot_lock);
+	if (copy_to_user(u64_to_user_ptr(l.adapters), a, min(n, max) * sizeof(*a)))
+		err = -EFAULT;
+	kfree(a);
 	l.count = n;
 	return err ?: ndisprot_arg_out(uarg, &l, sizeof(l));
 }
@@ -199,8 +235,9 @@ static int ndisprot_ioc_attach(struct ndisprot_file *f, void __user *uarg)
 		return err;
 	if (at.flags || !memchr(at.adapter, 0, sizeof(at.adapter)))
 		return -EINVAL;
-	if (f->port)
+	if (f->port && !READ_ONCE(f->dead))
 		return -EISCONN;
+	ndisprot_detach(f);	/* its adapter went away: start afresh */
 	mutex_lock(&ndisprot_lock);
 	list_for_each_entry(port, &ndisprot_ports, node)
 		if (!strcmp(port->name, at.adapter))
@@ -235,15 +272,16 @@ static int ndisprot_ioc_filter(struct ndisprot_file *f, void __user *uarg)
 	if (err)
 		return err;
 	if ((fl.packet_filter & ~known) || fl.n_ethertypes > NDISPROT_ETHERTYPES_MAX ||
-	    fl.reserved)
+	    fl.reserved[0] || fl.reserved[1])
 		return -EINVAL;
+	if (ndisprot_ndis_filter(fl.packet_filter) & ~port->supported)
+		return -EOPNOTSUPP;
 	spin_lock_bh(&port->lock);
 	f->n_types = fl.n_ethertypes;
 	memcpy(f->types, fl.ethertypes, sizeof(f->types));
 	WRITE_ONCE(f->packet_filter, fl.packet_filter);
 	spin_unlock_bh(&port->lock);
-	ndisprot_port_update_filter(port);
-	return 0;
+	return ndisprot_port_update_filter(port);
 }
 
 static int ndisprot_ioc_options(struct ndisprot_file *f, void __user *uarg)

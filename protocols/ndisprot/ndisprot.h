@@ -44,8 +44,9 @@ struct ndisprot_port {
 	unsigned int sends;		/* NBLs sent and not completed */
 	unsigned int oids;		/* OID requests in flight */
 
-	wait_queue_head_t wq;		/* sends and oids reaching zero; close */
-	bool closed;			/* CloseAdapterComplete came */
+	wait_queue_head_t wq;		/* sends and oids reaching zero */
+	struct completion closed;	/* CloseAdapterComplete came */
+	ULONG supported;		/* the adapter's packet filter bits */
 	struct mutex filter_lock;	/* the binding's packet filter OID */
 	ULONG filter;			/* the merged filter last set */
 	atomic64_t rx_frames, rx_dropped, tx_frames, tx_errors;
@@ -75,12 +76,15 @@ void ndisprot_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c);
 void ndisprot_port_put(struct ndisprot_port *port);
 NDIS_STATUS ndisprot_port_oid(struct ndisprot_port *port, NDIS_REQUEST_TYPE type,
 			      NDIS_OID oid, void *buf, UINT len, UINT *done);
-void ndisprot_port_update_filter(struct ndisprot_port *port);
+int ndisprot_port_update_filter(struct ndisprot_port *port);
+ULONG ndisprot_ndis_filter(u32 rx);
+void ndisprot_port_wake_files(struct ndisprot_port *port);
 
 /* data.c */
 PROTOCOL_RECEIVE_NET_BUFFER_LISTS ndisprot_receive;
 PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE ndisprot_send_complete;
-ssize_t ndisprot_send(struct ndisprot_file *f, struct iov_iter *from);
+ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
+		      struct iov_iter *from);
 
 /* file.c */
 extern const struct file_operations ndisprot_fops;

@@ -10,7 +10,8 @@
  * Every ioctl argument starts with __u32 size, which the caller sets to
  * sizeof() the structure it was built with. The driver accepts a size
  * from the first version of the structure up to its own, and refuses
- * larger ones that carry non-zero bytes it does not know (E2BIG). On
+ * larger ones that carry non-zero bytes it does not know, or larger than
+ * a page (E2BIG). On
  * return, size holds the driver's own size: output is written up to
  * that, never beyond the caller's size. Bumping NDISPROT_ABI_VERSION
  * means a new field at the end of a structure, never a change.
@@ -20,8 +21,10 @@
  *   ENOTCONN       read, write or an adapter ioctl on a file not attached
  *   ENODEV         ATTACH: no such adapter (or not 802.3); read, write,
  *                  poll (POLLERR): the adapter was unbound or removed;
- *                  attach again
- *   EISCONN        ATTACH on a file that is already attached
+ *                  ATTACH again (to it once it is back, or another)
+ *   EISCONN        ATTACH on a file that is attached to a live adapter
+ *   EOPNOTSUPP     SET_FILTER: the adapter cannot filter that way
+ *   EIO            SET_FILTER: the adapter refused the filter
  *   ENETDOWN       write while the adapter is paused or its link is down
  *   EAGAIN         O_NONBLOCK read with nothing queued
  *   EINVAL         write of a frame shorter than 14 bytes (Ethernet
@@ -104,7 +107,7 @@ struct ndisprot_filter {
 	__u32 packet_filter;
 	__u32 n_ethertypes;
 	__u16 ethertypes[NDISPROT_ETHERTYPES_MAX];
-	__u16 reserved;		/* 0 */
+	__u16 reserved[2];	/* 0 */
 };
 
 /* NDISPROT_IOC_SET_OPTIONS flags */
