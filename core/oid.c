@@ -311,21 +311,63 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const UCHAR *addr)
 
 /* -- what NDIS answers itself --------------------------------------------- */
 
-static NDIS_STATUS ndis_oid_reply(PNDIS_OID_REQUEST req, const void *value, UINT size)
+/**
+ * ndis_oid_query_reply() - answer a query with a value
+ * @OidRequest: the query being answered
+ * @Value: the answer
+ * @Size: its size in bytes
+ *
+ * Copies @Value into the request's buffer and sets BytesWritten, or sets
+ * BytesNeeded when the buffer is too short. A Linux addition: the
+ * bookkeeping every OID handler repeats otherwise.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
+ */
+NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value, UINT Size)
 {
+	PNDIS_OID_REQUEST req = OidRequest;
+
 	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < size) {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = size;
+	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < Size) {
+		req->DATA.QUERY_INFORMATION.BytesNeeded = Size;
 		return NDIS_STATUS_BUFFER_TOO_SHORT;
 	}
-	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, value, size);
-	req->DATA.QUERY_INFORMATION.BytesWritten = size;
+	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, Value, Size);
+	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
 	return NDIS_STATUS_SUCCESS;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, NDIS);
+
+/**
+ * ndis_oid_query_reply_counter() - answer a statistics query
+ * @OidRequest: the query being answered (OID_GEN_XMIT_OK and the like)
+ * @Value: the counter
+ *
+ * As the DDI allows for counters: a ULONG64, or a ULONG when the buffer
+ * holds only four bytes. A Linux addition.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
+ */
+NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 Value)
+{
+	UINT length = OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
+	ULONG value32 = (ULONG)Value;
+
+	if (length >= sizeof(Value))
+		return ndis_oid_query_reply(OidRequest, &Value, sizeof(Value));
+	if (length >= sizeof(value32))
+		return ndis_oid_query_reply(OidRequest, &value32, sizeof(value32));
+	OidRequest->DATA.QUERY_INFORMATION.BytesWritten = 0;
+	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
+	return NDIS_STATUS_BUFFER_TOO_SHORT;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, NDIS);
 
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {
-	return ndis_oid_reply(req, &value, sizeof(value));
+	return ndis_oid_query_reply(req, &value, sizeof(value));
 }
 
 static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUEST req)
@@ -338,7 +380,7 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 	n = b->nmcast;
 	memcpy(list, b->mcast, n * ETH_ALEN);
 	spin_unlock_irqrestore(&b->lock, flags);
-	return ndis_oid_reply(req, list, n * ETH_ALEN);
+	return ndis_oid_query_reply(req, list, n * ETH_ALEN);
 }
 
 /* Answer a query from what NDIS knows. Return: false to ask the miniport. */
@@ -350,7 +392,7 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_GEN_SUPPORTED_LIST:
-		*status = ndis_oid_reply(req, g->SupportedOidList, g->SupportedOidListLength);
+		*status = ndis_oid_query_reply(req, g->SupportedOidList, g->SupportedOidListLength);
 		return true;
 	case OID_GEN_MAXIMUM_FRAME_SIZE:
 		*status = ndis_oid_reply_ulong(req, g->MtuSize);
@@ -373,7 +415,7 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		link.MediaDuplexState = READ_ONCE(g->MediaDuplexState);
 		link.XmitLinkSpeed = READ_ONCE(g->XmitLinkSpeed);
 		link.RcvLinkSpeed = READ_ONCE(g->RcvLinkSpeed);
-		*status = ndis_oid_reply(req, &link, sizeof(link));
+		*status = ndis_oid_query_reply(req, &link, sizeof(link));
 		return true;
 	case OID_GEN_MAC_OPTIONS:
 		*status = ndis_oid_reply_ulong(req, g->MacOptions);
@@ -382,10 +424,10 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		*status = ndis_oid_reply_ulong(req, READ_ONCE(b->packet_filter));
 		return true;
 	case OID_802_3_PERMANENT_ADDRESS:
-		*status = ndis_oid_reply(req, g->PermanentMacAddress, g->MacAddressLength);
+		*status = ndis_oid_query_reply(req, g->PermanentMacAddress, g->MacAddressLength);
 		return true;
 	case OID_802_3_CURRENT_ADDRESS:
-		*status = ndis_oid_reply(req, g->CurrentMacAddress, g->MacAddressLength);
+		*status = ndis_oid_query_reply(req, g->CurrentMacAddress, g->MacAddressLength);
 		return true;
 	case OID_802_3_MAXIMUM_LIST_SIZE:
 		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize ?: NDIS_MCAST_MAX);

@@ -197,5 +197,7 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId);
 void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
 			     NDIS_STATUS Status);
+NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value, UINT Size);
+NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 Value);
 
 #endif /* _NDIS_OID_H */

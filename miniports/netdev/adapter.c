@@ -231,27 +231,6 @@ static NDIS_STATUS ndis_netdev_restart(NDIS_HANDLE ctx,
 	return NDIS_STATUS_SUCCESS;
 }
 
-/* A counter as ULONG64, or as ULONG if that is all the buffer holds (as NDIS allows). */
-static NDIS_STATUS ndis_netdev_reply_counter(PNDIS_OID_REQUEST req, u64 value)
-{
-	UINT length = req->DATA.QUERY_INFORMATION.InformationBufferLength;
-	PVOID buffer = req->DATA.QUERY_INFORMATION.InformationBuffer;
-	ULONG value32 = (ULONG)value;
-
-	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (length >= sizeof(value)) {
-		memcpy(buffer, &value, sizeof(value));
-		req->DATA.QUERY_INFORMATION.BytesWritten = sizeof(value);
-	} else if (length >= sizeof(value32)) {
-		memcpy(buffer, &value32, sizeof(value32));
-		req->DATA.QUERY_INFORMATION.BytesWritten = sizeof(value32);
-	} else {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(value);
-		return NDIS_STATUS_BUFFER_TOO_SHORT;
-	}
-	return NDIS_STATUS_SUCCESS;
-}
-
 static NDIS_STATUS ndis_netdev_reply_statistics(struct ndis_netdev_port *port,
 						PNDIS_OID_REQUEST req)
 {
@@ -280,14 +259,7 @@ static NDIS_STATUS ndis_netdev_reply_statistics(struct ndis_netdev_port *port,
 		.ifHCOutBroadcastOctets = atomic64_read(&st->tx_octets[NDIS_NETDEV_BCAST]),
 	};
 
-	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(info)) {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(info);
-		return NDIS_STATUS_BUFFER_TOO_SHORT;
-	}
-	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, &info, sizeof(info));
-	req->DATA.QUERY_INFORMATION.BytesWritten = sizeof(info);
-	return NDIS_STATUS_SUCCESS;
+	return ndis_oid_query_reply(req, &info, sizeof(info));
 }
 
 /* NDIS answers the other queries from the attributes itself. */
@@ -295,9 +267,9 @@ static NDIS_STATUS ndis_netdev_query(struct ndis_netdev_port *port, PNDIS_OID_RE
 {
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_GEN_XMIT_OK:
-		return ndis_netdev_reply_counter(req, ndis_netdev_total(port->stats.tx_frames));
+		return ndis_oid_query_reply_counter(req, ndis_netdev_total(port->stats.tx_frames));
 	case OID_GEN_RCV_OK:
-		return ndis_netdev_reply_counter(req, ndis_netdev_total(port->stats.rx_frames));
+		return ndis_oid_query_reply_counter(req, ndis_netdev_total(port->stats.rx_frames));
 	case OID_GEN_STATISTICS:
 		return ndis_netdev_reply_statistics(port, req);
 	}

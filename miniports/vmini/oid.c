@@ -7,29 +7,9 @@
  */
 #include "vmini.h"
 
-static NDIS_STATUS ndis_vmini_reply(PNDIS_OID_REQUEST req, const void *data, UINT len)
-{
-	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < len) {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = len;
-		return NDIS_STATUS_BUFFER_TOO_SHORT;
-	}
-	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, data, len);
-	req->DATA.QUERY_INFORMATION.BytesWritten = len;
-	return NDIS_STATUS_SUCCESS;
-}
-
 static NDIS_STATUS ndis_vmini_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {
-	return ndis_vmini_reply(req, &value, sizeof(value));
-}
-
-/* Counters go out as 64 bits, or 32 when the buffer has room for no more. */
-static NDIS_STATUS ndis_vmini_reply_counter(PNDIS_OID_REQUEST req, u64 value)
-{
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(value))
-		return ndis_vmini_reply_ulong(req, (ULONG)value);
-	return ndis_vmini_reply(req, &value, sizeof(value));
+	return ndis_oid_query_reply(req, &value, sizeof(value));
 }
 
 static u64 ndis_vmini_sum(atomic64_t *frames)
@@ -69,7 +49,7 @@ static NDIS_STATUS ndis_vmini_statistics(struct ndis_vmini_dev *vd, PNDIS_OID_RE
 		.ifOutDiscards = atomic64_read(&st->tx_discards),
 	};
 
-	return ndis_vmini_reply(req, &info, sizeof(info));
+	return ndis_oid_query_reply(req, &info, sizeof(info));
 }
 
 static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST req)
@@ -88,7 +68,7 @@ static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_802_3_PERMANENT_ADDRESS:
 	case OID_802_3_CURRENT_ADDRESS:
-		return ndis_vmini_reply(req, vd->mac, ETH_ALEN);
+		return ndis_oid_query_reply(req, vd->mac, ETH_ALEN);
 	case OID_GEN_MAXIMUM_FRAME_SIZE:
 		return ndis_vmini_reply_ulong(req, NDIS_VMINI_MTU);
 	case OID_GEN_MAXIMUM_TOTAL_SIZE:
@@ -103,7 +83,7 @@ static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST
 					      MediaConnectStateDisconnected;
 		link.XmitLinkSpeed = up ? NDIS_VMINI_SPEED : 0;
 		link.RcvLinkSpeed = link.XmitLinkSpeed;
-		return ndis_vmini_reply(req, &link, sizeof(link));
+		return ndis_oid_query_reply(req, &link, sizeof(link));
 	case OID_GEN_CURRENT_PACKET_FILTER:
 		spin_lock_bh(&vd->lock);
 		filter = vd->filter;
@@ -114,13 +94,13 @@ static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST
 		n = vd->nmcast;
 		memcpy(list, vd->mcast, n * ETH_ALEN);
 		spin_unlock_bh(&vd->lock);
-		return ndis_vmini_reply(req, list, n * ETH_ALEN);
+		return ndis_oid_query_reply(req, list, n * ETH_ALEN);
 	case OID_802_3_MAXIMUM_LIST_SIZE:
 		return ndis_vmini_reply_ulong(req, NDIS_VMINI_MCAST_MAX);
 	case OID_GEN_XMIT_OK:
-		return ndis_vmini_reply_counter(req, ndis_vmini_sum(vd->stats.tx));
+		return ndis_oid_query_reply_counter(req, ndis_vmini_sum(vd->stats.tx));
 	case OID_GEN_RCV_OK:
-		return ndis_vmini_reply_counter(req, ndis_vmini_sum(vd->stats.rx));
+		return ndis_oid_query_reply_counter(req, ndis_vmini_sum(vd->stats.rx));
 	case OID_GEN_STATISTICS:
 		return ndis_vmini_statistics(vd, req);
 	}

@@ -62,7 +62,11 @@ ip addr del 10.99.0.2/24 dev "$v1"
 $bin/ndisprot_check errors "nd-$e0"
 $bin/ndisprot_check unprivileged
 
-# A write after its binding was unbound fails cleanly.
+# A write after its binding was unbound fails cleanly. The close and the
+# reopen pend, completing even before the call returns (ndis's knobs).
+params=/sys/module/ndis/parameters
+echo 2 >$params/pend_closes
+echo 2 >$params/pend_opens
 rm -f /tmp/go
 $bin/ndisprot_check write-after /tmp/go "nd-$e1" >/tmp/wa 2>&1 &
 wa=$!
@@ -74,6 +78,8 @@ wait $wa
 t_eq "write after unbind: ENODEV" "write: No such device" "$(grep '^write:' /tmp/wa)"
 t_check "rebind" sh -c "echo nd-$e1 >$root/protocols/ndisprot/bind"
 t_check "bound again" eventually state_is "$root/bindings/ndisprot:nd-$e1" running
+echo 0 >$params/pend_closes
+echo 0 >$params/pend_opens
 
 # A blocked read returns an error when its NIC is unplugged (where the
 # NIC cannot come back, when its binding is unbound instead).
