@@ -12,21 +12,38 @@ count_guest_tests() {
 	done < <(grep -a 'NDIS-TEST: ' "$log")
 }
 
+# The guest's hang reports (run_bounded in tests/guest/common.sh): which
+# step hung, the step before it, and the kernel's dump of blocked tasks,
+# CPUs and workqueues, kept whole in LOG.hang.
+report_hangs() {
+	local log=$1
+	grep -aq 'NDIS-HANG: ' "$log" || return 0
+	sed -n '/NDIS-MARK: hang-dump-begin/,/NDIS-MARK: hang-dump-end/p' "$log" >"$log.hang"
+	say "the guest reported a hung step; its dump is in $log.hang"
+	grep -a 'NDIS-HANG: ' "$log" | head -n 40
+	say "blocked tasks:"
+	grep -a -A 18 'state:D' "$log.hang" | head -n 80 || true
+}
+
 # Completion marker present, and not one splat anywhere in the log.
 check_guest_log() {
 	local log=$1 splats
 	count_guest_tests "$log"
+	report_hangs "$log"
 	if grep -aq 'NDIS-MARK: done' "$log"; then
 		check_pass "guest reached its completion marker"
 	else
-		check_fail "guest never reached its completion marker (hang or crash); last lines:"
+		check_fail "guest never reached its completion marker (hang or crash)"
+		say "last marker: $(grep -a 'NDIS-MARK: ' "$log" | tail -n 1)"
+		say "last step:   $(grep -a 'NDIS-TEST: ' "$log" | tail -n 1)"
+		say "last lines of the console:"
 		tail -n 40 "$log"
 	fi
 	splats=$(find_splats "$log" || true)
 	if [ -n "$splats" ]; then
 		check_fail "kernel log has splats:"
 		echo "$splats" | head -n 20
-		grep -a -A 25 -m 1 -E "$SPLAT_RE" "$log" | head -n 40
+		grep -a -A 25 -m 1 -F "$(echo "$splats" | head -n 1)" "$log" | head -n 40
 	else
 		check_pass "no WARN, BUG, lockdep, KASAN or hung-task report"
 	fi

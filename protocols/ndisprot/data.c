@@ -3,6 +3,13 @@
  * Frames in and out. Receive copies each frame into the queue of every
  * attached file that wants it and gives the NBLs back before returning;
  * send builds one NBL per write and waits for its completion.
+ *
+ * A writer's wait can be interrupted by any signal: the driver or the wire
+ * may take their time, and nobody should need SIGKILL to get out. The frame
+ * is the miniport's by then, so the write fails with EINTR (never restarted:
+ * that would send it twice) and the completion, whenever it comes, still
+ * counts it, once: every counter is bumped by the completion handler, and
+ * the context holds a reference on the file so that a late one finds it.
  */
 #include <linux/if_vlan.h>
 #include <linux/slab.h>
@@ -15,12 +22,31 @@ struct ndisprot_tx {
 	refcount_t ref;
 	struct completion done;
 	NDIS_STATUS status;
+	struct ndisprot_file *file;	/* referenced until the completion */
+	unsigned int len;
 };
 
 static void ndisprot_tx_put(struct ndisprot_tx *tx)
 {
 	if (refcount_dec_and_test(&tx->ref))
 		kfree(tx);
+}
+
+/* The frame's one and only accounting, when its NBL completes. */
+static void ndisprot_tx_account(struct ndisprot_port *port, struct ndisprot_tx *tx)
+{
+	struct ndisprot_file *f = tx->file;
+
+	if (tx->status == NDIS_STATUS_SUCCESS) {
+		atomic64_inc(&f->tx_frames);
+		atomic64_add(tx->len, &f->tx_bytes);
+		atomic64_inc(&port->tx_frames);
+	} else {
+		atomic64_inc(&f->tx_errors);
+		atomic64_inc(&port->tx_errors);
+	}
+	tx->file = NULL;
+	ndisprot_file_put(f);
 }
 
 static bool ndisprot_type_wanted(const struct ndisprot_file *f, const u8 *frame,
@@ -141,6 +167,7 @@ void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 		tx = nbl->ProtocolReserved[0];
 		tx->status = nbl->Status;
 		NdisFreeNetBufferList(nbl);
+		ndisprot_tx_account(port, tx);
 		complete(&tx->done);
 		ndisprot_tx_put(tx);
 		n++;
@@ -197,7 +224,8 @@ static int ndisprot_send_begin(struct ndisprot_file *f, struct ndisprot_port *po
  * @from: the frame
  *
  * Context: process context.
- * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h).
+ * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h);
+ * -EINTR when a signal came before the completion (the frame may still go).
  */
 ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 		      struct iov_iter *from)
@@ -227,20 +255,17 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 
 	refcount_set(&tx->ref, 2);
 	init_completion(&tx->done);
+	tx->file = ndisprot_file_get(f);
+	tx->len = len;
 	nbl->ProtocolReserved[0] = tx;
 	NdisSendNetBufferLists(port->binding, nbl, 0, 0);
-	/* A killed writer leaves; the completion frees what is left. */
-	err = wait_for_completion_killable(&tx->done) ?: ndisprot_errno(tx->status);
+	/* A writer a signal interrupts leaves; the completion counts the frame. */
+	if (wait_for_completion_interruptible(&tx->done))
+		err = -EINTR;
+	else
+		err = ndisprot_errno(tx->status);
 	ndisprot_tx_put(tx);
-	if (err) {
-		atomic64_inc(&f->tx_errors);
-		atomic64_inc(&port->tx_errors);
-		return err;
-	}
-	atomic64_inc(&f->tx_frames);
-	atomic64_add(len, &f->tx_bytes);
-	atomic64_inc(&port->tx_frames);
-	return len;
+	return err ?: len;
 out:
 	if (nbl)
 		NdisFreeNetBufferList(nbl);

@@ -24,6 +24,7 @@ static int ndisprot_open(struct inode *inode, struct file *file)
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
 	if (!f)
 		return -ENOMEM;
+	kref_init(&f->ref);
 	mutex_init(&f->ioctl_lock);
 	skb_queue_head_init(&f->rxq);
 	init_waitqueue_head(&f->wq);
@@ -52,12 +53,44 @@ static void ndisprot_detach(struct ndisprot_file *f)
 	f->options = 0;
 }
 
+/**
+ * ndisprot_file_get() - one more reference on a file, for a send in flight
+ * @f: the file
+ *
+ * Context: any.
+ * Return: @f.
+ */
+struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f)
+{
+	kref_get(&f->ref);
+	return f;
+}
+
+static void ndisprot_file_free(struct kref *ref)
+{
+	struct ndisprot_file *f = container_of(ref, struct ndisprot_file, ref);
+
+	mutex_destroy(&f->ioctl_lock);
+	kfree(f);
+}
+
+/**
+ * ndisprot_file_put() - drop a reference; the last one frees the file
+ * @f: the file, detached from its port once the last put can come
+ *
+ * Context: any; the last put of a send comes after release detached it.
+ */
+void ndisprot_file_put(struct ndisprot_file *f)
+{
+	kref_put(&f->ref, ndisprot_file_free);
+}
+
 static int ndisprot_release(struct inode *inode, struct file *file)
 {
 	struct ndisprot_file *f = file->private_data;
 
 	ndisprot_detach(f);
-	kfree(f);
+	ndisprot_file_put(f);	/* sends still in flight keep it until they complete */
 	return 0;
 }
 

@@ -9,7 +9,8 @@
  * outlives its binding until the last file lets go. Receives are copied
  * into each interested file's queue inside the receive handler and the
  * NBLs returned at once, so nothing is ever held across a pause. Writes
- * send one NBL and wait for its completion, which carries the status.
+ * send one NBL and wait for its completion, which carries the status; a
+ * file lives on, detached, until its last send completed.
  *
  * Lock order: ndisprot_lock (mutex: the port list, attach) -> port->lock
  * (spinlock: state, files) -> file->rxq's own lock.
@@ -53,6 +54,7 @@ struct ndisprot_port {
 };
 
 struct ndisprot_file {
+	struct kref ref;		/* the open file, and each send in flight */
 	struct ndisprot_port *port;	/* NULL until attached */
 	struct list_head node;		/* in port->files */
 	struct mutex ioctl_lock;	/* attach and filter changes */
@@ -88,5 +90,7 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 
 /* file.c */
 extern const struct file_operations ndisprot_fops;
+struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f);
+void ndisprot_file_put(struct ndisprot_file *f);
 
 #endif /* _NDISPROT_H */

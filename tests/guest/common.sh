@@ -5,8 +5,16 @@
 
 NDIS_DIR=/ndis
 
-t_ok()   { echo "NDIS-TEST: ok - $*"; }
-t_fail() { echo "NDIS-TEST: not ok - $*"; }
+# The last verdict is also kept in a file, so a hang report can name the
+# step that came before it.
+t_ok() {
+	echo "NDIS-TEST: ok - $*"
+	echo "ok - $*" >/tmp/ndis-last-step
+}
+t_fail() {
+	echo "NDIS-TEST: not ok - $*"
+	echo "not ok - $*" >/tmp/ndis-last-step
+}
 
 # t_check NAME CMD...: one test case, passing when CMD succeeds.
 t_check() {
@@ -77,8 +85,80 @@ replug_virtio() {
 	ip link set "$REPLUGGED" up
 }
 
-# Mark a point in the console log for the host to cut at.
-marker() { echo "NDIS-MARK: $*"; }
+# Mark a point in the console log for the host to cut at, with the guest's
+# uptime, so a slow step shows in the log.
+marker() { echo "NDIS-MARK: $* [t=$(cut -d' ' -f1 /proc/uptime)]"; }
+
+# What the kernel knows of a stuck step: the tasks in D state with their
+# stacks, every CPU's backtrace, every task with the workqueues' state.
+# Printed before anything is killed, so the host sees the hang as it was.
+hang_dump() {
+	echo "NDIS-HANG: $1"
+	echo "NDIS-HANG: last step before it: $(cat /tmp/ndis-last-step 2>/dev/null || echo none)"
+	echo "NDIS-HANG: processes:"
+	ps -o pid,stat,args 2>/dev/null | sed 's/^/NDIS-HANG:   /'
+	echo "NDIS-MARK: hang-dump-begin"
+	echo w >/proc/sysrq-trigger	# blocked (D-state) tasks
+	echo l >/proc/sysrq-trigger	# what every CPU is running
+	echo t >/proc/sysrq-trigger	# all tasks, then busy workqueues and pools
+	echo "NDIS-MARK: hang-dump-end"
+}
+
+# run_bounded NAME LIMIT CMD...: run CMD in a session of its own for at most
+# LIMIT seconds. Past that the hang is reported (hang_dump), CMD and all it
+# started are killed, and the step fails; the caller goes on with the next.
+# Return: CMD's exit status, or 124 when it was killed.
+run_bounded() {
+	local name=$1 limit=$2 pid wd rc
+	shift 2
+	setsid "$@" &
+	pid=$!
+	(
+		i=0
+		while [ $i -lt "$limit" ]; do
+			sleep 1
+			kill -0 "$pid" 2>/dev/null || exit 0
+			i=$((i + 1))
+		done
+		hang_dump "$name still running after $limit s"
+		touch /tmp/ndis-killed-$pid
+		kill -KILL -- "-$pid" 2>/dev/null
+	) &
+	wd=$!
+	wait "$pid"
+	rc=$?
+	kill "$wd" 2>/dev/null
+	wait "$wd" 2>/dev/null
+	if [ -e /tmp/ndis-killed-$pid ]; then
+		rm -f /tmp/ndis-killed-$pid
+		t_fail "$name hung: killed after $limit s (see the NDIS-HANG dump above)"
+		return 124
+	fi
+	return $rc
+}
+
+# step_limit SECONDS: the bound for one step; "ndis_step_limit=N" on the
+# kernel command line overrides it (for a slower host, or to debug a hang).
+step_limit() {
+	local v
+	v=$(sed -nE 's/.*ndis_step_limit=([0-9]+).*/\1/p' /proc/cmdline)
+	echo "${v:-$1}"
+}
+
+# run_scripts LIMIT SCRIPT...: each integration script, bounded.
+run_scripts() {
+	local limit=$1 script rc
+	shift
+	for script in "$@"; do
+		marker "script $(basename "$script")"
+		rc=0
+		run_bounded "$(basename "$script")" "$limit" sh "$script" || rc=$?
+		case $rc in
+		0 | 124) ;;
+		*) t_fail "$(basename "$script") exited $rc" ;;
+		esac
+	done
+}
 
 guest_setup() {
 	mount -t proc proc /proc
@@ -87,6 +167,9 @@ guest_setup() {
 	mount -t debugfs debugfs /sys/kernel/debug
 	mkdir -p /tmp
 	echo 8 >/proc/sys/kernel/printk
+	# A task stuck in D state for a minute is a failure worth a report.
+	[ -w /proc/sys/kernel/hung_task_timeout_secs ] &&
+		echo 60 >/proc/sys/kernel/hung_task_timeout_secs
 }
 
 # Fail the run (host sees no done marker) rather than hang at a prompt.

@@ -19,10 +19,7 @@ if [ "$(inject_mode)" = warn ]; then
 	rmmod ndis_inject_warn
 fi
 
-for script in $NDIS_DIR/tests/*.sh; do
-	marker "script $(basename "$script")"
-	sh "$script" || t_fail "$(basename "$script") exited $?"
-done
+run_scripts "$(step_limit 90)" $NDIS_DIR/tests/*.sh
 
 marker stack-unload
 t_check "rmmod ndis" rmmod ndis

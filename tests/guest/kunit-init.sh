@@ -18,7 +18,8 @@ kunit_args=
 marker ktap-begin
 insmod $NDIS_DIR/modules/ndis.ko
 insmod $NDIS_DIR/modules/ndis_vmini.ko
-insmod $NDIS_DIR/modules/ndis_kunit.ko $kunit_args
+run_bounded "KUnit suites (insmod ndis_kunit.ko)" "$(step_limit 300)" \
+	insmod $NDIS_DIR/modules/ndis_kunit.ko $kunit_args
 marker ktap-end
 
 if [ "$(inject_mode)" = warn ]; then
@@ -31,10 +32,7 @@ rmmod ndis_vmini
 
 # The drivers' integration scripts, now under lockdep, KASAN and kmemleak.
 ip link set lo up
-for script in $NDIS_DIR/tests/*.sh; do
-	marker "script $(basename "$script")"
-	sh "$script" || t_fail "$(basename "$script") exited $?"
-done
+run_scripts "$(step_limit 150)" $NDIS_DIR/tests/*.sh
 
 rmmod ndis
 t_eq "no ndis module left loaded" "" "$(ndis_modules_loaded)"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # ndisprot and ndisctl on the guest's real NICs (through ndis_netdev):
 # frames between the wired NICs byte for byte, an ARP request answered by
-# the guest's own stack, every documented errno for bad input, a write
+# the guest's own stack, a write interrupted by a signal (on ndis_vmini,
+# which can hold completions back), every documented errno for bad input, a write
 # after unbind, a blocked read when its NIC is unplugged, rmmod refused
 # while a file is open.
 . /ndis/common.sh
@@ -57,6 +58,18 @@ t_check "ndisctl: 25 frames $e1 -> $e0 (e1000) exactly, byte for byte" xfer "$e1
 ip addr add 10.99.0.2/24 dev "$v1"
 $bin/ndisprot_check arp "nd-$v0" 10.99.0.1 10.99.0.2
 ip addr del 10.99.0.2/24 dev "$v1"
+
+# A writer whose frame does not complete leaves on a signal with EINTR; the
+# completion that comes later counts the frame once, also when the file
+# was closed in the meantime (ndis_vmini holds sends back for 2 s).
+stats=/sys/class/misc/ndisprot/stats
+t_check "insmod ndis_vmini.ko devices=1" insmod $NDIS_DIR/modules/ndis_vmini.ko devices=1
+t_check "ndisprot bound to vmini0" eventually state_is "$root/bindings/ndisprot:vmini0" running
+echo 2000 >/sys/kernel/debug/ndis_vmini/vmini0/send_delay_ms
+$bin/ndisprot_check interrupt vmini0
+t_check "late completions counted once on the port (closed file too)" \
+	eventually grep -q '^vmini0 .* tx_frames=2 tx_errors=0' $stats
+t_check "rmmod ndis_vmini" rmmod ndis_vmini
 
 # Bad input, each refused with its documented errno.
 $bin/ndisprot_check errors "nd-$e0"

@@ -12,17 +12,24 @@
  *                                        write; prints the errno
  *   ndisprot_check arp ADAPTER SRC_IP TARGET_IP
  *                                        ARP request out, reply read back
+ *   ndisprot_check interrupt ADAPTER     a write whose completion is held
+ *                                        back (the adapter's send delay):
+ *                                        a signal ends it with EINTR, the
+ *                                        late completion counts it once;
+ *                                        then one more, closed in flight
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <linux/capability.h>
@@ -289,6 +296,73 @@ static int cmd_arp(const char *adapter, const char *src_ip, const char *target_i
 	return 1;
 }
 
+/* A handler of our own, so the signal interrupts the write, not the program. */
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static int file_stats(int fd, struct ndisprot_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->size = sizeof(*st);
+	return ioctl(fd, NDISPROT_IOC_STATS, st);
+}
+
+/* Poll the file's counters until the frame completed: at most 20 s. */
+static int wait_tx_counted(int fd, struct ndisprot_stats *st)
+{
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		if (file_stats(fd, st))
+			return -1;
+		if (st->tx_frames + st->tx_errors)
+			return 0;
+		usleep(100000);
+	}
+	return -1;
+}
+
+/* One frame written with a 200 ms alarm pending; the write's result. */
+static ssize_t write_interrupted(int fd, const unsigned char *frame, size_t len)
+{
+	struct itimerval t = { .it_value.tv_usec = 200000 };
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &t, NULL);
+	return write(fd, frame, len);
+}
+
+static int cmd_interrupt(const char *adapter)
+{
+	struct ndisprot_stats st;
+	unsigned char mac[6], frame[60];
+	unsigned int mtu;
+	int fd = open_dev();
+	ssize_t n;
+
+	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu)) {
+		perror(adapter);
+		return 1;
+	}
+	frame_init(frame, sizeof(frame), mac);
+	n = write_interrupted(fd, frame, sizeof(frame));
+	check_errno(n, EINTR, "write interrupted by a signal while in flight: EINTR");
+	check(!file_stats(fd, &st) && st.tx_frames == 0 && st.tx_errors == 0,
+	      "not counted before its completion", errno);
+	check(!wait_tx_counted(fd, &st), "the late completion came", ETIMEDOUT);
+	usleep(300000);	/* a second count would come with the first */
+	check(!file_stats(fd, &st) && st.tx_frames == 1 && st.tx_errors == 0 &&
+	      st.tx_bytes == sizeof(frame), "the late completion counted it once", 0);
+	/* Closed in flight: the completion outlives the file. */
+	n = write_interrupted(fd, frame, sizeof(frame));
+	check_errno(n, EINTR, "second write interrupted: EINTR");
+	close(fd);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "errors"))
@@ -301,6 +375,8 @@ int main(int argc, char **argv)
 		return cmd_write_after(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "arp"))
 		return cmd_arp(argv[2], argv[3], argv[4]);
+	if (argc == 3 && !strcmp(argv[1], "interrupt"))
+		return cmd_interrupt(argv[2]);
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }

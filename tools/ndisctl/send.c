@@ -159,9 +159,8 @@ int cmd_send(int argc, char **argv)
 		for (i = 0; i < fs.n; i++) {
 			ssize_t n;
 
-			do
-				n = write(fd, fs.v[i].data, fs.v[i].len);
-			while (n < 0 && errno == EINTR);
+			/* EINTR is not retried: the frame may have gone already. */
+			n = write(fd, fs.v[i].data, fs.v[i].len);
 			if (n != (ssize_t)fs.v[i].len) {
 				send_error(n < 0 ? errno : EIO, adapter, &fs.v[i], sent, total);
 				goto out_close;

@@ -40,6 +40,10 @@
  *   ENOBUFS        write: the adapter had no resources for the frame
  *   EIO            OID or write: the adapter failed it (the NDIS status
  *                  is in the NDISPROT_IOC_OID answer)
+ *   EINTR          write: a signal came while the frame was in flight; it
+ *                  was handed to the adapter and may still go out (its
+ *                  completion is counted in the file's STATS when it
+ *                  comes), so do not simply write it again
  */
 #ifndef _UAPI_NDIS_NDISPROT_H
 #define _UAPI_NDIS_NDISPROT_H
