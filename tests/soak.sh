@@ -36,6 +36,7 @@ stop_load() {
 	loader=
 }
 trap stop_load EXIT
+trap 'exit 130' INT TERM
 
 if [ -n "$load" ]; then
 	# shellcheck source=tests/lib.sh
