@@ -13,7 +13,7 @@ endif
 TOP := $(CURDIR)
 KMAKE = $(MAKE) -C $(KDIR) M=$(TOP)
 
-.PHONY: all modules tools clean install load unload check build-check kunit itest style demo docs help
+.PHONY: all modules tools clean install load unload check build-check kunit itest style demo docs bench help
 
 all: modules tools
 
@@ -75,6 +75,11 @@ style:
 docs:
 	@bash tests/docs.sh
 
+# The data path against Linux's own, side by side (not a test: no verdicts
+# on timings). Table on stdout, build/bench/bench.json and bench.svg.
+bench:
+	@tests/bench.sh
+
 # ndisprot and ndisctl at work in a QEMU guest, for a first look.
 demo:
 	@tests/demo.sh
@@ -91,4 +96,5 @@ help:
 	@echo "make itest           integration on stock Debian kernels under QEMU"
 	@echo "make style           checkpatch --strict over all sources"
 	@echo "make docs            API reference (kernel-doc) into build/docs/; fails on any warning"
+	@echo "make bench           data path vs AF_PACKET/dev_queue_xmit under QEMU; build/bench/"
 	@echo "NDIS_INJECT=kunit|warn make check   prove the harness fails (see README)"

@@ -23,6 +23,9 @@ static int ndis_netdev_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "tx_dropped %lld\n", atomic64_read(&st->tx_dropped));
 	seq_printf(m, "tx_errors %lld\n", atomic64_read(&st->tx_errors));
 	seq_printf(m, "tx_outstanding %d\n", atomic_read(&port->tx_pending));
+	/* Sends whose frames are all consumed and the work due to complete them. */
+	seq_printf(m, "tx_done_queued %d\n", !llist_empty(&port->tx_done));
+	seq_printf(m, "tx_done_work_pending %d\n", work_pending(&port->tx_done_work));
 	seq_printf(m, "rx_indicated %llu\n", ndis_netdev_total(st->rx_frames));
 	seq_printf(m, "rx_octets %llu\n", ndis_netdev_total(st->rx_octets));
 	seq_printf(m, "rx_lent %lld\n", atomic64_read(&st->rx_lent));

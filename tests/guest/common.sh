@@ -89,18 +89,47 @@ replug_virtio() {
 # uptime, so a slow step shows in the log.
 marker() { echo "NDIS-MARK: $* [t=$(cut -d' ' -f1 /proc/uptime)]"; }
 
-# What the kernel knows of a stuck step: the tasks in D state with their
-# stacks, every CPU's backtrace, every task with the workqueues' state.
-# Printed before anything is killed, so the host sees the hang as it was.
+# What the kernel knows of a stuck step, printed before anything is
+# killed so the host sees the hang as it was: the processes with their
+# kernel stacks, where each NIC's frames are (device counters, BQL bytes in
+# flight, qdisc, our adapters' counters), interrupts and softirqs, then
+# the kernel's own dumps where it has sysrq (blocked tasks, every CPU, all
+# tasks with the busy workqueues).
 hang_dump() {
+	local pid n
 	echo "NDIS-HANG: $1"
 	echo "NDIS-HANG: last step before it: $(cat /tmp/ndis-last-step 2>/dev/null || echo none)"
-	echo "NDIS-HANG: processes:"
-	ps -o pid,stat,args 2>/dev/null | sed 's/^/NDIS-HANG:   /'
 	echo "NDIS-MARK: hang-dump-begin"
-	echo w >/proc/sysrq-trigger	# blocked (D-state) tasks
-	echo l >/proc/sysrq-trigger	# what every CPU is running
-	echo t >/proc/sysrq-trigger	# all tasks, then busy workqueues and pools
+	ps -o pid,stat,args
+	for pid in $(ps -o pid,args | awk '$2 !~ /^\[/ && $1 != 1 { print $1 }'); do
+		[ -r /proc/$pid/stack ] || continue
+		echo "--- stack of $pid ($(cat /proc/$pid/comm 2>/dev/null)," \
+			"$(awk '{print $3}' /proc/$pid/stat 2>/dev/null)):"
+		cat /proc/$pid/stack 2>/dev/null
+	done
+	for n in /sys/class/net/*; do
+		[ -e $n/device ] || continue
+		echo "--- $(basename $n): carrier $(cat $n/carrier 2>/dev/null)" \
+			"operstate $(cat $n/operstate) tx $(cat $n/statistics/tx_packets)" \
+			"rx $(cat $n/statistics/rx_packets)" \
+			"tx_dropped $(cat $n/statistics/tx_dropped)" \
+			"bql_inflight $(cat $n/queues/tx-0/byte_queue_limits/inflight 2>/dev/null)"
+	done
+	tc -s qdisc 2>/dev/null
+	for n in /sys/kernel/debug/ndis_netdev/*/stats; do
+		[ -r "$n" ] && { echo "--- $n:"; cat "$n"; }
+	done
+	echo "--- /proc/interrupts:"
+	cat /proc/interrupts
+	echo "--- /proc/softirqs:"
+	cat /proc/softirqs
+	if [ -w /proc/sysrq-trigger ]; then
+		echo w >/proc/sysrq-trigger	# blocked (D-state) tasks
+		echo l >/proc/sysrq-trigger	# what every CPU is running
+		echo t >/proc/sysrq-trigger	# all tasks, then busy workqueues and pools
+	else
+		echo "(no sysrq in this kernel: no blocked-task or workqueue dump)"
+	fi
 	echo "NDIS-MARK: hang-dump-end"
 }
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: the data path against the Linux path a user would take
+# instead, measured side by side in one boot of the newest stock Debian
+# 6.12 kernel under QEMU (TCG) with two virtio-net and two e1000 NICs
+# wired in pairs. The guest (tests/guest/bench-init.sh) prints NDIS-BENCH
+# lines; tests/bench-report.py makes the table and build/bench/bench.json,
+# gnuplot the chart build/bench/bench.svg. No figure is a pass or a fail:
+# the exit status says only whether every measure ran.
+#
+#   NDIS_BENCH_ROUNDS  rounds per figure (default 3; the smoke in make check
+#                      runs 1 with small blocks: NDIS_BENCH_SMOKE=1)
+NDIS_TIER=bench
+. "$(dirname "$0")/lib.sh"
+. "$NDIS_TOP/tests/stock-kernel.sh"
+. "$NDIS_TOP/tests/guest-checks.sh"
+
+need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod gnuplot-nox python3
+
+out="$NDIS_TOP/build/bench"
+mkdir -p "$out"
+ensure_stock_kernel 6.12
+work="$out/$STOCK_KVER"
+say "building the stack against linux-headers-$STOCK_KVER"
+if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src"; then
+	tail -n 30 "$work/src/build.log"
+	die "build failed; full log: $work/src/build.log"
+fi
+
+root="$work/initramfs"
+initramfs_skeleton "$root"
+stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
+cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
+	"$work/src/protocols/ndisprot/ndisprot.ko" "$root/ndis/modules/"
+mkdir -p "$root/ndis/bin"
+gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/bin/ndis_bench" \
+	"$NDIS_TOP/tests/tools/ndis_bench.c" || die "building ndis_bench failed"
+if [ -n "${NDIS_BENCH_SMOKE:-}" ]; then
+	rounds=1 blocks=2 block=64 batch=64 rx=200 sizes="64 1514"
+else
+	rounds=${NDIS_BENCH_ROUNDS:-3} blocks=8 block=250 batch=64 rx=2000 sizes="64 512 1514"
+fi
+cat >"$root/ndis/bench.conf" <<CONF
+BENCH_ROUNDS=$rounds
+BENCH_BLOCKS=$blocks
+BENCH_BLOCK=$block
+BENCH_BATCH=$batch
+BENCH_RX_FRAMES=$rx
+BENCH_SIZES="$sizes"
+CONF
+cp "$NDIS_TOP/tests/guest/bench-init.sh" "$root/init"
+pack_initramfs "$root" "$work/initramfs.cpio.gz"
+
+log="$work/console.log"
+say "booting stock $STOCK_KVER under QEMU (TCG); $rounds round(s) per figure"
+t0=$(now)
+run_qemu "${NDIS_BENCH_TIMEOUT:-1800}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
+	-kernel "$STOCK_ROOT/boot/vmlinuz-$STOCK_KVER" \
+	-initrd "$work/initramfs.cpio.gz" \
+	-append "console=ttyS0 panic=-1 loglevel=4"
+say "guest ran for $(($(now) - t0)) s; console log: $log"
+check_guest_log "$log"
+
+commit=$(git -C "$NDIS_TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo "These are ratios under QEMU TCG on a shared host: compare them, not the rates."
+if python3 "$NDIS_TOP/tests/bench-report.py" "$log" "$out" "$STOCK_KVER" "$commit"; then
+	check_pass "figures written to $out/bench.json"
+else
+	check_fail "no figure came out of the guest"
+fi
+if gnuplot -c "$NDIS_TOP/tests/bench.gp" "$out/bench.dat" "$out/bench.svg" \
+	"ndis bench, $STOCK_KVER, QEMU TCG, commit $commit" 2>"$out/gnuplot.log"; then
+	check_pass "chart drawn: $out/bench.svg"
+else
+	cat "$out/gnuplot.log"
+	check_fail "gnuplot could not draw the chart"
+fi
+tier_summary

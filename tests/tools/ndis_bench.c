@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndis_bench: the user-space half of `make bench`, run inside the guest.
+ * Each measure sets ndisprot against the AF_PACKET path a user would take
+ * instead, on the same NIC in the same boot, alternating the two in blocks
+ * so that a host whose speed swings hits both sides alike. Each round
+ * prints one line for the host to collect:
+ *
+ *   NDIS-BENCH: measure=M nic=N size=S round=R ours=X theirs=Y ratio=X/Y [k=v ...]
+ *
+ * where X and Y are frames per second (higher is better).
+ *
+ *   ndis_bench send NIC IFNAME SIZE ROUNDS BLOCKS BLOCK
+ *       write() on /dev/ndisprot (nd-IFNAME) vs send() on AF_PACKET
+ *   ndis_bench sendbatch NIC IFNAME SIZE ROUNDS BLOCKS BLOCK
+ *       the fastest many-frame call of each: ndisprot has none yet, so
+ *       its side is a write() loop; AF_PACKET's is sendmmsg() of BLOCK
+ *   ndis_bench recv NIC TX_IFNAME RX_IFNAME SIZE ROUNDS FRAMES
+ *       FRAMES sent on TX_IFNAME, received on RX_IFNAME by both an
+ *       ndisprot read() loop and an AF_PACKET recv() loop at once (the
+ *       same offered load); frames each got, with drops
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/if_packet.h>
+#include <ndis/ndisprot.h>
+
+#define BENCH_ETHERTYPE	0x88b6	/* nobody else's: the guest's stack ignores it */
+#define BENCH_BATCH_MAX	256
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(1);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* /dev/ndisprot attached to nd-IFNAME; its MAC into @mac. */
+static int ndisprot_open(const char *ifname, unsigned char *mac)
+{
+	struct ndisprot_attach at = { .size = sizeof(at) };
+	struct ndisprot_adapter a[16];
+	struct ndisprot_list l = { .size = sizeof(l), .count = 16, .adapters = (uintptr_t)a };
+	unsigned int i;
+	int fd;
+
+	fd = open(NDISPROT_DEVICE, O_RDWR);
+	if (fd < 0)
+		die(NDISPROT_DEVICE);
+	snprintf(at.adapter, sizeof(at.adapter), "nd-%s", ifname);
+	if (ioctl(fd, NDISPROT_IOC_ATTACH, &at))
+		die(at.adapter);
+	if (ioctl(fd, NDISPROT_IOC_LIST, &l))
+		die("NDISPROT_IOC_LIST");
+	for (i = 0; i < l.count && i < 16; i++)
+		if (!strcmp(a[i].name, at.adapter))
+			memcpy(mac, a[i].mac, 6);
+	return fd;
+}
+
+/* An AF_PACKET socket on IFNAME: @proto 0 sends only, else receives it. */
+static int packet_open(const char *ifname, unsigned short proto)
+{
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(proto),
+		.sll_ifindex = if_nametoindex(ifname),
+	};
+	int fd = socket(AF_PACKET, SOCK_RAW, htons(proto));
+
+	if (fd < 0 || !sll.sll_ifindex)
+		die(ifname);
+	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)))
+		die("bind AF_PACKET");
+	return fd;
+}
+
+static void frame_fill(unsigned char *f, size_t len, const unsigned char *src)
+{
+	memset(f, 0x5a, len);
+	memset(f, 0xff, 6);
+	memcpy(f + 6, src, 6);
+	f[12] = BENCH_ETHERTYPE >> 8;
+	f[13] = BENCH_ETHERTYPE & 0xff;
+}
+
+/* One frame out through @fd, retried while the device has no room. */
+static void send_one(int fd, const unsigned char *f, size_t len, int use_send)
+{
+	ssize_t n;
+
+	for (;;) {
+		n = use_send ? send(fd, f, len, 0) : write(fd, f, len);
+		if (n == (ssize_t)len)
+			return;
+		if (n < 0 && (errno == ENOBUFS || errno == EAGAIN || errno == EINTR)) {
+			sched_yield();
+			continue;
+		}
+		die(use_send ? "AF_PACKET send" : "ndisprot write");
+	}
+}
+
+/* BLOCK frames through sendmmsg(), again while some were not taken. */
+static void send_mmsg(int fd, const unsigned char *f, size_t len, unsigned int block)
+{
+	static struct mmsghdr m[BENCH_BATCH_MAX];
+	static struct iovec iov[BENCH_BATCH_MAX];
+	unsigned int i, done = 0;
+	int n;
+
+	for (i = 0; i < block; i++) {
+		iov[i].iov_base = (void *)f;
+		iov[i].iov_len = len;
+		memset(&m[i], 0, sizeof(m[i]));
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	while (done < block) {
+		n = sendmmsg(fd, m + done, block - done, 0);
+		if (n > 0) {
+			done += n;
+		} else if (n < 0 && (errno == ENOBUFS || errno == EAGAIN || errno == EINTR)) {
+			sched_yield();
+		} else {
+			die("sendmmsg");
+		}
+	}
+}
+
+static void report(const char *measure, const char *nic, unsigned int size, unsigned int round,
+		   double ours, double theirs, const char *extra)
+{
+	printf("NDIS-BENCH: measure=%s nic=%s size=%u round=%u ours=%.1f theirs=%.1f ratio=%.4f%s\n",
+	       measure, nic, size, round, ours, theirs, theirs > 0 ? ours / theirs : 0.0,
+	       extra ? extra : "");
+	fflush(stdout);
+}
+
+/* send and sendbatch: blocks of each side in turn, time summed per side. */
+static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int size,
+		    unsigned int rounds, unsigned int blocks, unsigned int block)
+{
+	unsigned char mac[6] = { 0 }, frame[NDISPROT_FRAME_MAX];
+	int nfd = ndisprot_open(ifname, mac), pfd = packet_open(ifname, 0);
+	unsigned int r, b, i;
+	double t, ours, theirs;
+
+	if (size < 60 || size > sizeof(frame) || !block || block > BENCH_BATCH_MAX)
+		return 2;
+	frame_fill(frame, size, mac);
+	for (r = 1; r <= rounds; r++) {
+		ours = 0;
+		theirs = 0;
+		for (b = 0; b < blocks; b++) {
+			t = now_s();
+			for (i = 0; i < block; i++)
+				send_one(nfd, frame, size, 0);
+			ours += now_s() - t;
+			t = now_s();
+			if (batch)
+				send_mmsg(pfd, frame, size, block);
+			else
+				for (i = 0; i < block; i++)
+					send_one(pfd, frame, size, 1);
+			theirs += now_s() - t;
+		}
+		report(batch ? "sendbatch" : "send", nic, size, r, blocks * block / ours,
+		       blocks * block / theirs, NULL);
+	}
+	close(nfd);
+	close(pfd);
+	return 0;
+}
+
+/* Count frames of our EtherType until the line is quiet for 1 s. */
+static void rx_count(int fd, int is_packet, int out)
+{
+	unsigned char buf[NDISPROT_FRAME_MAX];
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	unsigned long long n = 0;
+	double first = 0, last = 0;
+	ssize_t len;
+
+	while (poll(&p, 1, 1000) == 1) {
+		len = is_packet ? recv(fd, buf, sizeof(buf), 0) : read(fd, buf, sizeof(buf));
+		if (len < 14)
+			continue;
+		if (!n)
+			first = now_s();
+		last = now_s();
+		n++;
+	}
+	dprintf(out, "%llu %.6f\n", n, last - first);
+	_exit(0);
+}
+
+static int cmd_recv(const char *nic, const char *tx_if, const char *rx_if, unsigned int size,
+		    unsigned int rounds, unsigned int frames)
+{
+	struct ndisprot_filter fl = {
+		.size = sizeof(fl), .packet_filter = NDISPROT_RX_BROADCAST,
+		.n_ethertypes = 1, .ethertypes = { BENCH_ETHERTYPE },
+	};
+	struct ndisprot_stats st = { .size = sizeof(st) };
+	struct tpacket_stats ps;
+	socklen_t pslen = sizeof(ps);
+	unsigned char mac[6], frame[NDISPROT_FRAME_MAX];
+	unsigned long long n_ours, n_theirs, drop0;
+	double d_ours, d_theirs;
+	char extra[160];
+	int pipes[2][2];
+	unsigned int r, i;
+	int nfd, pfd, tfd;
+	FILE *in;
+
+	tfd = packet_open(tx_if, 0);
+	memset(mac, 0x02, sizeof(mac));
+	frame_fill(frame, size, mac);
+	for (r = 1; r <= rounds; r++) {
+		nfd = ndisprot_open(rx_if, mac);
+		if (ioctl(nfd, NDISPROT_IOC_SET_FILTER, &fl))
+			die("NDISPROT_IOC_SET_FILTER");
+		pfd = packet_open(rx_if, BENCH_ETHERTYPE);
+		if (ioctl(nfd, NDISPROT_IOC_STATS, &st))
+			die("NDISPROT_IOC_STATS");
+		drop0 = st.rx_dropped;
+		getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);	/* zeroes them */
+		if (pipe(pipes[0]) || pipe(pipes[1]))
+			die("pipe");
+		if (!fork())
+			rx_count(nfd, 0, pipes[0][1]);
+		if (!fork())
+			rx_count(pfd, 1, pipes[1][1]);
+		usleep(200000);	/* both readers in poll() */
+		for (i = 0; i < frames; i++)
+			send_one(tfd, frame, size, 1);
+		while (wait(NULL) > 0)
+			;
+		in = fdopen(pipes[0][0], "r");
+		if (!in || fscanf(in, "%llu %lf", &n_ours, &d_ours) != 2)
+			die("ndisprot reader");
+		fclose(in);
+		in = fdopen(pipes[1][0], "r");
+		if (!in || fscanf(in, "%llu %lf", &n_theirs, &d_theirs) != 2)
+			die("AF_PACKET reader");
+		fclose(in);
+		close(pipes[0][1]);
+		close(pipes[1][1]);
+		ioctl(nfd, NDISPROT_IOC_STATS, &st);
+		pslen = sizeof(ps);
+		getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);
+		snprintf(extra, sizeof(extra),
+			 " offered=%u got_ours=%llu got_theirs=%llu drops_ours=%llu drops_theirs=%u",
+			 frames, n_ours, n_theirs, (unsigned long long)(st.rx_dropped - drop0),
+			 ps.tp_drops);
+		/* Frames received at the same offered load: the count is the rate. */
+		report("recv", nic, size, r, n_ours, n_theirs, extra);
+		close(nfd);
+		close(pfd);
+	}
+	close(tfd);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 8 && (!strcmp(argv[1], "send") || !strcmp(argv[1], "sendbatch")))
+		return cmd_send(!strcmp(argv[1], "sendbatch"), argv[2], argv[3], atoi(argv[4]),
+				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
+	if (argc == 8 && !strcmp(argv[1], "recv"))
+		return cmd_recv(argv[2], argv[3], argv[4], atoi(argv[5]), atoi(argv[6]),
+				atoi(argv[7]));
+	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
+	return 2;
+}
