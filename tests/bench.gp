@@ -8,7 +8,7 @@ set logscale y 2
 set grid ytics
 set ylabel "ours / Linux's path (log scale)"
 set xtics rotate by -40 left nomirror
-set xrange [-0.7:*]
+set offsets 0.6, 0.6, 0, 0
 set key top left
 set bmargin 9
 plot ARG1 using 1:3:4:5:xtic(2) with yerrorbars pt 7 ps 1 lc rgb "#1f77b4" \
