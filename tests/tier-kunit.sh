@@ -34,9 +34,8 @@ cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 	"$work/src/tests/modules/ndis_inject_warn.ko" "$root/ndis/modules/"
 cp "$NDIS_TOP/tests/guest/kunit-init.sh" "$root/init"
 # The integration scripts of the miniports and protocols run here too,
-# under the debug checkers (the others check stock-kernel matters).
-# Hot-plugging a NIC back fails on this kernel (see no-replug below), so
-# the one script that unplugs for good runs last.
+# under the debug checkers (the others check stock-kernel matters),
+# hot-unplug and replug included (see acpi=noirq below).
 n=0
 for script in 25-vmini 40-ndisprot 50-ethercount 30-netdev; do
 	n=$((n + 1))
@@ -46,7 +45,6 @@ mkdir -p "$root/ndis/bin"
 cp "$work/src/tools/ndisctl/ndisctl" "$root/ndis/bin/"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/bin/ndisprot_check" \
 	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
-echo "ACPI _PRT evaluation times out on the debug kernel under TCG" >"$root/ndis/no-replug"
 echo "${NDIS_INJECT:-}" >"$root/ndis/inject"
 pack_initramfs "$root" "$work/initramfs.cpio.gz"
 
