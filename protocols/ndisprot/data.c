@@ -6,10 +6,15 @@
  *
  * A writer's wait can be interrupted by any signal: the driver or the wire
  * may take their time, and nobody should need SIGKILL to get out. The frame
- * is the miniport's by then, so the write fails with EINTR (never restarted:
- * that would send it twice) and the completion, whenever it comes, still
- * counts it, once: every counter is bumped by the completion handler, and
- * the context holds a reference on the file so that a late one finds it.
+ * is the miniport's by then, so, as POSIX has it for a write interrupted
+ * after it transferred its data, the write returns the frame's length; it
+ * is never restarted, which would send the frame twice (and stop signals,
+ * ptrace and the freezer interrupt the wait as well). The completion,
+ * whenever it comes, counts the frame, once: every counter is bumped by
+ * the completion handler, and the context holds a reference on the file
+ * so that a late one finds it. Frames left in flight that way are bounded
+ * per file (NDISPROT_TX_INFLIGHT_MAX): past it a write waits, before it
+ * sends anything, so that wait may be restarted.
  */
 #include <linux/if_vlan.h>
 #include <linux/slab.h>
@@ -17,7 +22,7 @@
 
 #include "ndisprot.h"
 
-/* What a write waits on; the completion handler drops the last reference. */
+/* What a write waits on; the writer and the completion hold a reference each. */
 struct ndisprot_tx {
 	refcount_t ref;
 	struct completion done;
@@ -46,6 +51,7 @@ static void ndisprot_tx_account(struct ndisprot_port *port, struct ndisprot_tx *
 		atomic64_inc(&port->tx_errors);
 	}
 	tx->file = NULL;
+	ndisprot_file_tx_done(f);
 	ndisprot_file_put(f);
 }
 
@@ -172,10 +178,11 @@ void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 		ndisprot_tx_put(tx);
 		n++;
 	}
+	/* Woken under the lock: an unbind that sees no send may free the port. */
 	spin_lock(&port->lock);
 	port->sends -= n;
-	spin_unlock(&port->lock);
 	wake_up_all(&port->wq);
+	spin_unlock(&port->lock);
 }
 
 static ssize_t ndisprot_errno(NDIS_STATUS status)
@@ -222,17 +229,19 @@ static int ndisprot_send_begin(struct ndisprot_file *f, struct ndisprot_port *po
  * @f: the file
  * @port: its port, referenced by the caller
  * @from: the frame
+ * @nonblock: O_NONBLOCK: do not wait for a place in flight (-EAGAIN)
  *
  * Context: process context.
- * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h);
- * -EINTR when a signal came before the completion (the frame may still go).
+ * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h).
+ * A signal ends the wait for the completion early with the length: the
+ * frame was handed over, and the completion counts it when it comes.
  */
 ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
-		      struct iov_iter *from)
+		      struct iov_iter *from, bool nonblock)
 {
 	size_t len = iov_iter_count(from);
-	PNET_BUFFER_LIST nbl;
-	struct ndisprot_tx *tx;
+	PNET_BUFFER_LIST nbl = NULL;
+	struct ndisprot_tx *tx = NULL;
 	ssize_t err;
 	u8 *frame;
 
@@ -240,6 +249,9 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 		atomic64_inc(&f->tx_errors);
 		return -EINVAL;
 	}
+	err = ndisprot_file_tx_reserve(f, nonblock);	/* nothing sent yet: restartable */
+	if (err)
+		return err;
 	tx = kzalloc(sizeof(*tx), GFP_KERNEL);
 	nbl = NdisAllocateNetBufferAndNetBufferList(ndisprot_nbl_pool, 0, 0, NULL, 0, len);
 	err = -ENOMEM;
@@ -261,15 +273,18 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 	NdisSendNetBufferLists(port->binding, nbl, 0, 0);
 	/* A writer a signal interrupts leaves; the completion counts the frame. */
 	if (wait_for_completion_interruptible(&tx->done))
-		err = -EINTR;
+		err = 0;
 	else
 		err = ndisprot_errno(tx->status);
 	ndisprot_tx_put(tx);
-	return err ?: len;
+	if (err)
+		return err;
+	return len;
 out:
 	if (nbl)
 		NdisFreeNetBufferList(nbl);
 	kfree(tx);
+	ndisprot_file_tx_done(f);
 	atomic64_inc(&f->tx_errors);
 	return err;
 }

@@ -25,6 +25,7 @@ static int ndisprot_open(struct inode *inode, struct file *file)
 	if (!f)
 		return -ENOMEM;
 	kref_init(&f->ref);
+	init_waitqueue_head(&f->tx_wq);
 	mutex_init(&f->ioctl_lock);
 	skb_queue_head_init(&f->rxq);
 	init_waitqueue_head(&f->wq);
@@ -83,6 +84,37 @@ static void ndisprot_file_free(struct kref *ref)
 void ndisprot_file_put(struct ndisprot_file *f)
 {
 	kref_put(&f->ref, ndisprot_file_free);
+}
+
+/**
+ * ndisprot_file_tx_reserve() - a place for one more frame in flight
+ * @f: the file
+ * @nonblock: O_NONBLOCK: do not wait for one
+ *
+ * Context: process context.
+ * Return: 0, -EAGAIN (@nonblock and none free) or -ERESTARTSYS (a signal
+ * came while waiting; nothing was sent).
+ */
+int ndisprot_file_tx_reserve(struct ndisprot_file *f, bool nonblock)
+{
+	if (atomic_add_unless(&f->tx_inflight, 1, NDISPROT_TX_INFLIGHT_MAX))
+		return 0;
+	if (nonblock)
+		return -EAGAIN;
+	return wait_event_interruptible(f->tx_wq, atomic_add_unless(&f->tx_inflight, 1,
+								    NDISPROT_TX_INFLIGHT_MAX));
+}
+
+/**
+ * ndisprot_file_tx_done() - a frame of @f completed, or was never sent
+ * @f: the file, referenced by the caller
+ *
+ * Context: any.
+ */
+void ndisprot_file_tx_done(struct ndisprot_file *f)
+{
+	atomic_dec(&f->tx_inflight);
+	wake_up(&f->tx_wq);
 }
 
 static int ndisprot_release(struct inode *inode, struct file *file)
@@ -149,11 +181,12 @@ static ssize_t ndisprot_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct ndisprot_file *f = iocb->ki_filp->private_data;
 	struct ndisprot_port *port = ndisprot_file_port(f);
+	bool nonblock = iocb->ki_flags & IOCB_NOWAIT || iocb->ki_filp->f_flags & O_NONBLOCK;
 	ssize_t ret;
 
 	if (!port)
 		return -ENOTCONN;
-	ret = READ_ONCE(f->dead) ? -ENODEV : ndisprot_send(f, port, from);
+	ret = READ_ONCE(f->dead) ? -ENODEV : ndisprot_send(f, port, from, nonblock);
 	ndisprot_port_put(port);
 	return ret;
 }

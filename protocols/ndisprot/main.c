@@ -89,7 +89,11 @@ err_pool:
 
 static void __exit ndisprot_exit(void)
 {
-	/* No file is open (each holds the module), so no send is in flight. */
+	/*
+	 * No file is open (each holds the module), but a frame a signal left
+	 * in flight may be: unbinding waits for its completion, which may
+	 * free its file, before NdisDeregisterProtocolDriver returns.
+	 */
 	misc_deregister(&ndisprot_misc);
 	NdisDeregisterProtocolDriver(ndisprot_handle);
 	NdisFreeNetBufferListPool(ndisprot_nbl_pool);

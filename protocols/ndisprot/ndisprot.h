@@ -56,6 +56,8 @@ struct ndisprot_port {
 struct ndisprot_file {
 	struct kref ref;		/* the open file, and each send in flight */
 	struct ndisprot_port *port;	/* NULL until attached */
+	atomic_t tx_inflight;		/* frames written and not completed */
+	wait_queue_head_t tx_wq;	/* writers waiting for tx_inflight to drop */
 	struct list_head node;		/* in port->files */
 	struct mutex ioctl_lock;	/* attach and filter changes */
 	struct sk_buff_head rxq;
@@ -86,11 +88,13 @@ void ndisprot_port_wake_files(struct ndisprot_port *port);
 PROTOCOL_RECEIVE_NET_BUFFER_LISTS ndisprot_receive;
 PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE ndisprot_send_complete;
 ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
-		      struct iov_iter *from);
+		      struct iov_iter *from, bool nonblock);
 
 /* file.c */
 extern const struct file_operations ndisprot_fops;
 struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f);
 void ndisprot_file_put(struct ndisprot_file *f);
+int ndisprot_file_tx_reserve(struct ndisprot_file *f, bool nonblock);
+void ndisprot_file_tx_done(struct ndisprot_file *f);
 
 #endif /* _NDISPROT_H */

@@ -133,37 +133,46 @@ hang_dump() {
 	echo "NDIS-MARK: hang-dump-end"
 }
 
+# proc_state PID: the state letter of a process (R, S, D, Z, ...), or
+# nothing once it is gone. The name in /proc/PID/stat may hold spaces.
+proc_state() {
+	sed -n 's/.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null
+}
+
 # run_bounded NAME LIMIT CMD...: run CMD in a session of its own for at most
 # LIMIT seconds. Past that the hang is reported (hang_dump), CMD and all it
 # started are killed, and the step fails; the caller goes on with the next.
-# Return: CMD's exit status, or 124 when it was killed.
+# A step stuck in uninterruptible sleep cannot be killed: it is reported
+# and left behind, unreaped, so the guest still goes on.
+# Return: CMD's exit status, 124 when it was killed, 125 when it could not be.
 run_bounded() {
-	local name=$1 limit=$2 pid wd rc
+	local name=$1 limit=$2 pid state i=0
 	shift 2
 	setsid "$@" &
 	pid=$!
-	(
-		i=0
-		while [ $i -lt "$limit" ]; do
-			sleep 1
-			kill -0 "$pid" 2>/dev/null || exit 0
-			i=$((i + 1))
-		done
-		hang_dump "$name still running after $limit s"
-		touch /tmp/ndis-killed-$pid
-		kill -KILL -- "-$pid" 2>/dev/null
-	) &
-	wd=$!
+	while :; do
+		state=$(proc_state "$pid")
+		[ -z "$state" ] || [ "$state" = Z ] && break
+		if [ $i -ge $((limit * 5)) ]; then
+			hang_dump "$name still running after $limit s"
+			kill -KILL -- "-$pid" 2>/dev/null
+			i=0
+			while [ $i -lt 50 ] && [ -n "$(proc_state "$pid" | tr -d Z)" ]; do
+				sleep 0.2
+				i=$((i + 1))
+			done
+			if [ -n "$(proc_state "$pid" | tr -d Z)" ]; then
+				t_fail "$name hung and cannot be killed (state $(proc_state "$pid"))"
+				return 125
+			fi
+			wait "$pid"
+			t_fail "$name hung: killed after $limit s (see the NDIS-HANG dump above)"
+			return 124
+		fi
+		sleep 0.2
+		i=$((i + 1))
+	done
 	wait "$pid"
-	rc=$?
-	kill "$wd" 2>/dev/null
-	wait "$wd" 2>/dev/null
-	if [ -e /tmp/ndis-killed-$pid ]; then
-		rm -f /tmp/ndis-killed-$pid
-		t_fail "$name hung: killed after $limit s (see the NDIS-HANG dump above)"
-		return 124
-	fi
-	return $rc
 }
 
 # step_limit SECONDS: the bound for one step; "ndis_step_limit=N" on the
@@ -183,7 +192,7 @@ run_scripts() {
 		rc=0
 		run_bounded "$(basename "$script")" "$limit" sh "$script" || rc=$?
 		case $rc in
-		0 | 124) ;;
+		0 | 124 | 125) ;;
 		*) t_fail "$(basename "$script") exited $rc" ;;
 		esac
 	done

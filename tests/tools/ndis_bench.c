@@ -139,22 +139,21 @@ static void send_mmsg(int fd, const unsigned char *f, size_t len, unsigned int b
 	}
 	while (done < block) {
 		n = sendmmsg(fd, m + done, block - done, 0);
-		if (n > 0) {
+		if (n > 0)
 			done += n;
-		} else if (n < 0 && (errno == ENOBUFS || errno == EAGAIN || errno == EINTR)) {
+		else if (n < 0 && (errno == ENOBUFS || errno == EAGAIN || errno == EINTR))
 			sched_yield();
-		} else {
+		else
 			die("sendmmsg");
-		}
 	}
 }
 
 static void report(const char *measure, const char *nic, unsigned int size, unsigned int round,
 		   double ours, double theirs, const char *extra)
 {
-	printf("NDIS-BENCH: measure=%s nic=%s size=%u round=%u ours=%.1f theirs=%.1f ratio=%.4f%s\n",
-	       measure, nic, size, round, ours, theirs, theirs > 0 ? ours / theirs : 0.0,
-	       extra ? extra : "");
+	printf("NDIS-BENCH: measure=%s nic=%s size=%u round=%u", measure, nic, size, round);
+	printf(" ours=%.1f theirs=%.1f ratio=%.4f%s\n", ours, theirs,
+	       theirs > 0 ? ours / theirs : 0.0, extra ? extra : "");
 	fflush(stdout);
 }
 

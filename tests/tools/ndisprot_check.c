@@ -12,11 +12,13 @@
  *                                        write; prints the errno
  *   ndisprot_check arp ADAPTER SRC_IP TARGET_IP
  *                                        ARP request out, reply read back
- *   ndisprot_check interrupt ADAPTER     a write whose completion is held
- *                                        back (the adapter's send delay):
- *                                        a signal ends it with EINTR, the
- *                                        late completion counts it once;
- *                                        then one more, closed in flight
+ *   ndisprot_check interrupt ADAPTER DELAY_MS
+ *                                        writes whose completions the
+ *                                        adapter holds back for DELAY_MS:
+ *                                        a signal ends the wait, the late
+ *                                        completion counts the frame once,
+ *                                        the bound on frames in flight,
+ *                                        a close with frames in flight
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,6 +32,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <time.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <linux/capability.h>
@@ -324,23 +327,40 @@ static int wait_tx_counted(int fd, struct ndisprot_stats *st)
 	return -1;
 }
 
-/* One frame written with a 200 ms alarm pending; the write's result. */
-static ssize_t write_interrupted(int fd, const unsigned char *frame, size_t len)
+static double now_s(void)
 {
-	struct itimerval t = { .it_value.tv_usec = 200000 };
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A signal every @ms milliseconds from now on (0: none), no SA_RESTART. */
+static void alarm_every(long ms)
+{
+	struct itimerval t = {
+		.it_value.tv_usec = ms * 1000, .it_interval.tv_usec = ms * 1000,
+	};
+	struct sigaction sa = { .sa_handler = on_alarm };
 
 	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_REAL, &t, NULL);
-	return write(fd, frame, len);
 }
 
-static int cmd_interrupt(const char *adapter)
+/*
+ * The adapter holds sends back for DELAY_MS (the caller set its knob): a
+ * signal ends a write's wait with the frame's length, the completion
+ * counts the frame once when it comes, at most NDISPROT_TX_INFLIGHT_MAX
+ * frames can be left in flight so, and a file closed with frames in
+ * flight is freed by their completions (KASAN and kmemleak watch that).
+ */
+static int cmd_interrupt(const char *adapter, int delay_ms)
 {
 	struct ndisprot_stats st;
 	unsigned char mac[6], frame[60];
-	unsigned int mtu;
+	unsigned int mtu, i, sent = 0;
 	int fd = open_dev();
+	double t;
 	ssize_t n;
 
 	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu)) {
@@ -348,18 +368,31 @@ static int cmd_interrupt(const char *adapter)
 		return 1;
 	}
 	frame_init(frame, sizeof(frame), mac);
-	n = write_interrupted(fd, frame, sizeof(frame));
-	check_errno(n, EINTR, "write interrupted by a signal while in flight: EINTR");
+	alarm_every(200);	/* repeating: one comes while the write waits */
+	t = now_s();
+	n = write(fd, frame, sizeof(frame));
+	t = now_s() - t;
+	alarm_every(0);
+	check(n == sizeof(frame) && t < delay_ms / 2000.0,
+	      "a signal ends a write's wait at once, with the frame's length", errno);
 	check(!file_stats(fd, &st) && st.tx_frames == 0 && st.tx_errors == 0,
 	      "not counted before its completion", errno);
 	check(!wait_tx_counted(fd, &st), "the late completion came", ETIMEDOUT);
 	usleep(300000);	/* a second count would come with the first */
 	check(!file_stats(fd, &st) && st.tx_frames == 1 && st.tx_errors == 0 &&
 	      st.tx_bytes == sizeof(frame), "the late completion counted it once", 0);
-	/* Closed in flight: the completion outlives the file. */
-	n = write_interrupted(fd, frame, sizeof(frame));
-	check_errno(n, EINTR, "second write interrupted: EINTR");
-	close(fd);
+
+	/* Fill the file's frames in flight, then one more. */
+	alarm_every(5);
+	for (i = 0; i < NDISPROT_TX_INFLIGHT_MAX; i++)
+		sent += write(fd, frame, sizeof(frame)) == sizeof(frame);
+	alarm_every(0);
+	check(sent == NDISPROT_TX_INFLIGHT_MAX, "frames left in flight by interrupted writes",
+	      errno);
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	check_errno(write(fd, frame, sizeof(frame)), EAGAIN,
+		    "one more in flight than NDISPROT_TX_INFLIGHT_MAX: EAGAIN");
+	close(fd);	/* their completions free the file */
 	return failures ? 1 : 0;
 }
 
@@ -375,8 +408,8 @@ int main(int argc, char **argv)
 		return cmd_write_after(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "arp"))
 		return cmd_arp(argv[2], argv[3], argv[4]);
-	if (argc == 3 && !strcmp(argv[1], "interrupt"))
-		return cmd_interrupt(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "interrupt"))
+		return cmd_interrupt(argv[2], atoi(argv[3]));
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }

@@ -40,10 +40,16 @@
  *   ENOBUFS        write: the adapter had no resources for the frame
  *   EIO            OID or write: the adapter failed it (the NDIS status
  *                  is in the NDISPROT_IOC_OID answer)
- *   EINTR          write: a signal came while the frame was in flight; it
- *                  was handed to the adapter and may still go out (its
- *                  completion is counted in the file's STATS when it
- *                  comes), so do not simply write it again
+ *   EAGAIN         O_NONBLOCK write while NDISPROT_TX_INFLIGHT_MAX frames
+ *                  of the file are in flight
+ *
+ * A write returns once the adapter completed its frame, with the frame's
+ * status. A signal (or a stop, ptrace, the freezer) ends that wait early:
+ * the write then returns the frame's length, since the frame was handed to
+ * the adapter, and the completion is counted in STATS (tx_frames or
+ * tx_errors) when it comes, also after close(). A file may leave at most
+ * NDISPROT_TX_INFLIGHT_MAX frames in flight that way; a further write waits
+ * (restartably: nothing was sent) or, with O_NONBLOCK, fails with EAGAIN.
  */
 #ifndef _UAPI_NDIS_NDISPROT_H
 #define _UAPI_NDIS_NDISPROT_H
@@ -63,6 +69,7 @@
 #define NDISPROT_ETHERTYPES_MAX	16
 #define NDISPROT_OID_DATA_MAX	256
 #define NDISPROT_RXQ_MAX	256	/* frames queued per file; then dropped */
+#define NDISPROT_TX_INFLIGHT_MAX 64	/* frames a file may leave in flight */
 
 /* NDISPROT_IOC_VERSION: the ABI and driver versions. */
 struct ndisprot_version {
