@@ -49,6 +49,7 @@ BENCH_RX_FRAMES=$rx
 BENCH_SIZES="$sizes"
 CONF
 cp "$NDIS_TOP/tests/guest/bench-init.sh" "$root/init"
+chmod 0755 "$root/init"
 pack_initramfs "$root" "$work/initramfs.cpio.gz"
 
 log="$work/console.log"
