@@ -15,13 +15,7 @@ while read -r mod; do
 	insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock NIC driver)"
 done <$NDIS_DIR/kmod/order
 ip link set lo up
-set -- $(nics_of virtio_net)
-v0=$1 v1=$2
-set -- $(nics_of e1000)
-e0=$1 e1=$2
-for n in $v0 $v1 $e0 $e1; do
-	ip link set "$n" up
-done
+wired_nics_up
 t_check "insmod ndis.ko" insmod $NDIS_DIR/modules/ndis.ko
 t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
 t_check "insmod ndisprot.ko" insmod $NDIS_DIR/modules/ndisprot.ko

@@ -74,6 +74,24 @@ nics_of() {
 	done
 }
 
+# wired_nics: v0 v1 (the virtio-net pair) and e0 e1 (the e1000 pair), in
+# PCI order, each pair wired to each other through a QEMU hub.
+wired_nics() {
+	set -- $(nics_of virtio_net)
+	v0=$1 v1=$2
+	set -- $(nics_of e1000)
+	e0=$1 e1=$2
+}
+
+# wired_nics_up: the same, brought up.
+wired_nics_up() {
+	local n
+	wired_nics
+	for n in $v0 $v1 $e0 $e1; do
+		ip link set "$n" up
+	done
+}
+
 # replug_virtio V0: plug nic_v1 back after a device_del; V0 is the virtio
 # NIC that stayed. Sets REPLUGGED to the new interface, which it brings up.
 replug_virtio() {

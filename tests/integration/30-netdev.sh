@@ -39,10 +39,7 @@ send_and_check() {
 		sleep 0.3 && probe_is "nd-$to" "$((start + n)) 0"
 }
 
-set -- $(nics_of virtio_net)
-v0=$1 v1=$2
-set -- $(nics_of e1000)
-e0=$1 e1=$2
+wired_nics
 t_check "two virtio-net and two e1000 NICs found" test -n "$v1" -a -n "$e1"
 for n in $v0 $v1 $e0 $e1; do
 	ip link set "$n" up

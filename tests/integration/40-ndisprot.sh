@@ -13,13 +13,7 @@ misuse0=$(cat $root/api_misuse)	# ndis.ko may have counted some before us
 bin=$NDIS_DIR/bin
 hexof() { tr -d ' :\n' | tr 'A-F' 'a-f'; }
 
-set -- $(nics_of virtio_net)
-v0=$1 v1=$2
-set -- $(nics_of e1000)
-e0=$1 e1=$2
-for n in $v0 $v1 $e0 $e1; do
-	ip link set "$n" up
-done
+wired_nics_up
 t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
 t_check "insmod ndisprot.ko" insmod $NDIS_DIR/modules/ndisprot.ko
 t_check "/dev/ndisprot exists" test -c /dev/ndisprot
