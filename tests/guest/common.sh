@@ -114,15 +114,20 @@ marker() { echo "NDIS-MARK: $* [t=$(cut -d' ' -f1 /proc/uptime)]"; }
 # the kernel's own dumps where it has sysrq (blocked tasks, every CPU, all
 # tasks with the busy workqueues).
 hang_dump() {
-	local pid n
+	local pid n state
 	echo "NDIS-HANG: $1"
 	echo "NDIS-HANG: last step before it: $(cat /tmp/ndis-last-step 2>/dev/null || echo none)"
 	echo "NDIS-MARK: hang-dump-begin"
 	ps -o pid,stat,args
-	for pid in $(ps -o pid,args | awk '$2 !~ /^\[/ && $1 != 1 { print $1 }'); do
+	# Stacks of every user process but init, and of every task in D state
+	# (kernel threads too): the blocked-task dump, also without sysrq.
+	for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+		[ "$pid" = 1 ] || [ "$pid" = $$ ] && continue
+		state=$(proc_state "$pid")
+		[ "$state" = D ] || [ -n "$(cat /proc/$pid/cmdline 2>/dev/null | head -c 1)" ] ||
+			continue
 		[ -r /proc/$pid/stack ] || continue
-		echo "--- stack of $pid ($(cat /proc/$pid/comm 2>/dev/null)," \
-			"$(awk '{print $3}' /proc/$pid/stat 2>/dev/null)):"
+		echo "--- stack of $pid ($(cat /proc/$pid/comm 2>/dev/null), $state):"
 		cat /proc/$pid/stack 2>/dev/null
 	done
 	for n in /sys/class/net/*; do
