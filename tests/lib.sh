@@ -155,9 +155,21 @@ run_qemu() {
 		qemu_relay "$log" "$sock" "$stop" &
 		relay=$!
 	fi
+	# The guest learns when it will be killed (ndis_deadline, in its own
+	# uptime, which starts after QEMU did) so that it reports a hung step
+	# before that; the last -append wins, so ours is added to it.
+	local args=() a appended=
+	for a in "$@"; do
+		if [ "$appended" = next ]; then
+			a="$a ndis_deadline=$((timeout_s - 20))"
+			appended=done
+		fi
+		[ "$a" = -append ] && [ -z "$appended" ] && appended=next
+		args+=("$a")
+	done
 	timeout --foreground -k 10 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu max \
 		-nodefaults -nographic -no-reboot "${monitor[@]}" \
-		-serial "file:$log" "$@" </dev/null >/dev/null 2>&1 || true
+		-serial "file:$log" "${args[@]}" </dev/null >/dev/null 2>&1 || true
 	if [ -n "$relay" ]; then
 		touch "$stop"
 		wait "$relay" || true
@@ -165,6 +177,21 @@ run_qemu() {
 	fi
 	# Serial consoles end lines with \r\n.
 	sed -i 's/\r$//' "$log"
+}
+
+# Send one command to the QEMU monitor at SOCK. A device_add right after
+# a device_del of the same id is refused ("Duplicate ID") until QEMU has
+# finished the removal the guest acknowledged, which a busy host delays:
+# it is tried again, for up to 60 s.
+qemu_monitor_cmd() {
+	local sock=$1 cmd=$2 out try
+	for try in $(seq 60); do
+		out=$({ echo "$cmd"; sleep 1; } | socat - "UNIX-CONNECT:$sock" 2>&1) || true
+		case $cmd in device_add*) ;; *) return 0 ;; esac
+		echo "$out" | grep -qi 'error' || return 0
+		[ "$try" = 1 ] && say "monitor: refused, retrying: $(echo "$out" | grep -i error | head -n 1)"
+	done
+	say "monitor: gave up on '$cmd'"
 }
 
 # Pass the guest's hot-plug requests in LOG to the monitor at SOCK until
@@ -179,8 +206,7 @@ qemu_relay() {
 			case ${cmds[n]} in
 			"device_add "* | "device_del "*)
 				say "monitor: ${cmds[n]}"
-				{ echo "${cmds[n]}"; sleep 1; } |
-					socat - "UNIX-CONNECT:$sock" >/dev/null 2>&1 || true
+				qemu_monitor_cmd "$sock" "${cmds[n]}"
 				;;
 			*) say "monitor: refused '${cmds[n]}'" ;;
 			esac

@@ -51,7 +51,7 @@ for series in 6.12 6.1; do
 	log="$work/console.log"
 	say "booting stock $STOCK_KVER under QEMU (TCG) with 2 virtio-net + 2 e1000"
 	t0=$(now)
-	run_qemu "${NDIS_ITEST_TIMEOUT:-300}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
+	run_qemu "${NDIS_ITEST_TIMEOUT:-480}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
 		-kernel "$STOCK_ROOT/boot/vmlinuz-$STOCK_KVER" \
 		-initrd "$work/initramfs.cpio.gz" \
 		-append "console=ttyS0 panic=-1 loglevel=7"

@@ -169,8 +169,11 @@ proc_state() {
 # and left behind, unreaped, so the guest still goes on.
 # Return: CMD's exit status, 124 when it was killed, 125 when it could not be.
 run_bounded() {
-	local name=$1 limit=$2 pid state i=0
+	local name=$1 limit=$2 pid state i=0 left
 	shift 2
+	# Never past the host's own time-out: the dump must come before the kill.
+	left=$(guest_time_left)
+	[ -n "$left" ] && [ "$left" -lt "$limit" ] && limit=$((left > 1 ? left : 1))
 	setsid "$@" &
 	pid=$!
 	while :; do
@@ -196,6 +199,15 @@ run_bounded() {
 		i=$((i + 1))
 	done
 	wait "$pid"
+}
+
+# guest_time_left: seconds until "ndis_deadline=N" (guest uptime) from the
+# kernel command line, which the host sets a little before it kills QEMU;
+# nothing when there is none.
+guest_time_left() {
+	local deadline
+	deadline=$(sed -nE 's/.*ndis_deadline=([0-9]+).*/\1/p' /proc/cmdline)
+	[ -n "$deadline" ] && echo $((deadline - $(cut -d. -f1 /proc/uptime)))
 }
 
 # step_limit SECONDS: the bound for one step; "ndis_step_limit=N" on the

@@ -19,7 +19,7 @@ if [ "$(inject_mode)" = warn ]; then
 	rmmod ndis_inject_warn
 fi
 
-run_scripts "$(step_limit 90)" $NDIS_DIR/tests/*.sh
+run_scripts "$(step_limit 240)" $NDIS_DIR/tests/*.sh
 
 marker stack-unload
 t_check "rmmod ndis" rmmod ndis

@@ -32,7 +32,7 @@ rmmod ndis_vmini
 
 # The drivers' integration scripts, now under lockdep, KASAN and kmemleak.
 ip link set lo up
-run_scripts "$(step_limit 150)" $NDIS_DIR/tests/*.sh
+run_scripts "$(step_limit 300)" $NDIS_DIR/tests/*.sh
 
 rmmod ndis
 t_eq "no ndis module left loaded" "" "$(ndis_modules_loaded)"
