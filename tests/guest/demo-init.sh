@@ -73,20 +73,19 @@ echo "# the same adapters as ndisprot sees them (/dev/ndisprot, NDISPROT_IOC_LIS
 run ndisctl adapters || fail "ndisctl adapters"
 
 step "Receive on nd-$rx (in the background), send three frames from nd-$tx"
-ndisctl recv "nd-$rx" --count 3 --timeout 10 --ethertype 0x88b5 >/tmp/rx.out 2>&1 &
+ndisctl recv "nd-$rx" --count 3 --timeout 10 --ethertype 0x88b5 >/tmp/rx.out 2>/tmp/rx.err &
 rx_pid=$!
 echo "\$ ndisctl recv nd-$rx --count 3 --timeout 10 --ethertype 0x88b5 > /tmp/rx.out &"
-# Attached (ndisprot counts the file), then a moment to set its filter.
-eventually grep -q "^nd-$rx files=1 " /sys/class/misc/ndisprot/stats ||
-	fail "the receiver never attached"
-sleep 0.5
+# It says on stderr when its filter is set: from then on nothing is missed.
+eventually_long grep -q listening /tmp/rx.err || fail "the receiver never started listening"
+cat /tmp/rx.err
 run ndisctl send "nd-$tx" --count 3 --src-self \
 	--hex "ff ff ff ff ff ff 00 00 00 00 00 00 88 b5 $payload" || fail "ndisctl send"
 wait $rx_pid
 rx_rc=$?
 echo "\$ wait  # the receiver exited $rx_rc"
 run cat /tmp/rx.out
-[ $rx_rc = 0 ] || fail "ndisctl recv exited $rx_rc"
+[ $rx_rc = 0 ] || { cat /tmp/rx.err; fail "ndisctl recv exited $rx_rc"; }
 # Broadcast destination, the sender's MAC as source (--src-self), our
 # EtherType and payload; a NIC may pad the frame to 60 bytes.
 want="ff ff ff ff ff ff $(tr ':' ' ' </sys/class/net/$tx/address) 88 b5 $payload"

@@ -94,7 +94,8 @@ t_check "frames flow again after the link came back" send_and_check "$e0" "$e1" 
 # in another namespace, so the packets really cross the wire.
 unshare -n sleep 600 &
 ns=$!
-sleep 0.2
+# Moving the NIC to the pid's namespace before unshare made one moves nothing.
+eventually sh -c "[ \"\$(readlink /proc/$ns/ns/net)\" != \"\$(readlink /proc/1/ns/net)\" ]"
 ip link set "$v1" netns $ns
 nsenter -t $ns -n ip link set "$v1" up
 nsenter -t $ns -n ip addr add 10.99.0.2/24 dev "$v1"

@@ -31,13 +31,13 @@ xfer() {
 	local from=$1 to=$2 n=$3 out=/tmp/rx-$2 mac want
 	mac=$(cat /sys/class/net/$from/address | hexof)
 	want="ffffffffffff${mac}88b5$(echo "$payload" | hexof)"
-	$bin/ndisctl recv "nd-$to" --count "$n" --timeout 20 --ethertype 0x88b5 \
-		--filter broadcast >$out 2>&1 &
+	$bin/ndisctl recv "nd-$to" --count "$n" --timeout 60 --ethertype 0x88b5 \
+		--filter broadcast >$out 2>$out.err &
 	local rx=$!
-	sleep 1
+	eventually_long grep -q listening $out.err || { cat $out.err; return 1; }
 	$bin/ndisctl send "nd-$from" --count "$n" --src-self \
 		--hex "ff ff ff ff ff ff 00 00 00 00 00 00 88 b5 $payload" >/dev/null || return 1
-	wait $rx || { cat $out; return 1; }
+	wait $rx || { cat $out $out.err; return 1; }
 	[ "$(grep -c . $out)" = "$n" ] || { echo "got $(grep -c . $out) lines"; return 1; }
 	# Each line: the length, then the frame in hex.
 	while read -r len frame; do
@@ -109,7 +109,7 @@ t_check "ndisctl stats" sh -c "$bin/ndisctl stats | grep -q 'nd-$v0 .*tx_frames=
 # rmmod is refused while a file is open, and works once it is closed.
 sleep 30 </dev/ndisprot &
 holder=$!
-sleep 0.2
+eventually sh -c '[ "$(cat /sys/module/ndisprot/refcnt)" -gt 0 ]'
 t_check "rmmod ndisprot refused while /dev/ndisprot is open" sh -c "! rmmod ndisprot 2>/dev/null"
 kill $holder
 wait $holder 2>/dev/null

@@ -223,6 +223,9 @@ static int recv_run(const struct recv_args *a)
 		goto out;
 	}
 
+	/* Like tcpdump: from here on no frame the filter takes is missed. */
+	describe_filter(desc, sizeof(desc), &a->filter);
+	fprintf(stderr, "ndisctl: recv %s: listening (%s)\n", a->adapter, desc);
 	end = receive(fd, sfd, pcap_fd, !a->pcap && !a->quiet, a, &got);
 
 	memset(&st, 0, sizeof(st));
@@ -239,7 +242,6 @@ static int recv_run(const struct recv_args *a)
 		if (!a->count) {
 			rc = EXIT_OK;
 		} else if (end == END_TIMEOUT) {
-			describe_filter(desc, sizeof(desc), &a->filter);
 			err_msg("recv %s: timed out after %g s with %lu of %lu frames (%s)",
 				a->adapter, a->timeout, got, a->count, desc);
 		} else {
