@@ -841,10 +841,13 @@ static struct ndis_fake_open *ndis_fake_send_begin(struct ndis_fake_protocol *fp
 
 static void ndis_fake_send_end(struct ndis_fake_open *open)
 {
-	spin_lock_bh(&open->fp->lock);
+	struct ndis_fake_protocol *fp = open->fp;
+
+	/* Woken under the lock: once it is dropped, an unbind may free @open. */
+	spin_lock_bh(&fp->lock);
 	open->sending--;
-	spin_unlock_bh(&open->fp->lock);
-	wake_up_all(&open->fp->wq);
+	wake_up_all(&fp->wq);
+	spin_unlock_bh(&fp->lock);
 }
 
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
