@@ -114,7 +114,8 @@ int ndisprot_file_tx_reserve(struct ndisprot_file *f, bool nonblock)
 void ndisprot_file_tx_done(struct ndisprot_file *f)
 {
 	atomic_dec(&f->tx_inflight);
-	wake_up(&f->tx_wq);
+	if (wq_has_sleeper(&f->tx_wq))	/* a full barrier: pairs with the waiter's */
+		wake_up(&f->tx_wq);
 }
 
 static int ndisprot_release(struct inode *inode, struct file *file)
