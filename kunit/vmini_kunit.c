@@ -382,6 +382,29 @@ static void knob_drop_sends(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->rx_nbls) == 1));
 }
 
+static void knob_fail_sends(struct kunit *test)
+{
+	static const u8 bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	struct ndis_vmini_dev *vd[2];
+	struct ndis_fake_protocol *fp;
+	u8 frame[ETH_ZLEN];
+	int i;
+
+	vd[0] = vmini_new(test, 792, 8);
+	vd[1] = vmini_new(test, 793, 8);
+	fp = vmini_bind(test, vd, 2, VMINI_FILTER);
+	WRITE_ONCE(vd[0]->knobs.fail_sends, 2);
+	vmini_frame(frame, bcast, vd[0]->mac, 4);
+	for (i = 0; i < 3; i++)
+		KUNIT_ASSERT_EQ(test, ndis_fake_send_frame(fp, vd[0]->name, frame, ETH_ZLEN), 0);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->send_other) == 2 &&
+					       atomic_read(&fp->send_ok) == 1));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(vd[0]->knobs.fail_sends), 0U);
+	KUNIT_EXPECT_EQ(test, vmini_stat(&vd[0]->stats.tx_errors), 2ULL);
+	/* Only the third reached the wire. */
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->rx_nbls) == 1));
+}
+
 static void knob_rx_resources(struct kunit *test)
 {
 	struct ndis_vmini_dev *vd = vmini_new(test, 800, 0);
@@ -444,6 +467,7 @@ static struct kunit_case ndis_vmini_cases[] = {
 	KUNIT_CASE(knob_pause_and_restart_delay),
 	KUNIT_CASE(knob_send_delay_reorder_and_cancel),
 	KUNIT_CASE(knob_drop_sends),
+	KUNIT_CASE(knob_fail_sends),
 	KUNIT_CASE(knob_rx_resources),
 	KUNIT_CASE(knob_link_down_and_up),
 	KUNIT_CASE(knob_surprise_removal),

@@ -4,9 +4,12 @@
 the JSON file and the gnuplot data of `make bench`.
 
     bench-report.py CONSOLE OUT_DIR KERNEL COMMIT
+    bench-report.py --check BENCH_JSON
 
 Writes OUT_DIR/bench.json and OUT_DIR/bench.dat (one row per figure, for
 tests/bench.gp) and prints the table. Exit status 1 when no figure came.
+--check validates a bench.json (the smoke in make check): every field the
+documentation names, a figure for each user-space measure on both NICs.
 """
 import datetime
 import json
@@ -18,8 +21,9 @@ import sys
 MEASURES = {
     "unbind": ("NdisUnbindAdapter return, 1 s handler / instant handler", 1.2, "<="),
     "send": ("frames/s: ndisprot write() / AF_PACKET send()", 1.0, ">="),
-    "sendbatch": ("frames/s: ndisprot batched / AF_PACKET sendmmsg()", 1.0, ">="),
+    "sendbatch": ("frames/s: ndisprot SEND_BATCH / AF_PACKET sendmmsg()", 1.0, ">="),
     "recv": ("frames got at one offered load: ndisprot read() / AF_PACKET recv()", 1.0, ">="),
+    "recvbatch": ("frames got at one offered load: ndisprot RECV_BATCH / recvmmsg()", 1.0, ">="),
     "kxmit": ("frames/s: NdisSendNetBufferLists / dev_queue_xmit", 0.95, ">="),
     "fanout": ("cost per indication: N protocols / 1 protocol", None, "<="),
     "scale": ("64 adapters x 16 protocols", None, None),
@@ -86,13 +90,53 @@ def table(figs, missing):
     for f in figs:
         goal = f"{f['goal_direction']}{f['goal']:g}" if f["goal"] is not None else "-"
         ok = {True: "yes", False: "NO"}.get(f.get("meets_goal"), "-")
+        vs = [e["vs_write"] for e in f["extra"] if isinstance(e.get("vs_write"), float)]
+        note = f"  batch/write {statistics.median(vs):.2f} (goal >=2)" if vs else ""
         print(f"{f['measure']:<10} {f['nic']:<7} {f['size']:>5}  {f['min']:7.3f} "
-              f"{f['median']:7.3f} {f['max']:7.3f}  {goal:>7}  {ok}")
+              f"{f['median']:7.3f} {f['max']:7.3f}  {goal:>7}  {ok}{note}")
     for m in missing:
         print(f"{m:<10} {'-':<7} {'-':>5}  not measured yet ({MEASURES[m][0]})")
 
 
+# What the guest always measures, on both NIC models.
+USER_MEASURES = ("send", "sendbatch", "recv", "recvbatch")
+FIGURE_KEYS = {"measure": str, "nic": str, "size": str, "what": str, "rounds": int,
+               "ratios": list, "min": float, "median": float, "max": float,
+               "ours_median": float, "theirs_median": float, "extra": list}
+
+
+def check(path):
+    """Return a one-line summary of a well-formed bench.json, or raise ValueError."""
+    with open(path) as f:
+        doc = json.load(f)
+    for key in ("kernel", "nics", "accel", "date", "commit", "figures", "not_measured"):
+        if key not in doc:
+            raise ValueError(f"no '{key}'")
+    datetime.datetime.fromisoformat(doc["date"])
+    for fig in doc["figures"]:
+        for key, kind in FIGURE_KEYS.items():
+            if not isinstance(fig.get(key), kind):
+                raise ValueError(f"figure {fig.get('measure')}: '{key}' is not {kind.__name__}")
+        if len(fig["ratios"]) != fig["rounds"] or not all(
+                isinstance(r, float) and r >= 0 for r in fig["ratios"]):
+            raise ValueError(f"figure {fig['measure']} {fig['nic']}: bad ratios")
+        if not fig["min"] <= fig["median"] <= fig["max"]:
+            raise ValueError(f"figure {fig['measure']} {fig['nic']}: min/median/max out of order")
+    for measure in USER_MEASURES:
+        for nic in ("virtio", "e1000"):
+            if not any(f["measure"] == measure and f["nic"] == nic for f in doc["figures"]):
+                raise ValueError(f"no {measure} figure for {nic}")
+    return f"{len(doc['figures'])} figures, kernel {doc['kernel']}, commit {doc['commit']}"
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        try:
+            print(check(sys.argv[2]))
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            print(e)
+            return 1
+        return 0
     console, out_dir, kernel, commit = sys.argv[1:5]
     figs = group(parse(console))
     missing = [m for m in ORDER if not any(f["measure"] == m for f in figs)]

@@ -10,6 +10,7 @@
 #
 #   NDIS_BENCH_ROUNDS  rounds per figure (default 3; the smoke in make check
 #                      runs 1 with small blocks: NDIS_BENCH_SMOKE=1)
+#   NDIS_BENCH_OUT     where the figures go (default build/bench)
 NDIS_TIER=bench
 . "$(dirname "$0")/lib.sh"
 . "$NDIS_TOP/tests/stock-kernel.sh"
@@ -17,7 +18,7 @@ NDIS_TIER=bench
 
 need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod gnuplot-nox python3
 
-out="$NDIS_TOP/build/bench"
+out=${NDIS_BENCH_OUT:-$NDIS_TOP/build/bench}
 mkdir -p "$out"
 ensure_stock_kernel 6.12
 work="$out/$STOCK_KVER"
@@ -62,12 +63,17 @@ run_qemu "${NDIS_BENCH_TIMEOUT:-1800}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@
 say "guest ran for $(($(now) - t0)) s; console log: $log"
 check_guest_log "$log"
 
-commit=$(git -C "$NDIS_TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit=$(git -C "$NDIS_TOP" describe --always --dirty --abbrev=7 2>/dev/null || echo unknown)
 echo "These are ratios under QEMU TCG on a shared host: compare them, not the rates."
 if python3 "$NDIS_TOP/tests/bench-report.py" "$log" "$out" "$STOCK_KVER" "$commit"; then
 	check_pass "figures written to $out/bench.json"
 else
 	check_fail "no figure came out of the guest"
+fi
+if why=$(python3 "$NDIS_TOP/tests/bench-report.py" --check "$out/bench.json" 2>&1); then
+	check_pass "bench.json well-formed: $why"
+else
+	check_fail "bench.json malformed: $why"
 fi
 if gnuplot -c "$NDIS_TOP/tests/bench.gp" "$out/bench.dat" "$out/bench.svg" \
 	"ndis bench, $STOCK_KVER, QEMU TCG, commit $commit" 2>"$out/gnuplot.log"; then

@@ -113,6 +113,17 @@ static NDIS_STATUS ndis_vmini_send_nb(struct ndis_vmini_dev *vd, PNET_BUFFER nb)
 	return NDIS_STATUS_SUCCESS;
 }
 
+/* Take one failure off the fail_sends knob, if it has any left. */
+static bool ndis_vmini_fail_send(struct ndis_vmini_dev *vd)
+{
+	u32 n = READ_ONCE(vd->knobs.fail_sends);
+
+	while (n)
+		if (try_cmpxchg(&vd->knobs.fail_sends, &n, n - 1))
+			return true;
+	return false;
+}
+
 static NDIS_STATUS ndis_vmini_send_nbl(struct ndis_vmini_dev *vd, PNET_BUFFER_LIST nbl)
 {
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS, nb_status;
@@ -122,6 +133,10 @@ static NDIS_STATUS ndis_vmini_send_nbl(struct ndis_vmini_dev *vd, PNET_BUFFER_LI
 		return NDIS_STATUS_PAUSED;
 	if (!READ_ONCE(vd->link_up))
 		return NDIS_STATUS_MEDIA_DISCONNECTED;
+	if (ndis_vmini_fail_send(vd)) {
+		atomic64_inc(&vd->stats.tx_errors);
+		return NDIS_STATUS_FAILURE;
+	}
 	for (nb = NET_BUFFER_LIST_FIRST_NB(nbl); nb; nb = NET_BUFFER_NEXT_NB(nb)) {
 		nb_status = ndis_vmini_send_nb(vd, nb);
 		if (nb_status != NDIS_STATUS_SUCCESS)

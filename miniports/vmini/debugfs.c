@@ -84,6 +84,7 @@ void ndis_vmini_debugfs_add(struct ndis_vmini_dev *vd)
 	debugfs_create_u32("send_delay_ms", 0600, d, &k->send_delay_ms);
 	debugfs_create_bool("send_reorder", 0600, d, &k->send_reorder);
 	debugfs_create_bool("drop_sends", 0600, d, &k->drop_sends);
+	debugfs_create_u32("fail_sends", 0600, d, &k->fail_sends);
 	debugfs_create_bool("rx_resources", 0600, d, &k->rx_resources);
 	debugfs_create_u32("hub", 0400, d, &vd->hub);
 	debugfs_create_file_unsafe("link", 0600, d, vd, &ndis_vmini_link_fops);

@@ -40,6 +40,7 @@ struct ndis_vmini_knobs {
 	u32 send_delay_ms;	/* hold send completions this long */
 	bool send_reorder;	/* complete held sends newest first */
 	bool drop_sends;	/* complete sends without delivering them */
+	u32 fail_sends;		/* the next N NBLs sent fail (NDIS_STATUS_FAILURE) */
 	bool rx_resources;	/* indicate with NDIS_RECEIVE_FLAGS_RESOURCES */
 };
 

@@ -1,59 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Frames in and out. Receive copies each frame into the queue of every
- * attached file that wants it and gives the NBLs back before returning;
- * send builds one NBL per write and waits for its completion.
+ * attached file that wants it and gives the NBLs back before returning.
+ * Send copies each frame once, into an NBL of ndisprot's pool, hands it
+ * to NDIS and returns: the writer does not wait for the completion.
  *
- * A writer's wait can be interrupted by any signal: the driver or the wire
- * may take their time, and nobody should need SIGKILL to get out. The frame
- * is the miniport's by then, so, as POSIX has it for a write interrupted
- * after it transferred its data, the write returns the frame's length; it
- * is never restarted, which would send the frame twice (and stop signals,
- * ptrace and the freezer interrupt the wait as well). The completion,
- * whenever it comes, counts the frame, once: every counter is bumped by
- * the completion handler, and the context holds a reference on the file
- * so that a late one finds it. Frames left in flight that way are bounded
- * per file (NDISPROT_TX_INFLIGHT_MAX): past it a write waits, before it
- * sends anything, so that wait may be restarted.
+ * A frame in flight holds a place in its file's send window and a
+ * reference on the file, both found through the NBL's ProtocolReserved[0]
+ * by the completion, which accounts the frame once, keeps the first
+ * failure for the file to report (as a socket keeps SO_ERROR) and gives
+ * both back, for a run of completions of one file at once. So a writer
+ * costs no allocation beyond the NBL, no context switch and no wait
+ * unless its window is full; a file closed with frames in flight is freed
+ * by the last completion.
  */
 #include <linux/if_vlan.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
 
 #include "ndisprot.h"
-
-/* What a write waits on; the writer and the completion hold a reference each. */
-struct ndisprot_tx {
-	refcount_t ref;
-	struct completion done;
-	NDIS_STATUS status;
-	struct ndisprot_file *file;	/* referenced until the completion */
-	unsigned int len;
-};
-
-static void ndisprot_tx_put(struct ndisprot_tx *tx)
-{
-	if (refcount_dec_and_test(&tx->ref))
-		kfree(tx);
-}
-
-/* The frame's one and only accounting, when its NBL completes. */
-static void ndisprot_tx_account(struct ndisprot_port *port, struct ndisprot_tx *tx)
-{
-	struct ndisprot_file *f = tx->file;
-
-	if (tx->status == NDIS_STATUS_SUCCESS) {
-		atomic64_inc(&f->tx_frames);
-		atomic64_add(tx->len, &f->tx_bytes);
-		atomic64_inc(&port->tx_frames);
-	} else {
-		atomic64_inc(&f->tx_errors);
-		atomic64_inc(&port->tx_errors);
-	}
-	tx->file = NULL;
-	ndisprot_file_tx_done(f);
-	ndisprot_file_put(f);
-}
 
 static bool ndisprot_type_wanted(const struct ndisprot_file *f, const u8 *frame,
 				 unsigned int len)
@@ -124,7 +89,8 @@ static void ndisprot_deliver(struct ndisprot_port *port, PNET_BUFFER nb)
 			memcpy(skb->data, data, len);
 		skb_queue_tail(&f->rxq, skb);
 		atomic64_inc(&port->rx_frames);
-		wake_up_interruptible(&f->wq);
+		if (wq_has_sleeper(&f->wq))	/* pairs with the reader's barrier */
+			wake_up_interruptible(&f->wq);
 	}
 	spin_unlock(&port->lock);
 }
@@ -154,47 +120,17 @@ void ndisprot_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER p
 		NdisReturnNetBufferLists(port->binding, nbls, 0);
 }
 
-/**
- * ndisprot_send_complete() - ProtocolSendNetBufferListsComplete
- * @ctx: the port
- * @nbls: completed NBLs, each ours with a struct ndisprot_tx
- * @flags: NDIS_SEND_COMPLETE_FLAGS_*
+/*
+ * The errno a failed frame leaves for its file. Only these three, so that
+ * a kept failure never reads like a refusal of the call that reports it
+ * (EINVAL: that call's frame; ENODEV: the adapter is gone for good).
  */
-void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
-{
-	struct ndisprot_port *port = ctx;
-	PNET_BUFFER_LIST nbl, next;
-	struct ndisprot_tx *tx;
-	unsigned int n = 0;
-
-	for (nbl = nbls; nbl; nbl = next) {
-		next = NET_BUFFER_LIST_NEXT_NBL(nbl);
-		nbl->Next = NULL;
-		tx = nbl->ProtocolReserved[0];
-		tx->status = nbl->Status;
-		NdisFreeNetBufferList(nbl);
-		ndisprot_tx_account(port, tx);
-		complete(&tx->done);
-		ndisprot_tx_put(tx);
-		n++;
-	}
-	/* Woken under the lock: an unbind that sees no send may free the port. */
-	spin_lock(&port->lock);
-	port->sends -= n;
-	wake_up_all(&port->wq);
-	spin_unlock(&port->lock);
-}
-
-static ssize_t ndisprot_errno(NDIS_STATUS status)
+static int ndisprot_errno(NDIS_STATUS status)
 {
 	switch (status) {
-	case NDIS_STATUS_SUCCESS:
-		return 0;
 	case NDIS_STATUS_PAUSED:
 	case NDIS_STATUS_MEDIA_DISCONNECTED:
 		return -ENETDOWN;
-	case NDIS_STATUS_INVALID_LENGTH:
-		return -EINVAL;
 	case NDIS_STATUS_RESOURCES:
 		return -ENOBUFS;
 	default:
@@ -202,89 +138,303 @@ static ssize_t ndisprot_errno(NDIS_STATUS status)
 	}
 }
 
-/* Check the frame against the port and count a send in. 0 or -errno. */
-static int ndisprot_send_begin(struct ndisprot_file *f, struct ndisprot_port *port,
-			       const u8 *frame, unsigned int len)
+/* The frame's one and only accounting, when its NBL completes. */
+static void ndisprot_tx_account(struct ndisprot_port *port, struct ndisprot_file *f,
+				PNET_BUFFER_LIST nbl)
 {
-	int err = 0;
+	if (nbl->Status == NDIS_STATUS_SUCCESS) {
+		atomic64_inc(&f->tx_frames);
+		atomic64_add(NET_BUFFER_DATA_LENGTH(NET_BUFFER_LIST_FIRST_NB(nbl)), &f->tx_bytes);
+		atomic64_inc(&port->tx_frames);
+	} else {
+		atomic64_inc(&f->tx_errors);
+		atomic64_inc(&port->tx_errors);
+		cmpxchg(&f->tx_error, 0, ndisprot_errno(nbl->Status));
+	}
+}
 
-	spin_lock_bh(&port->lock);
-	if (port->gone)
-		err = -ENODEV;
-	else if (len > port->mtu + ETH_HLEN)
-		err = -EINVAL;
-	else if (!(f->options & NDISPROT_OPT_ANY_SOURCE) &&
-		 !ether_addr_equal(frame + ETH_ALEN, port->mac))
-		err = -EADDRNOTAVAIL;
-	else if (!port->running || !port->link_up)
-		err = -ENETDOWN;
-	else
-		port->sends++;
-	spin_unlock_bh(&port->lock);
-	return err;
+/* @n frames of @f completed: their places in the window and references. */
+static void ndisprot_tx_release(struct ndisprot_file *f, unsigned int n)
+{
+	if (!n)
+		return;
+	ndisprot_file_tx_done(f, n);
+	ndisprot_file_put(f, n);
 }
 
 /**
- * ndisprot_send() - send the frame a write carries, wait for its completion
+ * ndisprot_send_complete() - ProtocolSendNetBufferListsComplete
+ * @ctx: the port
+ * @nbls: completed NBLs, each ours with its file in ProtocolReserved[0]
+ * @flags: NDIS_SEND_COMPLETE_FLAGS_*
+ */
+void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+	struct ndisprot_port *port = ctx;
+	struct ndisprot_file *f, *run = NULL;
+	PNET_BUFFER_LIST nbl, next;
+	unsigned int n = 0, in_run = 0;
+
+	for (nbl = nbls; nbl; nbl = next) {
+		next = NET_BUFFER_LIST_NEXT_NBL(nbl);
+		f = nbl->ProtocolReserved[0];
+		ndisprot_tx_account(port, f, nbl);
+		nbl->Next = NULL;
+		NdisFreeNetBufferList(nbl);
+		if (f != run) {
+			ndisprot_tx_release(run, in_run);
+			run = f;
+			in_run = 0;
+		}
+		in_run++;
+		n++;
+	}
+	ndisprot_tx_release(run, in_run);
+	/* Woken under the lock: an unbind that sees no send may free the port. */
+	spin_lock(&port->lock);
+	port->sends -= n;
+	if (!port->sends && wq_has_sleeper(&port->wq))
+		wake_up_all(&port->wq);
+	spin_unlock(&port->lock);
+}
+
+/* A frame @len bytes long in an NBL of our pool, or NULL. */
+static PNET_BUFFER_LIST ndisprot_tx_nbl(size_t len, u8 **frame)
+{
+	PNET_BUFFER_LIST nbl;
+
+	nbl = NdisAllocateNetBufferAndNetBufferList(ndisprot_nbl_pool, 0, 0, NULL, 0, len);
+	if (!nbl)
+		return NULL;
+	*frame = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(nbl), len, NULL, 1, 0);
+	if (!*frame) {	/* our pool's frames are contiguous: not expected */
+		NdisFreeNetBufferList(nbl);
+		return NULL;
+	}
+	return nbl;
+}
+
+/* Why @port refuses the frame, or 0. Called under port->lock. */
+static int ndisprot_tx_check(struct ndisprot_file *f, struct ndisprot_port *port,
+			     PNET_BUFFER_LIST nbl)
+{
+	PNET_BUFFER nb = NET_BUFFER_LIST_FIRST_NB(nbl);
+	unsigned int len = NET_BUFFER_DATA_LENGTH(nb);
+	const u8 *frame = NdisGetDataBuffer(nb, ETH_HLEN, NULL, 1, 0);
+
+	if (port->gone)
+		return -ENODEV;
+	if (!frame || len > port->mtu + ETH_HLEN)
+		return -EINVAL;
+	if (!(f->options & NDISPROT_OPT_ANY_SOURCE) &&
+	    !ether_addr_equal(frame + ETH_ALEN, port->mac))
+		return -EADDRNOTAVAIL;
+	if (!port->running || !port->link_up)
+		return -ENETDOWN;
+	return 0;
+}
+
+/*
+ * Check the frames of @chain in order and count those before the first
+ * refused in as sends of @port, under one lock. Return: how many; @err
+ * says why the next one was refused.
+ */
+static unsigned int ndisprot_tx_begin(struct ndisprot_file *f, struct ndisprot_port *port,
+				      PNET_BUFFER_LIST chain, int *err)
+{
+	PNET_BUFFER_LIST nbl;
+	unsigned int n = 0;
+
+	*err = 0;
+	spin_lock_bh(&port->lock);
+	for (nbl = chain; nbl; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
+		*err = ndisprot_tx_check(f, port, nbl);
+		if (*err)
+			break;
+		n++;
+	}
+	port->sends += n;
+	spin_unlock_bh(&port->lock);
+	return n;
+}
+
+static void ndisprot_tx_free_chain(PNET_BUFFER_LIST chain)
+{
+	PNET_BUFFER_LIST next;
+
+	for (; chain; chain = next) {
+		next = NET_BUFFER_LIST_NEXT_NBL(chain);
+		chain->Next = NULL;
+		NdisFreeNetBufferList(chain);
+	}
+}
+
+/*
+ * Send the @built frames of @chain (each holding a place in the window)
+ * up to the first the port refuses, and free the others. Return: frames
+ * sent; @err says why the first of the others was refused. That one is
+ * counted as an error; those after it were not tried.
+ */
+static unsigned int ndisprot_tx_submit(struct ndisprot_file *f, struct ndisprot_port *port,
+				       PNET_BUFFER_LIST chain, unsigned int built, int *err)
+{
+	PNET_BUFFER_LIST *link = &chain;
+	unsigned int i, n;
+
+	n = ndisprot_tx_begin(f, port, chain, err);
+	for (i = 0; i < n; i++) {
+		(*link)->ProtocolReserved[0] = f;
+		link = &(*link)->Next;
+	}
+	ndisprot_tx_free_chain(*link);
+	*link = NULL;
+	if (built > n) {
+		atomic64_inc(&f->tx_errors);
+		ndisprot_file_tx_done(f, built - n);
+	}
+	if (n) {
+		ndisprot_file_get(f, n);	/* dropped by the completions */
+		NdisSendNetBufferLists(port->binding, chain, 0, 0);
+	}
+	return n;
+}
+
+/**
+ * ndisprot_send() - send the frame a write carries
  * @f: the file
  * @port: its port, referenced by the caller
  * @from: the frame
- * @nonblock: O_NONBLOCK: do not wait for a place in flight (-EAGAIN)
+ * @nonblock: O_NONBLOCK: do not wait for room in the window (-EAGAIN)
  *
  * Context: process context.
- * Return: the frame's length, or -errno (see include/uapi/ndis/ndisprot.h).
- * A signal ends the wait for the completion early with the length: the
- * frame was handed over, and the completion counts it when it comes.
+ * Return: the frame's length once it is handed to the adapter, or -errno
+ * (see include/uapi/ndis/ndisprot.h), then nothing was sent.
  */
 ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 		      struct iov_iter *from, bool nonblock)
 {
 	size_t len = iov_iter_count(from);
-	PNET_BUFFER_LIST nbl = NULL;
-	struct ndisprot_tx *tx = NULL;
-	ssize_t err;
+	PNET_BUFFER_LIST nbl;
 	u8 *frame;
+	int err;
 
 	if (len < ETH_HLEN || len > NDISPROT_FRAME_MAX) {
 		atomic64_inc(&f->tx_errors);
 		return -EINVAL;
 	}
-	err = ndisprot_file_tx_reserve(f, nonblock);	/* nothing sent yet: restartable */
+	err = ndisprot_file_tx_error(f);
 	if (err)
 		return err;
-	tx = kzalloc(sizeof(*tx), GFP_KERNEL);
-	nbl = NdisAllocateNetBufferAndNetBufferList(ndisprot_nbl_pool, 0, 0, NULL, 0, len);
+	err = ndisprot_file_tx_reserve(f, 1, nonblock);
+	if (err < 0)
+		return err;	/* nothing sent yet: restartable */
+	nbl = ndisprot_tx_nbl(len, &frame);
 	err = -ENOMEM;
-	if (!tx || !nbl)
-		goto out;
-	frame = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(nbl), len, NULL, 1, 0);
-	err = -EFAULT;
-	if (!frame || !copy_from_iter_full(frame, len, from))
-		goto out;
-	err = ndisprot_send_begin(f, port, frame, len);
-	if (err)
-		goto out;
-
-	refcount_set(&tx->ref, 2);
-	init_completion(&tx->done);
-	tx->file = ndisprot_file_get(f);
-	tx->len = len;
-	nbl->ProtocolReserved[0] = tx;
-	NdisSendNetBufferLists(port->binding, nbl, 0, 0);
-	/* A writer a signal interrupts leaves; the completion counts the frame. */
-	if (wait_for_completion_interruptible(&tx->done))
-		err = 0;
-	else
-		err = ndisprot_errno(tx->status);
-	ndisprot_tx_put(tx);
-	if (err)
+	if (nbl && !copy_from_iter_full(frame, len, from)) {
+		NdisFreeNetBufferList(nbl);
+		nbl = NULL;
+		err = -EFAULT;
+	}
+	if (!nbl) {
+		atomic64_inc(&f->tx_errors);
+		ndisprot_file_tx_done(f, 1);
+		return err;
+	}
+	if (!ndisprot_tx_submit(f, port, nbl, 1, &err))
 		return err;
 	return len;
-out:
-	if (nbl)
-		NdisFreeNetBufferList(nbl);
-	kfree(tx);
-	ndisprot_file_tx_done(f);
-	atomic64_inc(&f->tx_errors);
-	return err;
+}
+
+/* The descriptor of one frame of a batch, checked as a write checks its length. */
+static int ndisprot_tx_desc(const struct ndisprot_frame __user *ud, struct ndisprot_frame *d)
+{
+	if (copy_from_user(d, ud, sizeof(*d)))
+		return -EFAULT;
+	if (d->flags || d->len < ETH_HLEN || d->len > NDISPROT_FRAME_MAX)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * Frames @frames[0 .. @n) copied into a chain of NBLs. Return: how many;
+ * @err says why the next one could not be.
+ */
+static unsigned int ndisprot_tx_build(const struct ndisprot_frame __user *frames,
+				      unsigned int n, PNET_BUFFER_LIST *chain, int *err)
+{
+	PNET_BUFFER_LIST nbl, *tail = chain;
+	struct ndisprot_frame d;
+	unsigned int built;
+	u8 *frame;
+
+	*chain = NULL;
+	*err = 0;
+	for (built = 0; built < n; built++) {
+		*err = ndisprot_tx_desc(&frames[built], &d);
+		if (*err)
+			break;
+		nbl = ndisprot_tx_nbl(d.len, &frame);
+		if (!nbl) {
+			*err = -ENOMEM;
+			break;
+		}
+		if (copy_from_user(frame, u64_to_user_ptr(d.data), d.len)) {
+			NdisFreeNetBufferList(nbl);
+			*err = -EFAULT;
+			break;
+		}
+		*tail = nbl;
+		tail = &nbl->Next;
+	}
+	return built;
+}
+
+/**
+ * ndisprot_send_batch() - NDISPROT_IOC_SEND_BATCH: frames in one NBL chain
+ * @f: the file
+ * @port: its port, referenced by the caller
+ * @frames: the user's struct ndisprot_frame array
+ * @count: in: frames in @frames, at least 1; out: frames sent
+ * @nonblock: send only what fits the window now
+ *
+ * Each round takes what room the window has (blocking: waits for some),
+ * copies that many frames and sends them in one call, until all went, one
+ * is refused or a signal comes. A first frame that is malformed is refused
+ * before anything waits, as its write would be.
+ *
+ * Context: process context.
+ * Return: 0 if any frame went, else -errno as ndisprot_send() has it.
+ */
+int ndisprot_send_batch(struct ndisprot_file *f, struct ndisprot_port *port,
+			const struct ndisprot_frame __user *frames, u32 *count, bool nonblock)
+{
+	unsigned int want = *count, sent = 0, room, built, n;
+	struct ndisprot_frame first;
+	PNET_BUFFER_LIST chain;
+	int err, build_err;
+
+	err = ndisprot_tx_desc(frames, &first);
+	if (err) {
+		atomic64_inc(&f->tx_errors);
+		return err;
+	}
+	err = ndisprot_file_tx_error(f);
+	while (!err && sent < want) {
+		err = ndisprot_file_tx_reserve(f, want - sent, nonblock);
+		if (err < 0)
+			break;
+		room = err;
+		err = 0;
+		built = ndisprot_tx_build(frames + sent, room, &chain, &build_err);
+		n = built ? ndisprot_tx_submit(f, port, chain, built, &err) : 0;
+		if (n == built && build_err) {
+			atomic64_inc(&f->tx_errors);	/* the frame that could not be built */
+			err = build_err;
+		}
+		if (room > built)
+			ndisprot_file_tx_done(f, room - built);
+		sent += n;
+	}
+	*count = sent;
+	return sent ? 0 : err;
 }

@@ -24,7 +24,8 @@ static int ndisprot_open(struct inode *inode, struct file *file)
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
 	if (!f)
 		return -ENOMEM;
-	kref_init(&f->ref);
+	refcount_set(&f->ref, 1);
+	f->tx_window = NDISPROT_TX_WINDOW_DEFAULT;
 	init_waitqueue_head(&f->tx_wq);
 	mutex_init(&f->ioctl_lock);
 	skb_queue_head_init(&f->rxq);
@@ -55,67 +56,94 @@ static void ndisprot_detach(struct ndisprot_file *f)
 }
 
 /**
- * ndisprot_file_get() - one more reference on a file, for a send in flight
- * @f: the file
+ * ndisprot_file_get() - references on a file, one per send in flight
+ * @f: the file, referenced by the caller
+ * @n: how many
  *
  * Context: any.
  * Return: @f.
  */
-struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f)
+struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f, unsigned int n)
 {
-	kref_get(&f->ref);
+	refcount_add(n, &f->ref);
 	return f;
 }
 
-static void ndisprot_file_free(struct kref *ref)
-{
-	struct ndisprot_file *f = container_of(ref, struct ndisprot_file, ref);
-
-	mutex_destroy(&f->ioctl_lock);
-	kfree(f);
-}
-
 /**
- * ndisprot_file_put() - drop a reference; the last one frees the file
+ * ndisprot_file_put() - drop references; the last one frees the file
  * @f: the file, detached from its port once the last put can come
+ * @n: how many
  *
  * Context: any; the last put of a send comes after release detached it.
  */
-void ndisprot_file_put(struct ndisprot_file *f)
+void ndisprot_file_put(struct ndisprot_file *f, unsigned int n)
 {
-	kref_put(&f->ref, ndisprot_file_free);
+	if (refcount_sub_and_test(n, &f->ref)) {
+		mutex_destroy(&f->ioctl_lock);
+		kfree(f);
+	}
+}
+
+/* Up to @want places in the window, without waiting; 0 if it is full. */
+static unsigned int ndisprot_file_tx_take(struct ndisprot_file *f, unsigned int want)
+{
+	int old = atomic_read(&f->tx_inflight), room;
+
+	do {
+		room = (int)READ_ONCE(f->tx_window) - old;
+		if (room <= 0)
+			return 0;
+		room = min_t(unsigned int, room, want);
+	} while (!atomic_try_cmpxchg(&f->tx_inflight, &old, old + room));
+	return room;
 }
 
 /**
- * ndisprot_file_tx_reserve() - a place for one more frame in flight
+ * ndisprot_file_tx_reserve() - places in the send window for frames
  * @f: the file
- * @nonblock: O_NONBLOCK: do not wait for one
+ * @want: frames to send, at least 1
+ * @nonblock: O_NONBLOCK: do not wait for room
  *
  * Context: process context.
- * Return: 0, -EAGAIN (@nonblock and none free) or -ERESTARTSYS (a signal
- * came while waiting; nothing was sent).
+ * Return: 1 up to @want places (each given back by ndisprot_file_tx_done()),
+ * -EAGAIN (@nonblock, the window is full) or -ERESTARTSYS (a signal came
+ * while waiting; nothing was sent).
  */
-int ndisprot_file_tx_reserve(struct ndisprot_file *f, bool nonblock)
+int ndisprot_file_tx_reserve(struct ndisprot_file *f, unsigned int want, bool nonblock)
 {
-	if (atomic_add_unless(&f->tx_inflight, 1, NDISPROT_TX_INFLIGHT_MAX))
-		return 0;
-	if (nonblock)
-		return -EAGAIN;
-	return wait_event_interruptible(f->tx_wq, atomic_add_unless(&f->tx_inflight, 1,
-								    NDISPROT_TX_INFLIGHT_MAX));
+	unsigned int got = ndisprot_file_tx_take(f, want);
+	int err;
+
+	if (got || nonblock)
+		return got ?: -EAGAIN;
+	err = wait_event_interruptible(f->tx_wq, (got = ndisprot_file_tx_take(f, want)));
+	return err ?: got;
 }
 
 /**
- * ndisprot_file_tx_done() - a frame of @f completed, or was never sent
+ * ndisprot_file_tx_done() - frames of @f completed, or were never sent
  * @f: the file, referenced by the caller
+ * @n: how many places in the window they held
  *
  * Context: any.
  */
-void ndisprot_file_tx_done(struct ndisprot_file *f)
+void ndisprot_file_tx_done(struct ndisprot_file *f, unsigned int n)
 {
-	atomic_dec(&f->tx_inflight);
+	atomic_sub(n, &f->tx_inflight);
 	if (wq_has_sleeper(&f->tx_wq))	/* a full barrier: pairs with the waiter's */
 		wake_up(&f->tx_wq);
+}
+
+/**
+ * ndisprot_file_tx_error() - take the failure a completion kept, if any
+ * @f: the file
+ *
+ * Context: any.
+ * Return: 0 or the -errno of the first send that failed since the last call.
+ */
+int ndisprot_file_tx_error(struct ndisprot_file *f)
+{
+	return READ_ONCE(f->tx_error) ? xchg(&f->tx_error, 0) : 0;
 }
 
 static int ndisprot_release(struct inode *inode, struct file *file)
@@ -123,8 +151,36 @@ static int ndisprot_release(struct inode *inode, struct file *file)
 	struct ndisprot_file *f = file->private_data;
 
 	ndisprot_detach(f);
-	ndisprot_file_put(f);	/* sends still in flight keep it until they complete */
+	ndisprot_file_put(f, 1);	/* sends still in flight keep it until they complete */
 	return 0;
+}
+
+/* The first queued frame, waiting for one unless @nonblock; or ERR_PTR. */
+static struct sk_buff *ndisprot_rx_first(struct ndisprot_file *f, bool nonblock)
+{
+	struct sk_buff *skb;
+	int err;
+
+	if (!READ_ONCE(f->port))	/* reads use only the file's own queue */
+		return ERR_PTR(-ENOTCONN);
+	for (;;) {
+		skb = skb_dequeue(&f->rxq);
+		if (skb)
+			return skb;
+		if (READ_ONCE(f->dead))
+			return ERR_PTR(-ENODEV);
+		if (nonblock)
+			return ERR_PTR(-EAGAIN);
+		err = wait_event_interruptible(f->wq, !skb_queue_empty(&f->rxq) ||
+					       READ_ONCE(f->dead));
+		if (err)
+			return ERR_PTR(err);
+	}
+}
+
+static bool ndisprot_nonblock(const struct file *file)
+{
+	return file->f_flags & O_NONBLOCK;
 }
 
 static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
@@ -132,23 +188,11 @@ static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	struct ndisprot_file *f = iocb->ki_filp->private_data;
 	struct sk_buff *skb;
 	ssize_t len;
-	int err;
 
-	if (!READ_ONCE(f->port))	/* reads use only the file's own queue */
-		return -ENOTCONN;
-	for (;;) {
-		skb = skb_dequeue(&f->rxq);
-		if (skb)
-			break;
-		if (READ_ONCE(f->dead))
-			return -ENODEV;
-		if (iocb->ki_flags & IOCB_NOWAIT || iocb->ki_filp->f_flags & O_NONBLOCK)
-			return -EAGAIN;
-		err = wait_event_interruptible(f->wq, !skb_queue_empty(&f->rxq) ||
-					       READ_ONCE(f->dead));
-		if (err)
-			return err;
-	}
+	skb = ndisprot_rx_first(f, iocb->ki_flags & IOCB_NOWAIT ||
+				ndisprot_nonblock(iocb->ki_filp));
+	if (IS_ERR(skb))
+		return PTR_ERR(skb);
 	len = skb->len;
 	if (iov_iter_count(to) < len) {
 		atomic64_inc(&f->rx_dropped);
@@ -163,6 +207,63 @@ static ssize_t ndisprot_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		atomic64_add(len, &f->rx_bytes);
 	}
 	return len;
+}
+
+/* One frame into the buffer @d describes; its length and flags into @ud. */
+static int ndisprot_rx_copy_out(struct sk_buff *skb, const struct ndisprot_frame *d,
+				struct ndisprot_frame __user *ud)
+{
+	u32 n = min_t(u32, skb->len, d->len);
+
+	if (copy_to_user(u64_to_user_ptr(d->data), skb->data, n) ||
+	    put_user(skb->len, &ud->len) ||
+	    put_user(n < skb->len ? NDISPROT_FRAME_TRUNCATED : 0, &ud->flags))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * NDISPROT_IOC_RECV_BATCH. The frames are taken off the queue in one go
+ * and copied without any lock held. A fault loses the frames not copied
+ * yet (counted as dropped), as a read into a bad buffer loses its frame.
+ */
+static int ndisprot_recv_batch(struct ndisprot_file *f, struct ndisprot_frame __user *ud,
+			       u32 *count, bool nonblock)
+{
+	struct sk_buff_head q;
+	struct ndisprot_frame d;
+	struct sk_buff *skb;
+	u64 bytes = 0;
+	u32 n = 0;
+	int err = 0;
+
+	skb = ndisprot_rx_first(f, nonblock);
+	if (IS_ERR(skb))
+		return PTR_ERR(skb);
+	__skb_queue_head_init(&q);
+	__skb_queue_tail(&q, skb);
+	spin_lock_irq(&f->rxq.lock);	/* skb_dequeue() takes it with IRQs off too */
+	while (skb_queue_len(&q) < *count && (skb = __skb_dequeue(&f->rxq)))
+		__skb_queue_tail(&q, skb);
+	spin_unlock_irq(&f->rxq.lock);
+
+	while ((skb = __skb_dequeue(&q))) {
+		if (!err && copy_from_user(&d, &ud[n], sizeof(d)))
+			err = -EFAULT;
+		if (!err)
+			err = ndisprot_rx_copy_out(skb, &d, &ud[n]);
+		if (err) {
+			atomic64_inc(&f->rx_dropped);
+		} else {
+			bytes += min_t(u32, skb->len, d.len);
+			n++;
+		}
+		consume_skb(skb);
+	}
+	atomic64_add(n, &f->rx_frames);
+	atomic64_add(bytes, &f->rx_bytes);
+	*count = n;
+	return n ? 0 : err;
 }
 
 /* The file's port with a reference, or NULL; a re-ATTACH may swap it. */
@@ -182,7 +283,7 @@ static ssize_t ndisprot_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct ndisprot_file *f = iocb->ki_filp->private_data;
 	struct ndisprot_port *port = ndisprot_file_port(f);
-	bool nonblock = iocb->ki_flags & IOCB_NOWAIT || iocb->ki_filp->f_flags & O_NONBLOCK;
+	bool nonblock = iocb->ki_flags & IOCB_NOWAIT || ndisprot_nonblock(iocb->ki_filp);
 	ssize_t ret;
 
 	if (!port)
@@ -190,6 +291,16 @@ static ssize_t ndisprot_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	ret = READ_ONCE(f->dead) ? -ENODEV : ndisprot_send(f, port, from, nonblock);
 	ndisprot_port_put(port);
 	return ret;
+}
+
+/* Every frame of the file completed; then the failure kept, if any. */
+static int ndisprot_fsync(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	struct ndisprot_file *f = file->private_data;
+	int err;
+
+	err = wait_event_interruptible(f->tx_wq, !atomic_read(&f->tx_inflight));
+	return err ?: ndisprot_file_tx_error(f);
 }
 
 static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
@@ -201,11 +312,16 @@ static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
 	if (!port)
 		return EPOLLERR;
 	poll_wait(file, &f->wq, wait);
+	poll_wait(file, &f->tx_wq, wait);
+	smp_mb();	/* queued on both, then read: pairs with the wakers' wq_has_sleeper() */
 	if (!skb_queue_empty(&f->rxq))
 		mask |= EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(f->tx_error))
+		mask |= EPOLLERR;
 	if (READ_ONCE(f->dead))
 		mask |= EPOLLERR | EPOLLHUP;
-	else if (READ_ONCE(port->running) && READ_ONCE(port->link_up))
+	else if (READ_ONCE(port->running) && READ_ONCE(port->link_up) &&
+		 atomic_read(&f->tx_inflight) < (int)READ_ONCE(f->tx_window))
 		mask |= EPOLLOUT | EPOLLWRNORM;
 	ndisprot_port_put(port);
 	return mask;
@@ -213,15 +329,20 @@ static __poll_t ndisprot_poll(struct file *file, poll_table *wait)
 
 /* -- ioctls ------------------------------------------------------------------ */
 
-/* Copy in an argument that starts with its size; refuse sizes we can't serve. */
-static int ndisprot_arg_in(void *karg, size_t ksize, const void __user *uarg, u32 *usize)
+/*
+ * Copy in an argument that starts with its size; refuse sizes we can't
+ * serve. @min is the structure's first version: a caller built against it
+ * gets the newer fields zeroed in, and only its own size written back.
+ */
+static int ndisprot_arg_in_min(void *karg, size_t ksize, size_t min, const void __user *uarg,
+			       u32 *usize)
 {
 	int err;
 
 	if (get_user(*usize, (const u32 __user *)uarg))
 		return -EFAULT;
-	if (*usize < ksize)
-		return -EINVAL;	/* every field of version 1 is needed */
+	if (*usize < min)
+		return -EINVAL;
 	if (*usize > PAGE_SIZE)
 		return -E2BIG;	/* no structure will ever be that large */
 	err = copy_struct_from_user(karg, ksize, uarg, *usize);
@@ -229,9 +350,15 @@ static int ndisprot_arg_in(void *karg, size_t ksize, const void __user *uarg, u3
 	return err;
 }
 
-static int ndisprot_arg_out(void __user *uarg, const void *karg, size_t ksize)
+/* A structure with one version only so far: all of it is needed. */
+static int ndisprot_arg_in(void *karg, size_t ksize, const void __user *uarg, u32 *usize)
 {
-	return copy_to_user(uarg, karg, ksize) ? -EFAULT : 0;
+	return ndisprot_arg_in_min(karg, ksize, ksize, uarg, usize);
+}
+
+static int ndisprot_arg_out(void __user *uarg, const void *karg, size_t ksize, u32 usize)
+{
+	return copy_to_user(uarg, karg, min_t(size_t, ksize, usize)) ? -EFAULT : 0;
 }
 
 static int ndisprot_ioc_version(void __user *uarg)
@@ -245,7 +372,7 @@ static int ndisprot_ioc_version(void __user *uarg)
 		return err;
 	v.abi = NDISPROT_ABI_VERSION;
 	strscpy(v.driver, NDIS_SHIM_VERSION, sizeof(v.driver));
-	return ndisprot_arg_out(uarg, &v, sizeof(v));
+	return ndisprot_arg_out(uarg, &v, sizeof(v), usize);
 }
 
 /* At most this many adapters are reported; count says how many there are. */
@@ -287,7 +414,7 @@ static int ndisprot_ioc_list(void __user *uarg)
 		err = -EFAULT;
 	kfree(a);
 	l.count = n;
-	return err ?: ndisprot_arg_out(uarg, &l, sizeof(l));
+	return err ?: ndisprot_arg_out(uarg, &l, sizeof(l), usize);
 }
 
 static int ndisprot_ioc_attach(struct ndisprot_file *f, void __user *uarg)
@@ -420,7 +547,7 @@ static int ndisprot_ioc_oid(struct ndisprot_file *f, void __user *uarg)
 	if (o->status == NDIS_STATUS_ADAPTER_REMOVED)
 		err = -ENODEV;
 	else
-		err = ndisprot_arg_out(uarg, o, sizeof(*o)) ?:
+		err = ndisprot_arg_out(uarg, o, sizeof(*o), usize) ?:
 		      (o->status == NDIS_STATUS_SUCCESS ? 0 : -EIO);
 out:
 	kfree(o);
@@ -433,7 +560,8 @@ static int ndisprot_ioc_stats(struct ndisprot_file *f, void __user *uarg)
 	u32 usize;
 	int err;
 
-	err = ndisprot_arg_in(&s, sizeof(s), uarg, &usize);
+	err = ndisprot_arg_in_min(&s, sizeof(s), offsetofend(struct ndisprot_stats, tx_errors),
+				  uarg, &usize);
 	if (err)
 		return err;
 	s.queued = skb_queue_len(&f->rxq);
@@ -443,7 +571,65 @@ static int ndisprot_ioc_stats(struct ndisprot_file *f, void __user *uarg)
 	s.tx_frames = atomic64_read(&f->tx_frames);
 	s.tx_bytes = atomic64_read(&f->tx_bytes);
 	s.tx_errors = atomic64_read(&f->tx_errors);
-	return ndisprot_arg_out(uarg, &s, sizeof(s));
+	s.tx_inflight = atomic_read(&f->tx_inflight);
+	s.tx_window = READ_ONCE(f->tx_window);
+	return ndisprot_arg_out(uarg, &s, sizeof(s), usize);
+}
+
+static int ndisprot_ioc_tx_window(struct ndisprot_file *f, void __user *uarg)
+{
+	struct ndisprot_tx_window w;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&w, sizeof(w), uarg, &usize);
+	if (err)
+		return err;
+	if (!w.frames || w.frames > NDISPROT_TX_WINDOW_MAX)
+		return -EINVAL;
+	WRITE_ONCE(f->tx_window, w.frames);
+	if (wq_has_sleeper(&f->tx_wq))	/* a larger window has room for them */
+		wake_up(&f->tx_wq);
+	return 0;
+}
+
+/*
+ * The batch calls. They may wait, so they hold a reference on the port as
+ * read and write do, not the ioctl lock: a filter change from another
+ * thread must not wait for a frame to come.
+ */
+static int ndisprot_ioc_batch(struct ndisprot_file *f, void __user *uarg, bool send,
+			      bool nonblock)
+{
+	struct ndisprot_frame __user *frames;
+	struct ndisprot_port *port;
+	struct ndisprot_batch b;
+	u32 usize;
+	int err;
+
+	err = ndisprot_arg_in(&b, sizeof(b), uarg, &usize);
+	if (err)
+		return err;
+	if (b.flags || b.reserved)
+		return -EINVAL;
+	frames = u64_to_user_ptr(b.frames);
+	b.count = min_t(u32, b.count, NDISPROT_BATCH_MAX);
+	/* A count we could not write back must fail before any frame moves. */
+	if (put_user(b.count, &((struct ndisprot_batch __user *)uarg)->count))
+		return -EFAULT;
+	port = ndisprot_file_port(f);
+	if (!port)
+		return -ENOTCONN;
+	if (!b.count)
+		err = 0;
+	else if (!send)
+		err = ndisprot_recv_batch(f, frames, &b.count, nonblock);
+	else if (READ_ONCE(f->dead))
+		err = -ENODEV;
+	else
+		err = ndisprot_send_batch(f, port, frames, &b.count, nonblock);
+	ndisprot_port_put(port);
+	return err ?: put_user(b.count, &((struct ndisprot_batch __user *)uarg)->count);
 }
 
 static long ndisprot_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -455,15 +641,29 @@ static long ndisprot_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 
 	if (_IOC_TYPE(cmd) != NDISPROT_IOC_MAGIC)
 		return -ENOTTY;
-	if (nr == _IOC_NR(NDISPROT_IOC_VERSION))
+	switch (nr) {
+	case _IOC_NR(NDISPROT_IOC_VERSION):
 		return ndisprot_ioc_version(uarg);
-	if (nr == _IOC_NR(NDISPROT_IOC_LIST))
+	case _IOC_NR(NDISPROT_IOC_LIST):
 		return ndisprot_ioc_list(uarg);
+	case _IOC_NR(NDISPROT_IOC_SET_TX_WINDOW):
+		return ndisprot_ioc_tx_window(f, uarg);
+	case _IOC_NR(NDISPROT_IOC_SEND_BATCH):
+		return ndisprot_ioc_batch(f, uarg, true, ndisprot_nonblock(file));
+	case _IOC_NR(NDISPROT_IOC_RECV_BATCH):
+		return ndisprot_ioc_batch(f, uarg, false, ndisprot_nonblock(file));
+	case _IOC_NR(NDISPROT_IOC_ATTACH):
+	case _IOC_NR(NDISPROT_IOC_SET_FILTER):
+	case _IOC_NR(NDISPROT_IOC_SET_OPTIONS):
+	case _IOC_NR(NDISPROT_IOC_OID):
+	case _IOC_NR(NDISPROT_IOC_STATS):
+		break;
+	default:
+		return -ENOTTY;
+	}
 	mutex_lock(&f->ioctl_lock);
 	if (nr == _IOC_NR(NDISPROT_IOC_ATTACH))
 		err = ndisprot_ioc_attach(f, uarg);
-	else if (nr > _IOC_NR(NDISPROT_IOC_STATS))
-		err = -ENOTTY;
 	else if (!f->port)
 		err = -ENOTCONN;
 	else if (nr == _IOC_NR(NDISPROT_IOC_SET_FILTER))
@@ -485,6 +685,7 @@ const struct file_operations ndisprot_fops = {
 	.read_iter = ndisprot_read_iter,
 	.write_iter = ndisprot_write_iter,
 	.poll = ndisprot_poll,
+	.fsync = ndisprot_fsync,
 	.unlocked_ioctl = ndisprot_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 };

@@ -90,9 +90,10 @@ err_pool:
 static void __exit ndisprot_exit(void)
 {
 	/*
-	 * No file is open (each holds the module), but a frame a signal left
-	 * in flight may be: unbinding waits for its completion, which may
-	 * free its file, before NdisDeregisterProtocolDriver returns.
+	 * No file is open (each holds the module), but frames a closed file
+	 * left in flight may be: unbinding waits for their completions, the
+	 * last of which frees the file, before NdisDeregisterProtocolDriver
+	 * returns.
 	 */
 	misc_deregister(&ndisprot_misc);
 	NdisDeregisterProtocolDriver(ndisprot_handle);

@@ -9,8 +9,8 @@
  * outlives its binding until the last file lets go. Receives are copied
  * into each interested file's queue inside the receive handler and the
  * NBLs returned at once, so nothing is ever held across a pause. Writes
- * send one NBL and wait for its completion, which carries the status; a
- * file lives on, detached, until its last send completed.
+ * send one NBL each and return; each file has a window of frames in
+ * flight, and a file lives on, detached, until its last send completed.
  *
  * Lock order: ndisprot_lock (mutex: the port list, attach) -> port->lock
  * (spinlock: state, files) -> file->rxq's own lock.
@@ -54,10 +54,12 @@ struct ndisprot_port {
 };
 
 struct ndisprot_file {
-	struct kref ref;		/* the open file, and each send in flight */
+	refcount_t ref;			/* the open file, and each send in flight */
 	struct ndisprot_port *port;	/* NULL until attached */
 	atomic_t tx_inflight;		/* frames written and not completed */
-	wait_queue_head_t tx_wq;	/* writers waiting for tx_inflight to drop */
+	unsigned int tx_window;		/* tx_inflight's bound (READ_ONCE) */
+	int tx_error;			/* first failure not reported: -errno */
+	wait_queue_head_t tx_wq;	/* writers, fsync and pollers: tx_inflight drops */
 	struct list_head node;		/* in port->files */
 	struct mutex ioctl_lock;	/* attach and filter changes */
 	struct sk_buff_head rxq;
@@ -89,12 +91,15 @@ PROTOCOL_RECEIVE_NET_BUFFER_LISTS ndisprot_receive;
 PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE ndisprot_send_complete;
 ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 		      struct iov_iter *from, bool nonblock);
+int ndisprot_send_batch(struct ndisprot_file *f, struct ndisprot_port *port,
+			const struct ndisprot_frame __user *frames, u32 *count, bool nonblock);
 
 /* file.c */
 extern const struct file_operations ndisprot_fops;
-struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f);
-void ndisprot_file_put(struct ndisprot_file *f);
-int ndisprot_file_tx_reserve(struct ndisprot_file *f, bool nonblock);
-void ndisprot_file_tx_done(struct ndisprot_file *f);
+struct ndisprot_file *ndisprot_file_get(struct ndisprot_file *f, unsigned int n);
+void ndisprot_file_put(struct ndisprot_file *f, unsigned int n);
+int ndisprot_file_tx_reserve(struct ndisprot_file *f, unsigned int want, bool nonblock);
+void ndisprot_file_tx_done(struct ndisprot_file *f, unsigned int n);
+int ndisprot_file_tx_error(struct ndisprot_file *f);
 
 #endif /* _NDISPROT_H */

@@ -50,6 +50,8 @@ for nic in virtio e1000; do
 		"$BENCH_ROUNDS" "$BENCH_BLOCKS" "$BENCH_BATCH"
 	bench "recv $nic" $bin/ndis_bench recv $nic "$1" "$2" 64 \
 		"$BENCH_ROUNDS" "$BENCH_RX_FRAMES"
+	bench "recvbatch $nic" $bin/ndis_bench recvbatch $nic "$1" "$2" 64 \
+		"$BENCH_ROUNDS" "$BENCH_RX_FRAMES"
 done
 
 marker bench-done

@@ -1,11 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # ndisprot and ndisctl on the guest's real NICs (through ndis_netdev):
-# frames between the wired NICs byte for byte, an ARP request answered by
-# the guest's own stack, a write interrupted by a signal (on ndis_vmini,
-# which can hold completions back), every documented errno for bad input, a write
-# after unbind, a blocked read when its NIC is unplugged, rmmod refused
-# while a file is open.
+# frames between the wired NICs byte for byte (batched both ways), an ARP
+# request answered by the guest's own stack, the asynchronous send window,
+# failures reported later, an unbind with a full window (on ndis_vmini,
+# which can hold completions back or fail them), every documented errno
+# for bad input, a write after unbind, a blocked read when its NIC is
+# unplugged, rmmod refused while a file is open and waiting for frames in
+# flight.
 . /ndis/common.sh
 
 root=/sys/kernel/ndis
@@ -53,18 +55,45 @@ ip addr add 10.99.0.2/24 dev "$v1"
 $bin/ndisprot_check arp "nd-$v0" 10.99.0.1 10.99.0.2
 ip addr del 10.99.0.2/24 dev "$v1"
 
-# A writer whose frame does not complete leaves on a signal; the completion
-# that comes later counts the frame once, also when the file was closed in
-# the meantime, and a file can leave only so many frames in flight
-# (ndis_vmini holds sends back for 3 s).
+# Batches both ways, and their edges, on the virtio pair.
+$bin/ndisprot_check batch-errors "nd-$v0" "nd-$v1"
+
+# Writes return before their completions; the send window bounds them
+# (ndis_vmini holds sends back for 3 s). Frames of a closed file complete
+# and count once; failures the adapter reports later are reported once.
 stats=/sys/class/misc/ndisprot/stats
 knobs=/sys/kernel/debug/ndis_vmini/vmini0
-t_check "insmod ndis_vmini.ko devices=1" insmod $NDIS_DIR/modules/ndis_vmini.ko devices=1
+t_check "insmod ndis_vmini.ko devices=2" insmod $NDIS_DIR/modules/ndis_vmini.ko devices=2
 t_check "ndisprot bound to vmini0" eventually state_is "$root/bindings/ndisprot:vmini0" running
 echo 3000 >$knobs/send_delay_ms
-$bin/ndisprot_check interrupt vmini0 3000
-t_check "late completions counted once on the port (closed file too)" \
-	eventually grep -q '^vmini0 .* tx_frames=65 tx_errors=0' $stats
+$bin/ndisprot_check window vmini0 3000
+t_check "frames of the closed file counted once on the port" \
+	eventually grep -q '^vmini0 .* tx_frames=40 tx_errors=0' $stats
+echo 0 >$knobs/send_delay_ms
+echo 2 >$knobs/fail_sends
+$bin/ndisprot_check tx-error vmini0
+
+# An unbind, and a surprise removal, with a full window complete every
+# frame before the binding goes.
+# full_window_gone ADAPTER WHAT CMD: fill ADAPTER's window, run CMD.
+full_window_gone() {
+	echo 3000 >/sys/kernel/debug/ndis_vmini/$1/send_delay_ms
+	rm -f /tmp/go
+	$bin/ndisprot_check unbind-full /tmp/go "$1" >/tmp/uf 2>&1 &
+	local uf=$!
+	eventually grep -q filled /tmp/uf || cat /tmp/uf
+	t_check "$2 of $1 with 32 frames in flight" sh -c "$3"
+	t_check "ndisprot:$1 gone" eventually test ! -e "$root/bindings/ndisprot:$1"
+	touch /tmp/go
+	wait $uf
+	grep -v '^filled' /tmp/uf
+}
+t_check "ndisprot bound to vmini1" eventually state_is "$root/bindings/ndisprot:vmini1" running
+full_window_gone vmini0 unbind "echo vmini0 >$root/protocols/ndisprot/unbind"
+t_check "rebind vmini0" sh -c "echo vmini0 >$root/protocols/ndisprot/bind"
+t_check "vmini0 bound again" eventually state_is "$root/bindings/ndisprot:vmini0" running
+full_window_gone vmini1 "surprise removal" \
+	"echo 1 >/sys/kernel/debug/ndis_vmini/vmini1/surprise_remove"
 
 # Bad input, each refused with its documented errno.
 $bin/ndisprot_check errors "nd-$e0"
@@ -104,7 +133,7 @@ v1=$REPLUGGED
 t_check "ndisprot bound to nd-$v1 again" eventually \
 	state_is "$root/bindings/ndisprot:nd-$v1" running
 
-t_check "ndisctl stats" sh -c "$bin/ndisctl stats | grep -q 'nd-$v0 .*tx_frames=26'"
+t_check "ndisctl stats" sh -c "$bin/ndisctl stats | grep -q 'nd-$v0 .*tx_frames=29'"
 
 # rmmod is refused while a file is open, and works once it is closed.
 sleep 30 </dev/ndisprot &
@@ -113,8 +142,8 @@ eventually sh -c '[ "$(cat /sys/module/ndisprot/refcnt)" -gt 0 ]'
 t_check "rmmod ndisprot refused while /dev/ndisprot is open" sh -c "! rmmod ndisprot 2>/dev/null"
 kill $holder
 wait $holder 2>/dev/null
-# rmmod with a frame of a closed file still in flight waits for it.
-$bin/ndisprot_check interrupt vmini0 3000
+# rmmod with frames of a closed file still in flight waits for them.
+$bin/ndisprot_check window vmini0 3000
 t_check "rmmod ndisprot with live bindings and frames in flight" rmmod ndisprot
 t_check "rmmod ndis_vmini" rmmod ndis_vmini
 t_check "rmmod ndis_netdev" rmmod ndis_netdev

@@ -43,8 +43,11 @@ echo 1 >$params/pend_opens
 echo 0 >$knobs/vmini1/link
 t_check "vmini1 link down: ethercount unbound itself" eventually \
 	test ! -e "$root/bindings/ethercount:vmini1"
+# The driver's rescan (every second) makes NDIS offer the adapter again, and
+# each offer shows a binding in sysfs until the driver refuses it: the
+# binding is never up, and the driver's own directory never comes.
 t_check "vmini1 not rebound while its link is down" sh -c \
-	"sleep 2; test ! -e $root/bindings/ethercount:vmini1"
+	"sleep 2; test ! -e $ec/vmini1 && ! grep -qsx running $root/bindings/ethercount:vmini1/state"
 t_check "other bindings untouched" state_is "$root/bindings/ethercount:vmini0" running
 echo 1 >$knobs/vmini1/link
 t_check "vmini1 link up: ethercount bound again" eventually \

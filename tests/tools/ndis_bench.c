@@ -13,12 +13,15 @@
  *   ndis_bench send NIC IFNAME SIZE ROUNDS BLOCKS BLOCK
  *       write() on /dev/ndisprot (nd-IFNAME) vs send() on AF_PACKET
  *   ndis_bench sendbatch NIC IFNAME SIZE ROUNDS BLOCKS BLOCK
- *       the fastest many-frame call of each: ndisprot has none yet, so
- *       its side is a write() loop; AF_PACKET's is sendmmsg() of BLOCK
+ *       the many-frame call of each, BLOCK frames a call: ndisprot's
+ *       NDISPROT_IOC_SEND_BATCH vs AF_PACKET's sendmmsg(); a third side,
+ *       ndisprot write() alone, gives vs_write= (batch / single)
  *   ndis_bench recv NIC TX_IFNAME RX_IFNAME SIZE ROUNDS FRAMES
  *       FRAMES sent on TX_IFNAME, received on RX_IFNAME by both an
  *       ndisprot read() loop and an AF_PACKET recv() loop at once (the
  *       same offered load); frames each got, with drops
+ *   ndis_bench recvbatch NIC TX_IFNAME RX_IFNAME SIZE ROUNDS FRAMES
+ *       the same with NDISPROT_IOC_RECV_BATCH vs recvmmsg()
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -157,6 +160,30 @@ static void report(const char *measure, const char *nic, unsigned int size, unsi
 	fflush(stdout);
 }
 
+/* BLOCK frames through NDISPROT_IOC_SEND_BATCH, again while some were not taken. */
+static void send_batch(int fd, const unsigned char *f, size_t len, unsigned int block)
+{
+	static struct ndisprot_frame d[BENCH_BATCH_MAX];
+	struct ndisprot_batch b = { .size = sizeof(b) };
+	unsigned int i, done = 0;
+
+	for (i = 0; i < block; i++) {
+		d[i].data = (uintptr_t)f;
+		d[i].len = len;
+		d[i].flags = 0;
+	}
+	while (done < block) {
+		b.count = block - done;
+		b.frames = (uintptr_t)(d + done);
+		if (!ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b))
+			done += b.count;
+		else if (errno == ENOBUFS || errno == EAGAIN || errno == EINTR)
+			sched_yield();
+		else
+			die("NDISPROT_IOC_SEND_BATCH");
+	}
+}
+
 /* send and sendbatch: blocks of each side in turn, time summed per side. */
 static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int size,
 		    unsigned int rounds, unsigned int blocks, unsigned int block)
@@ -164,7 +191,8 @@ static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int
 	unsigned char mac[6] = { 0 }, frame[NDISPROT_FRAME_MAX];
 	int nfd = ndisprot_open(ifname, mac), pfd = packet_open(ifname, 0);
 	unsigned int r, b, i;
-	double t, ours, theirs;
+	double t, ours, theirs, single;
+	char extra[64];
 
 	if (size < 60 || size > sizeof(frame) || !block || block > BENCH_BATCH_MAX)
 		return 2;
@@ -172,10 +200,14 @@ static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int
 	for (r = 1; r <= rounds; r++) {
 		ours = 0;
 		theirs = 0;
+		single = 0;
 		for (b = 0; b < blocks; b++) {
 			t = now_s();
-			for (i = 0; i < block; i++)
-				send_one(nfd, frame, size, 0);
+			if (batch)
+				send_batch(nfd, frame, size, block);
+			else
+				for (i = 0; i < block; i++)
+					send_one(nfd, frame, size, 0);
 			ours += now_s() - t;
 			t = now_s();
 			if (batch)
@@ -184,39 +216,81 @@ static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int
 				for (i = 0; i < block; i++)
 					send_one(pfd, frame, size, 1);
 			theirs += now_s() - t;
+			if (!batch)
+				continue;
+			t = now_s();
+			for (i = 0; i < block; i++)
+				send_one(nfd, frame, size, 0);
+			single += now_s() - t;
 		}
+		snprintf(extra, sizeof(extra), " vs_write=%.4f", batch ? single / ours : 1.0);
 		report(batch ? "sendbatch" : "send", nic, size, r, blocks * block / ours,
-		       blocks * block / theirs, NULL);
+		       blocks * block / theirs, batch ? extra : NULL);
 	}
 	close(nfd);
 	close(pfd);
 	return 0;
 }
 
+/* Up to BENCH_RX_BATCH frames from @fd in one call: the number read. */
+#define BENCH_RX_BATCH	32
+static unsigned int rx_batch(int fd, int is_packet)
+{
+	static unsigned char buf[BENCH_RX_BATCH][2048];
+	static struct ndisprot_frame d[BENCH_RX_BATCH];
+	static struct mmsghdr m[BENCH_RX_BATCH];
+	static struct iovec iov[BENCH_RX_BATCH];
+	struct ndisprot_batch b = {
+		.size = sizeof(b), .count = BENCH_RX_BATCH, .frames = (uintptr_t)d,
+	};
+	unsigned int i;
+	int n;
+
+	for (i = 0; i < BENCH_RX_BATCH; i++) {
+		d[i] = (struct ndisprot_frame){ (uintptr_t)buf[i], sizeof(buf[i]), 0 };
+		iov[i] = (struct iovec){ buf[i], sizeof(buf[i]) };
+		memset(&m[i], 0, sizeof(m[i]));
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	if (is_packet) {
+		n = recvmmsg(fd, m, BENCH_RX_BATCH, MSG_DONTWAIT, NULL);
+		return n > 0 ? n : 0;
+	}
+	return ioctl(fd, NDISPROT_IOC_RECV_BATCH, &b) ? 0 : b.count;
+}
+
 /* Count frames of our EtherType until the line is quiet for 1 s. */
-static void rx_count(int fd, int is_packet, int out)
+static void rx_count(int fd, int is_packet, int batch, int out)
 {
 	unsigned char buf[NDISPROT_FRAME_MAX];
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 	unsigned long long n = 0;
 	double first = 0, last = 0;
+	unsigned int got;
 	ssize_t len;
 
 	while (poll(&p, 1, 1000) == 1) {
-		len = is_packet ? recv(fd, buf, sizeof(buf), 0) : read(fd, buf, sizeof(buf));
-		if (len < 14)
+		if (batch) {
+			got = rx_batch(fd, is_packet);
+		} else {
+			len = is_packet ? recv(fd, buf, sizeof(buf), 0) :
+					  read(fd, buf, sizeof(buf));
+			got = len >= 14;
+		}
+		if (!got)
 			continue;
 		if (!n)
 			first = now_s();
 		last = now_s();
-		n++;
+		n += got;
 	}
 	dprintf(out, "%llu %.6f\n", n, last - first);
 	_exit(0);
 }
 
-static int cmd_recv(const char *nic, const char *tx_if, const char *rx_if, unsigned int size,
-		    unsigned int rounds, unsigned int frames)
+static int cmd_recv(int batch, const char *nic, const char *tx_if, const char *rx_if,
+		    unsigned int size, unsigned int rounds, unsigned int frames)
 {
 	struct ndisprot_filter fl = {
 		.size = sizeof(fl), .packet_filter = NDISPROT_RX_BROADCAST,
@@ -249,9 +323,9 @@ static int cmd_recv(const char *nic, const char *tx_if, const char *rx_if, unsig
 		if (pipe(pipes[0]) || pipe(pipes[1]))
 			die("pipe");
 		if (!fork())
-			rx_count(nfd, 0, pipes[0][1]);
+			rx_count(nfd, 0, batch, pipes[0][1]);
 		if (!fork())
-			rx_count(pfd, 1, pipes[1][1]);
+			rx_count(pfd, 1, batch, pipes[1][1]);
 		usleep(200000);	/* both readers in poll() */
 		for (i = 0; i < frames; i++)
 			send_one(tfd, frame, size, 1);
@@ -275,7 +349,7 @@ static int cmd_recv(const char *nic, const char *tx_if, const char *rx_if, unsig
 			 frames, n_ours, n_theirs, (unsigned long long)(st.rx_dropped - drop0),
 			 ps.tp_drops);
 		/* Frames received at the same offered load: the count is the rate. */
-		report("recv", nic, size, r, n_ours, n_theirs, extra);
+		report(batch ? "recvbatch" : "recv", nic, size, r, n_ours, n_theirs, extra);
 		close(nfd);
 		close(pfd);
 	}
@@ -288,9 +362,9 @@ int main(int argc, char **argv)
 	if (argc == 8 && (!strcmp(argv[1], "send") || !strcmp(argv[1], "sendbatch")))
 		return cmd_send(!strcmp(argv[1], "sendbatch"), argv[2], argv[3], atoi(argv[4]),
 				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
-	if (argc == 8 && !strcmp(argv[1], "recv"))
-		return cmd_recv(argv[2], argv[3], argv[4], atoi(argv[5]), atoi(argv[6]),
-				atoi(argv[7]));
+	if (argc == 8 && (!strcmp(argv[1], "recv") || !strcmp(argv[1], "recvbatch")))
+		return cmd_recv(!strcmp(argv[1], "recvbatch"), argv[2], argv[3], argv[4],
+				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }

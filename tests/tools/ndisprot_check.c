@@ -12,19 +12,31 @@
  *                                        write; prints the errno
  *   ndisprot_check arp ADAPTER SRC_IP TARGET_IP
  *                                        ARP request out, reply read back
- *   ndisprot_check interrupt ADAPTER DELAY_MS
+ *   ndisprot_check window ADAPTER DELAY_MS
  *                                        writes whose completions the
  *                                        adapter holds back for DELAY_MS:
- *                                        a signal ends the wait, the late
- *                                        completion counts the frame once,
- *                                        the bound on frames in flight,
- *                                        a close with frames in flight
+ *                                        the send window (EAGAIN, EINTR,
+ *                                        POLLOUT), fsync, a batch larger
+ *                                        than the window, a close with
+ *                                        frames in flight
+ *   ndisprot_check tx-error ADAPTER      the adapter fails the next two
+ *                                        sends (its knob): both reported
+ *                                        once, by fsync, poll and write
+ *   ndisprot_check unbind-full FILE ADAPTER
+ *                                        fill the window (completions held
+ *                                        back), wait for FILE: the unbind
+ *                                        or removal meanwhile completed
+ *                                        every frame, once
+ *   ndisprot_check batch-errors ADAPTER PEER
+ *                                        SEND_BATCH and RECV_BATCH edges;
+ *                                        PEER hears ADAPTER
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +127,19 @@ static int adapter_info(int fd, const char *name, unsigned char *mac, unsigned i
 	return -1;
 }
 
+/* /dev/ndisprot attached to @adapter, its MAC in @mac; exits on failure. */
+static int open_attached(const char *adapter, unsigned char *mac)
+{
+	unsigned int mtu;
+	int fd = open_dev();
+
+	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu)) {
+		perror(adapter);
+		exit(1);
+	}
+	return fd;
+}
+
 static void frame_init(unsigned char *f, size_t len, const unsigned char *src)
 {
 	memset(f, 0xa5, len);
@@ -188,8 +213,13 @@ static int cmd_errors(const char *adapter)
 	oid.set = 1;
 	oid.length = 4;
 	check_errno(ioctl(fd, NDISPROT_IOC_OID, &oid), EACCES, "OID set off the list: EACCES");
-	check(ioctl(fd, NDISPROT_IOC_STATS, &st) == 0 && st.tx_frames == 3 && st.tx_errors == 3,
-	      "STATS counts 3 frames sent, 3 refused", errno);
+	check(fsync(fd) == 0 && ioctl(fd, NDISPROT_IOC_STATS, &st) == 0 && st.tx_frames == 3 &&
+	      st.tx_errors == 3, "STATS counts 3 frames sent, 3 refused", errno);
+	memset(&st, 0xee, sizeof(st));
+	st.size = offsetof(struct ndisprot_stats, tx_inflight);	/* ABI 1's */
+	check(ioctl(fd, NDISPROT_IOC_STATS, &st) == 0 && st.tx_frames == 3 &&
+	      st.tx_inflight == 0xeeeeeeee, "STATS of ABI 1's size: answered, nothing beyond",
+	      errno);
 	close(fd);
 	return failures ? 1 : 0;
 }
@@ -234,14 +264,9 @@ static int cmd_block_read(const char *adapter)
 static int cmd_write_after(const char *flag, const char *adapter)
 {
 	unsigned char mac[6], frame[60];
-	unsigned int mtu;
 	struct stat st;
-	int fd = open_dev();
+	int fd = open_attached(adapter, mac);
 
-	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu)) {
-		perror(adapter);
-		return 1;
-	}
 	printf("attached\n");
 	fflush(stdout);
 	while (stat(flag, &st))
@@ -312,21 +337,6 @@ static int file_stats(int fd, struct ndisprot_stats *st)
 	return ioctl(fd, NDISPROT_IOC_STATS, st);
 }
 
-/* Poll the file's counters until the frame completed: at most 20 s. */
-static int wait_tx_counted(int fd, struct ndisprot_stats *st)
-{
-	int i;
-
-	for (i = 0; i < 200; i++) {
-		if (file_stats(fd, st))
-			return -1;
-		if (st->tx_frames + st->tx_errors)
-			return 0;
-		usleep(100000);
-	}
-	return -1;
-}
-
 static double now_s(void)
 {
 	struct timespec ts;
@@ -339,60 +349,251 @@ static double now_s(void)
 static void alarm_every(long ms)
 {
 	struct itimerval t = {
-		.it_value.tv_usec = ms * 1000, .it_interval.tv_usec = ms * 1000,
+		.it_value = { ms / 1000, ms % 1000 * 1000 },
+		.it_interval = { ms / 1000, ms % 1000 * 1000 },
 	};
 	struct sigaction sa = { .sa_handler = on_alarm };
 
-	sigaction(SIGALRM, &sa, NULL);
-	setitimer(ITIMER_REAL, &t, NULL);
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &t, NULL)) {
+		perror("setitimer");
+		exit(1);
+	}
+}
+
+static int set_window(int fd, unsigned int frames)
+{
+	struct ndisprot_tx_window w = { .size = sizeof(w), .frames = frames };
+
+	return ioctl(fd, NDISPROT_IOC_SET_TX_WINDOW, &w);
+}
+
+/* SEND_BATCH of @n copies of @frame; the frames sent, or -1 with errno. */
+static int send_batch(int fd, const unsigned char *frame, unsigned int len, unsigned int n)
+{
+	struct ndisprot_frame d[64];
+	struct ndisprot_batch b = {
+		.size = sizeof(b), .count = n, .frames = (unsigned long)d,
+	};
+	unsigned int i;
+
+	for (i = 0; i < n && i < 64; i++) {
+		d[i].data = (unsigned long)frame;
+		d[i].len = len;
+		d[i].flags = 0;
+	}
+	if (ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b))
+		return -1;
+	return b.count;
+}
+
+/* Writes of @frame until @n went; the number that did. */
+static unsigned int write_n(int fd, const unsigned char *frame, size_t len, unsigned int n)
+{
+	unsigned int i, sent = 0;
+
+	for (i = 0; i < n; i++)
+		sent += write(fd, frame, len) == (ssize_t)len;
+	return sent;
 }
 
 /*
- * The adapter holds sends back for DELAY_MS (the caller set its knob): a
- * signal ends a write's wait with the frame's length, the completion
- * counts the frame once when it comes, at most NDISPROT_TX_INFLIGHT_MAX
- * frames can be left in flight so, and a file closed with frames in
- * flight is freed by their completions (KASAN and kmemleak watch that).
+ * The adapter holds sends back for DELAY_MS (the caller set its knob):
+ * writes return at once until the window is full, then wait (a signal
+ * ends that wait, nothing sent) or fail with EAGAIN; poll() reports room;
+ * fsync() waits for every frame; a batch larger than the window waits for
+ * room and sends it all; a file closed with frames in flight is freed by
+ * their completions (KASAN and kmemleak watch that).
  */
-static int cmd_interrupt(const char *adapter, int delay_ms)
+static int cmd_window(const char *adapter, int delay_ms)
 {
 	struct ndisprot_stats st;
 	unsigned char mac[6], frame[60];
-	unsigned int mtu, i, sent = 0;
-	int fd = open_dev();
+	struct pollfd p;
+	int fd = open_attached(adapter, mac);
 	double t;
 	ssize_t n;
 
-	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu)) {
-		perror(adapter);
-		return 1;
-	}
 	frame_init(frame, sizeof(frame), mac);
-	alarm_every(200);	/* repeating: one comes while the write waits */
+	check_errno(set_window(fd, 0), EINVAL, "a window of 0: EINVAL");
+	check_errno(set_window(fd, NDISPROT_TX_WINDOW_MAX + 1), EINVAL,
+		    "a window above NDISPROT_TX_WINDOW_MAX: EINVAL");
+	check(!file_stats(fd, &st) && st.tx_window == NDISPROT_TX_WINDOW_DEFAULT,
+	      "a new file's window is NDISPROT_TX_WINDOW_DEFAULT", errno);
+	check(set_window(fd, 8) == 0, "window set to 8", errno);
+
+	t = now_s();
+	check(write_n(fd, frame, sizeof(frame), 8) == 8 && now_s() - t < delay_ms / 2000.0,
+	      "8 writes return before their completions", errno);
+	check(!file_stats(fd, &st) && st.tx_inflight == 8 && st.tx_frames == 0 &&
+	      st.tx_window == 8, "STATS: 8 in flight, none counted yet", errno);
+	p.fd = fd;
+	p.events = POLLOUT;
+	check(poll(&p, 1, 0) == 0, "no POLLOUT with the window full", errno);
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	check_errno(write(fd, frame, sizeof(frame)), EAGAIN,
+		    "O_NONBLOCK write with the window full: EAGAIN");
+	check_errno(send_batch(fd, frame, sizeof(frame), 4), EAGAIN,
+		    "O_NONBLOCK SEND_BATCH with the window full: EAGAIN");
+	fcntl(fd, F_SETFL, 0);
+	alarm_every(200);
 	t = now_s();
 	n = write(fd, frame, sizeof(frame));
 	t = now_s() - t;
 	alarm_every(0);
-	check(n == sizeof(frame) && t < delay_ms / 2000.0,
-	      "a signal ends a write's wait at once, with the frame's length", errno);
-	check(!file_stats(fd, &st) && st.tx_frames == 0 && st.tx_errors == 0,
-	      "not counted before its completion", errno);
-	check(!wait_tx_counted(fd, &st), "the late completion came", ETIMEDOUT);
-	usleep(300000);	/* a second count would come with the first */
-	check(!file_stats(fd, &st) && st.tx_frames == 1 && st.tx_errors == 0 &&
-	      st.tx_bytes == sizeof(frame), "the late completion counted it once", 0);
+	check(n < 0 && errno == EINTR && t < delay_ms / 2000.0,
+	      "a signal ends a write waiting for room: EINTR", n < 0 ? errno : 0);
+	check(poll(&p, 1, delay_ms * 4) == 1 && (p.revents & POLLOUT),
+	      "poll wakes with POLLOUT once frames complete", errno);
+	check(fsync(fd) == 0 && !file_stats(fd, &st) && st.tx_inflight == 0 &&
+	      st.tx_frames == 8 && st.tx_bytes == 8 * sizeof(frame) && st.tx_errors == 0,
+	      "fsync waits for every frame; each counted once", errno);
 
-	/* Fill the file's frames in flight, then one more. */
-	alarm_every(5);
-	for (i = 0; i < NDISPROT_TX_INFLIGHT_MAX; i++)
-		sent += write(fd, frame, sizeof(frame)) == sizeof(frame);
-	alarm_every(0);
-	check(sent == NDISPROT_TX_INFLIGHT_MAX, "frames left in flight by interrupted writes",
+	/* 20 through a window of 16: the last 4 wait for room, so are in flight. */
+	check(set_window(fd, 16) == 0 && send_batch(fd, frame, sizeof(frame), 20) == 20 &&
+	      !file_stats(fd, &st) && st.tx_frames == 8 + 16 && st.tx_inflight == 4,
+	      "a blocking SEND_BATCH larger than the window waits for room, sends all",
 	      errno);
-	fcntl(fd, F_SETFL, O_NONBLOCK);
-	check_errno(write(fd, frame, sizeof(frame)), EAGAIN,
-		    "one more in flight than NDISPROT_TX_INFLIGHT_MAX: EAGAIN");
+	check(write_n(fd, frame, sizeof(frame), 12) == 12, "window filled again", errno);
 	close(fd);	/* their completions free the file */
+	return failures ? 1 : 0;
+}
+
+/* The adapter fails the next two sends (the caller set its knob). */
+static int cmd_tx_error(const char *adapter)
+{
+	struct ndisprot_stats st;
+	unsigned char mac[6], frame[60];
+	struct pollfd p;
+	int fd = open_attached(adapter, mac);
+
+	frame_init(frame, sizeof(frame), mac);
+	check(write(fd, frame, sizeof(frame)) == sizeof(frame),
+	      "a write the adapter fails later returns at once", errno);
+	check_errno(fsync(fd), EIO, "fsync reports the failure: EIO");
+	check(fsync(fd) == 0, "reported once: the next fsync returns 0", errno);
+	check(write(fd, frame, sizeof(frame)) == sizeof(frame), "a second failing write", errno);
+	p.fd = fd;
+	p.events = POLLOUT;
+	check(poll(&p, 1, 20000) == 1 && (p.revents & POLLERR), "poll reports POLLERR", errno);
+	check_errno(write(fd, frame, sizeof(frame)), EIO,
+		    "the next write reports it (EIO) and sends nothing");
+	check(!file_stats(fd, &st) && st.tx_inflight == 0 && st.tx_errors == 2 &&
+	      st.tx_frames == 0, "STATS: 2 errors, nothing sent", errno);
+	check(poll(&p, 1, 0) == 1 && !(p.revents & POLLERR), "POLLERR gone once reported",
+	      errno);
+	check(write(fd, frame, sizeof(frame)) == sizeof(frame) && fsync(fd) == 0 &&
+	      !file_stats(fd, &st) && st.tx_frames == 1, "then frames go again", errno);
+	close(fd);
+	return failures ? 1 : 0;
+}
+
+/*
+ * Fill the window while the adapter holds completions back, then wait for
+ * @flag: the caller unbinds meanwhile, which waits for every frame.
+ */
+static int cmd_unbind_full(const char *flag, const char *adapter)
+{
+	struct ndisprot_stats st;
+	unsigned char mac[6], frame[60];
+	struct stat sb;
+	int fd = open_attached(adapter, mac);
+
+	if (set_window(fd, 32)) {
+		perror(adapter);
+		return 1;
+	}
+	frame_init(frame, sizeof(frame), mac);
+	check(send_batch(fd, frame, sizeof(frame), 32) == 32, "window of 32 filled", errno);
+	printf("filled\n");
+	fflush(stdout);
+	while (stat(flag, &sb))
+		usleep(50000);
+	check(!file_stats(fd, &st) && st.tx_inflight == 0 && st.tx_frames == 32 &&
+	      st.tx_errors == 0, "the binding went after all 32 completed, each counted once",
+	      errno);
+	check(fsync(fd) == 0, "then fsync: nothing in flight, no failure", errno);
+	check_errno(write(fd, frame, sizeof(frame)), ENODEV, "then write: ENODEV");
+	close(fd);
+	return failures ? 1 : 0;
+}
+
+/* The batch calls' edges; the second half sends to PEER, which reads. */
+static int cmd_batch_errors(const char *adapter, const char *peer)
+{
+	unsigned char mac[6], peer_mac[6], frame[60], buf[2][64];
+	struct ndisprot_frame d[3];
+	struct ndisprot_batch b = { .size = sizeof(b), .frames = (unsigned long)d };
+	struct ndisprot_stats st;
+	unsigned int mtu, got;
+	int fd = open_dev(), pfd = open_dev();
+
+	check_errno(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b), ENOTCONN,
+		    "SEND_BATCH before attach: ENOTCONN");
+	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu) || attach(pfd, peer) ||
+	    adapter_info(pfd, peer, peer_mac, &mtu) ||
+	    set_filter(pfd, NDISPROT_RX_DIRECTED, 0x88b5)) {
+		perror(adapter);
+		return 1;
+	}
+	frame_init(frame, sizeof(frame), mac);
+	b.flags = 1;
+	check_errno(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b), EINVAL, "batch flags: EINVAL");
+	b.flags = 0;
+	b.count = 0;
+	check(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b) == 0 && b.count == 0,
+	      "an empty batch sends nothing", errno);
+	d[0] = (struct ndisprot_frame){ (unsigned long)frame, sizeof(frame), 0 };
+	d[1] = (struct ndisprot_frame){ (unsigned long)frame, 10, 0 };
+	d[2] = d[0];
+	b.count = 3;
+	check(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b) == 0 && b.count == 1,
+	      "a batch stops before a short frame: 1 of 3 sent", errno);
+	b.frames = (unsigned long)&d[1];
+	b.count = 2;
+	check_errno(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b), EINVAL,
+		    "a batch starting with a short frame: EINVAL");
+	d[1].len = sizeof(frame);
+	d[1].data = 8;	/* not mapped */
+	check_errno(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b), EFAULT,
+		    "a batch starting with a bad pointer: EFAULT");
+	b.frames = 8;
+	check_errno(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b), EFAULT, "a bad frame array: EFAULT");
+	check(fsync(fd) == 0 && !file_stats(fd, &st) && st.tx_frames == 1 && st.tx_errors == 4,
+	      "STATS: 1 sent, 4 refused", errno);
+
+	/* Two frames to the peer, read in one call into a short and a long buffer. */
+	memcpy(frame, peer_mac, 6);
+	frame[20] = 1;
+	d[0] = (struct ndisprot_frame){ (unsigned long)frame, sizeof(frame), 0 };
+	d[1] = d[0];
+	b.frames = (unsigned long)d;
+	b.count = 2;
+	check(ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b) == 0 && b.count == 2 && fsync(fd) == 0,
+	      "2 frames to the peer in one SEND_BATCH", errno);
+	d[0] = (struct ndisprot_frame){ (unsigned long)buf[0], 20, 0 };
+	d[1] = (struct ndisprot_frame){ (unsigned long)buf[1], sizeof(buf[1]), 0 };
+	b.count = 2;
+	alarm_every(5000);	/* a hang is a failure, not a stuck test */
+	got = ioctl(pfd, NDISPROT_IOC_RECV_BATCH, &b) ? 0 : b.count;
+	check(got >= 1 && d[0].len == sizeof(frame) && d[0].flags == NDISPROT_FRAME_TRUNCATED &&
+	      !memcmp(buf[0], frame, 20), "RECV_BATCH cuts a frame to its buffer, says so",
+	      errno);
+	if (got == 1) {	/* the second came after the call had the first */
+		b.frames = (unsigned long)&d[1];
+		b.count = 1;
+		got += ioctl(pfd, NDISPROT_IOC_RECV_BATCH, &b) ? 0 : b.count;
+	}
+	alarm_every(0);
+	check(got == 2 && d[1].len == sizeof(frame) && d[1].flags == 0 &&
+	      !memcmp(buf[1], frame, sizeof(frame)), "RECV_BATCH: the second frame whole",
+	      errno);
+	fcntl(pfd, F_SETFL, O_NONBLOCK);
+	b.frames = (unsigned long)d;
+	b.count = 2;
+	check_errno(ioctl(pfd, NDISPROT_IOC_RECV_BATCH, &b), EAGAIN,
+		    "O_NONBLOCK RECV_BATCH with nothing queued: EAGAIN");
+	close(pfd);
+	close(fd);
 	return failures ? 1 : 0;
 }
 
@@ -408,8 +609,14 @@ int main(int argc, char **argv)
 		return cmd_write_after(argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "arp"))
 		return cmd_arp(argv[2], argv[3], argv[4]);
-	if (argc == 4 && !strcmp(argv[1], "interrupt"))
-		return cmd_interrupt(argv[2], atoi(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "window"))
+		return cmd_window(argv[2], atoi(argv[3]));
+	if (argc == 3 && !strcmp(argv[1], "tx-error"))
+		return cmd_tx_error(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "unbind-full"))
+		return cmd_unbind_full(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "batch-errors"))
+		return cmd_batch_errors(argv[2], argv[3]);
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }

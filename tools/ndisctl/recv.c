@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,14 +126,38 @@ struct recv_args {
 /* How it ended. */
 enum recv_end { END_COUNT, END_TIMEOUT, END_SIGNAL, END_GONE, END_ERROR };
 
+#define RECV_BATCH	32	/* frames per NDISPROT_IOC_RECV_BATCH */
+
+/* Each frame of the batch @d (@n of them) to the pcap file and the screen: 0 or -1. */
+static int recv_frames(int pcap_fd, bool print, const struct recv_args *a,
+		       const struct ndisprot_frame *d, unsigned int n)
+{
+	struct timeval tv;
+	unsigned int i;
+
+	gettimeofday(&tv, NULL);
+	for (i = 0; i < n; i++) {
+		const unsigned char *buf = (const unsigned char *)(uintptr_t)d[i].data;
+
+		if (pcap_fd >= 0 && pcap_write_frame(pcap_fd, &tv, buf, d[i].len)) {
+			err_errno(errno, "recv %s: %s", a->adapter, a->pcap);
+			return -1;
+		}
+		if (print)
+			print_frame(buf, d[i].len);
+	}
+	return 0;
+}
+
 static enum recv_end receive(int fd, int sfd, int pcap_fd, bool print,
 			     const struct recv_args *a, unsigned long *got)
 {
-	static unsigned char buf[NDISPROT_FRAME_MAX];
+	static unsigned char buf[RECV_BATCH][NDISPROT_FRAME_MAX];
 	double deadline = a->timeout >= 0 ? now_s() + a->timeout : 0;
 	struct pollfd p[2] = { { fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-	struct timeval tv;
-	ssize_t n;
+	struct ndisprot_frame d[RECV_BATCH];
+	struct ndisprot_batch b = { sizeof(b), 0, (uintptr_t)d, 0, 0 };
+	unsigned int i;
 	int ms, r;
 
 	while (!a->count || *got < a->count) {
@@ -155,9 +180,13 @@ static enum recv_end receive(int fd, int sfd, int pcap_fd, bool print,
 			return END_SIGNAL;
 		if (!p[0].revents)
 			continue;
-		/* POLLERR too: the read says why. */
-		n = read(fd, buf, sizeof(buf));
-		if (n < 0) {
+		/* POLLERR too: the call says why. */
+		b.count = RECV_BATCH;
+		if (a->count && a->count - *got < b.count)
+			b.count = a->count - *got;
+		for (i = 0; i < b.count; i++)
+			d[i] = (struct ndisprot_frame){ (uintptr_t)buf[i], sizeof(buf[i]), 0 };
+		if (ioctl(fd, NDISPROT_IOC_RECV_BATCH, &b)) {
 			int e = errno;
 
 			if (e == EINTR || e == EAGAIN)
@@ -165,18 +194,11 @@ static enum recv_end receive(int fd, int sfd, int pcap_fd, bool print,
 			if (e == ENODEV)
 				return END_GONE;
 			err_errno(e, "recv %s", a->adapter);
-			if (e != EMSGSIZE)
-				return END_ERROR;
-			continue;
-		}
-		gettimeofday(&tv, NULL);
-		(*got)++;
-		if (pcap_fd >= 0 && pcap_write_frame(pcap_fd, &tv, buf, n)) {
-			err_errno(errno, "recv %s: %s", a->adapter, a->pcap);
 			return END_ERROR;
 		}
-		if (print)
-			print_frame(buf, n);
+		*got += b.count;
+		if (recv_frames(pcap_fd, print, a, d, b.count))
+			return END_ERROR;
 	}
 	return END_COUNT;
 }

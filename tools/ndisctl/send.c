@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndisctl send: frames from the command line or a pcap file, written to
- * /dev/ndisprot attached to one adapter, each write one frame.
+ * ndisctl send: frames from the command line or a pcap file, sent on
+ * /dev/ndisprot attached to one adapter, up to SEND_BATCH frames per
+ * NDISPROT_IOC_SEND_BATCH call, then fsync() for their completions.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,8 @@ static const char send_help[] =
 	"the adapter's MTU + 14 bytes.\n";
 
 enum { OPT_SRC_SELF = 256, OPT_ANY_SOURCE };
+
+#define SEND_BATCH	256	/* frames per call */
 
 static void send_error(int e, const char *adapter, const struct frame *f,
 		       unsigned long sent, unsigned long total)
@@ -81,9 +85,10 @@ int cmd_send(int argc, char **argv)
 	};
 	const char *adapter, *hex = NULL, *pcap = NULL;
 	bool src_self = false, any_source = false;
-	unsigned long count = 1, rep, sent = 0, total;
+	unsigned long count = 1, sent = 0, total;
 	unsigned long long bytes = 0;
 	struct frames fs = { NULL, 0 };
+	struct ndisprot_frame *d = NULL;
 	unsigned char mac[6];
 	char why[160];
 	size_t i;
@@ -155,19 +160,34 @@ int cmd_send(int argc, char **argv)
 			memcpy(fs.v[i].data + 6, mac, 6);
 	}
 
-	for (rep = 0; rep < count; rep++) {
-		for (i = 0; i < fs.n; i++) {
-			ssize_t n;
+	d = xmalloc(SEND_BATCH * sizeof(*d));
+	while (sent < total) {
+		struct ndisprot_batch b = { sizeof(b), 0, (uintptr_t)d, 0, 0 };
 
-			/* EINTR is not retried: the frame may have gone already. */
-			n = write(fd, fs.v[i].data, fs.v[i].len);
-			if (n != (ssize_t)fs.v[i].len) {
-				send_error(n < 0 ? errno : EIO, adapter, &fs.v[i], sent, total);
-				goto out_close;
-			}
-			sent++;
-			bytes += n;
+		for (; b.count < SEND_BATCH && sent + b.count < total; b.count++) {
+			const struct frame *f = &fs.v[(sent + b.count) % fs.n];
+
+			d[b.count] = (struct ndisprot_frame){ (uintptr_t)f->data, f->len, 0 };
 		}
+		if (ioctl(fd, NDISPROT_IOC_SEND_BATCH, &b)) {
+			if (errno == EINTR)
+				continue;	/* nothing was sent */
+			send_error(errno, adapter, &fs.v[sent % fs.n], sent, total);
+			goto out_close;
+		}
+		for (i = 0; i < b.count; i++)
+			bytes += d[i].len;
+		sent += b.count;
+	}
+	/* Every frame completed; a failure the adapter reported comes here. */
+	while ((rc = fsync(fd)) && errno == EINTR)
+		;
+	if (rc) {
+		rc = EXIT_FAIL;
+		err_errno(errno, "send %s: the adapter failed frames it was given", adapter);
+		printf("handed %lu frames to %s; see 'ndisctl stats' for how many failed\n", sent,
+		       adapter);
+		goto out_close;
 	}
 	printf("sent %lu frame%s (%llu bytes) on %s\n", sent, sent == 1 ? "" : "s", bytes,
 	       adapter);
@@ -175,6 +195,7 @@ int cmd_send(int argc, char **argv)
 out_close:
 	close(fd);
 out:
+	free(d);
 	frames_free(&fs);
 	return rc;
 }
