@@ -13,7 +13,8 @@ enum ndis_nbl_state {
 	NDIS_NBL_LENT,		/* a receive copy lent with RESOURCES: no return */
 };
 
-/* Receive copies a binding keeps ready, so that fan-out never allocates. */
+/* Receive copies a binding may have, grown NDIS_RX_CHUNK at a time. */
 #define NDIS_RX_COPIES	256
+#define NDIS_RX_CHUNK	8
 
 #endif /* _NDIS_CORE_NBL_H */

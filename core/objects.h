@@ -45,6 +45,8 @@ enum ndis_handle_type {
 	NDIS_HT_POOL,
 };
 
+struct ndis_rx_chunk;
+
 struct ndis_object {
 	struct kobject kobj;
 	struct rcu_head rcu;
@@ -235,9 +237,10 @@ struct ndis_binding {
 	unsigned int nmcast;
 	atomic_t upcalls;		/* status/receive calls under way */
 	atomic_t sends_out;		/* sent, not completed yet */
-	spinlock_t rx_lock;		/* rx_free */
+	spinlock_t rx_lock;		/* the three below */
 	PNET_BUFFER_LIST rx_free;	/* receive copies ready for use */
-	PNET_BUFFER_LIST rx_copies;	/* all of them, for freeing */
+	struct ndis_rx_chunk *rx_chunks; /* all of them, for the close to free */
+	unsigned int rx_ncopies;	/* how many there are */
 	atomic_t rx_held;		/* copies the protocol holds */
 	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
 	struct ndis_binding_stats __percpu *stats;

@@ -8,11 +8,17 @@
  * Each binding gets its own NBL for each frame: a receive copy that views
  * the miniport's storage (the skb is shared, the view is the copy's), like
  * an NDIS clone. Bindings can then hold, relink and advance their NBLs
- * without seeing each other's changes. Copies come from a stash each
- * binding fills when it opens, so fan-out never allocates; an indicated
- * NBL counts the copies still out and goes back to the miniport when the
- * count reaches zero. A binding whose stash is empty (or a frame of
- * several NBs) gets the miniport's NBL itself, alone, with
+ * without seeing each other's changes. Copies come from a stash of the
+ * binding's that grows, NDIS_RX_CHUNK copies at a time, as frames reach it
+ * while the ones it has are out, up to NDIS_RX_COPIES: a binding that never
+ * receives costs nothing, one that returns at once needs about one
+ * indication's worth, and in the steady state fan-out allocates nothing.
+ * The copies stay the binding's until its close (a copy returned twice is
+ * still a copy, and is reported), which hands the chunks to RCU rather
+ * than waiting for a grace period itself. An indicated NBL counts the
+ * copies still out and goes back to the miniport when the count reaches
+ * zero. A binding whose stash is empty and full-grown, or gets no memory
+ * (or a frame of several NBs), gets the miniport's NBL itself, alone, with
  * NDIS_RECEIVE_FLAGS_RESOURCES: it must copy what it needs, as NDIS lets
  * itself decide.
  *
@@ -31,37 +37,74 @@
 
 /* -- receive copies --------------------------------------------------------- */
 
-/* Fill a binding's stash. PASSIVE_LEVEL, when its open completes. */
+/* NDIS_RX_CHUNK receive copies, freed together after a grace period. */
+struct ndis_rx_chunk {
+	struct rcu_head rcu;
+	struct ndis_rx_chunk *next;
+	NET_BUFFER_LIST copies[NDIS_RX_CHUNK];
+};
+
+/* An empty stash. PASSIVE_LEVEL, when the binding's open completes. */
 void ndis_rx_open(struct ndis_binding *b)
 {
-	PNET_BUFFER_LIST copies;
-	int i;
-
 	spin_lock_init(&b->rx_lock);
-	copies = kvcalloc(NDIS_RX_COPIES, sizeof(*copies), GFP_KERNEL);
-	if (!copies)
-		return;		/* every frame goes the RESOURCES way */
-	for (i = 0; i < NDIS_RX_COPIES; i++) {
-		copies[i].Next = i + 1 < NDIS_RX_COPIES ? &copies[i + 1] : NULL;
-		copies[i].FirstNetBuffer = &copies[i].Ndis.nb;
-	}
-	b->rx_copies = copies;
-	b->rx_free = copies;
+	b->rx_free = NULL;
+	b->rx_chunks = NULL;
+	b->rx_ncopies = 0;
 }
 
-/* The close: wait for the copies the protocol holds, then free them all. */
+/*
+ * The close: wait for the copies the protocol holds, then let the stash go.
+ * A return racing the close (a protocol's second return of a copy) runs
+ * under RCU and may still look at its copy: the chunks are freed after a
+ * grace period, without this thread waiting for one.
+ */
 void ndis_rx_close(struct ndis_binding *b)
 {
+	struct ndis_rx_chunk *chunk, *next;
+
 	if (!wait_event_timeout(b->drain_wq, !atomic_read(&b->rx_held), 10 * HZ)) {
 		ndis_misuse("ProtocolUnbindAdapterEx",
 			    "held receives returned (NdisReturnNetBufferLists) before the close",
 			    (unsigned long)b->protocol->chars.UnbindAdapterHandlerEx);
 		wait_event(b->drain_wq, !atomic_read(&b->rx_held));
 	}
-	synchronize_rcu();	/* returns run under RCU: let the last one leave */
-	kvfree(b->rx_copies);
-	b->rx_copies = NULL;
+	spin_lock_irq(&b->rx_lock);
+	chunk = b->rx_chunks;
+	b->rx_chunks = NULL;
 	b->rx_free = NULL;
+	b->rx_ncopies = 0;
+	spin_unlock_irq(&b->rx_lock);
+	for (; chunk; chunk = next) {
+		next = chunk->next;
+		kfree_rcu(chunk, rcu);
+	}
+}
+
+/* Grow @b's stash by a chunk, up to NDIS_RX_COPIES. Return: a copy, or NULL. */
+static PNET_BUFFER_LIST ndis_rx_stash_grow(struct ndis_binding *b)
+{
+	struct ndis_rx_chunk *chunk;
+	unsigned long flags;
+	int i;
+
+	if (READ_ONCE(b->rx_ncopies) >= NDIS_RX_COPIES)
+		return NULL;
+	chunk = kzalloc(sizeof(*chunk), GFP_ATOMIC | __GFP_NOWARN);
+	if (!chunk)
+		return NULL;
+	for (i = 0; i < NDIS_RX_CHUNK; i++)
+		chunk->copies[i].FirstNetBuffer = &chunk->copies[i].Ndis.nb;
+	spin_lock_irqsave(&b->rx_lock, flags);
+	chunk->next = b->rx_chunks;
+	b->rx_chunks = chunk;
+	b->rx_ncopies += NDIS_RX_CHUNK;
+	for (i = NDIS_RX_CHUNK - 1; i > 0; i--) {	/* the first is the caller's */
+		chunk->copies[i].Next = b->rx_free;
+		b->rx_free = &chunk->copies[i];
+	}
+	spin_unlock_irqrestore(&b->rx_lock, flags);
+	return &chunk->copies[0];
 }
 
 static PNET_BUFFER_LIST ndis_rx_copy_get(struct ndis_binding *b)
@@ -74,7 +117,7 @@ static PNET_BUFFER_LIST ndis_rx_copy_get(struct ndis_binding *b)
 	if (copy)
 		b->rx_free = copy->Next;
 	spin_unlock_irqrestore(&b->rx_lock, flags);
-	return copy;
+	return copy ?: ndis_rx_stash_grow(b);
 }
 
 static void ndis_rx_copy_put(struct ndis_binding *b, PNET_BUFFER_LIST copy)

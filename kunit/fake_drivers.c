@@ -850,6 +850,27 @@ static void ndis_fake_send_end(struct ndis_fake_open *open)
 	spin_unlock_bh(&fp->lock);
 }
 
+/*
+ * An OID request on the binding to @adapter from outside the protocol's
+ * own handlers, as a protocol must make it: inside the gate sends use, so
+ * that a pause, and the unbind after it, wait for the call instead of
+ * closing the handle under it. A request that pends completes later, also
+ * after the gate is left: NDIS's close waits for it.
+ * Return: its status, or NDIS_STATUS_ADAPTER_NOT_FOUND (not bound, or paused).
+ */
+NDIS_STATUS ndis_fake_oid_request(struct ndis_fake_protocol *fp, const char *adapter,
+				  PNDIS_OID_REQUEST req)
+{
+	struct ndis_fake_open *open = ndis_fake_send_begin(fp, adapter);
+	NDIS_STATUS status;
+
+	if (!open)
+		return NDIS_STATUS_ADAPTER_NOT_FOUND;
+	status = NdisOidRequest(open->binding, req);
+	ndis_fake_send_end(open);
+	return status;
+}
+
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id)
 {

@@ -128,8 +128,9 @@ struct ndis_fake_protocol {
 	bool rx_hold;			/* keep received NBLs until told */
 	bool rx_return_held_first;	/* give held ones back from the handler */
 	spinlock_t rx_lock;		/* held receives, rx_last, done_tags */
-	PNET_BUFFER_LIST rx_held[64];
-	NDIS_HANDLE rx_held_binding[64];
+	/* Past NDIS's bound on copies a binding holds (NDIS_RX_COPIES, 256). */
+	PNET_BUFFER_LIST rx_held[272];
+	NDIS_HANDLE rx_held_binding[272];
 	unsigned int rx_nheld;
 	/* Called for each received NB, at DISPATCH_LEVEL, under rx_lock. */
 	void (*rx_hook)(struct ndis_fake_open *open, PNET_BUFFER nb);
@@ -190,6 +191,8 @@ void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHA
 void ndis_fake_return_held(struct ndis_fake_protocol *fp);
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id);
+NDIS_STATUS ndis_fake_oid_request(struct ndis_fake_protocol *fp, const char *adapter,
+				  PNDIS_OID_REQUEST req);
 int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
 			 const void *frame, unsigned int len);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);

@@ -92,6 +92,26 @@ static void resources_flag_means_nothing_is_kept(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->rx_returned), 0);
 }
 
+/* A binding holding 256 copies gets further frames lent, not copied. */
+static void held_copies_are_bounded(struct kunit *test)
+{
+	static const ULONG f[] = { NDIS_PACKET_TYPE_BROADCAST };
+	struct ndis_fake_stack env;
+
+	setup(test, &env, "cap", 1, f);
+	env.fp[0]->rx_hold = true;
+	ndis_fake_indicate(env.fa, 200, ndis_rx_bcast, 0);
+	ndis_fake_indicate(env.fa, 60, ndis_rx_bcast, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->rx_nbls), 260);
+	KUNIT_EXPECT_EQ(test, env.fp[0]->rx_nheld, 256U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->rx_resources), 4);
+	/* The four lent ones go back at once; the held ones when returned. */
+	KUNIT_EXPECT_TRUE(test, returned(env.mp, 4));
+	ndis_fake_return_held(env.fp[0]);
+	KUNIT_EXPECT_TRUE(test, returned(env.mp, 260));
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->rx_returned_early), 0);
+}
+
 static void packet_filter_matrix(struct kunit *test)
 {
 	static const ULONG f[NDIS_RX_PROTOCOLS] = {
@@ -231,6 +251,7 @@ static void unbind_while_receives_are_held(struct kunit *test)
 static struct kunit_case ndis_receive_cases[] = {
 	KUNIT_CASE(fan_out_with_mixed_hold_and_return),
 	KUNIT_CASE(resources_flag_means_nothing_is_kept),
+	KUNIT_CASE(held_copies_are_bounded),
 	KUNIT_CASE(packet_filter_matrix),
 	KUNIT_CASE(multicast_lists_filter_and_merge),
 	KUNIT_CASE(unclaimed_frames_go_back_later),

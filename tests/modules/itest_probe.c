@@ -74,15 +74,13 @@ bad:
 static NDIS_STATUS ndis_probe_oid(struct ndis_fake_protocol *fp, const char *adapter,
 				  NDIS_REQUEST_TYPE type, NDIS_OID oid, void *buf, UINT len)
 {
-	NDIS_HANDLE binding = ndis_fake_binding(fp, adapter);
 	int before = atomic_read(&fp->oid_completions);
 	NDIS_OID_REQUEST req;
 	NDIS_STATUS status;
 
-	if (!binding)
-		return NDIS_STATUS_ADAPTER_NOT_FOUND;
 	ndis_fake_oid_init(&req, type, oid, buf, len, NULL);
-	status = NdisOidRequest(binding, &req);
+	/* Gated: the NIC may be unplugged meanwhile, its binding closed. */
+	status = ndis_fake_oid_request(fp, adapter, &req);
 	if (status != NDIS_STATUS_PENDING)
 		return status;
 	/* NDIS answers these itself; should one pend, @req must outlive it. */
