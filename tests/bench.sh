@@ -3,8 +3,10 @@
 # make bench: the data path against the Linux path a user would take
 # instead, measured side by side in one boot of the newest stock Debian
 # 6.12 kernel under QEMU (TCG) with two virtio-net and two e1000 NICs
-# wired in pairs. The guest (tests/guest/bench-init.sh) prints NDIS-BENCH
-# lines; tests/bench-report.py makes the table and build/bench/bench.json,
+# wired in pairs: from user space (tests/tools/ndis_bench.c) and in the
+# kernel (tests/modules/ndis_kbench.ko). The guest
+# (tests/guest/bench-init.sh) prints NDIS-BENCH lines;
+# tests/bench-report.py makes the table and build/bench/bench.json,
 # gnuplot the chart build/bench/bench.svg. No figure is a pass or a fail:
 # the exit status says only whether every measure ran.
 #
@@ -23,7 +25,7 @@ mkdir -p "$out"
 ensure_stock_kernel 6.12
 work="$out/$STOCK_KVER"
 say "building the stack against linux-headers-$STOCK_KVER"
-if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src"; then
+if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src" NDIS_TEST_MODULES=m; then
 	tail -n 30 "$work/src/build.log"
 	die "build failed; full log: $work/src/build.log"
 fi
@@ -32,14 +34,19 @@ root="$work/initramfs"
 initramfs_skeleton "$root"
 stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
 cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
-	"$work/src/protocols/ndisprot/ndisprot.ko" "$root/ndis/modules/"
+	"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
+	"$work/src/tests/modules/ndis_kbench.ko" "$root/ndis/modules/"
 mkdir -p "$root/ndis/bin"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/bin/ndis_bench" \
 	"$NDIS_TOP/tests/tools/ndis_bench.c" || die "building ndis_bench failed"
+# In-kernel (k*): kxmit blocks of frames, unbind blocks per protocol and
+# context, fanout blocks and frames a block, scale's protocols x adapters.
 if [ -n "${NDIS_BENCH_SMOKE:-}" ]; then
 	rounds=1 blocks=2 block=64 batch=64 rx=200 sizes="64 1514"
+	kblocks=2 kblock=256 kreps=1 kunbind=4 kfblocks=1 kframes=64
 else
 	rounds=${NDIS_BENCH_ROUNDS:-3} blocks=8 block=250 batch=64 rx=2000 sizes="64 512 1514"
+	kblocks=16 kblock=1000 kreps=2 kunbind=16 kfblocks=16 kframes=500
 fi
 cat >"$root/ndis/bench.conf" <<CONF
 BENCH_ROUNDS=$rounds
@@ -48,6 +55,15 @@ BENCH_BLOCK=$block
 BENCH_BATCH=$batch
 BENCH_RX_FRAMES=$rx
 BENCH_SIZES="$sizes"
+KBENCH_SIZES="64 1514"
+KBENCH_BLOCKS=$kblocks
+KBENCH_BLOCK=$kblock
+KBENCH_UNBIND_REPS=$kreps
+KBENCH_UNBIND_ADAPTERS=$kunbind
+KBENCH_FANOUT_BLOCKS=$kfblocks
+KBENCH_FANOUT_FRAMES=$kframes
+KBENCH_SCALE_PROTOCOLS=16
+KBENCH_SCALE_ADAPTERS=64
 CONF
 cp "$NDIS_TOP/tests/guest/bench-init.sh" "$root/init"
 chmod 0755 "$root/init"
