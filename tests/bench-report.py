@@ -6,10 +6,15 @@ the JSON file and the gnuplot data of `make bench`.
     bench-report.py CONSOLE OUT_DIR KERNEL COMMIT
     bench-report.py --check BENCH_JSON
 
-Writes OUT_DIR/bench.json and OUT_DIR/bench.dat (one row per figure, for
+Writes OUT_DIR/bench.json and OUT_DIR/bench.dat (one row per ratio, for
 tests/bench.gp) and prints the table. Exit status 1 when no figure came.
 --check validates a bench.json (the smoke in make check): every field the
-documentation names, a figure for each user-space measure on both NICs.
+documentation names, a figure for each user-space measure on both NICs and
+for each in-kernel one.
+
+scale has no Linux counterpart: its lines carry theirs=1, so the ratio is
+the figure itself (seconds, or bytes per binding), judged against a goal of
+its own per phase (SCALE_GOALS) and left out of the chart of ratios.
 """
 import datetime
 import json
@@ -26,7 +31,13 @@ MEASURES = {
     "recvbatch": ("frames got at one offered load: ndisprot RECV_BATCH / recvmmsg()", 1.0, ">="),
     "kxmit": ("frames/s: NdisSendNetBufferLists / dev_queue_xmit", 0.95, ">="),
     "fanout": ("cost per indication: N protocols / 1 protocol", None, "<="),
-    "scale": ("64 adapters x 16 protocols", None, None),
+    "scale": ("64 adapters x 16 protocols: bind, unbind (s), memory (B/binding)", None, None),
+}
+# scale's phases (its "nic"): goal, direction, unit of the figure
+SCALE_GOALS = {
+    "bind": (1.0, "<", "s"),
+    "unbind": (1.0, "<", "s"),
+    "memory": (4096.0, "<=", "B/binding"),
 }
 ORDER = list(MEASURES)
 LINE = re.compile(r"NDIS-BENCH: (.*)$")
@@ -64,6 +75,8 @@ def group(rows):
         what, goal, direction = MEASURES.get(measure, (measure, None, None))
         if measure == "fanout":
             goal = float(size)   # N protocols may cost at most N times one
+        if measure == "scale" and nic in SCALE_GOALS:
+            goal, direction, _ = SCALE_GOALS[nic]
         ratios = [float(r["ratio"]) for r in runs]
         fig = {
             "measure": measure, "nic": nic, "size": size, "what": what,
@@ -78,9 +91,14 @@ def group(rows):
         }
         if goal is not None:
             med = fig["median"]
-            fig["meets_goal"] = med >= goal if direction == ">=" else med <= goal
+            fig["meets_goal"] = {">=": med >= goal, "<=": med <= goal, "<": med < goal}[direction]
         out.append(fig)
     return out
+
+
+def cell(v):
+    """A table cell of 7 characters: scale's bytes are large."""
+    return f"{v:7.3f}" if v < 1000 else f"{v:7.0f}"
 
 
 def table(figs, missing):
@@ -92,14 +110,21 @@ def table(figs, missing):
         ok = {True: "yes", False: "NO"}.get(f.get("meets_goal"), "-")
         vs = [e["vs_write"] for e in f["extra"] if isinstance(e.get("vs_write"), float)]
         note = f"  batch/write {statistics.median(vs):.2f} (goal >=2)" if vs else ""
-        print(f"{f['measure']:<10} {f['nic']:<7} {f['size']:>5}  {f['min']:7.3f} "
-              f"{f['median']:7.3f} {f['max']:7.3f}  {goal:>7}  {ok}{note}")
+        if f["measure"] == "scale" and f["nic"] in SCALE_GOALS:
+            note = f"  {SCALE_GOALS[f['nic']][2]}, not a ratio"
+        print(f"{f['measure']:<10} {f['nic']:<7} {f['size']:>5}  {cell(f['min'])} "
+              f"{cell(f['median'])} {cell(f['max'])}  {goal:>7}  {ok}{note}")
     for m in missing:
         print(f"{m:<10} {'-':<7} {'-':>5}  not measured yet ({MEASURES[m][0]})")
 
 
 # What the guest always measures, on both NIC models.
 USER_MEASURES = ("send", "sendbatch", "recv", "recvbatch")
+# ... and in the kernel: (measure, nic, size or None for any)
+KERNEL_FIGURES = [("unbind", "process", None), ("unbind", "softirq", None)] + [
+    ("kxmit", nic, size) for nic in ("virtio", "e1000") for size in ("64", "1514")] + [
+    ("fanout", "vmini", n) for n in ("1", "4", "16")] + [
+    ("scale", phase, None) for phase in SCALE_GOALS]
 FIGURE_KEYS = {"measure": str, "nic": str, "size": str, "what": str, "rounds": int,
                "ratios": list, "min": float, "median": float, "max": float,
                "ours_median": float, "theirs_median": float, "extra": list}
@@ -126,6 +151,10 @@ def check(path):
         for nic in ("virtio", "e1000"):
             if not any(f["measure"] == measure and f["nic"] == nic for f in doc["figures"]):
                 raise ValueError(f"no {measure} figure for {nic}")
+    for measure, nic, size in KERNEL_FIGURES:
+        if not any(f["measure"] == measure and f["nic"] == nic and size in (None, f["size"])
+                   for f in doc["figures"]):
+            raise ValueError(f"no {measure} figure for {nic}" + (f" size {size}" if size else ""))
     return f"{len(doc['figures'])} figures, kernel {doc['kernel']}, commit {doc['commit']}"
 
 
@@ -153,7 +182,7 @@ def main():
         json.dump(doc, f, indent=1)
     with open(f"{out_dir}/bench.dat", "w") as f:
         f.write("# label median min max goal\n")
-        for i, fig in enumerate(figs):
+        for i, fig in enumerate(x for x in figs if x["measure"] != "scale"):
             label = f"{fig['measure']} {fig['nic']} {fig['size']}".replace(" -", "")
             goal = fig["goal"] if fig["goal"] is not None else "NaN"
             f.write(f"{i} \"{label}\" {fig['median']} {fig['min']} {fig['max']} {goal}\n")
