@@ -665,8 +665,13 @@ NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
 	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 	if (!b)
 		return NDIS_STATUS_INVALID_PARAMETER;
+	/*
+	 * Handlers run in process context: a softirq that interrupts the task
+	 * running this binding's handler is not inside it, though current is
+	 * that task.
+	 */
 	spin_lock_irqsave(&b->lock, flags);
-	inside = b->handler_task == current;
+	inside = in_task() && b->handler_task == current;
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (inside) {
 		ndis_misuse(__func__, "a caller outside the protocol's bind and unbind handlers",

@@ -11,10 +11,7 @@
  *                                   counts references per address, so we
  *                                   never disturb one someone else added
  *
- * Directed and broadcast frames the device delivers anyway. The receive
- * tap itself is on only while the filter is not 0: with no binding asking
- * for frames, the device's receive path does not pass through us at all.
- * Whatever we
+ * Directed and broadcast frames the device delivers anyway. Whatever we
  * hold is given back when we let go of the device (NETDEV_UNREGISTER,
  * which a module unload replays), unless the device itself went away:
  * loading and unloading the module leaves the NIC as it was. Once the
@@ -69,21 +66,6 @@ static bool ndis_netdev_mc_in(const u8 *addr, const u8 *list, unsigned int n)
 	return false;
 }
 
-/* The tap on while some binding wants frames, off otherwise. RTNL held. */
-static void ndis_netdev_tap_sync(struct ndis_netdev_port *port)
-{
-	bool want = port->filter && !port->removed;
-
-	ASSERT_RTNL();
-	if (want == port->tap_on)
-		return;
-	if (want)
-		dev_add_pack(&port->tap);
-	else
-		dev_remove_pack(&port->tap);	/* waits for taps running */
-	port->tap_on = want;
-}
-
 /**
  * ndis_netdev_set_filter() - apply the merged packet filter
  * @port: the port
@@ -100,7 +82,6 @@ NDIS_STATUS ndis_netdev_set_filter(struct ndis_netdev_port *port, ULONG filter)
 		ndis_netdev_promisc(port, filter & NDIS_PACKET_TYPE_PROMISCUOUS);
 		ndis_netdev_allmulti(port, (filter & NDIS_PACKET_TYPE_ALL_MULTICAST) ||
 				     port->mc_overflow);
-		ndis_netdev_tap_sync(port);
 	}
 	rtnl_unlock();
 	return NDIS_STATUS_SUCCESS;

@@ -5,10 +5,8 @@
  * One struct ndis_netdev_port per net_device we follow. Its life:
  *
  *   NETDEV_REGISTER (RTNL)    allocate, netdev_hold(), queue add_work
- *   add_work                  ndis_miniport_add_adapter(): Initialize,
- *                             Restart (running), protocols bind; the tap
- *                             goes on with the first non-zero packet
- *                             filter and off when it is 0 again
+ *   add_work                  ndis_miniport_add_adapter(): Initialize (tap
+ *                             on), Restart (running), protocols bind
  *   NETDEV_CHANGE/UP/DOWN/    queue sync_work: it re-reads link, MTU and
  *   CHANGEMTU/CHANGEADDR      address under RTNL and indicates what changed
  *   NETDEV_UNREGISTER (RTNL)  tap off (synchronously), sends refused from
@@ -96,7 +94,7 @@ struct ndis_netdev_stats {
  * @added: ndis_miniport_add_adapter() succeeded (works only)
  * @rx_pool: NBL pool for received frames
  * @tap: the ETH_P_ALL packet tap on @dev
- * @tap_on: @tap is registered (the merged filter is not 0); under RTNL
+ * @tap_on: @tap is registered; under RTNL
  * @removed: NETDEV_UNREGISTER seen: no more receives, sends refused
  * @dead: the device itself is going away (not a module unload or a netns
  *	move): its settings are not restored, it has none left
