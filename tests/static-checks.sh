@@ -16,12 +16,35 @@ check_namespace() {
 	fi
 }
 
-# C sources of the project: git's list when in a checkout, else a walk.
+# C sources of the project: git's list when in a checkout, else a walk
+# (an unpacked tarball, a DKMS source tree) that skips what a build leaves
+# behind: kbuild's generated *.mod.c and everything under build/.
 c_sources() {
 	if git -C "$NDIS_TOP" rev-parse --git-dir >/dev/null 2>&1; then
 		git -C "$NDIS_TOP" ls-files --cached --others --exclude-standard '*.c' '*.h'
 	else
-		(cd "$NDIS_TOP" && find . -path ./build -prune -o -name '*.[ch]' -print | sed 's|^\./||')
+		(cd "$NDIS_TOP" && find . -path ./build -prune -o \
+			-name '*.[ch]' ! -name '*.mod.c' -print | sed 's|^\./||' | sort)
+	fi
+}
+
+# Outside a checkout the walk finds exactly git's files, even after a build
+# left kbuild's *.mod.c beside them (the style check once failed on those
+# in an unpacked tarball and a DKMS tree).
+check_source_walk() {
+	local tmp got want
+	git -C "$NDIS_TOP" rev-parse --git-dir >/dev/null 2>&1 || return 0
+	tmp=$(mktemp -d)	# outside the checkout, as a tarball would be
+	git -C "$NDIS_TOP" archive HEAD | tar -x -C "$tmp"
+	echo '/* generated */' >"$tmp/core/ndis.mod.c"
+	want=$(git -C "$NDIS_TOP" ls-files '*.c' '*.h' | sort)
+	got=$(NDIS_TOP=$tmp c_sources)
+	rm -rf "$tmp"
+	if [ "$got" = "$want" ]; then
+		check_pass "sources outside a checkout: $(echo "$got" | wc -l) files, no generated ones"
+	else
+		check_fail "sources outside a checkout differ from git's:"
+		diff <(echo "$want") <(echo "$got") | head -n 10
 	fi
 }
 

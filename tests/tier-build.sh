@@ -41,6 +41,7 @@ ensure_linux_source
 check_kernel_doc
 render_docs
 check_porting_table "$symvers"
+check_source_walk
 check_style
 check_dkms "$(newest_flavour 6.12 headers)"
 
