@@ -350,43 +350,6 @@ fail:
 EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, NDIS);
 
 /**
- * ndis_nb_clone_skb() - an skb viewing an NB's frame, sharing its storage
- * @NetBuffer: an NB whose storage nobody else references
- *
- * For a miniport that hands the frame to Linux: the clone shares the data
- * (no copy), so the NB must not be completed, nor its data written, until
- * the clone is freed. Its shared info (skb_shinfo()) is the NB's storage's,
- * and the caller may use its destructor_arg while the clone lives: that is
- * why the storage must be the NB's alone (not shared, not cloned already;
- * a receive copy forwarded by a protocol shares it with other bindings).
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: the clone, or NULL when the storage is shared, is not one linear
- * piece holding the whole view, or no memory: then copy the frame.
- */
-struct sk_buff *ndis_nb_clone_skb(PNET_BUFFER NetBuffer)
-{
-	struct sk_buff *skb = NetBuffer->Skb, *clone;
-	unsigned int start, off = NetBuffer->DataOffset, len = NetBuffer->DataLength;
-
-	if (!skb || skb_shared(skb) || skb_cloned(skb) || skb_is_nonlinear(skb))
-		return NULL;
-	start = skb_headroom(skb);
-	if (off + len > start + skb->len)
-		return NULL;
-	clone = skb_clone(skb, GFP_ATOMIC);
-	if (!clone)
-		return NULL;
-	if (off < start)
-		__skb_push(clone, start - off);	/* the NB's view starts in the headroom */
-	else
-		__skb_pull(clone, off - start);
-	__skb_trim(clone, len);
-	return clone;
-}
-EXPORT_SYMBOL_NS_GPL(ndis_nb_clone_skb, NDIS);
-
-/**
  * NdisFreeNetBufferList() - free an NBL and the NB allocated with it
  * @NetBufferList: an NBL that is not in flight (sent and not completed,
  *	or indicated and not returned: that is reported and refused)

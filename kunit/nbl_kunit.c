@@ -3,7 +3,7 @@
  * Suite ndis_nbl: NET_BUFFER_LISTs over sk_buffs. Allocation and the DDI's
  * accessors, the NB's view moving over its storage, copy on retreat when
  * the storage is shared, non-linear and misaligned data, detaching the
- * frame as an skb, lending it as a clone, and pool misuse.
+ * frame as an skb, and pool misuse.
  */
 #include <linux/mm.h>
 #include <linux/skbuff.h>
@@ -192,44 +192,6 @@ static void detached_skb_follows_the_view(struct kunit *test)
 	NdisFreeNetBufferList(nbl);
 }
 
-/* A clone views exactly the NB's frame, and only storage the NB has alone. */
-static void cloned_skb_shares_the_view(struct kunit *test)
-{
-	struct ndis_nbl_env env;
-	PNET_BUFFER_LIST nbl;
-	struct sk_buff *clone, *extra;
-	UCHAR *data;
-
-	setup(test, &env, "nb-clone");
-	nbl = frame(test, &env, 16, 60);
-	NdisAdvanceNetBufferDataStart(nbl->FirstNetBuffer, 14, FALSE, NULL);
-	data = NdisGetDataBuffer(nbl->FirstNetBuffer, 46, NULL, 1, 0);
-	clone = ndis_nb_clone_skb(nbl->FirstNetBuffer);
-	KUNIT_ASSERT_NOT_NULL(test, clone);
-	KUNIT_EXPECT_EQ(test, clone->len, 46U);
-	KUNIT_EXPECT_PTR_EQ(test, clone->data, data);	/* shared, not copied */
-	KUNIT_EXPECT_EQ(test, clone->data[0], 14);
-	/* While the clone lives the storage is not the NB's alone. */
-	KUNIT_EXPECT_NULL(test, ndis_nb_clone_skb(nbl->FirstNetBuffer));
-	kfree_skb(clone);
-
-	/* A view starting in the headroom (retreat) is lent as it is. */
-	KUNIT_ASSERT_EQ(test, NdisRetreatNetBufferDataStart(nbl->FirstNetBuffer, 20, 0, NULL),
-			NDIS_STATUS_SUCCESS);
-	clone = ndis_nb_clone_skb(nbl->FirstNetBuffer);
-	KUNIT_ASSERT_NOT_NULL(test, clone);
-	KUNIT_EXPECT_EQ(test, clone->len, 66U);
-	KUNIT_EXPECT_PTR_EQ(test, clone->data,
-			    NdisGetDataBuffer(nbl->FirstNetBuffer, 66, NULL, 1, 0));
-	kfree_skb(clone);
-
-	/* Storage someone else references (a forwarded receive): no clone. */
-	extra = skb_get(nbl->FirstNetBuffer->Skb);
-	KUNIT_EXPECT_NULL(test, ndis_nb_clone_skb(nbl->FirstNetBuffer));
-	kfree_skb(extra);
-	NdisFreeNetBufferList(nbl);
-}
-
 static void pool_misuse_reported(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
@@ -268,7 +230,6 @@ static struct kunit_case ndis_nbl_cases[] = {
 	KUNIT_CASE(shared_storage_copied_on_retreat),
 	KUNIT_CASE(non_linear_and_misaligned_data),
 	KUNIT_CASE(detached_skb_follows_the_view),
-	KUNIT_CASE(cloned_skb_shares_the_view),
 	KUNIT_CASE(pool_misuse_reported),
 	{}
 };

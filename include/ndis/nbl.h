@@ -13,8 +13,7 @@
  * Differences from the DDI, all deliberate: there are no MDLs (MdlChain
  * arguments must be NULL; the skb is the buffer); the "FreeMdl" and
  * "AllocateMdl" handler arguments are ignored; ndis_nbl_from_skb() and
- * ndis_nb_detach_skb() move frames between Linux and NDIS without copying,
- * and ndis_nb_clone_skb() lends an NB's frame to Linux without copying.
+ * ndis_nb_detach_skb() move frames between Linux and NDIS without copying.
  */
 #ifndef _NDIS_NBL_H
 #define _NDIS_NBL_H
@@ -205,6 +204,5 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
 
 PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb);
 struct sk_buff *ndis_nb_detach_skb(PNET_BUFFER NetBuffer);
-struct sk_buff *ndis_nb_clone_skb(PNET_BUFFER NetBuffer);
 
 #endif /* _NDIS_NBL_H */

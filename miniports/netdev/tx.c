@@ -2,12 +2,8 @@
 /*
  * Send: each NB of each NBL becomes one skb handed to dev_queue_xmit().
  *
- * NDIS gives the protocol its NBLs back intact, to read or send again, and
- * only after the device let go of the frame: so the skb is a clone of the
- * NB's own storage (ndis_nb_clone_skb(): no copy; the device may not
- * write a cloned frame without unsharing it first) and its destructor
- * completes the NBL. Storage shared with others (a received frame a
- * protocol forwards) is copied into an skb of our own instead.
+ * The frame is copied: NDIS gives the protocol its NBLs back intact, to
+ * read or send again, so the NB's own data may not leave with the device.
  *
  * An NBL completes once the device consumed every one of its skbs: each
  * skb's destructor drops a reference the NBL holds in its MiniportReserved
@@ -117,16 +113,13 @@ void ndis_netdev_tx_done_work(struct work_struct *work)
 	ndis_netdev_drain_put(port, &port->tx_pending, n);
 }
 
-/* The frame of @nb as an skb: its storage's clone, or a copy; NULL: no memory. */
+/* The frame of @nb as an skb of our own, or NULL (no memory). */
 static struct sk_buff *ndis_netdev_tx_skb(struct net_device *dev, PNET_BUFFER nb)
 {
 	ULONG len = nb->DataLength;
 	struct sk_buff *skb;
 	PVOID data;
 
-	skb = ndis_nb_clone_skb(nb);
-	if (skb)
-		return skb;
 	skb = alloc_skb(LL_RESERVED_SPACE(dev) + len + dev->needed_tailroom, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
