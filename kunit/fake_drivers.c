@@ -442,10 +442,14 @@ static void ndis_fake_open_free(struct ndis_fake_open *open)
 static void ndis_fake_complete_bind(struct work_struct *work)
 {
 	struct ndis_fake_open *open = container_of(work, struct ndis_fake_open, complete_bind);
+	struct ndis_fake_protocol *fp = open->fp;
 
-	atomic_inc(&open->fp->bound);
+	atomic_inc(&fp->bound);
+	/* The bind may finish, and an unbind free @open, before this returns. */
 	NdisCompleteBindAdapterEx(open->bind_ctx, NDIS_STATUS_SUCCESS);
-	wake_up_all(&open->fp->wq);
+	wake_up_all(&fp->wq);
+	if (atomic_dec_and_test(&fp->works))
+		wake_up_all(&ndis_fake_global_wq);
 }
 
 static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
@@ -489,6 +493,7 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 
 	switch (fp->bind_mode) {
 	case NDIS_FAKE_BIND_PEND:
+		atomic_inc(&fp->works);
 		schedule_work(&open->complete_bind);
 		return NDIS_STATUS_PENDING;
 	case NDIS_FAKE_BIND_FAIL_AFTER_OPEN:
@@ -1002,6 +1007,7 @@ void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
 	NdisDeregisterProtocolDriver(fp->handle);
 	fp->handle = NULL;
 	flush_delayed_work(&fp->pnp_work);	/* NDIS waited; let it return too */
+	WARN_ON(!wait_event_timeout(ndis_fake_global_wq, !atomic_read(&fp->works), 10 * HZ));
 	if (fp->nb_pool)
 		NdisFreeNetBufferPool(fp->nb_pool);
 	if (fp->nbl_pool)

@@ -113,6 +113,7 @@ struct ndis_fake_protocol {
 	atomic_t not_passive;		/* PASSIVE handlers run elsewhere */
 	atomic_t not_dispatch;		/* data-path callbacks not at DISPATCH */
 	atomic_t live;			/* opens not yet freed */
+	atomic_t works;			/* bind completions still running */
 	bool keep_completed;		/* don't free completed NBLs (double completion) */
 	NDIS_HANDLE nbl_pool;
 	NDIS_HANDLE nb_pool;
