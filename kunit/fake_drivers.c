@@ -550,6 +550,11 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	open->unbind_ctx = unbind_ctx;
 	open->unbinding = true;
 	status = NdisCloseAdapterEx(open->binding);
+	if (fp->pend_unbind && status == NDIS_STATUS_PENDING) {
+		/* The close completion completes the unbind and frees @open. */
+		ndis_fake_event(fp, &fp->unbinds);
+		return NDIS_STATUS_PENDING;
+	}
 	/* Sync or pended, no status may reach us once the close returned. */
 	WRITE_ONCE(open->closed, true);
 	if (fp->oid_after_close) {
