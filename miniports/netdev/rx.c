@@ -8,7 +8,11 @@
  * out, so before indicating we put the MAC header back in front, the tag
  * back inside, and cut GRO/LRO super-frames back into the frames that came
  * off the wire (skb_gso_segment, as Open vSwitch does for its upcalls).
- * Our own and the host's transmissions are not taken (ignore_outgoing).
+ * Our own and the host's transmissions are not taken (ignore_outgoing),
+ * nor their loopback copies (PACKET_LOOPBACK: multicast and broadcast the
+ * host sends to itself), which arrive with the network header where the
+ * Ethernet header belongs. NDIS loops nothing back in software either, so
+ * protocols see exactly what came in on the wire.
  *
  * Each frame is one NBL (ndis_nbl_from_skb(): zero copy, the NBL owns the
  * clone) indicated at DISPATCH_LEVEL while the adapter runs. Frames seen
@@ -85,8 +89,8 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	struct ndis_netdev_port *port = container_of(pt, struct ndis_netdev_port, tap);
 	struct sk_buff *segs, *next;
 
-	if (skb->pkt_type == PACKET_OUTGOING || !skb_mac_header_was_set(skb) ||
-	    skb_mac_offset(skb) > 0) {
+	if (skb->pkt_type == PACKET_OUTGOING || skb->pkt_type == PACKET_LOOPBACK ||
+	    !skb_mac_header_was_set(skb) || skb_mac_offset(skb) > 0) {
 		consume_skb(skb);	/* not for us: nothing dropped */
 		return NET_RX_SUCCESS;
 	}

@@ -55,6 +55,25 @@ ip addr add 10.99.0.2/24 dev "$v1"
 $bin/ndisprot_check arp "nd-$v0" 10.99.0.1 10.99.0.2
 ip addr del 10.99.0.2/24 dev "$v1"
 
+# Multicast the guest sends to itself comes back as a PACKET_LOOPBACK copy
+# with no Ethernet header: indicated, it would look like a frame whose
+# EtherType is the first two bytes of the source address (10.99 = 0x0a63).
+# Only frames from the wire are indicated.
+loopback_not_indicated() {
+	local out=/tmp/rx-loop rx rc
+	ip addr add 10.99.7.1/24 dev "$v0"
+	$bin/ndisctl recv "nd-$v0" --count 1 --timeout 6 --ethertype 0x0a63 \
+		--filter promiscuous >$out 2>$out.err &
+	rx=$!
+	eventually_long grep -q listening $out.err || { ip addr del 10.99.7.1/24 dev "$v0"; return 1; }
+	ping -c 3 -i 0.5 -I "$v0" 224.0.0.1 >/dev/null 2>&1
+	wait $rx
+	rc=$?
+	ip addr del 10.99.7.1/24 dev "$v0"
+	[ $rc = 1 ] && [ ! -s $out ] || { echo "rc $rc:"; cat $out; return 1; }
+}
+t_check "ndis_netdev: the host's multicast loopback is not indicated" loopback_not_indicated
+
 # Batches both ways, and their edges, on the virtio pair.
 $bin/ndisprot_check batch-errors "nd-$v0" "nd-$v1"
 
