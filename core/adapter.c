@@ -17,6 +17,7 @@
 #include "handle.h"
 #include "registry.h"
 #include "trace.h"
+#include "watch.h"
 
 static const char *const ndis_adapter_states[] = {
 	[NDIS_ADAPTER_HALTED] = "halted",
@@ -74,7 +75,8 @@ static void ndis_adapter_restart(struct ndis_adapter *a)
 	atomic_set(&a->restart_pending, 1);
 	status = a->driver->chars.RestartHandler(a->context, &params);
 	if (status == NDIS_STATUS_PENDING) {
-		wait_for_completion(&a->restart_done);
+		ndis_watch_completion(&a->restart_done, a->name, a->driver->name,
+				      "MiniportRestart (NdisMRestartComplete)");
 		status = a->restart_status;
 	} else if (atomic_xchg(&a->restart_pending, 0) != 1) {
 		ndis_misuse("MiniportRestart",
@@ -102,7 +104,8 @@ static void ndis_adapter_pause(struct ndis_adapter *a)
 	atomic_set(&a->pause_pending, 1);
 	status = a->driver->chars.PauseHandler(a->context, &params);
 	if (status == NDIS_STATUS_PENDING)
-		wait_for_completion(&a->pause_done);
+		ndis_watch_completion(&a->pause_done, a->name, a->driver->name,
+				      "MiniportPause (NdisMPauseComplete)");
 	else if (atomic_xchg(&a->pause_pending, 0) != 1)
 		ndis_misuse("MiniportPause",
 			    "NdisMPauseComplete only after returning NDIS_STATUS_PENDING",
@@ -173,7 +176,7 @@ static bool ndis_adapter_claim_removal(struct ndis_adapter *a)
 /* Wait until whoever tore @a down has finished. */
 void ndis_adapter_wait_removed(struct ndis_adapter *a)
 {
-	wait_for_completion(&a->removed);
+	ndis_watch_completion(&a->removed, a->name, a->driver->name, "its removal");
 }
 
 /*
@@ -343,6 +346,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	ndis_oid_adapter_init(a);
 	ndis_rx_adapter_init(a);
 	spin_lock_init(&a->open_lock);
+	seqlock_init(&a->mac_lock);
 	INIT_LIST_HEAD(&a->open_list);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
 	a->state = NDIS_ADAPTER_HALTED;
@@ -490,6 +494,19 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 }
 EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, NDIS);
 
+/* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
+static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
+{
+	NDIS_DEVICE_POWER_STATE d0 = NdisDeviceStateD0;
+	int i;
+
+	ndis_adapter_restart(a);
+	for (i = 0; i < n; i++)
+		ndis_binding_restart(v[i]);
+	for (i = 0; i < n; i++)
+		ndis_binding_set_power(v[i], &d0);
+}
+
 /**
  * ndis_miniport_set_power() - move an adapter to a device power state
  * @MiniportAdapterHandle: the adapter
@@ -504,8 +521,9 @@ EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, NDIS);
  *
  * Context: PASSIVE_LEVEL, not from an NDIS handler.
  * Return: NDIS_STATUS_SUCCESS, the miniport's failure of OID_PNP_SET_POWER
- * (the adapter then stays as it was, paused when going to sleep),
- * NDIS_STATUS_INVALID_PARAMETER for a bad handle or state,
+ * (going to sleep, the miniport stayed in D0: the adapter and its bindings
+ * run again and the protocols get NetEventSetPower(D0); waking, it stays
+ * asleep), NDIS_STATUS_INVALID_PARAMETER for a bad handle or state,
  * NDIS_STATUS_ADAPTER_REMOVED if it is being removed.
  */
 NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
@@ -541,15 +559,13 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 		status = ndis_oid_set_power(a, PowerState);
 		if (status == NDIS_STATUS_SUCCESS)
 			WRITE_ONCE(a->power, PowerState);
+		else	/* still in D0: never leave it paused for good */
+			ndis_adapter_run_awake(a, v, n);
 	} else {
 		status = ndis_oid_set_power(a, PowerState);
 		if (status == NDIS_STATUS_SUCCESS) {
 			WRITE_ONCE(a->power, PowerState);
-			ndis_adapter_restart(a);
-			for (i = 0; i < n; i++)
-				ndis_binding_restart(v[i]);
-			for (i = 0; i < n; i++)
-				ndis_binding_set_power(v[i], &event);
+			ndis_adapter_run_awake(a, v, n);
 		}
 	}
 	ndis_adapter_unlock(a);

@@ -27,6 +27,7 @@
 #include "kunit_hooks.h"
 #include "registry.h"
 #include "trace.h"
+#include "watch.h"
 
 /*
  * Fault injection for protocol authors: make NdisOpenAdapterEx and
@@ -178,7 +179,8 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 	spin_lock_bh(&a->open_lock);
 	list_del_rcu(&b->open_node);
 	spin_unlock_bh(&a->open_lock);
-	wait_event(b->drain_wq, !atomic_read(&b->upcalls));
+	ndis_watch_event(b->drain_wq, !atomic_read(&b->upcalls), b->name, b->protocol->name,
+			 "its receive and status handlers");
 	ndis_rx_close(b);
 }
 
@@ -206,7 +208,24 @@ void ndis_binding_upcall_exit(struct ndis_binding *b)
 static void ndis_binding_drain_sends(struct ndis_binding *b)
 {
 	smp_mb();	/* handle_live false, then read sends_out */
-	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
+	ndis_watch_event(b->drain_wq, !atomic_read(&b->sends_out), b->name,
+			 b->adapter->driver->name, "sends (NdisMSendNetBufferListsComplete)");
+}
+
+/*
+ * The close's last step: senders on the dead handle got NDIS_STATUS_CLOSING
+ * completions until now; from here the protocol's context may go, so they
+ * are only reported. Waits for the completions already under way, which
+ * looked at sends_shut under the lock before it was set.
+ */
+static void ndis_binding_shut_sends(struct ndis_binding *b)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	b->sends_shut = true;
+	spin_unlock_irqrestore(&b->lock, flags);
+	ndis_binding_drain_sends(b);
 }
 
 static void ndis_bind_work(struct work_struct *work);
@@ -318,7 +337,8 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 
 	status = b->protocol->chars.NetPnPEventHandler(b->protocol_ctx, &b->pnp);
 	if (status == NDIS_STATUS_PENDING) {
-		wait_for_completion(&b->pnp_done);
+		ndis_watch_completion(&b->pnp_done, b->name, b->protocol->name,
+				      "ProtocolNetPnPEvent (NdisCompleteNetPnPEvent)");
 		return b->pnp_status;
 	}
 	if (atomic_xchg(&b->pnp_pending, 0) != 1)
@@ -371,9 +391,11 @@ void ndis_binding_pause(struct ndis_binding *b)
 			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
 	/* Paused only once every send the binding made has come back. */
 	smp_mb();	/* state Pausing, then read sends_out: pairs with the sender */
-	wait_event(b->drain_wq, !atomic_read(&b->sends_out));
+	ndis_watch_event(b->drain_wq, !atomic_read(&b->sends_out), b->name,
+			 b->adapter->driver->name, "sends (NdisMSendNetBufferListsComplete)");
 	/* ... and no indication that saw it running is still under way. */
-	wait_event(b->drain_wq, !atomic_read(&b->upcalls));
+	ndis_watch_event(b->drain_wq, !atomic_read(&b->upcalls), b->name, b->protocol->name,
+			 "its receive and status handlers");
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
 
@@ -404,6 +426,7 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
+	ndis_binding_shut_sends(b);
 	trace_ndis_close(b->name, "forced");
 }
 
@@ -429,7 +452,7 @@ static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PAR
 	p->SupportedPacketFilters = a->SupportedPacketFilters;
 	p->MaxMulticastListSize = a->MaxMulticastListSize;
 	p->MacAddressLength = a->MacAddressLength;
-	memcpy(p->CurrentMacAddress, a->CurrentMacAddress, sizeof(p->CurrentMacAddress));
+	ndis_adapter_current_mac(b->adapter, p->CurrentMacAddress, sizeof(p->CurrentMacAddress));
 	memcpy(p->PermanentMacAddress, a->PermanentMacAddress, sizeof(p->PermanentMacAddress));
 }
 
@@ -471,7 +494,8 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	b->handler_task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (status == NDIS_STATUS_PENDING) {
-		wait_for_completion(&b->bind_done);
+		ndis_watch_completion(&b->bind_done, b->name, p->name,
+				      "ProtocolBindAdapterEx (NdisCompleteBindAdapterEx)");
 		status = b->bind_status;
 	} else if (atomic_xchg(&b->bind_pending, 0) != 1) {
 		ndis_misuse("ProtocolBindAdapterEx",
@@ -541,7 +565,8 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	b->handler_task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (status == NDIS_STATUS_PENDING) {
-		wait_for_completion(&b->unbind_done);
+		ndis_watch_completion(&b->unbind_done, b->name, p->name,
+				      "ProtocolUnbindAdapterEx (NdisCompleteUnbindAdapterEx)");
 	} else {
 		if (atomic_xchg(&b->unbind_pending, 0) != 1)
 			ndis_misuse("ProtocolUnbindAdapterEx",
@@ -647,18 +672,19 @@ int ndis_binding_request_unbind(struct ndis_binding *b)
  * workqueue and returns at once. The work item is embedded in the binding,
  * so the call cannot fail for lack of memory. Calls while an unbind is
  * queued or running coalesce into that one. The unbind may have run before
- * this returns: treat @NdisBindingHandle as dead afterwards.
+ * this returns: treat @NdisBindingHandle as dead afterwards. From the
+ * binding's own unbind handler the call is that unbind, and succeeds.
  *
  * Context: IRQL <= DISPATCH_LEVEL; never sleeps. Not from the protocol's
- * own bind or unbind handler (refused: close the binding there instead).
+ * own bind handler (refused: close the binding there and fail the bind).
  * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_INVALID_PARAMETER for a bad
- * handle, NDIS_STATUS_NOT_ACCEPTED from inside a bind or unbind handler.
+ * handle, NDIS_STATUS_NOT_ACCEPTED from inside the binding's bind handler.
  */
 NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
 {
 	struct ndis_binding *b;
 	unsigned long flags;
-	bool inside;
+	bool inside, in_unbind;
 
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
@@ -672,14 +698,16 @@ NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
 	 */
 	spin_lock_irqsave(&b->lock, flags);
 	inside = in_task() && b->handler_task == current;
+	in_unbind = b->unbind_ctx_live;
 	spin_unlock_irqrestore(&b->lock, flags);
-	if (inside) {
-		ndis_misuse(__func__, "a caller outside the protocol's bind and unbind handlers",
-			    _RET_IP_);
+	if (inside && !in_unbind) {
+		ndis_misuse(__func__, "a caller outside the protocol's bind handler", _RET_IP_);
 		ndis_binding_put(b);
 		return NDIS_STATUS_NOT_ACCEPTED;
 	}
-	ndis_binding_request_unbind(b);
+	/* From the unbind handler itself: that is the unbind asked for. */
+	if (!inside)
+		ndis_binding_request_unbind(b);
 	ndis_binding_put(b);
 	return NDIS_STATUS_SUCCESS;
 }
@@ -850,12 +878,17 @@ EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, NDIS);
  * Receive and status indications may still reach the binding's context
  * until the close completes.
  *
- * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx (to back out of
- * a failing bind) or ProtocolUnbindAdapterEx; elsewhere use
- * NdisUnbindAdapter().
+ * Sends on the binding while the close runs come back with
+ * NDIS_STATUS_CLOSING; after it returns the handle is stale.
+ *
+ * Context: PASSIVE_LEVEL, any thread, while a bind (to back out of a
+ * failing one) or an unbind of the binding is under way: from the handler
+ * or, after it returned NDIS_STATUS_PENDING, from the driver's own work
+ * before it completes the bind or unbind. Elsewhere use NdisUnbindAdapter().
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING (then
  * ProtocolCloseAdapterCompleteEx follows), NDIS_STATUS_ADAPTER_NOT_OPEN for a
- * closed or bad handle, NDIS_STATUS_NOT_ACCEPTED outside those handlers.
+ * closed or bad handle, NDIS_STATUS_NOT_ACCEPTED with no bind or unbind
+ * under way.
  */
 NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 {
@@ -876,10 +909,10 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 		ndis_binding_put(b);
 		return NDIS_STATUS_ADAPTER_NOT_OPEN;
 	}
-	if (b->handler_task != current) {
+	if (!b->bind_ctx_live && !b->unbind_ctx_live) {
 		spin_unlock_irqrestore(&b->lock, flags);
 		ndis_misuse(__func__,
-			    "a call from inside the binding's bind or unbind handler (else NdisUnbindAdapter)",
+			    "a bind or unbind of the binding under way (else NdisUnbindAdapter)",
 			    _RET_IP_);
 		ndis_binding_put(b);
 		return NDIS_STATUS_NOT_ACCEPTED;
@@ -893,6 +926,7 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
+	ndis_binding_shut_sends(b);
 
 	mode = READ_ONCE(ndis_pend_closes);
 	status = mode == NDIS_PEND_NEVER ? NDIS_STATUS_SUCCESS :

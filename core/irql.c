@@ -20,10 +20,10 @@
 #include "core.h"
 #include "kunit_hooks.h"
 
-static bool ndis_irql_strict;
+static bool ndis_irql_strict = true;
 module_param_named(irql_strict, ndis_irql_strict, bool, 0644);
 MODULE_PARM_DESC(irql_strict,
-		 "Make an API called at a forbidden IRQL fail instead of going on (default: off)");
+		 "Report a broken API contract with a WARN (default: on) or, when off, an error line; the call fails either way");
 
 static atomic_long_t ndis_irql_violations = ATOMIC_LONG_INIT(0);
 static atomic_long_t ndis_irql_sites = ATOMIC_LONG_INIT(0);
@@ -63,8 +63,8 @@ static ndis_irql_reporter_fn ndis_irql_reporter;
 static void *ndis_irql_reporter_ctx;
 
 /**
- * ndis_irql_set_reporter() - divert IRQL reports from WARN to a test
- * @fn: receives each first report of a site; NULL restores WARN
+ * ndis_irql_set_reporter() - divert contract reports to a test
+ * @fn: receives each first report of a site; NULL restores WARN or log
  * @ctx: passed to @fn
  *
  * Also forgets every reported site, so each test starts from a clean
@@ -91,18 +91,18 @@ bool ndis_irql_set_strict(bool strict)
 EXPORT_SYMBOL_NS_GPL(ndis_irql_set_strict, NDIS);
 
 static bool ndis_irql_divert(const char *api, const char *requirement,
-			     KIRQL irql, unsigned long caller)
+			     KIRQL irql, unsigned long caller, bool warn)
 {
 	ndis_irql_reporter_fn fn = READ_ONCE(ndis_irql_reporter);
 
 	if (!fn)
 		return false;
-	fn(READ_ONCE(ndis_irql_reporter_ctx), api, requirement, irql, caller);
+	fn(READ_ONCE(ndis_irql_reporter_ctx), api, requirement, irql, caller, warn);
 	return true;
 }
 #else
 static bool ndis_irql_divert(const char *api, const char *requirement,
-			     KIRQL irql, unsigned long caller)
+			     KIRQL irql, unsigned long caller, bool warn)
 {
 	return false;
 }
@@ -155,18 +155,26 @@ EXPORT_SYMBOL_NS_GPL(ndis_irql_name, NDIS);
 
 /*
  * Report a broken contract the first time its calling site is seen: a
- * WARN naming the API, the requirement and the caller, or the test's
- * reporter when one is installed.
+ * WARN naming the API, the requirement and the caller (irql_strict), or
+ * the same as an error line, or to the test's reporter when one is
+ * installed.
  */
 static void ndis_report(const char *api, const char *requirement, KIRQL irql,
 			unsigned long caller)
 {
+	bool warn = READ_ONCE(ndis_irql_strict);
+
 	switch (ndis_irql_claim_site(caller)) {
 	case NDIS_IRQL_SITE_NEW:
 		atomic_long_inc(&ndis_irql_sites);
-		if (!ndis_irql_divert(api, requirement, irql, caller))
+		if (ndis_irql_divert(api, requirement, irql, caller, warn))
+			break;
+		if (warn)
 			WARN(1, "ndis: %s requires %s; called at %s from %pS\n",
 			     api, requirement, ndis_irql_name(irql), (void *)caller);
+		else
+			pr_err("%s requires %s; called at %s from %pS\n",
+			       api, requirement, ndis_irql_name(irql), (void *)caller);
 		break;
 	case NDIS_IRQL_SITE_SEEN:
 		break;
@@ -184,20 +192,21 @@ static void ndis_report(const char *api, const char *requirement, KIRQL irql,
  * @irql: the level its caller ran at
  * @caller: return address into the caller
  *
- * Counts the violation and, the first time @caller is seen, reports it with
- * a WARN naming @api and @caller. Normally reached through
+ * Counts the violation and, the first time @caller is seen, reports it
+ * naming @api and @caller: with a WARN, or with an error line when the
+ * module parameter irql_strict is off. Normally reached through
  * NDIS_ASSERT_IRQL_LE() and its kin, not called directly.
  *
  * Context: any.
- * Return: whether the function may go on (false only when the module
- * parameter irql_strict is set).
+ * Return: false: the function must not go on. A PASSIVE_LEVEL function
+ * called in atomic context would sleep there, so it fails in every mode.
  */
 bool ndis_irql_violation(const char *api, const char *requirement,
 			 KIRQL irql, unsigned long caller)
 {
 	atomic_long_inc(&ndis_irql_violations);
 	ndis_report(api, requirement, irql, caller);
-	return !READ_ONCE(ndis_irql_strict);
+	return false;
 }
 EXPORT_SYMBOL_NS_GPL(ndis_irql_violation, NDIS);
 

@@ -7,6 +7,7 @@
 #include "handle.h"
 #include "kunit_hooks.h"
 #include "registry.h"
+#include "watch.h"
 
 /**
  * ndis_kunit_set_pend() - set the pend_opens and pend_closes knobs
@@ -59,3 +60,26 @@ int ndis_kunit_binding_state(const char *protocol, const char *adapter)
 	return state;
 }
 EXPORT_SYMBOL_NS_GPL(ndis_kunit_binding_state, NDIS);
+
+/**
+ * ndis_kunit_set_stuck_report_s() - set the stuck_report_s knob
+ * @seconds: seconds between reports of a stuck driver
+ *
+ * Return: the previous value, for the test to restore.
+ */
+unsigned int ndis_kunit_set_stuck_report_s(unsigned int seconds)
+{
+	return ndis_watch_set_period(seconds);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_stuck_report_s, NDIS);
+
+/**
+ * ndis_kunit_stuck_reports() - stuck-driver reports since load
+ *
+ * Return: the count /sys/kernel/ndis/stuck_reports shows.
+ */
+long ndis_kunit_stuck_reports(void)
+{
+	return ndis_watch_report_count();
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_stuck_reports, NDIS);

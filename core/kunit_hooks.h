@@ -16,16 +16,19 @@
  * @requirement: what the contract requires, e.g. "IRQL <= DISPATCH_LEVEL"
  * @irql: the level the caller ran at
  * @caller: return address into the caller
+ * @warn: whether it would have been a WARN (irql_strict) or an error line
  */
 typedef void (*ndis_irql_reporter_fn)(void *ctx, const char *api,
 				      const char *requirement, KIRQL irql,
-				      unsigned long caller);
+				      unsigned long caller, bool warn);
 
 void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx);
 bool ndis_irql_set_strict(bool strict);
 void ndis_kunit_set_pend(int opens, int closes);
 void ndis_kunit_adapter_flush(NDIS_HANDLE adapter);
 int ndis_kunit_binding_state(const char *protocol, const char *adapter);
+unsigned int ndis_kunit_set_stuck_report_s(unsigned int seconds);
+long ndis_kunit_stuck_reports(void);
 #endif
 
 #endif /* _NDIS_KUNIT_HOOKS_H */

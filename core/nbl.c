@@ -370,6 +370,10 @@ void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 		return;
 	}
 	pool = NetBufferList->Ndis.pool;
+	if (!pool) {	/* NDIS's own (a receive copy) or not an NBL at all */
+		ndis_misuse(__func__, "an NBL from NdisAllocateNetBufferList", _RET_IP_);
+		return;
+	}
 	consume_skb(NetBufferList->Ndis.nb.Skb);
 	kfree(NetBufferList);
 	atomic_dec(&pool->outstanding);

@@ -25,6 +25,7 @@
 #include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/seqlock.h>
 #include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/wait.h>
@@ -112,6 +113,7 @@ struct ndis_adapter {
 	bool registration_set;
 	bool general_set;
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES attrs;
+	seqlock_t mac_lock;		/* attrs.CurrentMacAddress, changed by status */
 	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
 
 	/* MiniportPause / MiniportRestart that pended */
@@ -132,6 +134,7 @@ struct ndis_adapter {
 	struct delayed_work oid_timeout; /* aborts requests past their Timeout */
 	wait_queue_head_t oid_wq;	/* woken when the queue runs dry */
 	struct ndis_own_request own[NDIS_OWN_MAX];	/* NDIS's own requests */
+	spinlock_t mcast_lock;		/* a binding's list: checked, then stored */
 	NDIS_DEVICE_POWER_STATE power;	/* D0 unless set otherwise */
 	NDIS_DEVICE_POWER_STATE power_target;	/* of the transition under way */
 	struct completion power_done;
@@ -205,6 +208,7 @@ struct ndis_binding {
 	bool unbind_ctx_live;		/* UnbindContext usable */
 	bool opened;
 	bool closed;
+	bool sends_shut;		/* closed: a send now is a stale-handle bug */
 	bool unbind_queued;		/* exactly one unbind, however asked */
 	bool initial;			/* counts toward BindsComplete */
 	struct task_struct *handler_task; /* inside its bind/unbind handler */

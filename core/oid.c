@@ -27,6 +27,7 @@
 #include "core.h"
 #include "handle.h"
 #include "registry.h"
+#include "watch.h"
 
 enum ndis_oid_state {
 	NDIS_OID_IDLE,
@@ -112,6 +113,13 @@ static void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_
 	wake_up_all(&a->oid_wq);
 }
 
+static void ndis_oid_work(struct work_struct *work);
+
+bool ndis_oid_is_work(struct work_struct *work)
+{
+	return work->func == ndis_oid_work;
+}
+
 static void ndis_oid_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(work, struct ndis_adapter, oid_work);
@@ -136,6 +144,19 @@ static void ndis_oid_work(struct work_struct *work)
 }
 
 /* Put @req, already claimed (state queued), on the miniport's queue. */
+/*
+ * @seconds from now in jiffies. Timeout is a ULONG: multiplied by HZ in 32
+ * bits it wraps to a deadline that comes at once, so widen and clamp it to
+ * what time_after() still orders. 0 means "no deadline", so never 0.
+ */
+static unsigned long ndis_oid_deadline(ULONG seconds)
+{
+	unsigned long deadline;
+
+	deadline = jiffies + min_t(unsigned long, seconds, MAX_JIFFY_OFFSET / HZ) * HZ;
+	return deadline ?: 1;
+}
+
 static void ndis_oid_enqueue(struct ndis_adapter *a, struct ndis_binding *b,
 			     PNDIS_OID_REQUEST req)
 {
@@ -144,7 +165,7 @@ static void ndis_oid_enqueue(struct ndis_adapter *a, struct ndis_binding *b,
 	req->Ndis.binding = b;
 	req->Ndis.adapter = a;
 	req->Ndis.cancelled = false;
-	req->Ndis.deadline = req->Timeout ? jiffies + req->Timeout * HZ : 0;
+	req->Ndis.deadline = req->Timeout ? ndis_oid_deadline(req->Timeout) : 0;
 	spin_lock_bh(&a->oid_lock);
 	list_add_tail(&req->Ndis.node, &a->oid_queue);
 	arm = req->Timeout && !a->oid_timer_armed;
@@ -276,14 +297,13 @@ static void ndis_oid_set_filter(struct ndis_binding *b, ULONG filter)
 		ndis_oid_own_push(a, NDIS_OWN_FILTER);
 }
 
-/* A binding's multicast list changed (set, or cleared by its close). */
-static void ndis_oid_set_mcast(struct ndis_binding *b, const UCHAR *list, unsigned int n)
+/* The binding closes: its multicast addresses leave the merged list. */
+static void ndis_oid_clear_mcast(struct ndis_binding *b)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&b->lock, flags);
-	memcpy(b->mcast, list, n * ETH_ALEN);
-	b->nmcast = n;
+	b->nmcast = 0;
 	spin_unlock_irqrestore(&b->lock, flags);
 	ndis_oid_own_push(b->adapter, NDIS_OWN_MCAST);
 }
@@ -387,6 +407,7 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STATUS *status)
 {
 	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &b->adapter->attrs;
+	UCHAR mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 	u64 speed = READ_ONCE(g->XmitLinkSpeed);
 	NDIS_LINK_STATE link;
 
@@ -427,7 +448,8 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		*status = ndis_oid_query_reply(req, g->PermanentMacAddress, g->MacAddressLength);
 		return true;
 	case OID_802_3_CURRENT_ADDRESS:
-		*status = ndis_oid_query_reply(req, g->CurrentMacAddress, g->MacAddressLength);
+		ndis_adapter_current_mac(b->adapter, mac, sizeof(mac));
+		*status = ndis_oid_query_reply(req, mac, g->MacAddressLength);
 		return true;
 	case OID_802_3_MAXIMUM_LIST_SIZE:
 		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize ?: NDIS_MCAST_MAX);
@@ -444,13 +466,61 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 	return false;
 }
 
-/* A binding's multicast list: whole addresses, multicast ones, not too many. */
+/* Add @addr to the @n distinct addresses in @seen, if it is new. */
+static unsigned int ndis_oid_mcast_add(UCHAR (*seen)[ETH_ALEN], unsigned int n,
+				       const UCHAR *addr)
+{
+	unsigned int j;
+
+	for (j = 0; j < n; j++)
+		if (ether_addr_equal(seen[j], addr))
+			return n;
+	memcpy(seen[n], addr, ETH_ALEN);
+	return n + 1;
+}
+
+/*
+ * Whether the adapter's merged list stays within @limit addresses when @b's
+ * list becomes @list. a->mcast_lock held, so no other binding's list
+ * changes between this check and the store.
+ */
+static bool ndis_oid_mcast_fits(struct ndis_binding *b, const UCHAR *list, unsigned int n,
+				unsigned int limit)
+{
+	UCHAR seen[NDIS_MCAST_ADAPTER_MAX + 1][ETH_ALEN];
+	struct ndis_binding *other;
+	unsigned int count = 0, i;
+
+	for (i = 0; i < n && count <= limit; i++)
+		count = ndis_oid_mcast_add(seen, count, list + i * ETH_ALEN);
+	rcu_read_lock();
+	list_for_each_entry_rcu(other, &b->adapter->open_list, open_node) {
+		if (other == b)
+			continue;
+		spin_lock(&other->lock);
+		for (i = 0; i < other->nmcast && count <= limit; i++)
+			count = ndis_oid_mcast_add(seen, count, other->mcast[i]);
+		spin_unlock(&other->lock);
+	}
+	rcu_read_unlock();
+	return count <= limit;
+}
+
+/*
+ * A binding's multicast list: whole addresses, multicast ones, not too
+ * many for the binding, nor for the adapter once merged with the other
+ * bindings' lists (NDIS_STATUS_MULTICAST_FULL, rather than a merged list
+ * cut short behind everyone's back).
+ */
 static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQUEST req)
 {
 	const UCHAR *list = req->DATA.SET_INFORMATION.InformationBuffer;
 	UINT length = req->DATA.SET_INFORMATION.InformationBufferLength;
-	ULONG limit = b->adapter->attrs.MaxMulticastListSize;
+	struct ndis_adapter *a = b->adapter;
+	ULONG limit = a->attrs.MaxMulticastListSize;
 	unsigned int n = length / ETH_ALEN, i;
+	unsigned long flags;
+	bool fits;
 
 	req->DATA.SET_INFORMATION.BytesRead = 0;
 	if (length % ETH_ALEN) {
@@ -462,7 +532,20 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 	for (i = 0; i < n; i++)
 		if (!is_multicast_ether_addr(list + i * ETH_ALEN))
 			return NDIS_STATUS_INVALID_DATA;
-	ndis_oid_set_mcast(b, list, n);
+	if (!limit || limit > NDIS_MCAST_ADAPTER_MAX)
+		limit = NDIS_MCAST_ADAPTER_MAX;
+	spin_lock_irqsave(&a->mcast_lock, flags);
+	fits = ndis_oid_mcast_fits(b, list, n, limit);
+	if (fits) {
+		spin_lock(&b->lock);
+		memcpy(b->mcast, list, n * ETH_ALEN);
+		b->nmcast = n;
+		spin_unlock(&b->lock);
+	}
+	spin_unlock_irqrestore(&a->mcast_lock, flags);
+	if (!fits)
+		return NDIS_STATUS_MULTICAST_FULL;
+	ndis_oid_own_push(a, NDIS_OWN_MCAST);
 	req->DATA.SET_INFORMATION.BytesRead = length;
 	return NDIS_STATUS_SUCCESS;
 }
@@ -697,7 +780,7 @@ static void ndis_oid_timeout_work(struct work_struct *work)
 		if (time_after_eq(jiffies, req->Ndis.deadline)) {
 			if (!req->Ndis.cancelled) {
 				req->Ndis.cancelled = true;
-				req->Ndis.deadline = jiffies + HZ * max(req->Timeout, 1U);
+				req->Ndis.deadline = ndis_oid_deadline(max(req->Timeout, 1U));
 				cancel = req;
 				id = req->RequestId;
 			} else {
@@ -742,17 +825,19 @@ void ndis_oid_close(struct ndis_binding *b)
 	smp_mb();	/* pairs with NdisOidRequest(): look, then count */
 	ndis_oid_unqueue(a, b, true, NULL, &aborted);
 	ndis_oid_abort_list(a, &aborted);
-	wait_event(b->drain_wq, !atomic_read(&b->oids_out));
+	ndis_watch_event(b->drain_wq, !atomic_read(&b->oids_out), b->name, a->driver->name,
+			 "an OID request (NdisMOidRequestComplete)");
 	if (READ_ONCE(b->packet_filter))
 		ndis_oid_set_filter(b, 0);
 	if (b->nmcast)
-		ndis_oid_set_mcast(b, NULL, 0);
+		ndis_oid_clear_mcast(b);
 }
 
 /* Adapter start: an empty queue. */
 void ndis_oid_adapter_init(struct ndis_adapter *a)
 {
 	spin_lock_init(&a->oid_lock);
+	spin_lock_init(&a->mcast_lock);
 	INIT_LIST_HEAD(&a->oid_queue);
 	INIT_WORK(&a->oid_work, ndis_oid_work);
 	INIT_DELAYED_WORK(&a->oid_timeout, ndis_oid_timeout_work);
@@ -774,7 +859,8 @@ static bool ndis_oid_idle(struct ndis_adapter *a)
 
 void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
 {
-	wait_event(a->oid_wq, ndis_oid_idle(a));
+	ndis_watch_event(a->oid_wq, ndis_oid_idle(a), a->name, a->driver->name,
+			 "an OID request (NdisMOidRequestComplete)");
 	cancel_work_sync(&a->oid_work);
 	cancel_delayed_work_sync(&a->oid_timeout);
 }
@@ -791,7 +877,8 @@ NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE s
 	WRITE_ONCE(a->power_target, state);
 	reinit_completion(&a->power_done);
 	ndis_oid_own_push(a, NDIS_OWN_POWER);
-	wait_for_completion(&a->power_done);
+	ndis_watch_completion(&a->power_done, a->name, a->driver->name,
+			      "OID_PNP_SET_POWER (NdisMOidRequestComplete)");
 	if (a->power_status != NDIS_STATUS_SUCCESS)
 		WRITE_ONCE(a->power_target, a->power);
 	if (READ_ONCE(a->power_target) != NdisDeviceStateD0)

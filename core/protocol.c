@@ -175,7 +175,11 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 		return NDIS_STATUS_FAILURE;
 	}
 	list_add_tail(&p->node, &ndis_protocols);
-	/* The handle is stored before any bind can run (hazard 21). */
+	/*
+	 * Stored before any bind can run (hazard 21): the bind handler is not
+	 * given the handle, and NdisOpenAdapterEx() needs it. Binds run from
+	 * work queued below, so the store is visible to them.
+	 */
 	*NdisProtocolHandle = handle;
 	ndis_sysfs_add(&p->obj, p->name);
 	ndis_protocol_offer_all(p, true);

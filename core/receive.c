@@ -34,6 +34,7 @@
 #include "handle.h"
 #include "nbl.h"
 #include "registry.h"
+#include "watch.h"
 
 /* -- receive copies --------------------------------------------------------- */
 
@@ -67,7 +68,9 @@ void ndis_rx_close(struct ndis_binding *b)
 		ndis_misuse("ProtocolUnbindAdapterEx",
 			    "held receives returned (NdisReturnNetBufferLists) before the close",
 			    (unsigned long)b->protocol->chars.UnbindAdapterHandlerEx);
-		wait_event(b->drain_wq, !atomic_read(&b->rx_held));
+		ndis_watch_event(b->drain_wq, !atomic_read(&b->rx_held), b->name,
+				 b->protocol->name,
+				 "returning receives (NdisReturnNetBufferLists)");
 	}
 	spin_lock_irq(&b->rx_lock);
 	chunk = b->rx_chunks;
@@ -162,6 +165,7 @@ static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, ULON
 			    PNET_BUFFER_LIST nbl)
 {
 	UCHAR storage[ETH_ALEN];
+	u8 mac[ETH_ALEN] __aligned(2);
 	const UCHAR *dst;
 
 	if (filter & NDIS_PACKET_TYPE_PROMISCUOUS)
@@ -176,8 +180,10 @@ static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, ULON
 	if (is_multicast_ether_addr(dst))
 		return (filter & NDIS_PACKET_TYPE_ALL_MULTICAST) ||
 		       ((filter & NDIS_PACKET_TYPE_MULTICAST) && ndis_oid_mcast_has(b, dst));
-	return (filter & NDIS_PACKET_TYPE_DIRECTED) &&
-	       ether_addr_equal(dst, a->attrs.CurrentMacAddress);
+	if (!(filter & NDIS_PACKET_TYPE_DIRECTED))
+		return false;
+	ndis_adapter_current_mac(a, mac, ETH_ALEN);
+	return ether_addr_equal(dst, mac);
 }
 
 /* -- giving NBLs back to the miniport -------------------------------------- */
@@ -225,6 +231,11 @@ static void ndis_rx_return_work(struct work_struct *work)
 	spin_unlock_irq(&a->rx_return_lock);
 	if (chain)
 		ndis_rx_give_back(a, chain, 0);
+}
+
+bool ndis_rx_is_return_work(struct work_struct *work)
+{
+	return work->func == ndis_rx_return_work;
 }
 
 /*
@@ -459,6 +470,7 @@ void ndis_rx_adapter_init(struct ndis_adapter *a)
 /* The miniport paused: wait until every indicated NBL is back with it. */
 void ndis_rx_adapter_drain(struct ndis_adapter *a)
 {
-	wait_event(a->rx_wq, !atomic_read(&a->rx_out));
+	ndis_watch_event(a->rx_wq, !atomic_read(&a->rx_out), a->name, "a protocol",
+			 "returning receives (NdisReturnNetBufferLists)");
 	flush_work(&a->rx_return_work);
 }

@@ -37,14 +37,17 @@ bool ndis_is_completion_work(struct work_struct *work)
 {
 	return ndis_binding_is_completion_work(work) ||
 	       ndis_protocol_is_completion_work(work) ||
-	       ndis_adapter_is_completion_work(work);
+	       ndis_adapter_is_completion_work(work) ||
+	       ndis_oid_is_work(work) || ndis_rx_is_return_work(work);
 }
 
 /*
  * Whether current runs an NDIS callback a synchronous call would wait on:
- * an adapter operation (holding its op_lock) or one of the completion
- * work items (pended open/close completion, NetEventBindsComplete,
- * NdisMRemoveMiniport), which teardown flushes or cancels.
+ * an adapter operation (holding its op_lock) or one of the work items
+ * teardown and power flush or wait for (pended open/close completion,
+ * NetEventBindsComplete, NdisMRemoveMiniport, the OID queue that calls
+ * MiniportOidRequest and the return work that calls
+ * MiniportReturnNetBufferLists).
  */
 bool ndis_in_adapter_operation(void)
 {

@@ -27,6 +27,8 @@ bool ndis_is_completion_work(struct work_struct *work);
 bool ndis_binding_is_completion_work(struct work_struct *work);
 bool ndis_protocol_is_completion_work(struct work_struct *work);
 bool ndis_adapter_is_completion_work(struct work_struct *work);
+bool ndis_oid_is_work(struct work_struct *work);
+bool ndis_rx_is_return_work(struct work_struct *work);
 
 void ndis_adapter_lock(struct ndis_adapter *adapter);
 void ndis_adapter_unlock(struct ndis_adapter *adapter);
@@ -48,6 +50,7 @@ void ndis_binding_set_power(struct ndis_binding *binding, NDIS_DEVICE_POWER_STAT
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
 /* OID requests (oid.c) */
+void ndis_adapter_current_mac(struct ndis_adapter *adapter, UCHAR *out, unsigned int len);
 void ndis_oid_adapter_init(struct ndis_adapter *adapter);
 void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);

@@ -61,6 +61,34 @@ static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, uns
 			  NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0);
 }
 
+/*
+ * A send on a dead handle. While the binding's close is under way the
+ * protocol is still there, so the NBLs come back at once with
+ * NDIS_STATUS_CLOSING, and the close waits for that completion. Once the
+ * close has shut sends (ndis_binding_shut_sends()) the protocol's context
+ * may be gone: the caller used a stale handle, which is reported, and the
+ * NBLs stay the caller's. Counted in sends_out by the caller.
+ */
+static void ndis_send_dead(struct ndis_binding *b, NDIS_HANDLE h, PNET_BUFFER_LIST chain,
+			   unsigned int n, ULONG flags, unsigned long caller)
+{
+	PNET_BUFFER_LIST nbl;
+	unsigned long irqflags;
+	bool closing;
+
+	spin_lock_irqsave(&b->lock, irqflags);
+	closing = b->closed && !b->sends_shut;
+	spin_unlock_irqrestore(&b->lock, irqflags);
+	if (closing) {
+		ndis_send_refuse(b, chain, n, NDIS_STATUS_CLOSING, flags);
+		return;
+	}
+	for (nbl = chain; nbl; nbl = nbl->Next)
+		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
+	ndis_binding_sends_done(b, n);
+	ndis_bad_handle(h, NDIS_HT_BINDING, "NdisSendNetBufferLists", caller);
+}
+
 /**
  * NdisSendNetBufferLists() - send a chain of NBLs on a binding
  * @NdisBindingHandle: the binding
@@ -70,8 +98,11 @@ static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, uns
  * @SendFlags: NDIS_SEND_FLAGS_*
  *
  * NBLs come back with Status NDIS_STATUS_PAUSED, without reaching the
- * miniport, unless both the binding and its adapter are running. An NBL
- * already in flight is reported and left out of the send.
+ * miniport, unless both the binding and its adapter are running, and with
+ * NDIS_STATUS_CLOSING while NdisCloseAdapterEx() of the binding runs. After
+ * the close has returned the handle is stale: the call is reported and the
+ * NBLs stay the caller's. An NBL already in flight is reported and left out
+ * of the send.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  */
@@ -85,10 +116,9 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
-	b = ndis_binding_live(NdisBindingHandle);
+	b = ndis_binding_peek(NdisBindingHandle, __func__, _RET_IP_);
 	if (!b) {
 		rcu_read_unlock();
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 		return;
 	}
 	for (nbl = NetBufferLists; nbl; nbl = next) {
@@ -111,13 +141,8 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 	atomic_add(n, &b->sends_out);
 	smp_mb__after_atomic();	/* pairs with pause and close: state, then wait */
 	if (unlikely(!READ_ONCE(b->handle_live))) {
-		/* Closed under us: the NBLs are still the caller's. */
-		for (nbl = head; nbl; nbl = nbl->Next)
-			atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
-		ndis_binding_sends_done(b, n);
-		rcu_read_unlock();
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-		return;
+		ndis_send_dead(b, NdisBindingHandle, head, n, SendFlags, _RET_IP_);
+		goto out;
 	}
 	a = b->adapter;
 	if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING ||

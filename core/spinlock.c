@@ -15,7 +15,7 @@
  *
  * Misuse (wrong level, release by a non-owner, recursion, mismatched
  * variants) is reported through the IRQL layer. The lock operation itself
- * is never skipped because of irql_strict: skipping a lock would corrupt
+ * is never skipped for a wrong level: skipping a lock would corrupt
  * the data it guards. Only recursion and foreign releases are refused,
  * since carrying them out would deadlock or break another holder.
  */

@@ -12,12 +12,27 @@
 #include "handle.h"
 #include "registry.h"
 
+/*
+ * A copy of the first @len bytes of the adapter's current address that no
+ * address change tears. Any context.
+ */
+void ndis_adapter_current_mac(struct ndis_adapter *a, UCHAR *out, unsigned int len)
+{
+	unsigned int seq;
+
+	do {
+		seq = read_seqbegin(&a->mac_lock);
+		memcpy(out, a->attrs.CurrentMacAddress, len);
+	} while (read_seqretry(&a->mac_lock, seq));
+}
+
 /* Keep the attributes NDIS answers queries from in step with the adapter. */
 static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
 {
 	const NDIS_IF_PHYSICAL_ADDRESS *addr = s->StatusBuffer;
 	const NDIS_LINK_STATE *link = s->StatusBuffer;
 	const ULONG *mtu = s->StatusBuffer;
+	unsigned long flags;
 
 	if (!s->StatusBuffer)
 		return;
@@ -37,8 +52,11 @@ static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
 	case NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE:
 		/* Same length only: the medium's address size never changes. */
 		if (s->StatusBufferSize >= sizeof(*addr) &&
-		    addr->Length == a->attrs.MacAddressLength)
+		    addr->Length == a->attrs.MacAddressLength) {
+			write_seqlock_irqsave(&a->mac_lock, flags);
 			memcpy(a->attrs.CurrentMacAddress, addr->Address, addr->Length);
+			write_sequnlock_irqrestore(&a->mac_lock, flags);
+		}
 		return;
 	}
 }

@@ -17,6 +17,7 @@
 
 #include "core.h"
 #include "registry.h"
+#include "watch.h"
 
 static struct kobject *ndis_kobj;
 static struct kset *ndis_miniports_kset;
@@ -59,11 +60,20 @@ static ssize_t api_misuse_show(struct kobject *kobj, struct kobj_attribute *attr
 
 static struct kobj_attribute ndis_attr_api_misuse = __ATTR_RO(api_misuse);
 
+static ssize_t stuck_reports_show(struct kobject *kobj, struct kobj_attribute *attr,
+				  char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", ndis_watch_report_count());
+}
+
+static struct kobj_attribute ndis_attr_stuck_reports = __ATTR_RO(stuck_reports);
+
 static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_version.attr,
 	&ndis_attr_irql_violations.attr,
 	&ndis_attr_irql_violation_sites.attr,
 	&ndis_attr_api_misuse.attr,
+	&ndis_attr_stuck_reports.attr,
 	NULL,
 };
 
@@ -220,8 +230,10 @@ NDIS_ATTR_RO(adapter, mtu);
 static ssize_t adapter_mac_address_show(struct kobject *kobj, char *buf)
 {
 	struct ndis_adapter *a = ndis_to(struct ndis_adapter, kobj);
+	UCHAR mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 
-	return ndis_show_mac(buf, a->attrs.CurrentMacAddress, a->attrs.MacAddressLength);
+	ndis_adapter_current_mac(a, mac, sizeof(mac));
+	return ndis_show_mac(buf, mac, a->attrs.MacAddressLength);
 }
 
 NDIS_ATTR_RO(adapter, mac_address);

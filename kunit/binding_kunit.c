@@ -4,6 +4,9 @@
  * the fake miniport and protocol. Any misuse report here is a WARN and
  * fails the run.
  */
+#include <linux/delay.h>
+#include <linux/kthread.h>
+
 #include "../core/kunit_hooks.h"
 #include "../core/objects.h"
 #include "fake.h"
@@ -38,6 +41,41 @@ static void adapter_then_protocol(struct kunit *test)
 						 NDIS_FAKE_WAIT), 0L);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->restarts), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->not_passive), 0);
+}
+
+/*
+ * Several protocols on one set of handlers, told apart by their context,
+ * registered while adapters wait: every bind handler finds its own
+ * NdisProtocolHandle already written, as NdisRegisterProtocolDriver()
+ * promises, and opens with it.
+ */
+static void handle_written_before_binds_of_shared_handlers(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp-sh");
+	struct ndis_fake_protocol *fp[3];
+	NDIS_HANDLE a[2];
+	char name[NDIS_FAKE_NAME];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(name, sizeof(name), "bk-a-sh%d", i);
+		a[i] = ndis_fake_adapter_add(test, mp, name);
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "bk-p-sh%d", i);
+		fp[i] = ndis_fake_protocol_new(test, name);
+		KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp[i]), NDIS_STATUS_SUCCESS);
+	}
+	for (i = 0; i < 3; i++) {
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp[i], atomic_read(&fp[i]->restarts) == 2));
+		KUNIT_EXPECT_EQ(test, atomic_read(&fp[i]->binds), 2);
+		KUNIT_EXPECT_EQ(test, atomic_read(&fp[i]->bind_without_handle), 0);
+		KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp[i]), 2);
+	}
+	for (i = 0; i < 2; i++)
+		ndis_kunit_adapter_flush(a[i]);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state("bk-p-sh2", "bk-a-sh1"),
+			NDIS_BINDING_RUNNING);
 }
 
 static void protocol_then_adapter(struct kunit *test)
@@ -313,6 +351,81 @@ static void query_remove_vetoed_then_cancelled(struct kunit *test)
 			NDIS_BINDING_RUNNING);
 }
 
+struct power_call {
+	NDIS_HANDLE adapter;
+	NDIS_DEVICE_POWER_STATE state;
+	NDIS_STATUS status;
+	struct completion done;
+};
+
+static int call_set_power(void *arg)
+{
+	struct power_call *c = arg;
+
+	c->status = ndis_miniport_set_power(c->adapter, c->state);
+	complete(&c->done);
+	return 0;
+}
+
+static void restore_stuck_report_s(void *old)
+{
+	ndis_kunit_set_stuck_report_s((unsigned int)(uintptr_t)old);
+}
+
+/* A pause the miniport never completes is reported, again and again. */
+static void stuck_pause_is_reported(struct kunit *test)
+{
+	struct power_call c = { .state = NdisDeviceStateD3 };
+	struct ndis_fake_stack s;
+	struct task_struct *t;
+	unsigned int old;
+	long before;
+	int i;
+
+	ndis_fake_stack_setup(test, &s, "bk", "stuck", 1);
+	old = ndis_kunit_set_stuck_report_s(1);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, restore_stuck_report_s,
+							(void *)(uintptr_t)old), 0);
+	s.mp->hold_pause = true;
+	c.adapter = s.adapter;
+	init_completion(&c.done);
+	before = ndis_kunit_stuck_reports();
+	t = kthread_run(call_set_power, &c, "ndis-stuck-pause");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(s.mp->wq, atomic_read(&s.mp->pauses) == 1,
+						   NDIS_FAKE_WAIT));
+	/* One report a second while the pause is stuck; the caller still waits. */
+	for (i = 0; i < 100 && ndis_kunit_stuck_reports() < before + 2; i++)
+		msleep(100);
+	KUNIT_EXPECT_GE(test, ndis_kunit_stuck_reports(), before + 2);
+	KUNIT_EXPECT_FALSE(test, completion_done(&c.done));
+	s.mp->hold_pause = false;	/* the teardown's pause must not stick */
+	NdisMPauseComplete(s.adapter);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, c.status, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+}
+
+static void failed_sleep_runs_again(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+
+	ndis_fake_stack_setup(test, &s, "bk", "nosleep", 1);
+	s.mp->fail_sleep = true;
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_FAILURE);
+	ndis_kunit_adapter_flush(s.adapter);
+	/* The miniport stayed in D0: running again, and the protocol told so. */
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(s.fp[0]->name, s.name),
+			NDIS_BINDING_RUNNING);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->restarts), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->set_powers), 2);
+	KUNIT_EXPECT_EQ(test, s.fp[0]->last_power, NdisDeviceStateD0);
+	KUNIT_EXPECT_EQ(test, ndis_fake_send(s.fp[0], s.name, 1, 1, NULL), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->send_ok), 1);
+}
+
 static void power_sleep_and_wake(struct kunit *test)
 {
 	struct ndis_fake_stack s;
@@ -478,6 +591,7 @@ static void thousand_bind_unbind_cycles(struct kunit *test)
 static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(adapter_then_protocol),
 	KUNIT_CASE(protocol_then_adapter),
+	KUNIT_CASE(handle_written_before_binds_of_shared_handlers),
 	KUNIT_CASE(medium_mismatch_leaves_no_binding),
 	KUNIT_CASE(pending_bind_completes_later),
 	KUNIT_CASE(pending_open_and_close_complete_later),
@@ -492,6 +606,8 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(removed_while_starting),
 	KUNIT_CASE(query_remove_vetoed_then_cancelled),
 	KUNIT_CASE(power_sleep_and_wake),
+	KUNIT_CASE(failed_sleep_runs_again),
+	KUNIT_CASE_SLOW(stuck_pause_is_reported),
 	KUNIT_CASE(bind_while_asleep_waits_for_wake),
 	KUNIT_CASE(pnp_events_pend_and_complete),
 	KUNIT_CASE(removed_while_asleep),

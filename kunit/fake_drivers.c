@@ -132,6 +132,9 @@ static NDIS_STATUS ndis_fake_pause(NDIS_HANDLE ctx, PNDIS_MINIPORT_PAUSE_PARAMET
 	struct ndis_fake_adapter *fa = ctx;
 
 	atomic_inc(&fa->mp->pauses);
+	wake_up_all(&fa->mp->wq);
+	if (fa->mp->hold_pause)
+		return NDIS_STATUS_PENDING;	/* a stuck driver, until the test acts */
 	if (!fa->mp->pend_pause)
 		return NDIS_STATUS_SUCCESS;
 	fa->completing_restart = false;
@@ -159,11 +162,36 @@ static void ndis_fake_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
 		atomic_inc(&fa->mp->surprise_removals);
 }
 
+/* Call back into NDIS from a handler, as a buggy driver might. */
+static void ndis_fake_reenter(struct ndis_fake_adapter *fa, enum ndis_fake_reenter *what)
+{
+	struct ndis_fake_miniport *mp = fa->mp;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+
+	switch (xchg(what, NDIS_FAKE_REENTER_NONE)) {
+	case NDIS_FAKE_REENTER_NONE:
+		return;
+	case NDIS_FAKE_REENTER_SET_POWER:
+		status = ndis_miniport_set_power(fa->handle, NdisDeviceStateD3);
+		break;
+	case NDIS_FAKE_REENTER_REMOVE:
+		status = ndis_miniport_remove_adapter(fa->handle);
+		break;
+	case NDIS_FAKE_REENTER_DEREGISTER:
+		NdisMDeregisterMiniportDriver(mp->handle);
+		break;
+	}
+	mp->reenter_status = status;
+	atomic_inc(&mp->reentered);
+	wake_up_all(&mp->wq);
+}
+
 static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 {
 	struct ndis_fake_adapter *fa = ctx;
 	struct ndis_fake_miniport *mp = fa->mp;
 
+	ndis_fake_reenter(fa, &mp->reenter_oid);
 	atomic_inc(&mp->oids_seen);
 	if (req->RequestType == NdisRequestSetInformation &&
 	    req->DATA.SET_INFORMATION.Oid == OID_GEN_CURRENT_PACKET_FILTER)
@@ -177,6 +205,10 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 		WRITE_ONCE(mp->last_power, *(NDIS_DEVICE_POWER_STATE *)
 			   req->DATA.SET_INFORMATION.InformationBuffer);
 	wake_up_all(&mp->wq);
+	if (mp->fail_sleep && req->RequestType == NdisRequestSetInformation &&
+	    req->DATA.SET_INFORMATION.Oid == OID_PNP_SET_POWER &&
+	    mp->last_power != NdisDeviceStateD0)
+		return NDIS_STATUS_FAILURE;
 	switch (mp->oid_mode) {
 	case NDIS_FAKE_OID_PEND:
 		if (cmpxchg(&mp->oid_held, NULL, req))
@@ -297,6 +329,7 @@ static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain, ULONG flag
 	struct ndis_fake_adapter *fa = ctx;
 	PNET_BUFFER_LIST nbl, next;
 
+	ndis_fake_reenter(fa, &fa->mp->reenter_return);
 	for (nbl = chain; nbl; nbl = next) {
 		next = nbl->Next;
 		nbl->Next = NULL;
@@ -452,6 +485,36 @@ static void ndis_fake_complete_bind(struct work_struct *work)
 		wake_up_all(&ndis_fake_global_wq);
 }
 
+/*
+ * A pended unbind is over: free @open (closed, NDIS calls it no more), then
+ * complete. Last: once the unbind completes, the test may end and free fp.
+ */
+static void ndis_fake_finish_unbind(struct ndis_fake_open *open)
+{
+	NDIS_HANDLE unbind_ctx = open->unbind_ctx;
+
+	ndis_fake_open_free(open);
+	NdisCompleteUnbindAdapterEx(unbind_ctx);
+}
+
+/* An unbind that pended: closed from another thread, as NDIS allows. */
+static void ndis_fake_close_work(struct work_struct *work)
+{
+	struct ndis_fake_open *open = container_of(work, struct ndis_fake_open, close_work);
+	struct ndis_fake_protocol *fp = open->fp;
+	NDIS_STATUS status = NdisCloseAdapterEx(open->binding);
+
+	fp->work_close_status = status;
+	if (status == NDIS_STATUS_PENDING) {
+		/* The close completion completes the unbind and frees @open. */
+		ndis_fake_event(fp, &fp->unbinds);
+		return;
+	}
+	WRITE_ONCE(open->closed, true);
+	ndis_fake_event(fp, &fp->unbinds);
+	ndis_fake_finish_unbind(open);
+}
+
 static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 				  PNDIS_BIND_PARAMETERS params)
 {
@@ -465,6 +528,8 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	NDIS_STATUS status;
 
 	ndis_fake_note_level(&fp->not_passive);
+	if (!READ_ONCE(fp->handle))	/* NDIS promises it is written first */
+		atomic_inc(&fp->bind_without_handle);
 	ndis_fake_event(fp, &fp->binds);
 	open = kzalloc(sizeof(*open), GFP_KERNEL);
 	if (!open)
@@ -474,6 +539,7 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	open->medium = fp->medium;
 	strscpy(open->adapter, params->AdapterName, sizeof(open->adapter));
 	INIT_WORK(&open->complete_bind, ndis_fake_complete_bind);
+	INIT_WORK(&open->close_work, ndis_fake_close_work);
 	atomic_inc(&fp->live);
 	spin_lock_bh(&fp->lock);
 	list_add_tail(&open->node, &fp->opens);
@@ -530,12 +596,13 @@ static void ndis_fake_close_complete(NDIS_HANDLE ctx)
 	struct ndis_fake_open *open = ctx;
 	struct ndis_fake_protocol *fp = open->fp;
 
+	bool finish = open->unbinding && (fp->pend_unbind || fp->close_from_work);
+
 	ndis_fake_note_level(&fp->not_passive);
-	if (open->unbinding && fp->pend_unbind) {
-		NdisCompleteUnbindAdapterEx(open->unbind_ctx);
-		ndis_fake_open_free(open);
-	}
+	/* Unless we finish the unbind, the handler may free @open after this. */
 	ndis_fake_event(fp, &fp->close_completes);
+	if (finish)
+		ndis_fake_finish_unbind(open);
 }
 
 static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
@@ -549,6 +616,12 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 		msleep(fp->unbind_sleep_ms);
 	open->unbind_ctx = unbind_ctx;
 	open->unbinding = true;
+	if (fp->unbind_inside_unbind)
+		fp->inside_unbind_status = NdisUnbindAdapter(open->binding);
+	if (fp->close_from_work) {
+		schedule_work(&open->close_work);
+		return NDIS_STATUS_PENDING;
+	}
 	status = NdisCloseAdapterEx(open->binding);
 	if (fp->pend_unbind && status == NDIS_STATUS_PENDING) {
 		/* The close completion completes the unbind and frees @open. */
@@ -566,11 +639,8 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	}
 	ndis_fake_event(fp, &fp->unbinds);
 	if (fp->pend_unbind) {
-		if (status == NDIS_STATUS_SUCCESS) {
-			/* Complete as a deferred driver would, but right away. */
-			NdisCompleteUnbindAdapterEx(unbind_ctx);
-			ndis_fake_open_free(open);
-		}
+		if (status == NDIS_STATUS_SUCCESS)	/* as a deferred driver would */
+			ndis_fake_finish_unbind(open);
 		return NDIS_STATUS_PENDING;
 	}
 	if (status == NDIS_STATUS_PENDING)
@@ -656,6 +726,10 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 	/* SourceReserved[0] counts completions: exactly one is right. */
 	req->SourceReserved[0] = (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1);
 	WRITE_ONCE(open->fp->last_oid_status, s);
+	if (READ_ONCE(open->fp->deregister_in_oid_complete)) {
+		WRITE_ONCE(open->fp->deregister_in_oid_complete, false);
+		NdisDeregisterProtocolDriver(open->fp->handle);	/* a bug: refused */
+	}
 	atomic_inc(&open->fp->oid_completions);
 	wake_up_all(&open->fp->wq);
 }
@@ -818,6 +892,9 @@ static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULON
 			break;
 		case NDIS_STATUS_SEND_ABORTED:
 			atomic_inc(&fp->send_aborted);
+			break;
+		case NDIS_STATUS_CLOSING:
+			atomic_inc(&fp->send_closing);
 			break;
 		default:
 			atomic_inc(&fp->send_other);

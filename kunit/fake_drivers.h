@@ -27,6 +27,16 @@ struct ndis_fake_miniport {
 	bool fail_init;
 	bool remove_in_init;		/* NdisMRemoveMiniport from Initialize */
 	bool pend_pause;
+	bool hold_pause;		/* pend the pause; the test completes it */
+	/* Call back into NDIS once, from the OID or the return handler. */
+	enum ndis_fake_reenter {
+		NDIS_FAKE_REENTER_NONE,
+		NDIS_FAKE_REENTER_SET_POWER,
+		NDIS_FAKE_REENTER_REMOVE,
+		NDIS_FAKE_REENTER_DEREGISTER,
+	} reenter_oid, reenter_return;
+	NDIS_STATUS reenter_status;	/* what the call said (SUCCESS if void) */
+	atomic_t reentered;
 	bool pend_restart;
 	NDIS_STATUS restart_status;
 	atomic_t inits;
@@ -49,6 +59,7 @@ struct ndis_fake_miniport {
 	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
 	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
 	NDIS_DEVICE_POWER_STATE last_power;	/* last OID_PNP_SET_POWER */
+	bool fail_sleep;		/* refuse OID_PNP_SET_POWER to D1..D3 */
 	int last_mcast_count;		/* addresses in the last OID_802_3_MULTICAST_LIST */
 	atomic_t rx_returned;		/* NBLs back through MiniportReturnNetBufferLists */
 	atomic_t rx_returned_early;	/* ... from inside the indicate call (a bug) */
@@ -91,7 +102,11 @@ struct ndis_fake_protocol {
 	bool pend_unbind;
 	unsigned int unbind_sleep_ms;
 	NDIS_STATUS inside_unbind_status;	/* what NdisUnbindAdapter said */
+	bool unbind_inside_unbind;	/* NdisUnbindAdapter from the unbind handler */
+	bool close_from_work;		/* unbind pends; a work item closes */
+	NDIS_STATUS work_close_status;	/* what that NdisCloseAdapterEx said */
 	atomic_t binds;			/* handler calls */
+	atomic_t bind_without_handle;	/* ... before fp->handle was written */
 	atomic_t bound;			/* binds that succeeded */
 	atomic_t unbinds;
 	atomic_t pauses;
@@ -121,6 +136,7 @@ struct ndis_fake_protocol {
 	atomic_t send_ok;		/* completions by status */
 	atomic_t send_paused;
 	atomic_t send_aborted;
+	atomic_t send_closing;
 	atomic_t send_other;
 	atomic_t wrong_source;		/* SourceHandle not the binding's */
 	atomic_t statuses;		/* ProtocolStatusEx calls */
@@ -142,6 +158,7 @@ struct ndis_fake_protocol {
 	unsigned int ndone_tags;
 	atomic_t oid_completions;
 	NDIS_STATUS last_oid_status;
+	bool deregister_in_oid_complete; /* NdisDeregisterProtocolDriver from there */
 	bool oid_after_close;		/* try an OID in unbind, after the close */
 	NDIS_STATUS oid_after_close_status;
 	atomic_t late_statuses;		/* ... after the binding's close returned */
@@ -167,6 +184,7 @@ struct ndis_fake_open {
 	atomic_t probe_ok;		/* frames fp->rx_hook judged good */
 	atomic_t probe_bad;		/* ... and bad */
 	struct work_struct complete_bind;
+	struct work_struct close_work;	/* close_from_work */
 	struct list_head node;
 };
 

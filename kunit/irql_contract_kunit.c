@@ -84,17 +84,27 @@ static void each_site_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_kunit_new_violations(test), 2L);
 }
 
-static void lenient_by_default(struct kunit *test)
+static void strict_by_default_fails_with_a_warn(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, call_at_dispatch(), NDIS_STATUS_SUCCESS);
+	struct ndis_kunit_reports *r = test->priv;
+
+	KUNIT_EXPECT_EQ(test, call_at_dispatch(), NDIS_STATUS_INVALID_STATE);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_TRUE(test, r->warn);
+	/* The contract holds at PASSIVE_LEVEL. */
+	KUNIT_EXPECT_EQ(test, ndis_kunit_passive_api(), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ndis_kunit_new_violations(test), 1L);
 }
 
-static void strict_mode_fails_the_call(struct kunit *test)
+static void lenient_mode_still_fails_the_call(struct kunit *test)
 {
-	ndis_kunit_set_strict(true);
+	struct ndis_kunit_reports *r = test->priv;
+
+	/* Off only turns the WARN into an error line; the call never sleeps. */
+	ndis_kunit_set_strict(false);
 	KUNIT_EXPECT_EQ(test, call_at_dispatch(), NDIS_STATUS_INVALID_STATE);
-	/* The contract holds at PASSIVE_LEVEL, strict or not. */
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_FALSE(test, r->warn);
 	KUNIT_EXPECT_EQ(test, ndis_kunit_passive_api(), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ndis_kunit_new_violations(test), 1L);
 }
@@ -113,8 +123,8 @@ static struct kunit_case ndis_irql_contract_cases[] = {
 	KUNIT_CASE(allowed_level_is_silent),
 	KUNIT_CASE(violation_reported_once_per_site_and_counted),
 	KUNIT_CASE(each_site_reported),
-	KUNIT_CASE(lenient_by_default),
-	KUNIT_CASE(strict_mode_fails_the_call),
+	KUNIT_CASE(strict_by_default_fails_with_a_warn),
+	KUNIT_CASE(lenient_mode_still_fails_the_call),
 	KUNIT_CASE(reported_from_hardirq),
 	{}
 };

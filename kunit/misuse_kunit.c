@@ -2,8 +2,10 @@
 /*
  * Suite ndis_misuse: bad input to the control plane. NULL, stale, foreign
  * and closed handles, double close, double deregistration, bad
- * characteristics, and the binding state machine's table. Each is an error
- * status and one report; under KASAN any wild access would show.
+ * characteristics, PnP calls from inside the OID and receive-return work
+ * (refused, never a deadlock), and the binding state machine's table. Each
+ * is an error status and one report; under KASAN any wild access would
+ * show.
  */
 #include "../core/kunit_hooks.h"
 #include "../core/registry.h"
@@ -214,6 +216,96 @@ static void state_machine_table(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_binding_transition_ok(c->from, c->to), c->ok);
 }
 
+/* What a miniport calls back from @where; it must come back refused. */
+static void reenter_refused(struct kunit *test, struct ndis_fake_stack *env,
+			    enum ndis_fake_reenter *where, enum ndis_fake_reenter what,
+			    void (*trigger)(struct ndis_fake_stack *env))
+{
+	struct ndis_kunit_reports *r = test->priv;
+	int before = atomic_read(&env->mp->reentered);
+	unsigned int reports = r->calls;
+
+	env->mp->reenter_status = NDIS_STATUS_PENDING;
+	*where = what;
+	trigger(env);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env->mp->wq,
+						   atomic_read(&env->mp->reentered) > before,
+						   NDIS_FAKE_WAIT));
+	if (what != NDIS_FAKE_REENTER_DEREGISTER)
+		KUNIT_EXPECT_EQ(test, env->mp->reenter_status, NDIS_STATUS_NOT_ACCEPTED);
+	KUNIT_EXPECT_EQ(test, r->calls, reports + 1);
+	/* Nothing happened to the adapter or its binding. */
+	ndis_kunit_adapter_flush(env->adapter);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(env->fp[0]->name, env->name),
+			NDIS_BINDING_RUNNING);
+}
+
+static void query_vendor(struct ndis_fake_stack *env)
+{
+	/* Static: a request that timed out may still be completed later. */
+	static struct {
+		NDIS_OID_REQUEST req;
+		ULONG vendor;
+	} q;
+
+	ndis_fake_oid_init(&q.req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &q.vendor,
+			   sizeof(q.vendor), NULL);
+	NdisOidRequest(env->binding[0], &q.req);
+	wait_event_timeout(env->fp[0]->wq, READ_ONCE(q.req.SourceReserved[0]), NDIS_FAKE_WAIT);
+}
+
+static void indicate_one(struct ndis_fake_stack *env)
+{
+	static const UCHAR bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+	ndis_fake_indicate(env->fa, 1, bcast, 0);
+}
+
+/* Power, removal and deregistration, each from the handler @trigger reaches. */
+static void every_reenter_refused(struct kunit *test, const char *tag, bool from_oid,
+				  void (*trigger)(struct ndis_fake_stack *env))
+{
+	static const enum ndis_fake_reenter calls[] = {
+		NDIS_FAKE_REENTER_SET_POWER,
+		NDIS_FAKE_REENTER_REMOVE,
+		NDIS_FAKE_REENTER_DEREGISTER,
+	};
+	struct ndis_fake_stack env;
+	unsigned int i;
+
+	ndis_fake_stack_setup(test, &env, "mu", tag, 1);
+	for (i = 0; i < ARRAY_SIZE(calls); i++)
+		reenter_refused(test, &env, from_oid ? &env.mp->reenter_oid :
+				&env.mp->reenter_return, calls[i], trigger);
+}
+
+/* From MiniportOidRequest (the OID queue's work): no deadlock, a refusal. */
+static void pnp_calls_from_oid_handler_refused(struct kunit *test)
+{
+	every_reenter_refused(test, "reoid", true, query_vendor);
+}
+
+/* From MiniportReturnNetBufferLists (the return work): the same. */
+static void pnp_calls_from_return_handler_refused(struct kunit *test)
+{
+	every_reenter_refused(test, "reret", false, indicate_one);
+}
+
+/* From ProtocolOidRequestComplete (DISPATCH_LEVEL): refused, not a deadlock. */
+static void deregister_from_oid_complete_refused(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+
+	ndis_fake_stack_setup(test, &env, "mu", "deroc", 1);
+	env.fp[0]->deregister_in_oid_complete = true;
+	query_vendor(&env);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->oid_completions), 1);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisDeregisterProtocolDriver");
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(env.fp[0]), 1);
+}
+
 static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(null_and_forged_handles),
 	KUNIT_CASE(foreign_handle_role),
@@ -223,6 +315,9 @@ static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(bind_failure_leaving_open_is_closed_for_it),
 	KUNIT_CASE(bad_characteristics),
 	KUNIT_CASE(duplicate_names),
+	KUNIT_CASE(pnp_calls_from_oid_handler_refused),
+	KUNIT_CASE(pnp_calls_from_return_handler_refused),
+	KUNIT_CASE(deregister_from_oid_complete_refused),
 	KUNIT_CASE_PARAM(state_machine_table, ndis_transition_gen_params),
 	{}
 };

@@ -8,6 +8,7 @@
 #include <linux/mm.h>
 #include <linux/skbuff.h>
 
+#include "../core/nbl.h"
 #include "fake.h"
 
 struct ndis_nbl_env {
@@ -224,6 +225,18 @@ static void pool_misuse_reported(struct kunit *test)
 	NdisFreeNetBufferList(nbl);	/* the pool goes with it */
 }
 
+static void free_of_an_nbl_from_no_pool_refused(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	/* Idle, no pool: as NDIS's receive copies, or a driver's own struct. */
+	NET_BUFFER_LIST foreign = {};
+
+	atomic_set(&foreign.Ndis.state, NDIS_NBL_IDLE);
+	NdisFreeNetBufferList(&foreign);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisFreeNetBufferList");
+}
+
 static struct kunit_case ndis_nbl_cases[] = {
 	KUNIT_CASE(allocation_and_accessors),
 	KUNIT_CASE(advance_and_retreat_move_the_view),
@@ -231,6 +244,7 @@ static struct kunit_case ndis_nbl_cases[] = {
 	KUNIT_CASE(non_linear_and_misaligned_data),
 	KUNIT_CASE(detached_skb_follows_the_view),
 	KUNIT_CASE(pool_misuse_reported),
+	KUNIT_CASE(free_of_an_nbl_from_no_pool_refused),
 	{}
 };
 

@@ -36,6 +36,7 @@ struct ndis_kunit_reports {
 	const char *requirement;
 	KIRQL irql;
 	unsigned long caller;
+	bool warn;		/* would have been a WARN, not a log line */
 	long violations_before;
 	long sites_before;
 	bool strict_before;

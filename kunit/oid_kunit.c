@@ -3,11 +3,13 @@
  * Suite ndis_oid: what NDIS answers itself, the merged packet filter, one
  * request at a time at the miniport, pend and complete (also before the
  * PENDING return), cancel of a queued and of a held request, cancel racing
- * completion, timeout, and a closing binding.
+ * completion, timeout, a closing binding, and a merged multicast list that
+ * would overflow.
  */
 #include <linux/delay.h>
 #include <linux/if_ether.h>
 #include <linux/kthread.h>
+#include <linux/math64.h>
 
 #include "../core/kunit_hooks.h"
 #include "fake.h"
@@ -278,6 +280,73 @@ static void closing_binding_refuses_requests(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&held) == 1));
 }
 
+/* Set @n multicast addresses 01:00:5e:00:00:first.. on @binding. */
+static NDIS_STATUS set_mcast(NDIS_HANDLE binding, unsigned int first, unsigned int n)
+{
+	UCHAR list[32][ETH_ALEN];
+	NDIS_OID_REQUEST req;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		static const UCHAR base[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x00 };
+
+		memcpy(list[i], base, ETH_ALEN);
+		list[i][5] = first + i;
+	}
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_MULTICAST_LIST,
+			   list, n * ETH_ALEN, NULL);
+	return NdisOidRequest(binding, &req);
+}
+
+static void merged_multicast_list_is_never_cut(struct kunit *test)
+{
+	struct ndis_fake_stack env;
+
+	ndis_fake_stack_setup(test, &env, "oi", "mcast", 3);
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[0], 0, 32), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[1], 32, 32), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, wait_event_timeout(env.mp->wq,
+						   READ_ONCE(env.mp->last_mcast_count) == 64,
+						   NDIS_FAKE_WAIT));
+	/* A 65th address: refused to the binding that asked, nothing dropped. */
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[2], 64, 1), NDIS_STATUS_MULTICAST_FULL);
+	/* One the merged list already has costs nothing. */
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[2], 63, 1), NDIS_STATUS_SUCCESS);
+	/* A binding replacing its own list is measured without its old one. */
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[1], 40, 24), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[1], 32, 32), NDIS_STATUS_SUCCESS);
+	/* Room made by another binding is room for this one. */
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[0], 0, 0), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, set_mcast(env.binding[2], 64, 1), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, wait_event_timeout(env.mp->wq,
+						   READ_ONCE(env.mp->last_mcast_count) == 33,
+						   NDIS_FAKE_WAIT));
+}
+
+static void huge_timeout_does_not_wrap(struct kunit *test)
+{
+	/* Times HZ in 32 bits, this wraps to less than a second. */
+	ULONG huge = (ULONG)(div_u64(1ULL << 32, HZ) + 1);
+	struct ndis_fake_stack env;
+	NDIS_OID_REQUEST req;
+	ULONG v;
+
+	ndis_fake_stack_setup(test, &env, "oi", "huge", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, 4, NULL);
+	req.Timeout = huge;
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	/* The timeout scan runs every second: three of them must leave it alone. */
+	KUNIT_EXPECT_EQ(test, wait_event_timeout(env.mp->wq, atomic_read(&env.mp->cancels),
+						 3 * HZ), 0L);
+	KUNIT_EXPECT_EQ(test, completions(&req), 0U);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_SUCCESS);
+}
+
 static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(standard_queries_answered_by_ndis),
 	KUNIT_CASE(packet_filters_merged_for_the_miniport),
@@ -287,6 +356,8 @@ static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(cancel_racing_completion),
 	KUNIT_CASE_SLOW(timeout_aborts_a_request),
 	KUNIT_CASE(closing_binding_refuses_requests),
+	KUNIT_CASE(merged_multicast_list_is_never_cut),
+	KUNIT_CASE_SLOW(huge_timeout_does_not_wrap),
 	{}
 };
 

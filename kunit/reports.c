@@ -7,11 +7,12 @@
 #include "ndis_kunit.h"
 
 static void ndis_kunit_record(void *ctx, const char *api, const char *requirement,
-			      KIRQL irql, unsigned long caller)
+			      KIRQL irql, unsigned long caller, bool warn)
 {
 	struct ndis_kunit_reports *r = ctx;
 
 	r->calls++;
+	r->warn = warn;
 	r->api = api;
 	r->requirement = requirement;
 	r->irql = irql;
@@ -26,7 +27,7 @@ int ndis_kunit_reports_init(struct kunit *test)
 		return -ENOMEM;
 	r->violations_before = ndis_irql_violation_count();
 	r->sites_before = ndis_irql_site_count();
-	r->strict_before = ndis_irql_set_strict(false);
+	r->strict_before = ndis_irql_set_strict(true);
 	ndis_irql_set_reporter(ndis_kunit_record, r);
 	test->priv = r;
 	return 0;

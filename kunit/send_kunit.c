@@ -2,7 +2,8 @@
 /*
  * Suite ndis_send: NBL chains down to the miniport and back to the binding
  * each came from; sends refused while paused; cancel; double completion;
- * a pause that waits for 10,000 sends in flight; unbind under traffic.
+ * a pause that waits for 10,000 sends in flight; unbind under traffic;
+ * sends that race the close.
  */
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -228,6 +229,75 @@ static void send_on_a_closed_binding_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 1U);
 }
 
+/* Send one fresh NBL on @binding, bypassing the fake's pause gate. */
+static PNET_BUFFER_LIST send_one_raw(struct kunit *test, struct ndis_fake_protocol *fp,
+				     NDIS_HANDLE binding)
+{
+	PNET_BUFFER_LIST nbl;
+
+	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	atomic_inc(&fp->nbls_live);
+	NdisSendNetBufferLists(binding, nbl, 0, 0);
+	return nbl;
+}
+
+static void send_while_closing_completes_closing(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	struct ndis_fake_protocol *fp;
+	NDIS_OID_REQUEST held;
+	PNET_BUFFER_LIST nbl;
+	NDIS_HANDLE binding;
+	int tries, lost;
+	ULONG v;
+
+	ndis_fake_stack_setup(test, &env, "sd", "closing", 1);
+	fp = env.fp[0];
+	binding = env.binding[0];
+	/* A request the miniport holds keeps the close waiting in the middle. */
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&held, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, 4, NULL);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(binding, &held), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_ASSERT_EQ(test, NdisUnbindAdapter(binding), NDIS_STATUS_SUCCESS);
+
+	/* PAUSED until the close starts; then the send meets the close. */
+	for (tries = 0; tries < 500; tries++) {
+		nbl = send_one_raw(test, fp, binding);
+		if (atomic_read(&fp->nbls_live) || atomic_read(&fp->send_closing))
+			break;
+		msleep(20);
+	}
+	lost = atomic_read(&fp->nbls_live);
+	if (lost) {	/* never completed: give it back to the pool */
+		NdisFreeNetBufferList(nbl);
+		atomic_dec(&fp->nbls_live);
+	}
+	/* Each came back once: sent (still running), PAUSED, and one CLOSING. */
+	KUNIT_EXPECT_EQ(test, lost, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_closing), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_ok) + atomic_read(&fp->send_paused) +
+			atomic_read(&fp->send_closing), tries + 1);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	/* The close is still waiting for the request. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 0);
+
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->unbinds) == 1));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->oid_completions) == 1));
+
+	/* After the close the handle is stale: reported, never completed. */
+	nbl = send_one_raw(test, fp, binding);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->nbls_live), 1);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_closing), 1);
+	NdisFreeNetBufferList(nbl);
+	atomic_dec(&fp->nbls_live);
+}
+
 static struct kunit_case ndis_send_cases[] = {
 	KUNIT_CASE(chains_of_nbls_with_several_nbs),
 	KUNIT_CASE(completion_demux_across_bindings),
@@ -237,6 +307,7 @@ static struct kunit_case ndis_send_cases[] = {
 	KUNIT_CASE_SLOW(pause_waits_for_every_send_in_flight),
 	KUNIT_CASE(unbind_under_traffic),
 	KUNIT_CASE(send_on_a_closed_binding_refused),
+	KUNIT_CASE(send_while_closing_completes_closing),
 	{}
 };
 

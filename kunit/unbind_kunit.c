@@ -190,6 +190,51 @@ static void refused_inside_bind_handler(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_fake_opens(fp), 1);
 }
 
+/* Unbind the stack's only binding and wait until it is gone. */
+static void unbind_the_binding(struct kunit *test, struct ndis_fake_stack *env)
+{
+	struct ndis_fake_protocol *fp = env->fp[0];
+
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(env->binding[0]), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->unbinds) == 1));
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, ndis_fake_opens(fp) == 0));
+	ndis_kunit_adapter_flush(env->adapter);
+}
+
+static void quiet_inside_unbind_handler(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	struct ndis_fake_protocol *fp;
+
+	ndis_fake_stack_setup(test, &env, "ub", "inunb", 1);
+	fp = env.fp[0];
+	fp->unbind_inside_unbind = true;
+	fp->inside_unbind_status = NDIS_STATUS_FAILURE;
+	unbind_the_binding(test, &env);
+	/* The call is the unbind under way: no report, no second unbind. */
+	KUNIT_EXPECT_EQ(test, fp->inside_unbind_status, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->unbinds), 1);
+}
+
+static void close_from_another_thread(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	struct ndis_fake_protocol *fp;
+
+	ndis_fake_stack_setup(test, &env, "ub", "clwork", 1);
+	fp = env.fp[0];
+	fp->close_from_work = true;
+	fp->work_close_status = NDIS_STATUS_FAILURE;
+	unbind_the_binding(test, &env);
+	KUNIT_EXPECT_TRUE(test, fp->work_close_status == NDIS_STATUS_SUCCESS ||
+			  fp->work_close_status == NDIS_STATUS_PENDING);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_binding_state(fp->name, env.name), -1);
+}
+
 static struct kunit_case ndis_unbind_cases[] = {
 	KUNIT_CASE(from_process_context),
 	KUNIT_CASE(from_a_softirq),
@@ -200,6 +245,8 @@ static struct kunit_case ndis_unbind_cases[] = {
 	KUNIT_CASE(racing_adapter_removal),
 	KUNIT_CASE(racing_protocol_deregistration),
 	KUNIT_CASE(refused_inside_bind_handler),
+	KUNIT_CASE(quiet_inside_unbind_handler),
+	KUNIT_CASE(close_from_another_thread),
 	{}
 };
 

@@ -82,11 +82,12 @@ long ndis_irql_site_count(void);
  * @level: the highest level the contract allows, e.g. DISPATCH_LEVEL
  *
  * Use at the top of an exported function. A violation is counted every
- * time and reported (a WARN naming the function and its caller) once per
- * calling site.
+ * time and reported once per calling site, naming the function and its
+ * caller: a WARN, or an error line when the module parameter
+ * ``irql_strict`` is off.
  *
- * Return: true when the function may go on: always, unless the level is
- * wrong and the module parameter ``irql_strict`` is set.
+ * Return: true when the level is right. On false the function must fail
+ * (or, returning nothing, do nothing it cannot safely do at that level).
  */
 #define NDIS_ASSERT_IRQL_LE(level)					\
 	__NDIS_IRQL_CHECK(ndis_current_irql(), GENMASK(level, 0),	\

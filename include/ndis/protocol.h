@@ -336,8 +336,11 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
  * @chars: the characteristics, copied
  * @handle: receives the NdisProtocolHandle
  *
- * PASSIVE_LEVEL. Binds may start before this returns: the driver must be
- * ready for them, and must not rely on @handle having been written yet.
+ * PASSIVE_LEVEL. Binds may start before this returns, so the driver must
+ * be ready for them. @handle is written before the first bind handler
+ * runs (and after ProtocolSetOptions): a bind handler may read it for
+ * NdisOpenAdapterEx(). A driver that registers several protocols with one
+ * set of handlers tells them apart by @ctx, which each handler receives.
  *
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_VERSION,
  * NDIS_STATUS_BAD_CHARACTERISTICS, NDIS_STATUS_RESOURCES or

@@ -9,7 +9,7 @@ t_eq "version file matches the uapi header" "$(cat $NDIS_DIR/expected-version)" 
 	"$(cat $root/version 2>/dev/null)"
 t_eq "no IRQL violations after load" 0 "$(cat $root/irql_violations 2>/dev/null)"
 t_eq "no IRQL violation sites after load" 0 "$(cat $root/irql_violation_sites 2>/dev/null)"
-t_eq "irql_strict defaults to off" N "$(cat /sys/module/ndis/parameters/irql_strict 2>/dev/null)"
+t_eq "irql_strict defaults to on (WARN)" Y "$(cat /sys/module/ndis/parameters/irql_strict 2>/dev/null)"
 t_check "load message in the kernel log" sh -c "dmesg | grep -q 'ndis: version .* loaded'"
 t_check "status files refuse writes" sh -c "! echo 1 2>/dev/null >$root/irql_violations"
 
