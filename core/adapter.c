@@ -231,6 +231,33 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 	return 0;
 }
 
+/*
+ * Power-off: MiniportShutdownEx on a quiet adapter, once. The bindings and
+ * the miniport pause first, so every send has completed and every
+ * indicated NBL is back with the miniport, and OID requests are shut off:
+ * after MiniportShutdownEx no miniport handler runs, and a miniport that
+ * stopped indicating in its pause has nothing left out. PASSIVE_LEVEL.
+ */
+void ndis_adapter_shutdown(struct ndis_adapter *a)
+{
+	struct ndis_binding **v;
+	int i, n;
+
+	n = ndis_adapter_bindings(a, &v);
+	ndis_adapter_lock(a);
+	if (a->state != NDIS_ADAPTER_HALTED && a->state != NDIS_ADAPTER_SHUTDOWN) {
+		for (i = 0; i < n; i++)
+			ndis_binding_pause(v[i]);
+		ndis_adapter_pause(a);
+		ndis_oid_adapter_quiesce(a);
+		ndis_rx_adapter_drain(a);
+		a->driver->chars.ShutdownHandlerEx(a->context, NdisShutdownPowerOff);
+	}
+	ndis_adapter_set_state(a, NDIS_ADAPTER_SHUTDOWN);
+	ndis_adapter_unlock(a);
+	ndis_bindings_release(v, n);
+}
+
 static void ndis_adapter_remove_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(work, struct ndis_adapter, remove_work);
@@ -524,6 +551,7 @@ static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding *
  * (going to sleep, the miniport stayed in D0: the adapter and its bindings
  * run again and the protocols get NetEventSetPower(D0); waking, it stays
  * asleep), NDIS_STATUS_INVALID_PARAMETER for a bad handle or state,
+ * NDIS_STATUS_ADAPTER_NOT_READY after the system shut the adapter down,
  * NDIS_STATUS_ADAPTER_REMOVED if it is being removed.
  */
 NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
@@ -548,6 +576,8 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 	event = PowerState;
 	if (a->removing) {
 		status = NDIS_STATUS_ADAPTER_REMOVED;
+	} else if (a->state == NDIS_ADAPTER_SHUTDOWN) {
+		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* its OIDs are off for good */
 	} else if (PowerState == a->power) {
 		/* nothing to do */
 	} else if (PowerState != NdisDeviceStateD0) {

@@ -83,3 +83,18 @@ long ndis_kunit_stuck_reports(void)
 	return ndis_watch_report_count();
 }
 EXPORT_SYMBOL_NS_GPL(ndis_kunit_stuck_reports, NDIS);
+
+/**
+ * ndis_kunit_adapter_shutdown() - what power-off does to one adapter
+ * @adapter: a MiniportAdapterHandle
+ */
+void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter)
+{
+	struct ndis_object *obj = ndis_handle_get(adapter, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+
+	if (!obj)
+		return;
+	ndis_adapter_shutdown(container_of(obj, struct ndis_adapter, obj));
+	ndis_object_put(obj);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_adapter_shutdown, NDIS);

@@ -645,6 +645,8 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
 	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
 		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
+	} else if (!answered && READ_ONCE(b->adapter->state) == NDIS_ADAPTER_SHUTDOWN) {
+		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* nor one that was shut down */
 	} else if (!answered) {
 		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
 		    NDIS_OID_IDLE) {

@@ -130,7 +130,7 @@ static struct notifier_block ndis_module_nb = {
 	.notifier_call = ndis_module_notify,
 };
 
-/* Power-off: MiniportShutdownEx once per adapter; no handler runs after. */
+/* Power-off: each adapter shut down once (ndis_adapter_shutdown()). */
 static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, void *data)
 {
 	struct ndis_adapter *a, *next;
@@ -149,12 +149,8 @@ static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, v
 		mutex_unlock(&ndis_registry_lock);
 		if (!next)
 			return NOTIFY_DONE;
-		/* Serialized with teardown: no halt during or after shutdown. */
-		ndis_adapter_lock(next);
-		if (next->state != NDIS_ADAPTER_HALTED && next->state != NDIS_ADAPTER_SHUTDOWN)
-			next->driver->chars.ShutdownHandlerEx(next->context, NdisShutdownPowerOff);
-		WRITE_ONCE(next->state, NDIS_ADAPTER_SHUTDOWN);
-		ndis_adapter_unlock(next);
+		/* Under op_lock: no halt during or after shutdown. */
+		ndis_adapter_shutdown(next);
 		ndis_object_put(&next->obj);
 	}
 }

@@ -36,6 +36,7 @@ int ndis_adapter_teardown(struct ndis_adapter *adapter, NDIS_HALT_ACTION action,
 			  bool surprise);
 struct ndis_adapter *ndis_adapter_find(const char *name);
 void ndis_adapter_wait_removed(struct ndis_adapter *adapter);
+void ndis_adapter_shutdown(struct ndis_adapter *adapter);
 
 /* Binding engine (binding.c); the caller holds ndis_registry_lock. */
 int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,

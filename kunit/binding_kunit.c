@@ -367,6 +367,64 @@ static int call_set_power(void *arg)
 	return 0;
 }
 
+static int call_shutdown(void *arg)
+{
+	struct power_call *c = arg;
+
+	ndis_kunit_adapter_shutdown(c->adapter);
+	complete(&c->done);
+	return 0;
+}
+
+/* Power-off on a busy adapter: quiet first, then MiniportShutdownEx, then nothing. */
+static void nothing_reaches_the_miniport_after_shutdown(struct kunit *test)
+{
+	static const UCHAR bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	ULONG filter = NDIS_PACKET_TYPE_BROADCAST;
+	struct power_call c = {};
+	struct ndis_fake_protocol *fp;
+	struct ndis_fake_stack s;
+	NDIS_OID_REQUEST req;
+	struct task_struct *t;
+	ULONG v;
+
+	ndis_fake_stack_setup(test, &s, "bk", "shut", 1);
+	fp = s.fp[0];
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_SUCCESS);
+	s.mp->hold_sends = true;
+	fp->rx_hold = true;
+	KUNIT_ASSERT_EQ(test, ndis_fake_send(fp, s.name, 2, 1, NULL), 0);
+	ndis_fake_indicate(s.fa, 2, bcast, 0);
+	KUNIT_ASSERT_EQ(test, fp->rx_nheld, 2U);
+
+	c.adapter = s.adapter;
+	init_completion(&c.done);
+	t = kthread_run(call_shutdown, &c, "ndis-shutdown");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	/* The shutdown waits for the sends and receives still out. */
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->pauses) == 1));
+	KUNIT_EXPECT_FALSE(test, completion_done(&c.done));
+	KUNIT_EXPECT_EQ(test, ndis_fake_adapter_release_sends(s.fa, 2, NDIS_STATUS_SUCCESS), 2U);
+	ndis_fake_return_held(fp);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->rx_returned), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fp->send_ok), 2);
+
+	/* From now on nothing reaches the miniport, not even the unbind's. */
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
+			   NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_ADAPTER_NOT_READY);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_ADAPTER_NOT_READY);
+	ndis_kunit_adapter_shutdown(s.adapter);
+	ndis_fake_protocol_deregister(fp);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->after_shutdown), 0);
+}
+
 static void restore_stuck_report_s(void *old)
 {
 	ndis_kunit_set_stuck_report_s((unsigned int)(uintptr_t)old);
@@ -608,6 +666,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(power_sleep_and_wake),
 	KUNIT_CASE(failed_sleep_runs_again),
 	KUNIT_CASE_SLOW(stuck_pause_is_reported),
+	KUNIT_CASE(nothing_reaches_the_miniport_after_shutdown),
 	KUNIT_CASE(bind_while_asleep_waits_for_wake),
 	KUNIT_CASE(pnp_events_pend_and_complete),
 	KUNIT_CASE(removed_while_asleep),

@@ -8,6 +8,7 @@ static void ndis_fake_miniport_cleanup(void *data)
 	struct ndis_fake_miniport *mp = data;
 
 	NdisMDeregisterMiniportDriver(mp->handle);
+	ndis_fake_miniport_release(mp);
 }
 
 struct ndis_fake_miniport *ndis_fake_miniport_register(struct kunit *test, const char *name)

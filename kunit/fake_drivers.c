@@ -27,6 +27,13 @@ static void ndis_fake_note_level(atomic_t *not_passive)
 
 /* -- miniport ------------------------------------------------------------ */
 
+/* Every handler but Shutdown: none may run once the adapter was shut down. */
+static void ndis_fake_handler_called(struct ndis_fake_adapter *fa)
+{
+	if (READ_ONCE(fa->shut_down))
+		atomic_inc(&fa->mp->after_shutdown);
+}
+
 static void ndis_fake_adapter_complete(struct work_struct *work)
 {
 	struct ndis_fake_adapter *fa = container_of(to_delayed_work(work),
@@ -113,6 +120,7 @@ static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 	struct ndis_fake_adapter *fa = ctx;
 	struct ndis_fake_miniport *mp = fa->mp;
 
+	ndis_fake_handler_called(fa);
 	cancel_delayed_work_sync(&fa->complete);
 	mp->last_halt = action;
 	/* NDIS halts only after every send came back. */
@@ -127,10 +135,28 @@ static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 	wake_up(&mp->wq);
 }
 
+/*
+ * After NdisMDeregisterMiniportDriver(): adapters that were shut down are
+ * never halted, so they are freed here.
+ */
+void ndis_fake_miniport_release(struct ndis_fake_miniport *mp)
+{
+	struct ndis_fake_adapter *fa, *tmp;
+
+	list_for_each_entry_safe(fa, tmp, &mp->adapters, node) {
+		cancel_delayed_work_sync(&fa->complete);
+		list_del(&fa->node);
+		if (fa->rx_pool)
+			NdisFreeNetBufferListPool(fa->rx_pool);
+		kfree(fa);
+	}
+}
+
 static NDIS_STATUS ndis_fake_pause(NDIS_HANDLE ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS params)
 {
 	struct ndis_fake_adapter *fa = ctx;
 
+	ndis_fake_handler_called(fa);
 	atomic_inc(&fa->mp->pauses);
 	wake_up_all(&fa->mp->wq);
 	if (fa->mp->hold_pause)
@@ -146,6 +172,7 @@ static NDIS_STATUS ndis_fake_restart(NDIS_HANDLE ctx, PNDIS_MINIPORT_RESTART_PAR
 {
 	struct ndis_fake_adapter *fa = ctx;
 
+	ndis_fake_handler_called(fa);
 	atomic_inc(&fa->mp->restarts);
 	if (!fa->mp->pend_restart)
 		return fa->mp->restart_status;
@@ -158,6 +185,7 @@ static void ndis_fake_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
 {
 	struct ndis_fake_adapter *fa = ctx;
 
+	ndis_fake_handler_called(fa);
 	if (event->DevicePnPEvent == NdisDevicePnPEventSurpriseRemoved)
 		atomic_inc(&fa->mp->surprise_removals);
 }
@@ -191,6 +219,7 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 	struct ndis_fake_adapter *fa = ctx;
 	struct ndis_fake_miniport *mp = fa->mp;
 
+	ndis_fake_handler_called(fa);
 	ndis_fake_reenter(fa, &mp->reenter_oid);
 	atomic_inc(&mp->oids_seen);
 	if (req->RequestType == NdisRequestSetInformation &&
@@ -242,6 +271,7 @@ static void ndis_fake_send_nbls(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain,
 	PNET_BUFFER nb;
 	unsigned int n = 0;
 
+	ndis_fake_handler_called(fa);
 	for (nbl = chain; nbl; nbl = nbl->Next) {
 		n++;
 		for (nb = nbl->FirstNetBuffer; nb; nb = nb->Next)
@@ -329,6 +359,7 @@ static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain, ULONG flag
 	struct ndis_fake_adapter *fa = ctx;
 	PNET_BUFFER_LIST nbl, next;
 
+	ndis_fake_handler_called(fa);
 	ndis_fake_reenter(fa, &fa->mp->reenter_return);
 	for (nbl = chain; nbl; nbl = next) {
 		next = nbl->Next;
@@ -380,6 +411,7 @@ static void ndis_fake_cancel_send(NDIS_HANDLE ctx, PVOID id)
 	struct ndis_fake_adapter *fa = ctx;
 	PNET_BUFFER_LIST *link, nbl, aborted = NULL, *tail = &aborted;
 
+	ndis_fake_handler_called(fa);
 	spin_lock_bh(&fa->held_lock);
 	for (link = &fa->held; (nbl = *link);) {
 		if (NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(nbl) != id) {
@@ -403,6 +435,9 @@ static void ndis_fake_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 {
 	struct ndis_fake_adapter *fa = ctx;
 
+	if (xchg(&fa->shut_down, true))
+		atomic_inc(&fa->mp->after_shutdown);	/* a second one */
+	atomic_inc(&fa->mp->shutdowns);
 	pr_info("MiniportShutdownEx(%s, %s)\n", fa->name,
 		action == NdisShutdownPowerOff ? "power off" : "bugcheck");
 }
@@ -413,6 +448,7 @@ static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)
 	struct ndis_fake_miniport *mp = fa->mp;
 	PNDIS_OID_REQUEST req = READ_ONCE(mp->oid_held);
 
+	ndis_fake_handler_called(fa);
 	atomic_inc(&mp->cancels);
 	if (mp->ignore_cancel || !req || req->RequestId != id)
 		return;

@@ -37,6 +37,8 @@ struct ndis_fake_miniport {
 	} reenter_oid, reenter_return;
 	NDIS_STATUS reenter_status;	/* what the call said (SUCCESS if void) */
 	atomic_t reentered;
+	atomic_t shutdowns;		/* MiniportShutdownEx calls */
+	atomic_t after_shutdown;	/* other handlers called after it (a bug) */
 	bool pend_restart;
 	NDIS_STATUS restart_status;
 	atomic_t inits;
@@ -82,6 +84,7 @@ struct ndis_fake_adapter {
 	PNET_BUFFER_LIST held;
 	unsigned int nheld;
 	NDIS_HANDLE rx_pool;
+	bool shut_down;			/* MiniportShutdownEx ran */
 };
 
 enum ndis_fake_bind_mode {
@@ -196,6 +199,7 @@ int ndis_fake_opens(struct ndis_fake_protocol *fp);
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name);
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name);
 void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name);
+void ndis_fake_miniport_release(struct ndis_fake_miniport *mp);
 struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 						 const char *name);
 unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,

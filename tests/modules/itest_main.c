@@ -61,6 +61,7 @@ static void __exit ndis_itest_exit(void)
 	ndis_itest_probe_exit();
 	ndis_fake_protocol_deregister(&ndis_itest_proto);
 	NdisMDeregisterMiniportDriver(ndis_itest_mp.handle);
+	ndis_fake_miniport_release(&ndis_itest_mp);
 }
 
 module_init(ndis_itest_init);
