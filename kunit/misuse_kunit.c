@@ -29,6 +29,123 @@ static void null_and_forged_handles(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 9U);
 }
 
+/* The call just made, @what, was refused with exactly one report. */
+static void reported_once(struct kunit *test, unsigned int *seen, const char *what)
+{
+	struct ndis_kunit_reports *r = test->priv;
+
+	KUNIT_EXPECT_EQ_MSG(test, r->calls, ++*seen, "%s", what);
+	*seen = r->calls;
+}
+
+/*
+ * A NULL handle to every exported call that takes one: the documented
+ * error, one report each, and the NBL, request or buffer passed along left
+ * alone (KASAN would show a wild access).
+ */
+static void every_call_refuses_a_null_handle(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-null");
+	NET_BUFFER_LIST_POOL_PARAMETERS lp = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+		.Header.Size = sizeof(lp),
+		.fAllocateNetBuffer = TRUE,
+	};
+	NET_BUFFER_POOL_PARAMETERS bp = {
+		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
+		.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1,
+		.Header.Size = sizeof(bp),
+	};
+	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
+	NDIS_STATUS_INDICATION status = {};
+	NET_PNP_EVENT_NOTIFICATION event = {};
+	NDIS_HANDLE handle = NULL;
+	unsigned int seen = 0;
+	NDIS_OID_REQUEST req;
+	PNET_BUFFER_LIST nbl;
+	ULONG v;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
+			   NULL);
+	status.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION;
+	status.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1;
+	status.Header.Size = sizeof(status);
+	status.StatusCode = NDIS_STATUS_MEDIA_CONNECT;
+
+	/* Protocol side. */
+	NdisReEnumerateProtocolBindings(NULL);
+	reported_once(test, &seen, "NdisReEnumerateProtocolBindings");
+	/* NULL is the binding of protocol-wide events, never waited for: no report. */
+	NdisCompleteNetPnPEvent(NULL, &event, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, seen);
+	NdisSendNetBufferLists(NULL, nbl, 0, 0);
+	reported_once(test, &seen, "NdisSendNetBufferLists");
+	NdisCancelSendNetBufferLists(NULL, NULL);
+	reported_once(test, &seen, "NdisCancelSendNetBufferLists");
+	NdisReturnNetBufferLists(NULL, nbl, 0);
+	reported_once(test, &seen, "NdisReturnNetBufferLists");
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(NULL, &req), NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "NdisOidRequest");
+	NdisCancelOidRequest(NULL, NULL);
+	reported_once(test, &seen, "NdisCancelOidRequest");
+
+	/* Miniport side. */
+	KUNIT_EXPECT_EQ(test, NdisMSetMiniportAttributes(NULL, &attrs),
+			NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "NdisMSetMiniportAttributes");
+	NdisMRestartComplete(NULL, NDIS_STATUS_SUCCESS);
+	reported_once(test, &seen, "NdisMRestartComplete");
+	KUNIT_EXPECT_EQ(test, NdisMRemoveMiniport(NULL), NDIS_STATUS_FAILURE);
+	reported_once(test, &seen, "NdisMRemoveMiniport");
+	NdisMIndicateReceiveNetBufferLists(NULL, nbl, 0, 1, 0);
+	reported_once(test, &seen, "NdisMIndicateReceiveNetBufferLists");
+	NdisMSendNetBufferListsComplete(NULL, nbl, 0);
+	reported_once(test, &seen, "NdisMSendNetBufferListsComplete");
+	NdisMIndicateStatusEx(NULL, &status);
+	reported_once(test, &seen, "NdisMIndicateStatusEx");
+	NdisMOidRequestComplete(NULL, &req, NDIS_STATUS_SUCCESS);
+	reported_once(test, &seen, "NdisMOidRequestComplete");
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(NULL, "mu-x", NULL, &handle),
+			NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "ndis_miniport_add_adapter");
+	KUNIT_EXPECT_EQ(test, ndis_miniport_surprise_remove_adapter(NULL),
+			NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "ndis_miniport_surprise_remove_adapter");
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(NULL),
+			NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "ndis_miniport_query_remove_adapter");
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(NULL, NdisDeviceStateD3),
+			NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "ndis_miniport_set_power");
+
+	/* Pools. */
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferPool(NULL, &bp));
+	reported_once(test, &seen, "NdisAllocateNetBufferPool");
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferListPool(NULL, &lp));
+	reported_once(test, &seen, "NdisAllocateNetBufferListPool");
+	NdisFreeNetBufferListPool(NULL);
+	reported_once(test, &seen, "NdisFreeNetBufferListPool");
+	NdisFreeNetBufferPool(NULL);
+	reported_once(test, &seen, "NdisFreeNetBufferPool");
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferList(NULL, 0, 0));
+	reported_once(test, &seen, "NdisAllocateNetBufferList");
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferAndNetBufferList(NULL, 0, 0, NULL, 0, 60));
+	reported_once(test, &seen, "NdisAllocateNetBufferAndNetBufferList");
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBuffer(NULL, NULL, 0, 60));
+	reported_once(test, &seen, "NdisAllocateNetBuffer");
+
+	/* Nothing took the NBL or completed the request: both are still ours. */
+	KUNIT_EXPECT_NULL(test, req.SourceReserved[0]);
+	KUNIT_EXPECT_NULL(test, handle);
+	NdisFreeNetBufferList(nbl);
+	KUNIT_EXPECT_EQ(test, seen, 24U);
+}
+
 static void foreign_handle_role(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
@@ -171,6 +288,38 @@ static void duplicate_names(struct kunit *test)
 			NDIS_STATUS_INVALID_PARAMETER);
 }
 
+/* Names fill a 32-byte field: 31 characters fit, 32 are refused, not cut. */
+static void names_that_overflow_refused(struct kunit *test)
+{
+	static const char fits[] = "mu-0123456789abcdef0123456789ab";	/* 31 */
+	static const char over[] = "mu-0123456789abcdef0123456789abc";	/* 32 */
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "mu-mp7");
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
+	struct ndis_fake_protocol *fp;
+	NDIS_HANDLE h = NULL;
+
+	BUILD_BUG_ON(sizeof(fits) != 32 || sizeof(over) != 33);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, over, NULL, &h),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, h);
+	ndis_fake_adapter_add(test, mp, fits);
+	KUNIT_EXPECT_NOT_NULL(test, ndis_fake_adapter_find(mp, fits));
+
+	ndis_fake_protocol_chars(&pc, over);
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	ndis_fake_miniport_chars(&mc, over);
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_NULL(test, h);
+	/* 31 characters: a protocol binds under its whole name. */
+	fp = ndis_fake_protocol_new(test, fits);
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	KUNIT_EXPECT_STREQ(test, fp->name, fits);
+}
+
 struct ndis_transition_case {
 	enum ndis_binding_state from, to;
 	bool ok;
@@ -308,6 +457,7 @@ static void deregister_from_oid_complete_refused(struct kunit *test)
 
 static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(null_and_forged_handles),
+	KUNIT_CASE(every_call_refuses_a_null_handle),
 	KUNIT_CASE(foreign_handle_role),
 	KUNIT_CASE(stale_handles_after_teardown),
 	KUNIT_CASE(close_outside_handlers_and_twice),
@@ -315,6 +465,7 @@ static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(bind_failure_leaving_open_is_closed_for_it),
 	KUNIT_CASE(bad_characteristics),
 	KUNIT_CASE(duplicate_names),
+	KUNIT_CASE(names_that_overflow_refused),
 	KUNIT_CASE(pnp_calls_from_oid_handler_refused),
 	KUNIT_CASE(pnp_calls_from_return_handler_refused),
 	KUNIT_CASE(deregister_from_oid_complete_refused),
