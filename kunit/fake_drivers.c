@@ -51,6 +51,8 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	static const UCHAR mac[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
 	struct ndis_fake_miniport *mp = driver_ctx;
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs;
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
 	struct ndis_fake_adapter *fa;
 	NDIS_STATUS status;
 
@@ -64,16 +66,8 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	fa->handle = handle;
 	strscpy(fa->name, params->AdapterName, sizeof(fa->name));
 	spin_lock_init(&fa->held_lock);
-	{
-		NET_BUFFER_LIST_POOL_PARAMETERS lp = {
-			.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-			.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-			.Header.Size = sizeof(lp),
-			.fAllocateNetBuffer = TRUE,
-		};
-
-		fa->rx_pool = NdisAllocateNetBufferListPool(handle, &lp);
-	}
+	ndis_fake_pool_params(&lp, &bp);
+	fa->rx_pool = NdisAllocateNetBufferListPool(handle, &lp);
 	spin_lock_bh(&mp->lock);
 	list_add_tail(&fa->node, &mp->adapters);
 	spin_unlock_bh(&mp->lock);
@@ -1092,23 +1086,29 @@ void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 	INIT_DELAYED_WORK(&fp->pnp_work, ndis_fake_pnp_work);
 }
 
+/* Parameters of the NBL pool (NBs included) and NB pool a fake protocol uses. */
+void ndis_fake_pool_params(PNET_BUFFER_LIST_POOL_PARAMETERS lp, PNET_BUFFER_POOL_PARAMETERS bp)
+{
+	memset(lp, 0, sizeof(*lp));
+	lp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	lp->Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	lp->Header.Size = sizeof(*lp);
+	lp->fAllocateNetBuffer = TRUE;
+	memset(bp, 0, sizeof(*bp));
+	bp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	bp->Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+	bp->Header.Size = sizeof(*bp);
+}
+
 NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
 {
-	NET_BUFFER_LIST_POOL_PARAMETERS lp = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(lp),
-		.fAllocateNetBuffer = TRUE,
-	};
-	NET_BUFFER_POOL_PARAMETERS bp = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(bp),
-	};
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;
 	NDIS_STATUS status;
 
 	ndis_fake_protocol_chars(&chars, fp->name);
+	ndis_fake_pool_params(&lp, &bp);
 	status = NdisRegisterProtocolDriver(fp, &chars, &fp->handle);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;

@@ -219,5 +219,6 @@ NDIS_STATUS ndis_fake_oid_request(struct ndis_fake_protocol *fp, const char *ada
 int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
 			 const void *frame, unsigned int len);
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name);
+void ndis_fake_pool_params(PNET_BUFFER_LIST_POOL_PARAMETERS lp, PNET_BUFFER_POOL_PARAMETERS bp);
 
 #endif /* _NDIS_FAKE_DRIVERS_H */

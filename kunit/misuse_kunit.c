@@ -47,17 +47,8 @@ static void every_call_refuses_a_null_handle(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
 	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-null");
-	NET_BUFFER_LIST_POOL_PARAMETERS lp = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(lp),
-		.fAllocateNetBuffer = TRUE,
-	};
-	NET_BUFFER_POOL_PARAMETERS bp = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(bp),
-	};
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
 	NDIS_STATUS_INDICATION status = {};
 	NET_PNP_EVENT_NOTIFICATION event = {};
@@ -68,6 +59,7 @@ static void every_call_refuses_a_null_handle(struct kunit *test)
 	ULONG v;
 
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	ndis_fake_pool_params(&lp, &bp);
 	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
 	KUNIT_ASSERT_NOT_NULL(test, nbl);
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
