@@ -29,11 +29,15 @@ summary=$out/summary
 : >"$summary"
 
 loader=
+obj=
 stop_load() {
-	[ -n "$loader" ] || return 0
-	kill -- "-$loader" 2>/dev/null
-	wait "$loader" 2>/dev/null
-	loader=
+	if [ -n "$loader" ]; then
+		kill -- "-$loader" 2>/dev/null
+		wait "$loader" 2>/dev/null
+		loader=
+	fi
+	[ -z "$obj" ] || rm -rf "$obj"	# the load's kernel build, ~150 MB
+	obj=
 }
 trap stop_load EXIT
 trap 'exit 130' INT TERM

@@ -100,11 +100,15 @@ full_window_gone() {
 	rm -f /tmp/go
 	$bin/ndisprot_check unbind-full /tmp/go "$1" >/tmp/uf 2>&1 &
 	local uf=$!
-	eventually grep -q filled /tmp/uf || cat /tmp/uf
+	# A helper that never filled the window must fail here, not skip its
+	# checks (it once found no $1 in ndisprot's list: see issue 12's note).
+	t_check "$1: window full before the $2" eventually grep -q filled /tmp/uf ||
+		cat /tmp/uf
 	t_check "$2 of $1 with 32 frames in flight" sh -c "$3"
 	t_check "ndisprot:$1 gone" eventually test ! -e "$root/bindings/ndisprot:$1"
 	touch /tmp/go
 	wait $uf
+	t_eq "$1: the window helper's exit status" 0 $?
 	grep -v '^filled' /tmp/uf
 }
 t_check "ndisprot bound to vmini1" eventually state_is "$root/bindings/ndisprot:vmini1" running
