@@ -195,13 +195,15 @@ qemu_monitor_cmd() {
 }
 
 # Pass the guest's hot-plug requests in LOG to the monitor at SOCK until
-# STOP exists. Each request is sent once, in order.
+# STOP exists. Each request is sent once, in order. The serial console is
+# written a few bytes at a time, so only lines with the guest's end mark
+# are requests; the last line may still be growing.
 qemu_relay() {
 	local log=$1 sock=$2 stop=$3 handled=0 n cmds
 	while [ ! -e "$stop" ]; do
 		sleep 0.3
-		mapfile -t cmds < <(grep -a 'NDIS-QEMU: ' "$log" 2>/dev/null |
-			sed 's/.*NDIS-QEMU: //; s/\r$//')
+		mapfile -t cmds < <(grep -a 'NDIS-QEMU: .* :NDIS-QEMU-END' "$log" 2>/dev/null |
+			sed 's/.*NDIS-QEMU: //; s/ :NDIS-QEMU-END.*//')
 		for ((n = handled; n < ${#cmds[@]}; n++)); do
 			case ${cmds[n]} in
 			"device_add "* | "device_del "*)
@@ -231,7 +233,7 @@ initramfs_skeleton() {
 	local applet
 	for applet in sh mount umount insmod rmmod lsmod cat echo grep sed ls \
 		readlink sleep reboot ip dmesg basename seq wc head tr printf test \
-		mkdir find sort uname awk cut setsid ps kill timeout; do
+		mkdir find sort uname awk cut setsid ps kill timeout touch; do
 		ln -sf busybox "$root/bin/$applet"
 	done
 	cp "$NDIS_TOP/tests/guest/common.sh" "$root/ndis/common.sh"

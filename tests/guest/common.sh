@@ -62,7 +62,9 @@ probe_count() {
 probe_is() { [ "$(probe_count "$1")" = "$2" ]; }
 
 # Ask the host to run a QEMU monitor command (device_add / device_del).
-qemu_monitor() { echo "NDIS-QEMU: $*"; }
+# The host reads the console while it is being written: the end mark tells
+# it the line is whole (it once sent half a device_add).
+qemu_monitor() { echo "NDIS-QEMU: $* :NDIS-QEMU-END"; }
 
 nic_driver() { basename "$(readlink "/sys/class/net/$1/device/driver")"; }
 
