@@ -13,7 +13,7 @@ endif
 TOP := $(CURDIR)
 KMAKE = $(MAKE) -C $(KDIR) M=$(TOP)
 
-.PHONY: all modules tools clean install load unload check build-check kunit itest style demo docs bench help
+.PHONY: all modules tools clean install load unload check build-check kunit itest style stress stress-long demo docs bench help
 
 all: modules tools
 
@@ -71,6 +71,14 @@ itest:
 style:
 	@tests/check.sh style
 
+# Everything at once on the debug kernel, with the fuzzer: the short
+# profile (also in make check), or the long one (about 40 minutes).
+stress:
+	@tests/check.sh stress
+
+stress-long:
+	@NDIS_STRESS_PROFILE=long tests/check.sh stress
+
 # The API reference, from kernel-doc, into build/docs/ (zero warnings).
 docs:
 	@bash tests/docs.sh
@@ -93,6 +101,8 @@ help:
 	@echo "make check           all test tiers (build, kunit, itest); the CI command"
 	@echo "make build-check     build matrix, W=1, sparse, checkpatch"
 	@echo "make kunit           KUnit suites on a debug kernel under QEMU"
+	@echo "make stress          workers, faults and the fuzzer against each other (short)"
+	@echo "make stress-long     the same until 10,000 bind/unbind cycles and 1,000,000 frames"
 	@echo "make itest           integration on stock Debian kernels under QEMU"
 	@echo "make style           checkpatch --strict over all sources"
 	@echo "make docs            API reference (kernel-doc) into build/docs/; fails on any warning"

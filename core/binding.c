@@ -26,6 +26,7 @@
 #include "handle.h"
 #include "kunit_hooks.h"
 #include "registry.h"
+#include "totals.h"
 #include "trace.h"
 #include "watch.h"
 
@@ -143,8 +144,7 @@ void ndis_binding_count(struct ndis_binding *b, enum ndis_binding_stat which, un
 	unsigned long flags;
 
 	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	u64_stats_add(which == NDIS_STAT_SENT ? &stats->sent :
-		      which == NDIS_STAT_COMPLETED ? &stats->completed : &stats->received, n);
+	u64_stats_add(&stats->n[which], n);
 	u64_stats_update_end_irqrestore(&stats->syncp, flags);
 	put_cpu_ptr(b->stats);
 }
@@ -249,6 +249,7 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	if (!b)
 		return -ENOMEM;
 	kobject_init(&b->obj.kobj, &ndis_binding_ktype);
+	ndis_total_inc(NDIS_TOTAL_BINDINGS_MADE);	/* its release counts the free */
 	snprintf(b->name, sizeof(b->name), "%s:%s", protocol->name, adapter->name);
 	spin_lock_init(&b->lock);
 	b->state = NDIS_BINDING_UNBOUND;

@@ -181,15 +181,15 @@ struct ndis_protocol {
 };
 
 enum ndis_binding_stat {
-	NDIS_STAT_SENT,
-	NDIS_STAT_COMPLETED,
-	NDIS_STAT_RECEIVED,
+	NDIS_STAT_SENT,		/* NBLs handed to the miniport */
+	NDIS_STAT_REFUSED,	/* NBLs NDIS completed itself: paused or closing */
+	NDIS_STAT_COMPLETED,	/* NBLs back to the protocol, any status */
+	NDIS_STAT_RECEIVED,	/* NBLs indicated to the protocol */
+	NDIS_STAT_COUNT
 };
 
 struct ndis_binding_stats {
-	u64_stats_t sent;		/* NBLs handed to the miniport */
-	u64_stats_t completed;		/* NBLs back to the protocol, any status */
-	u64_stats_t received;		/* NBLs indicated to the protocol */
+	u64_stats_t n[NDIS_STAT_COUNT];
 	struct u64_stats_sync syncp;
 };
 

@@ -27,6 +27,7 @@
 #include "core.h"
 #include "handle.h"
 #include "registry.h"
+#include "totals.h"
 #include "watch.h"
 
 enum ndis_oid_state {
@@ -82,6 +83,9 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 		ndis_oid_own_done(a, req, status);
 		return;
 	}
+	ndis_total_inc(NDIS_TOTAL_OIDS_COMPLETED);
+	if (status == NDIS_STATUS_REQUEST_ABORTED)
+		ndis_total_inc(NDIS_TOTAL_OIDS_ABORTED);
 	raised = ndis_dispatch_enter();
 	b->protocol->chars.OidRequestCompleteHandler(b->protocol_ctx, req, status);
 	ndis_dispatch_leave(raised);
@@ -650,6 +654,7 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 	} else if (!answered) {
 		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
 		    NDIS_OID_IDLE) {
+			ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
 			ndis_oid_enqueue(b->adapter, b, OidRequest);
 			rcu_read_unlock();
 			return NDIS_STATUS_PENDING;	/* the count goes with it */

@@ -56,6 +56,7 @@ static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, uns
 		nbl->Status = status;
 		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
 	}
+	ndis_binding_count(b, NDIS_STAT_REFUSED, n);
 	ndis_send_deliver(b, chain, n,
 			  flags & NDIS_SEND_FLAGS_DISPATCH_LEVEL ?
 			  NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0);

@@ -17,6 +17,7 @@
 
 #include "core.h"
 #include "registry.h"
+#include "totals.h"
 #include "watch.h"
 
 static struct kobject *ndis_kobj;
@@ -68,12 +69,20 @@ static ssize_t stuck_reports_show(struct kobject *kobj, struct kobj_attribute *a
 
 static struct kobj_attribute ndis_attr_stuck_reports = __ATTR_RO(stuck_reports);
 
+static ssize_t totals_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return ndis_totals_show(buf);
+}
+
+static struct kobj_attribute ndis_attr_totals = __ATTR_RO(totals);
+
 static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_version.attr,
 	&ndis_attr_irql_violations.attr,
 	&ndis_attr_irql_violation_sites.attr,
 	&ndis_attr_api_misuse.attr,
 	&ndis_attr_stuck_reports.attr,
+	&ndis_attr_totals.attr,
 	NULL,
 };
 
@@ -407,27 +416,6 @@ static ssize_t binding_outstanding_sends_show(struct kobject *kobj, char *buf)
 
 NDIS_ATTR_RO(binding, outstanding_sends);
 
-/* Sum of one per-CPU counter of a binding. */
-static u64 ndis_binding_stat(struct ndis_binding *b, enum ndis_binding_stat which)
-{
-	u64 total = 0, v;
-	unsigned int start;
-	int cpu;
-
-	for_each_possible_cpu(cpu) {
-		const struct ndis_binding_stats *s = per_cpu_ptr(b->stats, cpu);
-
-		do {
-			start = u64_stats_fetch_begin(&s->syncp);
-			v = u64_stats_read(which == NDIS_STAT_SENT ? &s->sent :
-					   which == NDIS_STAT_COMPLETED ? &s->completed :
-					   &s->received);
-		} while (u64_stats_fetch_retry(&s->syncp, start));
-		total += v;
-	}
-	return total;
-}
-
 static ssize_t binding_sent_show(struct kobject *kobj, char *buf)
 {
 	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
@@ -444,6 +432,14 @@ static ssize_t binding_send_completed_show(struct kobject *kobj, char *buf)
 
 NDIS_ATTR_RO(binding, send_completed);
 
+static ssize_t binding_send_refused_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
+							  NDIS_STAT_REFUSED));
+}
+
+NDIS_ATTR_RO(binding, send_refused);
+
 static ssize_t binding_received_show(struct kobject *kobj, char *buf)
 {
 	return sysfs_emit(buf, "%llu\n", ndis_binding_stat(ndis_to(struct ndis_binding, kobj),
@@ -456,6 +452,7 @@ static struct attribute *ndis_binding_attrs[] = {
 	&binding_attr_outstanding_sends.attr,
 	&binding_attr_sent.attr,
 	&binding_attr_send_completed.attr,
+	&binding_attr_send_refused.attr,
 	&binding_attr_received.attr,
 	&binding_attr_state.attr,
 	&binding_attr_protocol.attr,
@@ -470,6 +467,7 @@ static void ndis_binding_free_rcu(struct rcu_head *rcu)
 {
 	struct ndis_binding *b = container_of(rcu, struct ndis_binding, obj.rcu);
 
+	ndis_totals_retire_binding(b);
 	free_percpu(b->stats);
 	kfree(b);
 }

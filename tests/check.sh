@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make check / build-check / kunit / itest / style: run the tiers named by
-# $1 ("all" = build kunit itest bench-smoke), time each, and end with one
+# $1 ("all" = build kunit itest bench-smoke stress), time each, and end with one
 # summary line.
 # Every tier runs even when an earlier one failed, so one run shows all.
 #
@@ -11,9 +11,9 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 case ${1:-all} in
-all) tiers="build kunit itest bench-smoke" ;;
-build | kunit | itest | style | bench-smoke) tiers=$1 ;;
-*) echo "usage: $0 all|build|kunit|itest|style|bench-smoke" >&2; exit 2 ;;
+all) tiers="build kunit itest bench-smoke stress" ;;
+build | kunit | itest | style | bench-smoke | stress) tiers=$1 ;;
+*) echo "usage: $0 all|build|kunit|itest|style|bench-smoke|stress" >&2; exit 2 ;;
 esac
 
 logdir=${NDIS_LOG_DIR:-$top/build/logs}

@@ -2,7 +2,8 @@
 /*
  * Probe frames for the integration tier: /sys/kernel/debug/ndis_itest/ctl
  * takes "filter ADAPTER HEX" (the binding's packet filter) and "send
- * ADAPTER COUNT" (COUNT probe frames through itest_proto's binding);
+ * ADAPTER COUNT" (COUNT probe frames through itest_proto's binding), and
+ * the stress tier's commands (itest_stress.c);
  * /sys/kernel/debug/ndis_itest/probe lists, per binding, the probe frames
  * received intact and damaged. A probe frame is a broadcast of EtherType
  * 0x88b5 whose sequence number fixes its length (60 to 1514 bytes) and
@@ -133,7 +134,7 @@ static ssize_t ndis_probe_ctl_write(struct file *file, const char __user *ubuf, 
 				     OID_GEN_CURRENT_PACKET_FILTER, &filter, sizeof(filter)) ==
 		      NDIS_STATUS_SUCCESS ? 0 : -EIO;
 	} else {
-		err = -EINVAL;
+		err = ndis_itest_stress_ctl(buf);
 	}
 	return err ?: count;
 }
@@ -168,6 +169,7 @@ void ndis_itest_probe_init(struct ndis_fake_protocol *fp)
 	ndis_probe_dir = debugfs_create_dir("ndis_itest", NULL);
 	debugfs_create_file("ctl", 0200, ndis_probe_dir, fp, &ndis_probe_ctl_fops);
 	debugfs_create_file("probe", 0400, ndis_probe_dir, fp, &ndis_probe_fops);
+	ndis_itest_stress_init(fp, ndis_probe_dir);
 }
 
 /**
@@ -176,4 +178,5 @@ void ndis_itest_probe_init(struct ndis_fake_protocol *fp)
 void ndis_itest_probe_exit(void)
 {
 	debugfs_remove_recursive(ndis_probe_dir);
+	ndis_itest_stress_exit();
 }
