@@ -17,7 +17,10 @@
  * variants) is reported through the IRQL layer. The lock operation itself
  * is never skipped for a wrong level: skipping a lock would corrupt
  * the data it guards. Only recursion and foreign releases are refused,
- * since carrying them out would deadlock or break another holder.
+ * since carrying them out would deadlock or break another holder, and,
+ * on PREEMPT_RT, an acquire with interrupts off (above DISPATCH_LEVEL):
+ * there spinlock_t is a sleeping lock, and taking it would sleep in atomic
+ * context or deadlock.
  */
 #include <linux/bottom_half.h>
 #include <linux/irqflags.h>
@@ -92,6 +95,12 @@ static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 		__acquire(&lock->SpinLock);	/* the caller holds it already */
 		return;
 	}
+	if (IS_ENABLED(CONFIG_PREEMPT_RT) && irqs_disabled()) {
+		ndis_irql_violation(api, "interrupts on (PREEMPT_RT: the lock may sleep)",
+				    irql, caller);
+		__acquire(&lock->SpinLock);	/* not taken: the release reports too */
+		return;
+	}
 	/* With interrupts off no softirq can run here; keep BHs as they are. */
 	if (!irqs_disabled()) {
 		local_bh_disable();
@@ -155,7 +164,9 @@ EXPORT_SYMBOL_NS_GPL(NdisFreeSpinLock, NDIS);
  * NdisAcquireSpinLock() - take a lock, raising the caller to DISPATCH_LEVEL
  * @SpinLock: the lock
  *
- * Records the caller's level in @SpinLock->OldIrql.
+ * Records the caller's level in @SpinLock->OldIrql. Called above
+ * DISPATCH_LEVEL (interrupts off) it is a reported violation; the lock is
+ * still taken, except on PREEMPT_RT, where it cannot be without sleeping.
  *
  * Context: IRQL <= DISPATCH_LEVEL; returns at DISPATCH_LEVEL.
  */

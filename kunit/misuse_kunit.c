@@ -38,29 +38,32 @@ static void reported_once(struct kunit *test, unsigned int *seen, const char *wh
 	*seen = r->calls;
 }
 
+/* Handles of every kind, all NULL or all stale. */
+struct ndis_bad_handles {
+	NDIS_HANDLE protocol, binding, adapter, driver, lpool, npool;
+};
+
 /*
- * A NULL handle to every exported call that takes one: the documented
+ * Every exported call that takes one of @h's handles: the documented
  * error, one report each, and the NBL, request or buffer passed along left
- * alone (KASAN would show a wild access).
+ * alone (KASAN would show a wild access). Return: the calls made.
  */
-static void every_call_refuses_a_null_handle(struct kunit *test)
+static unsigned int refuse_each_call(struct kunit *test, const struct ndis_bad_handles *h,
+				     NDIS_HANDLE keep_pool)
 {
-	struct ndis_kunit_reports *r = test->priv;
-	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-null");
-	NET_BUFFER_LIST_POOL_PARAMETERS lp;
-	NET_BUFFER_POOL_PARAMETERS bp;
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
 	NDIS_STATUS_INDICATION status = {};
-	NET_PNP_EVENT_NOTIFICATION event = {};
+	struct ndis_kunit_reports *r = test->priv;
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
+	unsigned int seen = r->calls;
 	NDIS_HANDLE handle = NULL;
-	unsigned int seen = 0;
 	NDIS_OID_REQUEST req;
 	PNET_BUFFER_LIST nbl;
 	ULONG v;
 
-	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
 	ndis_fake_pool_params(&lp, &bp);
-	nbl = NdisAllocateNetBufferAndNetBufferList(fp->nbl_pool, 0, 0, NULL, 0, 60);
+	nbl = NdisAllocateNetBufferAndNetBufferList(keep_pool, 0, 0, NULL, 0, 60);
 	KUNIT_ASSERT_NOT_NULL(test, nbl);
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
 			   NULL);
@@ -70,72 +73,137 @@ static void every_call_refuses_a_null_handle(struct kunit *test)
 	status.StatusCode = NDIS_STATUS_MEDIA_CONNECT;
 
 	/* Protocol side. */
-	NdisReEnumerateProtocolBindings(NULL);
+	NdisReEnumerateProtocolBindings(h->protocol);
 	reported_once(test, &seen, "NdisReEnumerateProtocolBindings");
-	/* NULL is the binding of protocol-wide events, never waited for: no report. */
-	NdisCompleteNetPnPEvent(NULL, &event, NDIS_STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, r->calls, seen);
-	NdisSendNetBufferLists(NULL, nbl, 0, 0);
+	NdisSendNetBufferLists(h->binding, nbl, 0, 0);
 	reported_once(test, &seen, "NdisSendNetBufferLists");
-	NdisCancelSendNetBufferLists(NULL, NULL);
+	NdisCancelSendNetBufferLists(h->binding, NULL);
 	reported_once(test, &seen, "NdisCancelSendNetBufferLists");
-	NdisReturnNetBufferLists(NULL, nbl, 0);
+	NdisReturnNetBufferLists(h->binding, nbl, 0);
 	reported_once(test, &seen, "NdisReturnNetBufferLists");
-	KUNIT_EXPECT_EQ(test, NdisOidRequest(NULL, &req), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(h->binding, &req), NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "NdisOidRequest");
-	NdisCancelOidRequest(NULL, NULL);
+	NdisCancelOidRequest(h->binding, NULL);
 	reported_once(test, &seen, "NdisCancelOidRequest");
 
 	/* Miniport side. */
-	KUNIT_EXPECT_EQ(test, NdisMSetMiniportAttributes(NULL, &attrs),
+	KUNIT_EXPECT_EQ(test, NdisMSetMiniportAttributes(h->adapter, &attrs),
 			NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "NdisMSetMiniportAttributes");
-	NdisMRestartComplete(NULL, NDIS_STATUS_SUCCESS);
+	NdisMRestartComplete(h->adapter, NDIS_STATUS_SUCCESS);
 	reported_once(test, &seen, "NdisMRestartComplete");
-	KUNIT_EXPECT_EQ(test, NdisMRemoveMiniport(NULL), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, NdisMRemoveMiniport(h->adapter), NDIS_STATUS_FAILURE);
 	reported_once(test, &seen, "NdisMRemoveMiniport");
-	NdisMIndicateReceiveNetBufferLists(NULL, nbl, 0, 1, 0);
+	NdisMIndicateReceiveNetBufferLists(h->adapter, nbl, 0, 1, 0);
 	reported_once(test, &seen, "NdisMIndicateReceiveNetBufferLists");
-	NdisMSendNetBufferListsComplete(NULL, nbl, 0);
+	NdisMSendNetBufferListsComplete(h->adapter, nbl, 0);
 	reported_once(test, &seen, "NdisMSendNetBufferListsComplete");
-	NdisMIndicateStatusEx(NULL, &status);
+	NdisMIndicateStatusEx(h->adapter, &status);
 	reported_once(test, &seen, "NdisMIndicateStatusEx");
-	NdisMOidRequestComplete(NULL, &req, NDIS_STATUS_SUCCESS);
+	NdisMOidRequestComplete(h->adapter, &req, NDIS_STATUS_SUCCESS);
 	reported_once(test, &seen, "NdisMOidRequestComplete");
-	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(NULL, "mu-x", NULL, &handle),
+	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(h->driver, "mu-x", NULL, &handle),
 			NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "ndis_miniport_add_adapter");
-	KUNIT_EXPECT_EQ(test, ndis_miniport_surprise_remove_adapter(NULL),
+	KUNIT_EXPECT_EQ(test, ndis_miniport_surprise_remove_adapter(h->adapter),
 			NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "ndis_miniport_surprise_remove_adapter");
-	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(NULL),
+	KUNIT_EXPECT_EQ(test, ndis_miniport_query_remove_adapter(h->adapter),
 			NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "ndis_miniport_query_remove_adapter");
-	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(NULL, NdisDeviceStateD3),
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(h->adapter, NdisDeviceStateD3),
 			NDIS_STATUS_INVALID_PARAMETER);
 	reported_once(test, &seen, "ndis_miniport_set_power");
 
 	/* Pools. */
-	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferPool(NULL, &bp));
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferPool(h->protocol, &bp));
 	reported_once(test, &seen, "NdisAllocateNetBufferPool");
-	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferListPool(NULL, &lp));
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferListPool(h->protocol, &lp));
 	reported_once(test, &seen, "NdisAllocateNetBufferListPool");
-	NdisFreeNetBufferListPool(NULL);
+	NdisFreeNetBufferListPool(h->lpool);
 	reported_once(test, &seen, "NdisFreeNetBufferListPool");
-	NdisFreeNetBufferPool(NULL);
+	NdisFreeNetBufferPool(h->npool);
 	reported_once(test, &seen, "NdisFreeNetBufferPool");
-	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferList(NULL, 0, 0));
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferList(h->lpool, 0, 0));
 	reported_once(test, &seen, "NdisAllocateNetBufferList");
-	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferAndNetBufferList(NULL, 0, 0, NULL, 0, 60));
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferAndNetBufferList(h->lpool, 0, 0, NULL, 0, 60));
 	reported_once(test, &seen, "NdisAllocateNetBufferAndNetBufferList");
-	KUNIT_EXPECT_NULL(test, NdisAllocateNetBuffer(NULL, NULL, 0, 60));
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBuffer(h->npool, NULL, 0, 60));
 	reported_once(test, &seen, "NdisAllocateNetBuffer");
 
 	/* Nothing took the NBL or completed the request: both are still ours. */
 	KUNIT_EXPECT_NULL(test, req.SourceReserved[0]);
 	KUNIT_EXPECT_NULL(test, handle);
 	NdisFreeNetBufferList(nbl);
+	return seen;
+}
+
+static void every_call_refuses_a_null_handle(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-null");
+	const struct ndis_bad_handles none = {};
+	NET_PNP_EVENT_NOTIFICATION event = {};
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	/* NULL is the binding of protocol-wide events, never waited for: no report. */
+	NdisCompleteNetPnPEvent(NULL, &event, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	KUNIT_EXPECT_EQ(test, refuse_each_call(test, &none, fp->nbl_pool), 24U);
+}
+
+/*
+ * The same calls with handles that were live once: a binding, an adapter,
+ * a protocol, a miniport driver and two pools, all torn down first; and
+ * the teardown calls themselves, a second time.
+ */
+static void every_call_refuses_a_stale_handle(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "mu-st-p");
+	struct ndis_fake_protocol *keep = ndis_fake_protocol_new(test, "mu-st-k");
+	struct ndis_fake_miniport *mp = kunit_kzalloc(test, sizeof(*mp), GFP_KERNEL);
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
+	struct ndis_bad_handles h;
+	unsigned int seen;
+
+	KUNIT_ASSERT_NOT_NULL(test, mp);
+	ndis_fake_miniport_init(mp, "mu-st-mp");
+	ndis_fake_miniport_chars(&chars, mp->name);
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, &chars, &mp->handle),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(keep), NDIS_STATUS_SUCCESS);
+	h.adapter = ndis_fake_adapter_add(test, mp, "mu-st-a");
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	h.binding = ndis_fake_binding(fp, "mu-st-a");
+	h.protocol = fp->handle;
+	h.driver = mp->handle;
+	ndis_fake_pool_params(&lp, &bp);
+	h.lpool = NdisAllocateNetBufferListPool(h.protocol, &lp);
+	h.npool = NdisAllocateNetBufferPool(h.protocol, &bp);
+	KUNIT_ASSERT_NOT_NULL(test, h.lpool);
+	KUNIT_ASSERT_NOT_NULL(test, h.npool);
+	NdisFreeNetBufferListPool(h.lpool);
+	NdisFreeNetBufferPool(h.npool);
+	KUNIT_ASSERT_EQ(test, ndis_miniport_remove_adapter(h.adapter), NDIS_STATUS_SUCCESS);
+	ndis_fake_protocol_deregister(fp);
+	NdisMDeregisterMiniportDriver(h.driver);
+	ndis_fake_miniport_release(mp);
+	KUNIT_ASSERT_EQ(test, r->calls, 0U);
+
+	seen = refuse_each_call(test, &h, keep->nbl_pool);
 	KUNIT_EXPECT_EQ(test, seen, 24U);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(h.binding), NDIS_STATUS_INVALID_PARAMETER);
+	reported_once(test, &seen, "NdisUnbindAdapter");
+	KUNIT_EXPECT_EQ(test, NdisCloseAdapterEx(h.binding), NDIS_STATUS_ADAPTER_NOT_OPEN);
+	reported_once(test, &seen, "NdisCloseAdapterEx");
+	NdisDeregisterProtocolDriver(h.protocol);
+	reported_once(test, &seen, "NdisDeregisterProtocolDriver");
+	NdisMDeregisterMiniportDriver(h.driver);
+	reported_once(test, &seen, "NdisMDeregisterMiniportDriver");
 }
 
 static void foreign_handle_role(struct kunit *test)
@@ -450,6 +518,7 @@ static void deregister_from_oid_complete_refused(struct kunit *test)
 static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(null_and_forged_handles),
 	KUNIT_CASE(every_call_refuses_a_null_handle),
+	KUNIT_CASE(every_call_refuses_a_stale_handle),
 	KUNIT_CASE(foreign_handle_role),
 	KUNIT_CASE(stale_handles_after_teardown),
 	KUNIT_CASE(close_outside_handlers_and_twice),

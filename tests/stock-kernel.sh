@@ -2,12 +2,13 @@
 # Stock Debian kernels for the integration tier, unpacked (never installed)
 # into the cache. Sourced after lib.sh.
 
-# ensure_stock_kernel SERIES: sets STOCK_KVER and STOCK_ROOT (the unpacked
-# image), and installs the matching headers for building our modules.
+# ensure_stock_kernel SERIES [FLAVOUR-]: sets STOCK_KVER and STOCK_ROOT (the
+# unpacked image of the newest SERIES kernel, "rt-" for PREEMPT_RT), and
+# installs the matching headers for building our modules.
 ensure_stock_kernel() {
-	local series=$1 image tmp deb
-	image=$(newest_flavour "$series" image)
-	[ -n "$image" ] || die "no linux-image package found for $series"
+	local series=$1 flavour=${2:-} image tmp deb
+	image=$(newest_flavour "$series" image "$flavour")
+	[ -n "$image" ] || die "no linux-image package found for $series${flavour:+ $flavour}"
 	STOCK_KVER=${image#linux-image-}
 	STOCK_KVER=${STOCK_KVER%-unsigned}
 	STOCK_ROOT="$NDIS_CACHE_DIR/images/$STOCK_KVER"

@@ -47,3 +47,18 @@ ensure_test_kernel() {
 	touch "$dir/.ndis-complete"
 	say "test kernel built in $(($(now) - t0)) s"
 }
+
+# build_for_test_kernel DIR: the modules and test modules built against the
+# test kernel in DIR (W=1), one check; a failed build ends the tier.
+build_for_test_kernel() {
+	local dir=$1
+	say "building the modules against the test kernel"
+	if ! build_modules "$NDIS_TEST_KERNEL" "$dir" W=1 NDIS_TEST_MODULES=m ||
+		build_diagnostics "$dir/build.log"; then
+		tail -n 30 "$dir/build.log"
+		check_fail "modules build against the test kernel"
+		tier_summary
+		exit 1
+	fi
+	check_pass "modules build against the test kernel"
+}

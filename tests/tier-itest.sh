@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Integration tier: unmodified Debian kernels (newest 6.12 and 6.1) under
+# Integration tier: unmodified Debian kernels (newest 6.12, its PREEMPT_RT
+# twin, and 6.1) under
 # QEMU with two virtio-net and two e1000 NICs wired back to back in pairs.
 # The guest insmods the stack, runs tests/integration/*.sh, rmmods it all.
 # Fails on any failed case, splat, timeout or module left loaded.
@@ -20,8 +21,11 @@ mkdir -p "$tools"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndisprot_check" \
 	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
 
-for series in 6.12 6.1; do
-	ensure_stock_kernel "$series"
+for kernel in 6.12 6.12-rt 6.1; do
+	series=${kernel%-rt}
+	flavour=
+	[ "$series" = "$kernel" ] || flavour=rt-
+	ensure_stock_kernel "$series" "$flavour"
 	work="$NDIS_TOP/build/itest/$STOCK_KVER"
 	say "building the stack against linux-headers-$STOCK_KVER"
 	if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src" NDIS_TEST_MODULES=m; then

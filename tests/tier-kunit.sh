@@ -15,15 +15,7 @@ need_pkgs qemu-system-x86 busybox-static cpio python3
 ensure_test_kernel
 
 work="$NDIS_TOP/build/kunit"
-say "building the modules and the KUnit suites against the test kernel"
-if ! build_modules "$NDIS_TEST_KERNEL" "$work/src" W=1 NDIS_TEST_MODULES=m ||
-	build_diagnostics "$work/src/build.log"; then
-	tail -n 30 "$work/src/build.log"
-	check_fail "modules build against the test kernel"
-	tier_summary
-	exit 1
-fi
-check_pass "modules build against the test kernel"
+build_for_test_kernel "$work/src"
 
 root="$work/initramfs"
 initramfs_skeleton "$root"

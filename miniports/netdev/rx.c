@@ -107,7 +107,13 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	if (!skb_is_gso(skb)) {
 		ndis_netdev_rx_one(port, skb);
 	} else {
-		segs = __skb_gso_segment(skb, NETIF_F_SG, false);
+		/*
+		 * Segmenting writes the headers (lengths, IDs, and for UDP and
+		 * TCP without CHECKSUM_PARTIAL the checksum) before it copies
+		 * them into the segments; our clone shares them with the host
+		 * stack's frame, so take a private copy first.
+		 */
+		segs = skb_cow_head(skb, 0) ? NULL : __skb_gso_segment(skb, NETIF_F_SG, false);
 		if (IS_ERR_OR_NULL(segs)) {
 			ndis_netdev_rx_drop(port, skb);
 		} else {
