@@ -21,7 +21,8 @@ mkdir -p "$tools"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndisprot_check" \
 	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
 
-for kernel in 6.12 6.12-rt 6.1; do
+# NDIS_ITEST_KERNELS picks some of them, e.g. "6.12" while working.
+for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1}; do
 	series=${kernel%-rt}
 	flavour=
 	[ "$series" = "$kernel" ] || flavour=rt-

@@ -95,7 +95,7 @@ static void ndis_netdev_remove_work(struct work_struct *work)
 {
 	struct ndis_netdev_port *port = container_of(work, struct ndis_netdev_port, remove_work);
 
-	/* The device going away is a surprise; at unload or a netns move it stays. */
+	/* The device going away is a surprise; at unload, rename or netns move it stays. */
 	if (port->added && port->dead)
 		ndis_miniport_surprise_remove_adapter(port->handle);
 	else if (port->added)
@@ -173,7 +173,13 @@ static int ndis_netdev_event(struct notifier_block *nb, unsigned long event, voi
 		ndis_netdev_register(dev);
 		break;
 	case NETDEV_CHANGENAME:
-		/* A device renamed into devices= is added; an adapter keeps its name. */
+		/*
+		 * The adapter follows its device's name: it is removed under the
+		 * old name and added under the new one (if devices= lists it), as
+		 * for a netns move. Protocols see an unbind and a bind; the device
+		 * is down while it is renamed anyway.
+		 */
+		ndis_netdev_unregister(dev);
 		ndis_netdev_register(dev);
 		break;
 	case NETDEV_UNREGISTER:

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # ndis_netdev on a stock kernel with two virtio-net and two e1000 NICs
 # wired in pairs: an adapter per NIC, probe frames across each pair byte
-# for byte in both directions, link/MTU/address changes seen by NDIS, the
+# for byte in both directions, link/MTU/address changes seen by NDIS, an
+# adapter renamed with its NIC, the
 # guest's own IP networking still working (ping across a namespace), a
 # NIC unplugged under traffic and plugged back, and rmmod in either order.
 # No NIC may change state because the module was loaded or unloaded.
@@ -89,6 +90,23 @@ ip link set "$e1" up
 t_check "NIC up: adapter link up" eventually sh -c \
 	"[ \$(cat $root/adapters/nd-$e1/link) = up ]"
 t_check "frames flow again after the link came back" send_and_check "$e0" "$e1" 10
+
+# The adapter follows its NIC's name, and the old name is free again.
+ip link set "$e1" down
+ip link set "$e1" name ndren0
+ip link set ndren0 up
+t_check "renamed NIC: adapter nd-ndren0" eventually test -d "$root/adapters/nd-ndren0"
+t_check "renamed NIC: nd-$e1 gone" eventually test ! -e "$root/adapters/nd-$e1"
+t_check "itest_proto bound to the renamed adapter" bound ndren0
+t_check "frames reach the renamed adapter" send_and_check "$e0" ndren0 10
+ip link set ndren0 down
+ip link set ndren0 name "$e1"
+ip link set "$e1" up
+t_check "renamed back: adapter nd-$e1 again, not nd-$e1-1" eventually sh -c \
+	"[ -d $root/adapters/nd-$e1 ] && [ ! -e $root/adapters/nd-$e1-1 ]"
+t_check "renamed back: nd-ndren0 gone" eventually test ! -e "$root/adapters/nd-ndren0"
+t_check "itest_proto bound to nd-$e1 again" bound "$e1"
+t_check "frames flow after the renames" send_and_check "$e0" "$e1" 10
 
 # The guest's own networking, with the stack loaded: ping from v0 to v1
 # in another namespace, so the packets really cross the wire.
