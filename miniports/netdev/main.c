@@ -15,6 +15,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <net/net_namespace.h>
 
 #include "netdev.h"
 
@@ -47,11 +48,19 @@ static bool ndis_netdev_listed(const char *name)
 	return false;
 }
 
-/* Ethernet devices, loopback excepted. Under RTNL. */
+/*
+ * Ethernet devices of the initial network namespace, loopback excepted.
+ * NDIS adapters are host-wide (one registry, /sys/kernel/ndis, a global
+ * /dev/ndisprot), so a device in another namespace is not exposed: its
+ * name could collide with ours, and its frames are that namespace's. A
+ * device moved out loses its adapter; moved back, it gets one again.
+ * Under RTNL.
+ */
 static bool ndis_netdev_wanted(struct net_device *dev)
 {
-	return dev->type == ARPHRD_ETHER && dev->addr_len == ETH_ALEN &&
-	       !(dev->flags & IFF_LOOPBACK) && ndis_netdev_listed(dev->name);
+	return net_eq(dev_net(dev), &init_net) && dev->type == ARPHRD_ETHER &&
+	       dev->addr_len == ETH_ALEN && !(dev->flags & IFF_LOOPBACK) &&
+	       ndis_netdev_listed(dev->name);
 }
 
 static struct ndis_netdev_port *ndis_netdev_port_find(struct net_device *dev)

@@ -6,7 +6,8 @@
 # counts are reached too): traffic through ndisprot and through kernel
 # protocols, unbind/rebind from sysfs and from softirq, re-enumeration,
 # adapters made and destroyed, links flapped, fault knobs toggled, NICs
-# unplugged and plugged back, MTU changes, renames, modules reloaded, and
+# unplugged and plugged back, MTU changes, renames, moves to another
+# network namespace and back, modules reloaded, and
 # the fuzzer as root and as nobody. Then everything is put back, the
 # totals must balance, every module unloads and kmemleak scans.
 . /ndis/common.sh
@@ -132,9 +133,9 @@ w_vmini() {
 }
 
 w_nics() {
-	local n
+	local n ns
 	while running; do
-		case $((RANDOM % 3)) in
+		case $((RANDOM % 4)) in
 		0) n=$(pick $v0 $e0)
 			ip link set $n mtu $(pick 1280 1400 1500) && count mtu_changes ;;
 		1) ip link set $e1 down && ip link set $e1 name stressx &&
@@ -144,6 +145,15 @@ w_nics() {
 			replug_virtio $v0 && count hot_plugs
 			[ "$REPLUGGED" = "$v1" ] ||
 				echo "NDIS-STRESS: replugged NIC is $REPLUGGED, not $v1" ;;
+		3) unshare -n sleep 60 &
+			ns=$!
+			eventually sh -c "[ \"\$(readlink /proc/$ns/ns/net)\" != \
+				\"\$(readlink /proc/1/ns/net)\" ]" &&
+				ip link set $e1 netns $ns && count netns_moves
+			sleep 0.$((RANDOM % 10))
+			kill $ns
+			wait $ns 2>/dev/null
+			eventually_long test -e /sys/class/net/$e1 && ip link set $e1 up ;;
 		esac
 		sleep 1
 	done
@@ -293,7 +303,8 @@ echo "NDIS-STRESS-COUNTS: profile=$profile seconds=$(($(cut -d. -f1 /proc/uptime
 	"oids_pended=$(tot oids_pended) oids_completed=$(tot oids_completed)" \
 	"oids_aborted=$(tot oids_aborted) vmini_made=$(total vmini_made)" \
 	"link_flaps=$(total link_flaps) knobs=$(total knobs) mtu_changes=$(total mtu_changes)" \
-	"renames=$(total renames) hot_unplugs=$(total hot_unplugs) reloads=$(total reloads)" \
+	"renames=$(total renames) netns_moves=$(total netns_moves)" \
+	"hot_unplugs=$(total hot_unplugs) reloads=$(total reloads)" \
 	"fuzz_root=$(grep -ho 'executions=[0-9]*' $S/fuzz-root.out | cut -d= -f2)" \
 	"fuzz_nobody=$(grep -ho 'executions=[0-9]*' $S/fuzz-nobody.out | cut -d= -f2)"
 if [ $min_cycles -gt 0 ]; then

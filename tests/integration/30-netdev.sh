@@ -4,7 +4,8 @@
 # wired in pairs: an adapter per NIC, probe frames across each pair byte
 # for byte in both directions, link/MTU/address changes seen by NDIS, an
 # adapter renamed with its NIC, the
-# guest's own IP networking still working (ping across a namespace), a
+# guest's own IP networking still working (ping across a namespace; a NIC
+# in another namespace has no adapter), a
 # NIC unplugged under traffic and plugged back, and rmmod in either order.
 # No NIC may change state because the module was loaded or unloaded.
 . /ndis/common.sh
@@ -119,11 +120,15 @@ nsenter -t $ns -n ip link set "$v1" up
 nsenter -t $ns -n ip addr add 10.99.0.2/24 dev "$v1"
 ip addr add 10.99.0.1/24 dev "$v0"
 t_check "IP ping across the virtio pair with the stack loaded" ping -c 3 -W 5 10.99.0.2
-t_check "NIC moved to a namespace keeps an adapter" eventually test -d "$root/adapters/nd-$v1"
+t_check "NIC moved to another namespace loses its adapter" eventually \
+	test ! -e "$root/adapters/nd-$v1"
+t_check "its binding went with it" test ! -e "$root/bindings/itest_proto:nd-$v1"
 kill $ns
 wait $ns 2>/dev/null
 ip addr del 10.99.0.1/24 dev "$v0"
 t_check "NIC back from the dead namespace" eventually test -e "/sys/class/net/$v1"
+t_check "back in the initial namespace, it has its adapter again" eventually \
+	test -d "$root/adapters/nd-$v1"
 ip link set "$v1" up
 t_check "itest_proto bound to nd-$v1 again" bound "$v1"
 
