@@ -84,7 +84,7 @@ w_rebind() {
 # Many NBLs from the kernel, where a shell loop could not keep up.
 w_flood() {
 	while running; do
-		echo "flood $(pick vmini9 vmini9 vmini9 vmini0) 4096" 2>/dev/null >$ctl &&
+		echo "flood vmini9 16384" 2>/dev/null >$ctl &&
 			count floods
 	done
 }
@@ -92,7 +92,7 @@ w_flood() {
 # Whole unbind-all/rebind-all rounds of itest_proto, looped in the kernel.
 w_cycle() {
 	while running; do
-		if echo "cycle 10" 2>/dev/null >$ctl; then
+		if echo "cycle 10 vmini9" 2>/dev/null >$ctl; then	# floods go there
 			count cycle_rounds
 		else
 			count cycle_failures
@@ -285,7 +285,7 @@ cat $root/totals
 t_eq "every NBL sent was completed exactly once" $(($(tot sent) + $(tot send_refused))) \
 	"$(tot send_completed)"
 t_eq "every OID pended was completed exactly once" "$(tot oids_pended)" "$(tot oids_completed)"
-t_eq "every cycle's unbinds finished within 10 s" 0 "$(total cycle_failures)"
+t_eq "every cycle's unbinds finished within 60 s" 0 "$(total cycle_failures)"
 t_eq "no API misuse reported" "$misuse0" "$(cat $root/api_misuse)"
 t_eq "no IRQL violation" 0 "$(cat $root/irql_violations)"
 t_check "the fuzzer ran as root" grep -q 'NDIS-FUZZ: seed=.* executions=' $S/fuzz-root.out

@@ -5,8 +5,8 @@
  * (softirq) call NdisUnbindAdapter on the binding to ADAPTER with the
  * protocol's spin lock held, as NDIS allows, racing whatever the binding is
  * doing then; "reenumerate" calls NdisReEnumerateProtocolBindings; "cycle
- * N" unbinds itest_proto from every adapter and binds it again, N times,
- * far faster than a shell loop could; "flood ADAPTER N" sends N NBLs of
+ * N [KEEP]" unbinds itest_proto from every adapter (but KEEP) and binds it
+ * again, N times, far faster than a shell loop could; "flood ADAPTER N" sends N NBLs of
  * 60 bytes in chains of 64, at most 1024 in flight, waiting while the
  * binding is paused or away. The file
  * /sys/kernel/debug/ndis_itest/stress counts the calls, and the protocol's
@@ -62,54 +62,76 @@ static int ndis_stress_flood(const char *adapter, unsigned int n)
 	return 0;
 }
 
-/* NdisUnbindAdapter on every binding of @fp; the unbinds run later. */
-static void ndis_stress_unbind_all(struct ndis_fake_protocol *fp)
+/*
+ * The opens of @fp but the one to @keep; with @unbind, NdisUnbindAdapter on
+ * each (the unbinds run later).
+ */
+static int ndis_stress_others(struct ndis_fake_protocol *fp, const char *keep, bool unbind)
 {
 	struct ndis_fake_open *open;
 	NDIS_HANDLE h;
+	int n = 0;
 
 	spin_lock_bh(&fp->lock);
 	list_for_each_entry(open, &fp->opens, node) {
+		if (!strcmp(open->adapter, keep))
+			continue;
+		n++;
 		h = READ_ONCE(open->binding);
-		if (h)
+		if (unbind && h)
 			NdisUnbindAdapter(h);
 	}
+	spin_unlock_bh(&fp->lock);
+	return n;
+}
+
+/* Which opens a cycle waited for in vain, and how far each got. */
+static void ndis_stress_report_stuck(struct ndis_fake_protocol *fp, const char *keep,
+				     unsigned int round)
+{
+	struct ndis_fake_open *open;
+
+	spin_lock_bh(&fp->lock);
+	list_for_each_entry(open, &fp->opens, node)
+		if (strcmp(open->adapter, keep))
+			pr_err("cycle %u: still open: %s (handle %s, unbinding %d, sending %u)\n",
+			       round, open->adapter, open->binding ? "set" : "none",
+			       open->unbinding, open->sending);
 	spin_unlock_bh(&fp->lock);
 }
 
 /*
- * Up to 10 s for @fp to have no open left; PASSIVE_LEVEL. Opens that were
- * still opening at the first call, or that others bind meanwhile, are
- * unbound by the next.
+ * Up to 60 s for @fp to have no open left but @keep's; PASSIVE_LEVEL.
+ * Opens that were still opening at the first call, or that others bind
+ * meanwhile, are unbound by the next. An unbind drains the binding's sends
+ * first, and with ndis_vmini's send delay a full ndisprot window takes
+ * seconds.
  */
-static int ndis_stress_unbind_all_wait(struct ndis_fake_protocol *fp)
+static int ndis_stress_unbind_all_wait(struct ndis_fake_protocol *fp, const char *keep)
 {
-	unsigned long deadline = jiffies + 10 * HZ;
+	unsigned long deadline = jiffies + 60 * HZ;
 	unsigned int i;
 
-	for (i = 0; ndis_fake_opens(fp); i++) {
+	for (i = 0; ndis_stress_others(fp, keep, i % 10 == 0); i++) {
 		if (time_after(jiffies, deadline))
 			return -ETIMEDOUT;
 		if (signal_pending(current))
 			return -EINTR;
-		if (i % 10 == 0)
-			ndis_stress_unbind_all(fp);
 		usleep_range(1000, 2000);
 	}
 	return 0;
 }
 
-static int ndis_stress_cycle(unsigned int n)
+static int ndis_stress_cycle(unsigned int n, const char *keep)
 {
 	struct ndis_fake_protocol *fp = ndis_stress_fp;
 	unsigned int i;
 	int err;
 
 	for (i = 0; i < n; i++) {
-		err = ndis_stress_unbind_all_wait(fp);
+		err = ndis_stress_unbind_all_wait(fp, keep);
 		if (err) {
-			pr_err("cycle %u: itest_proto still has %d opens\n", i,
-			       ndis_fake_opens(fp));
+			ndis_stress_report_stuck(fp, keep, i);
 			return err;
 		}
 		NdisReEnumerateProtocolBindings(fp->handle);
@@ -152,17 +174,17 @@ static void ndis_stress_unbind_timer(struct timer_list *t)
  * @buf: the command, NUL-terminated
  *
  * Return: 0; -EBUSY when a timer is already armed; -ETIMEDOUT when a cycle's
- * unbinds did not finish within 10 s or a flood's sends did not complete
+ * unbinds did not finish within 60 s or a flood's sends did not complete
  * within 30 s (a flood also waits there for its binding to run); -EINTR on
  * a signal; -EINVAL when @buf is not a stress command.
  */
 int ndis_itest_stress_ctl(const char *buf)
 {
-	char adapter[NDIS_FAKE_NAME];
+	char adapter[NDIS_FAKE_NAME] = "";
 	unsigned int n;
 
-	if (sscanf(buf, "cycle %u", &n) == 1)
-		return n <= 1000 ? ndis_stress_cycle(n) : -EINVAL;
+	if (sscanf(buf, "cycle %u %31s", &n, adapter) >= 1)
+		return n <= 1000 ? ndis_stress_cycle(n, adapter) : -EINVAL;
 	if (sscanf(buf, "flood %31s %u", adapter, &n) == 2)
 		return n <= 1000000 ? ndis_stress_flood(adapter, n) : -EINVAL;
 	if (sscanf(buf, "unbind-soft %31s", adapter) == 1) {
