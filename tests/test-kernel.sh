@@ -62,3 +62,24 @@ build_for_test_kernel() {
 	fi
 	check_pass "modules build against the test kernel"
 }
+
+# run_test_kernel TIMEOUT LOG INITRD ARG...: boot the test kernel under QEMU
+# (TCG, 2 CPUs, 2 GiB) with the wired NICs and the hot-plug relay; each ARG
+# joins its command line.
+#
+# acpi=noirq: PCI interrupts are routed from the BIOS's MP table, not by
+# ACPI. QEMU's i440fx _PRT method builds its table in an AML While loop,
+# and on this debug kernel under TCG that loop can take longer than
+# ACPICA's 30 s loop limit (AE_AML_LOOP_TIMEOUT) when the host is busy.
+# The NICs' INTx lines were then registered with the wrong polarity and
+# never delivered an interrupt: no link on e1000, no TX completion on
+# virtio-net (BQL stops the queue, NETDEV WATCHDOG), and a writer waiting
+# for its frame for ever. Roughly every other boot on a loaded host.
+run_test_kernel() {
+	local timeout_s=$1 log=$2 initrd=$3
+	shift 3
+	NDIS_QEMU_RELAY=1
+	run_qemu "$timeout_s" "$log" -smp 2 -m 2048 "${NDIS_QEMU_NICS[@]}" \
+		-kernel "$NDIS_TEST_KERNEL/arch/x86/boot/bzImage" -initrd "$initrd" \
+		-append "console=ttyS0 panic=-1 acpi=noirq $*"
+}

@@ -27,7 +27,7 @@ cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 cp "$NDIS_TOP/tests/guest/kunit-init.sh" "$root/init"
 # The integration scripts of the miniports and protocols run here too,
 # under the debug checkers (the others check stock-kernel matters),
-# hot-unplug and replug included (see acpi=noirq below).
+# hot-unplug and replug included (see acpi=noirq in run_test_kernel, tests/test-kernel.sh).
 n=0
 for script in 25-vmini 40-ndisprot 50-ethercount 30-netdev; do
 	n=$((n + 1))
@@ -40,22 +40,11 @@ gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/
 echo "${NDIS_INJECT:-}" >"$root/ndis/inject"
 pack_initramfs "$root" "$work/initramfs.cpio.gz"
 
-# acpi=noirq: PCI interrupts are routed from the BIOS's MP table, not by
-# ACPI. QEMU's i440fx _PRT method builds its table in an AML While loop,
-# and on this debug kernel under TCG that loop can take longer than
-# ACPICA's 30 s loop limit (AE_AML_LOOP_TIMEOUT) when the host is busy.
-# The NICs' INTx lines were then registered with the wrong polarity and
-# never delivered an interrupt: no link on e1000, no TX completion on
-# virtio-net (BQL stops the queue, NETDEV WATCHDOG), and a writer waiting
-# for its frame for ever. Roughly every other boot on a loaded host.
 log="$work/console.log"
 say "booting the test kernel under QEMU (TCG)"
 t0=$(now)
-NDIS_QEMU_RELAY=1
-run_qemu "${NDIS_KUNIT_TIMEOUT:-600}" "$log" -smp 2 -m 2048 "${NDIS_QEMU_NICS[@]}" \
-	-kernel "$NDIS_TEST_KERNEL/arch/x86/boot/bzImage" \
-	-initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 loglevel=7 kunit.enable=1 acpi=noirq"
+run_test_kernel "${NDIS_KUNIT_TIMEOUT:-600}" "$log" "$work/initramfs.cpio.gz" \
+	loglevel=7 kunit.enable=1
 say "guest ran for $(($(now) - t0)) s; console log: $log"
 
 # The kernel prints an empty KTAP document of its own at boot, and

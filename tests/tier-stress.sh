@@ -39,15 +39,10 @@ done
 echo "$profile" >"$root/ndis/profile"
 pack_initramfs "$root" "$work/initramfs.cpio.gz"
 
-# acpi=noirq: see tests/tier-kunit.sh (interrupt routing under TCG).
 log="$work/console.log"
 say "booting the test kernel under QEMU (TCG): $profile profile"
 t0=$(now)
-NDIS_QEMU_RELAY=1
-run_qemu "$limit" "$log" -smp 2 -m 2048 "${NDIS_QEMU_NICS[@]}" \
-	-kernel "$NDIS_TEST_KERNEL/arch/x86/boot/bzImage" \
-	-initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 loglevel=5 acpi=noirq"
+run_test_kernel "$limit" "$log" "$work/initramfs.cpio.gz" loglevel=5
 say "guest ran for $(($(now) - t0)) s; console log: $log"
 grep -a 'NDIS-STRESS-COUNTS: ' "$log" | sed 's/^.*NDIS-STRESS-COUNTS: //' | tr ' ' '\n' |
 	sed 's/^/[stress]   /' || true
