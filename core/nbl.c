@@ -186,15 +186,37 @@ static void ndis_nb_view(PNET_BUFFER nb, struct sk_buff *skb)
 	nb->DataLength = skb->len;
 }
 
+/*
+ * Storage for @size bytes of frame. Up to a page it comes from the page
+ * fragment allocator, as a NIC's receive buffers do, so that a miniport can
+ * lend the frame to its device as an skb fragment instead of copying it
+ * (ndis_netdev does); a kmalloc()ed head cannot be lent.
+ */
+static struct sk_buff *ndis_skb_alloc(SIZE_T size)
+{
+	unsigned int truesize;
+	struct sk_buff *skb;
+	void *data;
+
+	if (size > SKB_WITH_OVERHEAD(PAGE_SIZE))
+		return size > INT_MAX ? NULL : alloc_skb(size, GFP_ATOMIC);
+	truesize = SKB_DATA_ALIGN(size) + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	data = netdev_alloc_frag(truesize);
+	if (!data)
+		return NULL;
+	skb = build_skb(data, truesize);
+	if (!skb)
+		skb_free_frag(data);
+	return skb;
+}
+
 /* A frame buffer: @offset bytes of headroom, @length zeroed bytes of data. */
 static struct sk_buff *ndis_skb_new(struct ndis_pool *pool, ULONG offset, SIZE_T length)
 {
 	SIZE_T size = max_t(SIZE_T, (SIZE_T)offset + length, pool->data_size);
 	struct sk_buff *skb;
 
-	if (size > INT_MAX)
-		return NULL;
-	skb = alloc_skb(size, GFP_ATOMIC);
+	skb = ndis_skb_alloc(size);
 	if (!skb)
 		return NULL;
 	skb_reserve(skb, offset);

@@ -53,6 +53,33 @@ typedef struct bus_type ndis_compat_bus_t;
 #endif
 
 /*
+ * 6.9 added workqueues whose items run in softirq context. Before, work
+ * meant for one runs from the system workqueue; every such work item of
+ * ours disables BHs itself, so it runs at DISPATCH_LEVEL either way.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#define ndis_compat_bh_wq	system_bh_wq
+#else
+#define ndis_compat_bh_wq	system_wq
+#endif
+
+/*
+ * 6.10 moved the completion callback of a struct ubuf_info (the owner of
+ * zerocopy skb data) into a const ops table. NDIS_COMPAT_UBUF_OPS(name, fn)
+ * defines what ndis_compat_ubuf_init() attaches for fn, a
+ * void fn(struct sk_buff *, struct ubuf_info *, bool).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define NDIS_COMPAT_UBUF_OPS(name, fn) \
+	static const struct ubuf_info_ops name = { .complete = (fn) }
+#define ndis_compat_ubuf_init(uarg, name)	((uarg)->ops = &(name))
+#else
+#define NDIS_COMPAT_UBUF_OPS(name, fn) \
+	static void (* const name)(struct sk_buff *, struct ubuf_info *, bool) = (fn)
+#define ndis_compat_ubuf_init(uarg, name)	((uarg)->callback = (name))
+#endif
+
+/*
  * EXPORT_SYMBOL_IF_KUNIT() (namespace EXPORTED_FOR_KUNIT_TESTING) came in
  * 6.2; kernels without KUnit need only the empty form.
  */

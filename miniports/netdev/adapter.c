@@ -193,7 +193,7 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
  * Paused, so no send is out and every receive came back; NETDEV_UNREGISTER
  * took the tap off, gave our filters back and dropped the device. What is
  * left is code still running after its last count (ndis_netdev_drain_put(),
- * the send destructor), all of it in RCU read-side sections or the
+ * the send callbacks), all of it in RCU read-side sections or the
  * completion work.
  */
 static void ndis_netdev_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)

@@ -22,6 +22,7 @@ static int ndis_netdev_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "tx_octets %llu\n", ndis_netdev_total(st->tx_octets));
 	seq_printf(m, "tx_dropped %lld\n", atomic64_read(&st->tx_dropped));
 	seq_printf(m, "tx_errors %lld\n", atomic64_read(&st->tx_errors));
+	seq_printf(m, "tx_lent %lld\n", atomic64_read(&st->tx_lent));
 	seq_printf(m, "tx_outstanding %d\n", atomic_read(&port->tx_pending));
 	/* Sends whose frames are all consumed and the work due to complete them. */
 	seq_printf(m, "tx_done_queued %d\n", !llist_empty(&port->tx_done));

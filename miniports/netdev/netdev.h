@@ -71,6 +71,7 @@ enum ndis_netdev_cast {
  * @rx_lent: frames indicated with NDIS_RECEIVE_FLAGS_RESOURCES
  * @tx_dropped: frames refused by us or by dev_queue_xmit()
  * @tx_errors: frames refused as malformed (length)
+ * @tx_lent: frames handed to the device without a copy (the rest are copied)
  */
 struct ndis_netdev_stats {
 	atomic64_t rx_frames[NDIS_NETDEV_CASTS];
@@ -81,6 +82,7 @@ struct ndis_netdev_stats {
 	atomic64_t rx_lent;
 	atomic64_t tx_dropped;
 	atomic64_t tx_errors;
+	atomic64_t tx_lent;
 };
 
 /**

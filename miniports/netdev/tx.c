@@ -2,18 +2,27 @@
 /*
  * Send: each NB of each NBL becomes one skb handed to dev_queue_xmit().
  *
- * The frame is copied: NDIS gives the protocol its NBLs back intact, to
- * read or send again, so the NB's own data may not leave with the device.
+ * NDIS gives the protocol its NBLs back intact, to read or send again, so
+ * an NBL completes only once Linux is done with its frames' data. A short
+ * frame (up to tx_copybreak bytes) is copied into an skb of our own, which
+ * costs less than lending it; the skb's destructor tells us it is gone.
+ * A longer frame whose data lies in a page fragment (the NBL pools of
+ * ndis.ko hand those out) is lent instead: the skb gets its first bytes
+ * copied, for the headers, and the rest as a fragment of that page, with
+ * the NB's ubuf_info as the owner of the data, as vhost-net lends guest
+ * buffers. The skb's destructor does not say when the data is free (a
+ * clone taken by a tap or a bridge keeps it without one), the ubuf_info
+ * does: the kernel calls it when the last skb sharing those fragments lets
+ * go, or once it copied them for a clone or a local receiver.
  *
- * An NBL completes once the device consumed every one of its skbs: each
- * skb's destructor drops a reference the NBL holds in its MiniportReserved
- * area, and the send handler holds one more until it has queued them all.
- * Drivers free transmitted skbs from any context, IRQs off included, and
- * sometimes from inside their own xmit (with their queue locked), so the
- * destructor never completes an NBL itself: the last one puts it on a
- * lock-free list and a work item completes the list at DISPATCH_LEVEL.
- * skb_orphan() in a driver's xmit runs the destructor early; that is fine,
- * the frame is consumed as far as we can know.
+ * An NBL completes once all of its frames were consumed: each drops a
+ * reference the NBL holds in its MiniportReserved area, and the send
+ * handler holds one more until it has queued them all. Drivers free
+ * transmitted skbs from any context, and sometimes from inside their own
+ * xmit with their queue locked, so the last reference never completes an
+ * NBL there: it puts it on a lock-free list, and a work item in softirq
+ * context (kernels before 6.9: process context, BHs disabled) completes
+ * the list at DISPATCH_LEVEL.
  *
  * Status of a completed NBL: SUCCESS if the device took at least one of
  * its frames (or it had none), else the failure of the last frame:
@@ -23,28 +32,37 @@
  * being removed, PAUSED while the adapter is not running,
  * MEDIA_DISCONNECTED while the device is down or has no carrier.
  *
- * Module unload versus destructors: Pause waits until every NBL completed,
- * which is after every destructor dropped its reference. The destructor
- * and the completion work touch the port only inside RCU read-side
- * sections after that, and Halt does synchronize_rcu() and flush_work()
- * before the port can go, so by the time the module can be unloaded no
- * destructor of ours is attached to any skb and none is still running
- * module code beyond its final return.
+ * Module unload versus late callbacks: Pause waits until every NBL
+ * completed, which is after every destructor and data owner dropped its
+ * reference. They touch the port only inside RCU read-side sections after
+ * that, and Halt does synchronize_rcu() and flush_work() before the port
+ * can go, so by the time the module can be unloaded none of ours is
+ * attached to any skb and none is still running module code beyond its
+ * final return.
  */
 #include <linux/if_vlan.h>
+#include <linux/moduleparam.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
 #include "netdev.h"
 
+static unsigned int tx_copybreak = 256;
+module_param(tx_copybreak, uint, 0644);
+MODULE_PARM_DESC(tx_copybreak, "frames up to this many bytes are copied, longer ones lent (256)");
+
+/* Bytes of a lent frame copied into the skb's head: the headers, as drivers expect. */
+#define NDIS_NETDEV_TX_LEND_HEAD	128
+
 /* A send NBL's MiniportReserved while it is ours. */
 struct ndis_netdev_tx_nbl {
-	atomic_t refs;			/* skbs not consumed, + 1 for the send handler */
+	atomic_t refs;			/* frames not consumed, + 1 for the send handler */
 	struct llist_node done;		/* on port->tx_done */
 };
 
-/* A send NB's MiniportReserved: what its skb's destructor needs. */
+/* A send NB's MiniportReserved: what its frame's last callback needs. */
 struct ndis_netdev_tx_nb {
+	struct ubuf_info owner;		/* a lent frame's data */
 	PNET_BUFFER_LIST nbl;
 	struct ndis_netdev_port *port;
 };
@@ -61,32 +79,44 @@ static struct ndis_netdev_tx_nb *ndis_netdev_tx_nb(PNET_BUFFER nb)
 	return (struct ndis_netdev_tx_nb *)nb->MiniportReserved;
 }
 
-/* The last reference of an NBL went in a destructor: complete it later. */
-static void ndis_netdev_tx_defer(struct ndis_netdev_port *port, PNET_BUFFER_LIST nbl)
+/* Any context: one frame of @f's NBL was consumed. */
+static void ndis_netdev_tx_consumed(struct ndis_netdev_tx_nb *f)
 {
-	llist_add(&ndis_netdev_tx_nbl(nbl)->done, &port->tx_done);
-	queue_work(system_wq, &port->tx_done_work);
-}
-
-/* Any context. The NB and its NBL are valid until our reference is dropped. */
-static void ndis_netdev_tx_destructor(struct sk_buff *skb)
-{
-	struct ndis_netdev_tx_nb *f = ndis_netdev_tx_nb(skb_shinfo(skb)->destructor_arg);
 	struct ndis_netdev_port *port = f->port;
 	PNET_BUFFER_LIST nbl = f->nbl;
 
-	skb_shinfo(skb)->destructor_arg = NULL;
 	rcu_read_lock();	/* Halt's synchronize_rcu() waits for us to be done */
-	if (atomic_dec_and_test(&ndis_netdev_tx_nbl(nbl)->refs))
-		ndis_netdev_tx_defer(port, nbl);
+	if (atomic_dec_and_test(&ndis_netdev_tx_nbl(nbl)->refs)) {
+		llist_add(&ndis_netdev_tx_nbl(nbl)->done, &port->tx_done);
+		queue_work(ndis_compat_bh_wq, &port->tx_done_work);
+	}
 	rcu_read_unlock();
 }
 
+/* A copied frame's skb is consumed. */
+static void ndis_netdev_tx_destructor(struct sk_buff *skb)
+{
+	PNET_BUFFER nb = skb_shinfo(skb)->destructor_arg;
+
+	skb_shinfo(skb)->destructor_arg = NULL;
+	ndis_netdev_tx_consumed(ndis_netdev_tx_nb(nb));
+}
+
+/* A lent frame's data: once per skb head that held it, the last one counts. */
+static void ndis_netdev_tx_returned(struct sk_buff *skb, struct ubuf_info *owner, bool lent)
+{
+	if (refcount_dec_and_test(&owner->refcnt))
+		ndis_netdev_tx_consumed(container_of(owner, struct ndis_netdev_tx_nb, owner));
+}
+
+NDIS_COMPAT_UBUF_OPS(ndis_netdev_tx_owner_ops, ndis_netdev_tx_returned);
+
 /**
- * ndis_netdev_tx_done_work() - complete the NBLs the destructors finished
+ * ndis_netdev_tx_done_work() - complete the NBLs whose frames were consumed
  * @work: the port's tx_done_work
  *
- * Context: process context (system workqueue); completes at DISPATCH_LEVEL.
+ * Context: softirq, or process context before 6.9; completes at
+ * DISPATCH_LEVEL.
  */
 void ndis_netdev_tx_done_work(struct work_struct *work)
 {
@@ -113,8 +143,8 @@ void ndis_netdev_tx_done_work(struct work_struct *work)
 	ndis_netdev_drain_put(port, &port->tx_pending, n);
 }
 
-/* The frame of @nb as an skb of our own, or NULL (no memory). */
-static struct sk_buff *ndis_netdev_tx_skb(struct net_device *dev, PNET_BUFFER nb)
+/* The frame of @nb copied into an skb of our own, or NULL (no memory). */
+static struct sk_buff *ndis_netdev_tx_copy(struct net_device *dev, PNET_BUFFER nb)
 {
 	ULONG len = nb->DataLength;
 	struct sk_buff *skb;
@@ -131,6 +161,51 @@ static struct sk_buff *ndis_netdev_tx_skb(struct net_device *dev, PNET_BUFFER nb
 	}
 	if (data != skb->data)
 		memcpy(skb->data, data, len);
+	skb_shinfo(skb)->destructor_arg = nb;
+	skb->destructor = ndis_netdev_tx_destructor;
+	return skb;
+}
+
+/*
+ * Whether @nb's frame can be lent: long enough to be worth it, in the
+ * linear part of a page-fragment head (a page-pool page stays with its
+ * pool's own reference counting).
+ */
+static bool ndis_netdev_tx_lendable(PNET_BUFFER nb)
+{
+	const struct sk_buff *from = nb->Skb;
+
+	return nb->DataLength > max_t(unsigned int, READ_ONCE(tx_copybreak),
+				       NDIS_NETDEV_TX_LEND_HEAD) &&
+	       from->head_frag && !from->pp_recycle &&
+	       nb->DataOffset + nb->DataLength <= skb_headroom(from) + skb_headlen(from);
+}
+
+/* @nb's frame in an skb that borrows its data, or NULL (no memory). */
+static struct sk_buff *ndis_netdev_tx_lend(struct net_device *dev, PNET_BUFFER nb)
+{
+	struct ndis_netdev_tx_nb *f = ndis_netdev_tx_nb(nb);
+	u8 *data = nb->Skb->head + nb->DataOffset;
+	unsigned int rest = nb->DataLength - NDIS_NETDEV_TX_LEND_HEAD;
+	struct sk_buff *skb;
+	struct page *page;
+
+	skb = alloc_skb(LL_RESERVED_SPACE(dev) + NDIS_NETDEV_TX_LEND_HEAD, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, LL_RESERVED_SPACE(dev));
+	skb_put_data(skb, data, NDIS_NETDEV_TX_LEND_HEAD);
+	data += NDIS_NETDEV_TX_LEND_HEAD;
+	page = virt_to_head_page(data);
+	get_page(page);
+	skb_fill_page_desc(skb, 0, page, data - (u8 *)page_address(page), rest);
+	skb->len += rest;
+	skb->data_len += rest;
+	skb->truesize += rest;
+	ndis_compat_ubuf_init(&f->owner, ndis_netdev_tx_owner_ops);
+	refcount_set(&f->owner.refcnt, 1);
+	f->owner.flags = SKBFL_ZEROCOPY_FRAG;
+	skb_zcopy_init(skb, &f->owner);
 	return skb;
 }
 
@@ -158,24 +233,26 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 	}
 	cast = ndis_netdev_cast_of(eth->h_dest);
 	proto = eth->h_proto;	/* before the skb changes hands */
-	skb = ndis_netdev_tx_skb(dev, nb);
+	f->nbl = nbl;
+	f->port = port;
+	if (ndis_netdev_tx_lendable(nb)) {
+		skb = ndis_netdev_tx_lend(dev, nb);
+		if (skb)
+			atomic64_inc(&port->stats.tx_lent);
+	} else {
+		skb = ndis_netdev_tx_copy(dev, nb);
+	}
 	if (!skb) {
 		atomic64_inc(&port->stats.tx_dropped);
 		pr_debug("%s: no memory for a frame\n", port->name);
 		return NDIS_STATUS_RESOURCES;
 	}
-	/* Whatever it carried from an earlier life (dst, conntrack, mark) goes. */
-	skb_scrub_packet(skb, true);
 	skb->dev = dev;
 	skb->protocol = proto;
 	skb->priority = 0;
 	skb->ip_summed = CHECKSUM_NONE;
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, ETH_HLEN);
-	f->nbl = nbl;
-	f->port = port;
-	skb_shinfo(skb)->destructor_arg = nb;
-	skb->destructor = ndis_netdev_tx_destructor;
 	atomic_inc(&ndis_netdev_tx_nbl(nbl)->refs);
 
 	rc = dev_queue_xmit(skb);	/* consumes the skb whatever it returns */

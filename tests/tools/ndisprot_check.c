@@ -30,6 +30,15 @@
  *   ndisprot_check batch-errors ADAPTER PEER
  *                                        SEND_BATCH and RECV_BATCH edges;
  *                                        PEER hears ADAPTER
+ *   ndisprot_check lend ADAPTER PEER [IFNAME]
+ *                                        full-size frames, which
+ *                                        ndis_netdev lends to the NIC
+ *                                        instead of copying, arrive byte
+ *                                        for byte; with IFNAME (ADAPTER's
+ *                                        NIC), an AF_PACKET tap on it sees
+ *                                        them intact too, though each
+ *                                        frame's memory is reused as soon
+ *                                        as its send completed
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -45,9 +54,13 @@
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <linux/capability.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
 #include <ndis/ndisprot.h>
 
 #define ETH_HLEN_	14	/* an Ethernet header */
@@ -597,6 +610,115 @@ static int cmd_batch_errors(const char *adapter, const char *peer)
 	return failures ? 1 : 0;
 }
 
+/* Frame @i of the lend check: to @dst from @src, a pattern of its own. */
+static void lend_frame(unsigned char *f, size_t len, unsigned int i, const unsigned char *dst,
+		       const unsigned char *src)
+{
+	size_t j;
+
+	frame_init(f, len, src);
+	memcpy(f, dst, 6);
+	for (j = ETH_HLEN_; j < len; j++)
+		f[j] = (unsigned char)(i * 31 + j * 7);
+	memcpy(f + ETH_HLEN_, &i, sizeof(i));
+}
+
+/* The next frame on @fd (a packet socket or /dev/ndisprot) within 5 s, or -1. */
+static ssize_t lend_read(int fd, unsigned char *buf, size_t len)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	if (poll(&p, 1, 5000) != 1)
+		return -1;
+	return read(fd, buf, len);
+}
+
+#define LEND_FRAMES	64
+#define LEND_BURSTS	2
+
+/* An AF_PACKET tap on @ifname that keeps every frame of the check, or -1. */
+static int lend_tap(const char *ifname)
+{
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_ALL),
+		.sll_ifindex = (int)if_nametoindex(ifname),
+	};
+	int fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	int room = 8 << 20;
+
+	if (fd < 0 || !sll.sll_ifindex ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &room, sizeof(room)) ||
+	    bind(fd, (struct sockaddr *)&sll, sizeof(sll))) {
+		perror(ifname);
+		exit(1);
+	}
+	return fd;
+}
+
+/*
+ * LEND_BURSTS bursts of LEND_FRAMES full-size frames, each burst waited
+ * for (fsync) before the next reuses the memory; the peer and the tap must
+ * see every frame as it was written.
+ */
+static int cmd_lend(const char *adapter, const char *peer, const char *ifname)
+{
+	unsigned char mac[6], peer_mac[6], want[1514], got[1600];
+	unsigned int mtu, i, n, tapped = 0, heard = 0;
+	size_t len = sizeof(want);
+	int fd = open_dev(), pfd = open_dev(), tap = ifname ? lend_tap(ifname) : -1;
+	struct ndisprot_stats st;
+	ssize_t r;
+
+	if (attach(fd, adapter) || adapter_info(fd, adapter, mac, &mtu) || attach(pfd, peer) ||
+	    adapter_info(pfd, peer, peer_mac, &mtu) ||
+	    set_filter(pfd, NDISPROT_RX_DIRECTED, 0x88b5)) {
+		perror(adapter);
+		return 1;
+	}
+	for (n = 0; n < LEND_BURSTS * LEND_FRAMES; n += LEND_FRAMES) {
+		for (i = n; i < n + LEND_FRAMES; i++) {
+			lend_frame(want, len, i, peer_mac, mac);
+			if (write(fd, want, len) != (ssize_t)len)
+				break;
+		}
+		if (i < n + LEND_FRAMES || fsync(fd))
+			break;
+		for (i = n; i < n + LEND_FRAMES; i++) {
+			lend_frame(want, len, i, peer_mac, mac);
+			r = lend_read(pfd, got, sizeof(got));
+			if (r != (ssize_t)len || memcmp(got, want, len))
+				break;
+			heard++;
+		}
+	}
+	check(heard == LEND_BURSTS * LEND_FRAMES, "every full-size frame reached the peer intact",
+	      errno);
+	check(!file_stats(fd, &st) && st.tx_frames == LEND_BURSTS * LEND_FRAMES &&
+	      st.tx_errors == 0, "every full-size send completed, none failed", errno);
+	for (i = 0; tap >= 0 && i < LEND_BURSTS * LEND_FRAMES;) {
+		r = lend_read(tap, got, sizeof(got));
+		if (r < 0)
+			break;
+		if (r != (ssize_t)len || got[12] != 0x88 || got[13] != 0xb5 ||
+		    memcmp(got + 6, mac, 6))
+			continue;	/* not one of ours */
+		lend_frame(want, len, i, peer_mac, mac);
+		if (memcmp(got, want, len))
+			break;
+		tapped = ++i;
+	}
+	if (tap >= 0)
+		check(tapped == LEND_BURSTS * LEND_FRAMES,
+		      "a tap on the NIC saw every frame intact, though its memory was reused",
+		      errno);
+	if (tap >= 0)
+		close(tap);
+	close(pfd);
+	close(fd);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "errors"))
@@ -617,6 +739,8 @@ int main(int argc, char **argv)
 		return cmd_unbind_full(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "batch-errors"))
 		return cmd_batch_errors(argv[2], argv[3]);
+	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "lend"))
+		return cmd_lend(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }
