@@ -120,7 +120,7 @@ static bool ndis_irql_divert(const char *api, const char *requirement,
  */
 KIRQL ndis_current_irql(void)
 {
-	if (in_hardirq() || in_nmi() || irqs_disabled())
+	if (ndis_irql_is_dirql())
 		return DIRQL;
 	if (in_softirq() || rcu_preempt_depth() ||
 	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && (preempt_count() & PREEMPT_MASK)) ||

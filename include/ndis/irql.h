@@ -17,7 +17,9 @@
 
 #include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 #include <ndis/types.h>
 
 typedef u8 KIRQL, *PKIRQL;
@@ -33,6 +35,12 @@ bool ndis_irql_violation(const char *api, const char *requirement,
 			 KIRQL irql, unsigned long caller);
 long ndis_irql_violation_count(void);
 long ndis_irql_site_count(void);
+
+/* DIRQL: the one level that is cheap to tell, and all "<= DISPATCH" rules out. */
+static inline bool ndis_irql_is_dirql(void)
+{
+	return in_hardirq() || in_nmi() || irqs_disabled();
+}
 
 /**
  * NDIS_CURRENT_IRQL - the level the caller runs at
@@ -51,6 +59,15 @@ long ndis_irql_site_count(void);
 		likely(BIT(__ndis_at) & (allowed)) ||			\
 			ndis_irql_violation(__func__, requirement,	\
 					    __ndis_at, _RET_IP_);	\
+	})
+
+/* "IRQL <= @max": at DISPATCH_LEVEL or above, only DIRQL is wrong. */
+#define __NDIS_IRQL_CHECK_LE(max, requirement)				\
+	({								\
+		KIRQL __ndis_max = (max);				\
+		(__ndis_max >= DISPATCH_LEVEL && likely(!ndis_irql_is_dirql())) || \
+		__NDIS_IRQL_CHECK(ndis_current_irql(), GENMASK(__ndis_max, 0), \
+				  requirement);				\
 	})
 
 /**
@@ -90,8 +107,7 @@ long ndis_irql_site_count(void);
  * (or, returning nothing, do nothing it cannot safely do at that level).
  */
 #define NDIS_ASSERT_IRQL_LE(level)					\
-	__NDIS_IRQL_CHECK(ndis_current_irql(), GENMASK(level, 0),	\
-			  "IRQL <= " #level)
+	__NDIS_IRQL_CHECK_LE(level, "IRQL <= " #level)
 
 /**
  * NDIS_ASSERT_IRQL_EQ - assert the caller runs at exactly @level
