@@ -18,7 +18,10 @@ struct ndisprot_oid_ctx {
 
 static void ndisprot_port_release(struct kref *ref)
 {
-	kfree(container_of(ref, struct ndisprot_port, ref));
+	struct ndisprot_port *port = container_of(ref, struct ndisprot_port, ref);
+
+	ndisprot_tx_cache_free(port);
+	kfree(port);
 }
 
 /**

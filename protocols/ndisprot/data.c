@@ -162,6 +162,73 @@ static void ndisprot_tx_release(struct ndisprot_file *f, unsigned int n)
 	ndisprot_file_put(f, n);
 }
 
+/*
+ * Send NBLs are kept for reuse: a write takes one from its port's cache and
+ * its completion puts it back, so a steady stream allocates nothing per
+ * frame. Each holds NDISPROT_TX_BUF bytes, any frame up to a VLAN-tagged
+ * 1500-byte payload; a longer frame gets an NBL of its own size, freed on
+ * completion. A port keeps at most NDISPROT_TX_CACHE_MAX (about 200 KiB)
+ * and frees them when it goes; a port that never sends keeps none.
+ */
+#define NDISPROT_TX_BUF		(ETH_FRAME_LEN + VLAN_HLEN)
+#define NDISPROT_TX_CACHE_MAX	64
+#define NDISPROT_NBL_ROOM(nbl)	((nbl)->ProtocolReserved[1])	/* its data bytes */
+
+static void ndisprot_tx_free_chain(PNET_BUFFER_LIST chain)
+{
+	PNET_BUFFER_LIST next;
+
+	for (; chain; chain = next) {
+		next = NET_BUFFER_LIST_NEXT_NBL(chain);
+		chain->Next = NULL;
+		NdisFreeNetBufferList(chain);
+	}
+}
+
+/*
+ * Keep what fits of @chain in @port's cache. port->lock held. Return: the
+ * NBLs not kept, for ndisprot_tx_free_chain() once the lock is dropped.
+ */
+static PNET_BUFFER_LIST ndisprot_tx_keep(struct ndisprot_port *port, PNET_BUFFER_LIST chain)
+{
+	PNET_BUFFER_LIST nbl, next, rest = NULL;
+
+	lockdep_assert_held(&port->lock);
+	for (nbl = chain; nbl; nbl = next) {
+		next = NET_BUFFER_LIST_NEXT_NBL(nbl);
+		if (NDISPROT_NBL_ROOM(nbl) == (PVOID)NDISPROT_TX_BUF &&
+		    port->tx_cached < NDISPROT_TX_CACHE_MAX) {
+			nbl->Next = port->tx_cache;
+			port->tx_cache = nbl;
+			port->tx_cached++;
+		} else {
+			nbl->Next = rest;
+			rest = nbl;
+		}
+	}
+	return rest;
+}
+
+/* Back to @port's cache, or freed: NBLs that were not sent. */
+static void ndisprot_tx_recycle(struct ndisprot_port *port, PNET_BUFFER_LIST chain)
+{
+	spin_lock_bh(&port->lock);
+	chain = ndisprot_tx_keep(port, chain);
+	spin_unlock_bh(&port->lock);
+	ndisprot_tx_free_chain(chain);
+}
+
+/**
+ * ndisprot_tx_cache_free() - free the send NBLs a port kept
+ * @port: the port, being freed: nothing sends or completes on it any more
+ */
+void ndisprot_tx_cache_free(struct ndisprot_port *port)
+{
+	ndisprot_tx_free_chain(port->tx_cache);
+	port->tx_cache = NULL;
+	port->tx_cached = 0;
+}
+
 /**
  * ndisprot_send_complete() - ProtocolSendNetBufferListsComplete
  * @ctx: the port
@@ -179,8 +246,6 @@ void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 		next = NET_BUFFER_LIST_NEXT_NBL(nbl);
 		f = nbl->ProtocolReserved[0];
 		ndisprot_tx_account(port, f, nbl);
-		nbl->Next = NULL;
-		NdisFreeNetBufferList(nbl);
 		if (f != run) {
 			ndisprot_tx_release(run, in_run);
 			run = f;
@@ -192,21 +257,59 @@ void ndisprot_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULONG flags)
 	ndisprot_tx_release(run, in_run);
 	/* Woken under the lock: an unbind that sees no send may free the port. */
 	spin_lock(&port->lock);
+	nbls = ndisprot_tx_keep(port, nbls);
 	port->sends -= n;
 	if (!port->sends && wq_has_sleeper(&port->wq))
 		wake_up_all(&port->wq);
 	spin_unlock(&port->lock);
+	ndisprot_tx_free_chain(nbls);
 }
 
-/* A frame @len bytes long in an NBL of our pool, or NULL. */
-static PNET_BUFFER_LIST ndisprot_tx_nbl(size_t len, u8 **frame)
+/* Up to @n NBLs out of @port's cache, as a chain. */
+static PNET_BUFFER_LIST ndisprot_tx_take(struct ndisprot_port *port, unsigned int n)
 {
-	PNET_BUFFER_LIST nbl;
+	PNET_BUFFER_LIST chain, *link;
 
-	nbl = NdisAllocateNetBufferAndNetBufferList(ndisprot_nbl_pool, 0, 0, NULL, 0, len);
-	if (!nbl)
-		return NULL;
-	*frame = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(nbl), len, NULL, 1, 0);
+	spin_lock_bh(&port->lock);
+	chain = port->tx_cache;
+	for (link = &chain; *link && n; link = &(*link)->Next, n--)
+		port->tx_cached--;
+	port->tx_cache = *link;
+	*link = NULL;
+	spin_unlock_bh(&port->lock);
+	return chain;
+}
+
+/*
+ * A frame @len bytes long in an NBL taken from @spare (cached NBLs the
+ * caller took), from @port's cache if @spare is NULL, or of our pool; NULL
+ * if there is no memory.
+ */
+static PNET_BUFFER_LIST ndisprot_tx_nbl(struct ndisprot_port *port, PNET_BUFFER_LIST *spare,
+					size_t len, u8 **frame)
+{
+	size_t room = max_t(size_t, len, NDISPROT_TX_BUF);
+	PNET_BUFFER_LIST nbl = NULL;
+	PNET_BUFFER nb;
+
+	if (room == NDISPROT_TX_BUF && !spare) {
+		nbl = ndisprot_tx_take(port, 1);
+	} else if (room == NDISPROT_TX_BUF && *spare) {
+		nbl = *spare;
+		*spare = NET_BUFFER_LIST_NEXT_NBL(nbl);
+	}
+	if (!nbl) {
+		nbl = NdisAllocateNetBufferAndNetBufferList(ndisprot_nbl_pool, 0, 0, NULL, 0,
+							    room);
+		if (!nbl)
+			return NULL;
+		NDISPROT_NBL_ROOM(nbl) = (PVOID)room;
+	}
+	nbl->Next = NULL;
+	nbl->Status = NDIS_STATUS_SUCCESS;
+	nb = NET_BUFFER_LIST_FIRST_NB(nbl);
+	NET_BUFFER_DATA_LENGTH(nb) = len;
+	*frame = NdisGetDataBuffer(nb, len, NULL, 1, 0);
 	if (!*frame) {	/* our pool's frames are contiguous: not expected */
 		NdisFreeNetBufferList(nbl);
 		return NULL;
@@ -258,20 +361,9 @@ static unsigned int ndisprot_tx_begin(struct ndisprot_file *f, struct ndisprot_p
 	return n;
 }
 
-static void ndisprot_tx_free_chain(PNET_BUFFER_LIST chain)
-{
-	PNET_BUFFER_LIST next;
-
-	for (; chain; chain = next) {
-		next = NET_BUFFER_LIST_NEXT_NBL(chain);
-		chain->Next = NULL;
-		NdisFreeNetBufferList(chain);
-	}
-}
-
 /*
  * Send the @built frames of @chain (each holding a place in the window)
- * up to the first the port refuses, and free the others. Return: frames
+ * up to the first the port refuses, and recycle the others. Return: frames
  * sent; @err says why the first of the others was refused. That one is
  * counted as an error; those after it were not tried.
  */
@@ -286,7 +378,7 @@ static unsigned int ndisprot_tx_submit(struct ndisprot_file *f, struct ndisprot_
 		(*link)->ProtocolReserved[0] = f;
 		link = &(*link)->Next;
 	}
-	ndisprot_tx_free_chain(*link);
+	ndisprot_tx_recycle(port, *link);
 	*link = NULL;
 	if (built > n) {
 		atomic64_inc(&f->tx_errors);
@@ -328,10 +420,10 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 	err = ndisprot_file_tx_reserve(f, 1, nonblock);
 	if (err < 0)
 		return err;	/* nothing sent yet: restartable */
-	nbl = ndisprot_tx_nbl(len, &frame);
+	nbl = ndisprot_tx_nbl(port, NULL, len, &frame);
 	err = -ENOMEM;
 	if (nbl && !copy_from_iter_full(frame, len, from)) {
-		NdisFreeNetBufferList(nbl);
+		ndisprot_tx_recycle(port, nbl);
 		nbl = NULL;
 		err = -EFAULT;
 	}
@@ -359,10 +451,11 @@ static int ndisprot_tx_desc(const struct ndisprot_frame __user *ud, struct ndisp
  * Frames @frames[0 .. @n) copied into a chain of NBLs. Return: how many;
  * @err says why the next one could not be.
  */
-static unsigned int ndisprot_tx_build(const struct ndisprot_frame __user *frames,
+static unsigned int ndisprot_tx_build(struct ndisprot_port *port,
+				      const struct ndisprot_frame __user *frames,
 				      unsigned int n, PNET_BUFFER_LIST *chain, int *err)
 {
-	PNET_BUFFER_LIST nbl, *tail = chain;
+	PNET_BUFFER_LIST nbl, *tail = chain, spare = ndisprot_tx_take(port, n);
 	struct ndisprot_frame d;
 	unsigned int built;
 	u8 *frame;
@@ -373,19 +466,22 @@ static unsigned int ndisprot_tx_build(const struct ndisprot_frame __user *frames
 		*err = ndisprot_tx_desc(&frames[built], &d);
 		if (*err)
 			break;
-		nbl = ndisprot_tx_nbl(d.len, &frame);
+		nbl = ndisprot_tx_nbl(port, &spare, d.len, &frame);
 		if (!nbl) {
 			*err = -ENOMEM;
 			break;
 		}
 		if (copy_from_user(frame, u64_to_user_ptr(d.data), d.len)) {
-			NdisFreeNetBufferList(nbl);
+			nbl->Next = spare;
+			spare = nbl;
 			*err = -EFAULT;
 			break;
 		}
 		*tail = nbl;
 		tail = &nbl->Next;
 	}
+	if (spare)
+		ndisprot_tx_recycle(port, spare);
 	return built;
 }
 
@@ -425,7 +521,7 @@ int ndisprot_send_batch(struct ndisprot_file *f, struct ndisprot_port *port,
 			break;
 		room = err;
 		err = 0;
-		built = ndisprot_tx_build(frames + sent, room, &chain, &build_err);
+		built = ndisprot_tx_build(port, frames + sent, room, &chain, &build_err);
 		n = built ? ndisprot_tx_submit(f, port, chain, built, &err) : 0;
 		if (n == built && build_err) {
 			atomic64_inc(&f->tx_errors);	/* the frame that could not be built */

@@ -44,6 +44,8 @@ struct ndisprot_port {
 	bool gone;			/* unbinding: no new send or OID */
 	unsigned int sends;		/* NBLs sent and not completed */
 	unsigned int oids;		/* OID requests in flight */
+	PNET_BUFFER_LIST tx_cache;	/* send NBLs kept for reuse */
+	unsigned int tx_cached;		/* how many */
 
 	wait_queue_head_t wq;		/* sends and oids reaching zero */
 	struct completion closed;	/* CloseAdapterComplete came */
@@ -93,6 +95,7 @@ ssize_t ndisprot_send(struct ndisprot_file *f, struct ndisprot_port *port,
 		      struct iov_iter *from, bool nonblock);
 int ndisprot_send_batch(struct ndisprot_file *f, struct ndisprot_port *port,
 			const struct ndisprot_frame __user *frames, u32 *count, bool nonblock);
+void ndisprot_tx_cache_free(struct ndisprot_port *port);
 
 /* file.c */
 extern const struct file_operations ndisprot_fops;

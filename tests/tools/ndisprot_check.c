@@ -33,8 +33,10 @@
  *   ndisprot_check lend ADAPTER PEER [IFNAME]
  *                                        full-size frames, which
  *                                        ndis_netdev lends to the NIC
- *                                        instead of copying, arrive byte
- *                                        for byte; with IFNAME (ADAPTER's
+ *                                        instead of copying, then frames
+ *                                        of mixed lengths in the same
+ *                                        (reused) NBLs, arrive byte for
+ *                                        byte; with IFNAME (ADAPTER's
  *                                        NIC), an AF_PACKET tap on it sees
  *                                        them intact too, though each
  *                                        frame's memory is reused as soon
@@ -634,7 +636,19 @@ static ssize_t lend_read(int fd, unsigned char *buf, size_t len)
 }
 
 #define LEND_FRAMES	64
-#define LEND_BURSTS	2
+#define LEND_BURSTS	3
+
+/*
+ * The length of frame @i: full-size in the first two bursts, then a mix of
+ * lengths on both sides of ndis_netdev's copybreak, in NBLs that carried
+ * full-size frames before.
+ */
+static size_t lend_len(unsigned int i)
+{
+	static const size_t mix[] = { 60, 1514, 129, 1000, 257 };
+
+	return i < 2 * LEND_FRAMES ? 1514 : mix[i % 5];
+}
 
 /* An AF_PACKET tap on @ifname that keeps every frame of the check, or -1. */
 static int lend_tap(const char *ifname)
@@ -657,16 +671,16 @@ static int lend_tap(const char *ifname)
 }
 
 /*
- * LEND_BURSTS bursts of LEND_FRAMES full-size frames, each burst waited
- * for (fsync) before the next reuses the memory; the peer and the tap must
- * see every frame as it was written.
+ * LEND_BURSTS bursts of LEND_FRAMES frames, each burst waited for (fsync)
+ * before the next reuses the memory; the peer and the tap must see every
+ * frame as it was written, at its own length.
  */
 static int cmd_lend(const char *adapter, const char *peer, const char *ifname)
 {
 	unsigned char mac[6], peer_mac[6], want[1514], got[1600];
 	unsigned int mtu, i, n, tapped = 0, heard = 0;
-	size_t len = sizeof(want);
 	int fd = open_dev(), pfd = open_dev(), tap = ifname ? lend_tap(ifname) : -1;
+	const unsigned int total = LEND_BURSTS * LEND_FRAMES;
 	struct ndisprot_stats st;
 	ssize_t r;
 
@@ -676,40 +690,38 @@ static int cmd_lend(const char *adapter, const char *peer, const char *ifname)
 		perror(adapter);
 		return 1;
 	}
-	for (n = 0; n < LEND_BURSTS * LEND_FRAMES; n += LEND_FRAMES) {
+	for (n = 0; n < total; n += LEND_FRAMES) {
 		for (i = n; i < n + LEND_FRAMES; i++) {
-			lend_frame(want, len, i, peer_mac, mac);
-			if (write(fd, want, len) != (ssize_t)len)
+			lend_frame(want, lend_len(i), i, peer_mac, mac);
+			if (write(fd, want, lend_len(i)) != (ssize_t)lend_len(i))
 				break;
 		}
 		if (i < n + LEND_FRAMES || fsync(fd))
 			break;
 		for (i = n; i < n + LEND_FRAMES; i++) {
-			lend_frame(want, len, i, peer_mac, mac);
+			lend_frame(want, lend_len(i), i, peer_mac, mac);
 			r = lend_read(pfd, got, sizeof(got));
-			if (r != (ssize_t)len || memcmp(got, want, len))
+			if (r != (ssize_t)lend_len(i) || memcmp(got, want, r))
 				break;
 			heard++;
 		}
 	}
-	check(heard == LEND_BURSTS * LEND_FRAMES, "every full-size frame reached the peer intact",
-	      errno);
-	check(!file_stats(fd, &st) && st.tx_frames == LEND_BURSTS * LEND_FRAMES &&
-	      st.tx_errors == 0, "every full-size send completed, none failed", errno);
-	for (i = 0; tap >= 0 && i < LEND_BURSTS * LEND_FRAMES;) {
+	check(heard == total, "every frame reached the peer intact, at its length", errno);
+	check(!file_stats(fd, &st) && st.tx_frames == total && st.tx_errors == 0,
+	      "every send completed, none failed", errno);
+	for (i = 0; tap >= 0 && i < total;) {
 		r = lend_read(tap, got, sizeof(got));
 		if (r < 0)
 			break;
-		if (r != (ssize_t)len || got[12] != 0x88 || got[13] != 0xb5 ||
-		    memcmp(got + 6, mac, 6))
+		if (r < ETH_HLEN_ || got[12] != 0x88 || got[13] != 0xb5 || memcmp(got + 6, mac, 6))
 			continue;	/* not one of ours */
-		lend_frame(want, len, i, peer_mac, mac);
-		if (memcmp(got, want, len))
+		lend_frame(want, lend_len(i), i, peer_mac, mac);
+		if (r != (ssize_t)lend_len(i) || memcmp(got, want, r))
 			break;
 		tapped = ++i;
 	}
 	if (tap >= 0)
-		check(tapped == LEND_BURSTS * LEND_FRAMES,
+		check(tapped == total,
 		      "a tap on the NIC saw every frame intact, though its memory was reused",
 		      errno);
 	if (tap >= 0)
