@@ -235,41 +235,50 @@ static NDIS_STATUS ndis_netdev_reply_statistics(struct ndis_netdev_port *port,
 						PNDIS_OID_REQUEST req)
 {
 	struct ndis_netdev_stats *st = &port->stats;
+	struct ndis_netdev_traffic_sum t;
 	NDIS_STATISTICS_INFO info = {
 		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
 		.Header.Revision = NDIS_STATISTICS_INFO_REVISION_1,
 		.Header.Size = sizeof(info),
 		.SupportedStatistics = NDIS_NETDEV_STATISTICS_ALL,
 		.ifInDiscards = atomic64_read(&st->rx_dropped),
-		.ifHCInOctets = ndis_netdev_total(st->rx_octets),
-		.ifHCInUcastPkts = atomic64_read(&st->rx_frames[NDIS_NETDEV_UCAST]),
-		.ifHCInMulticastPkts = atomic64_read(&st->rx_frames[NDIS_NETDEV_MCAST]),
-		.ifHCInBroadcastPkts = atomic64_read(&st->rx_frames[NDIS_NETDEV_BCAST]),
-		.ifHCOutOctets = ndis_netdev_total(st->tx_octets),
-		.ifHCOutUcastPkts = atomic64_read(&st->tx_frames[NDIS_NETDEV_UCAST]),
-		.ifHCOutMulticastPkts = atomic64_read(&st->tx_frames[NDIS_NETDEV_MCAST]),
-		.ifHCOutBroadcastPkts = atomic64_read(&st->tx_frames[NDIS_NETDEV_BCAST]),
 		.ifOutErrors = atomic64_read(&st->tx_errors),
 		.ifOutDiscards = atomic64_read(&st->tx_dropped),
-		.ifHCInUcastOctets = atomic64_read(&st->rx_octets[NDIS_NETDEV_UCAST]),
-		.ifHCInMulticastOctets = atomic64_read(&st->rx_octets[NDIS_NETDEV_MCAST]),
-		.ifHCInBroadcastOctets = atomic64_read(&st->rx_octets[NDIS_NETDEV_BCAST]),
-		.ifHCOutUcastOctets = atomic64_read(&st->tx_octets[NDIS_NETDEV_UCAST]),
-		.ifHCOutMulticastOctets = atomic64_read(&st->tx_octets[NDIS_NETDEV_MCAST]),
-		.ifHCOutBroadcastOctets = atomic64_read(&st->tx_octets[NDIS_NETDEV_BCAST]),
 	};
+	const u64 *in = t.frames[NDIS_NETDEV_RX], *in_octets = t.octets[NDIS_NETDEV_RX];
+	const u64 *out = t.frames[NDIS_NETDEV_TX], *out_octets = t.octets[NDIS_NETDEV_TX];
 
+	ndis_netdev_traffic_read(port, &t);
+	info.ifHCInOctets = ndis_netdev_total(in_octets);
+	info.ifHCInUcastPkts = in[NDIS_NETDEV_UCAST];
+	info.ifHCInMulticastPkts = in[NDIS_NETDEV_MCAST];
+	info.ifHCInBroadcastPkts = in[NDIS_NETDEV_BCAST];
+	info.ifHCOutOctets = ndis_netdev_total(out_octets);
+	info.ifHCOutUcastPkts = out[NDIS_NETDEV_UCAST];
+	info.ifHCOutMulticastPkts = out[NDIS_NETDEV_MCAST];
+	info.ifHCOutBroadcastPkts = out[NDIS_NETDEV_BCAST];
+	info.ifHCInUcastOctets = in_octets[NDIS_NETDEV_UCAST];
+	info.ifHCInMulticastOctets = in_octets[NDIS_NETDEV_MCAST];
+	info.ifHCInBroadcastOctets = in_octets[NDIS_NETDEV_BCAST];
+	info.ifHCOutUcastOctets = out_octets[NDIS_NETDEV_UCAST];
+	info.ifHCOutMulticastOctets = out_octets[NDIS_NETDEV_MCAST];
+	info.ifHCOutBroadcastOctets = out_octets[NDIS_NETDEV_BCAST];
 	return ndis_oid_query_reply(req, &info, sizeof(info));
 }
 
 /* NDIS answers the other queries from the attributes itself. */
 static NDIS_STATUS ndis_netdev_query(struct ndis_netdev_port *port, PNDIS_OID_REQUEST req)
 {
+	struct ndis_netdev_traffic_sum t;
+	enum ndis_netdev_dir dir;
+
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_GEN_XMIT_OK:
-		return ndis_oid_query_reply_counter(req, ndis_netdev_total(port->stats.tx_frames));
 	case OID_GEN_RCV_OK:
-		return ndis_oid_query_reply_counter(req, ndis_netdev_total(port->stats.rx_frames));
+		ndis_netdev_traffic_read(port, &t);
+		dir = req->DATA.QUERY_INFORMATION.Oid == OID_GEN_XMIT_OK ? NDIS_NETDEV_TX :
+									     NDIS_NETDEV_RX;
+		return ndis_oid_query_reply_counter(req, ndis_netdev_total(t.frames[dir]));
 	case OID_GEN_STATISTICS:
 		return ndis_netdev_reply_statistics(port, req);
 	}

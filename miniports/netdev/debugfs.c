@@ -15,20 +15,23 @@ static int ndis_netdev_stats_show(struct seq_file *m, void *unused)
 {
 	struct ndis_netdev_port *port = m->private;
 	struct ndis_netdev_stats *st = &port->stats;
+	struct ndis_netdev_traffic_sum t;
+
+	ndis_netdev_traffic_read(port, &t);
 
 	seq_printf(m, "running %d\n", READ_ONCE(port->running));
 	seq_printf(m, "removed %d\n", READ_ONCE(port->removed));
-	seq_printf(m, "tx_ok %llu\n", ndis_netdev_total(st->tx_frames));
-	seq_printf(m, "tx_octets %llu\n", ndis_netdev_total(st->tx_octets));
+	seq_printf(m, "tx_ok %llu\n", ndis_netdev_total(t.frames[NDIS_NETDEV_TX]));
+	seq_printf(m, "tx_octets %llu\n", ndis_netdev_total(t.octets[NDIS_NETDEV_TX]));
 	seq_printf(m, "tx_dropped %lld\n", atomic64_read(&st->tx_dropped));
 	seq_printf(m, "tx_errors %lld\n", atomic64_read(&st->tx_errors));
-	seq_printf(m, "tx_lent %lld\n", atomic64_read(&st->tx_lent));
+	seq_printf(m, "tx_lent %llu\n", t.tx_lent);
 	seq_printf(m, "tx_outstanding %d\n", atomic_read(&port->tx_pending));
 	/* Sends whose frames are all consumed and the work due to complete them. */
 	seq_printf(m, "tx_done_queued %d\n", !llist_empty(&port->tx_done));
 	seq_printf(m, "tx_done_work_pending %d\n", work_pending(&port->tx_done_work));
-	seq_printf(m, "rx_indicated %llu\n", ndis_netdev_total(st->rx_frames));
-	seq_printf(m, "rx_octets %llu\n", ndis_netdev_total(st->rx_octets));
+	seq_printf(m, "rx_indicated %llu\n", ndis_netdev_total(t.frames[NDIS_NETDEV_RX]));
+	seq_printf(m, "rx_octets %llu\n", ndis_netdev_total(t.octets[NDIS_NETDEV_RX]));
 	seq_printf(m, "rx_lent %lld\n", atomic64_read(&st->rx_lent));
 	seq_printf(m, "rx_dropped %lld\n", atomic64_read(&st->rx_dropped));
 	seq_printf(m, "rx_outstanding %d\n", atomic_read(&port->rx_outstanding));

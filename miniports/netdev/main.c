@@ -110,6 +110,7 @@ static void ndis_netdev_remove_work(struct work_struct *work)
 	else if (port->added)
 		ndis_miniport_remove_adapter(port->handle);
 	/* Halted: no tap, no send, no receive refers to the port any more. */
+	ndis_netdev_traffic_free(port);
 	kfree(port);
 }
 
@@ -120,7 +121,8 @@ static void ndis_netdev_register(struct net_device *dev)
 	if (!ndis_netdev_wanted(dev) || ndis_netdev_port_find(dev))
 		return;
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
-	if (!port) {
+	if (!port || ndis_netdev_traffic_alloc(port)) {
+		kfree(port);
 		netdev_warn(dev, "no memory for an NDIS adapter\n");
 		return;
 	}

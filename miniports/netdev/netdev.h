@@ -41,6 +41,8 @@
 #include <linux/if_ether.h>
 #include <linux/llist.h>
 #include <linux/netdevice.h>
+#include <linux/percpu.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <ndis/ndis.h>
@@ -61,28 +63,51 @@ enum ndis_netdev_cast {
 	NDIS_NETDEV_CASTS
 };
 
+enum ndis_netdev_dir {
+	NDIS_NETDEV_RX,
+	NDIS_NETDEV_TX,
+	NDIS_NETDEV_DIRS
+};
+
 /**
- * struct ndis_netdev_stats - what the adapter counted
- * @rx_frames: frames indicated, by destination type
- * @rx_octets: their bytes
- * @tx_frames: frames the device took, by destination type
- * @tx_octets: their bytes
+ * struct ndis_netdev_traffic - what one CPU counted of the frames that went
+ * @syncp: for 64-bit reads on 32-bit machines
+ * @frames: frames indicated (RX) or taken by the device (TX), by direction
+ *	and destination type
+ * @octets: their bytes
+ * @tx_lent: frames handed to the device without a copy (the rest are copied)
+ */
+struct ndis_netdev_traffic {
+	struct u64_stats_sync syncp;
+	u64_stats_t frames[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
+	u64_stats_t octets[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
+	u64_stats_t tx_lent;
+};
+
+/**
+ * struct ndis_netdev_traffic_sum - struct ndis_netdev_traffic over all CPUs
+ * @frames: see struct ndis_netdev_traffic
+ * @octets: likewise
+ * @tx_lent: likewise
+ */
+struct ndis_netdev_traffic_sum {
+	u64 frames[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
+	u64 octets[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
+	u64 tx_lent;
+};
+
+/**
+ * struct ndis_netdev_stats - what the adapter counted besides the traffic
  * @rx_dropped: frames seen and not indicated (paused, no memory)
  * @rx_lent: frames indicated with NDIS_RECEIVE_FLAGS_RESOURCES
  * @tx_dropped: frames refused by us or by dev_queue_xmit()
  * @tx_errors: frames refused as malformed (length)
- * @tx_lent: frames handed to the device without a copy (the rest are copied)
  */
 struct ndis_netdev_stats {
-	atomic64_t rx_frames[NDIS_NETDEV_CASTS];
-	atomic64_t rx_octets[NDIS_NETDEV_CASTS];
-	atomic64_t tx_frames[NDIS_NETDEV_CASTS];
-	atomic64_t tx_octets[NDIS_NETDEV_CASTS];
 	atomic64_t rx_dropped;
 	atomic64_t rx_lent;
 	atomic64_t tx_dropped;
 	atomic64_t tx_errors;
-	atomic64_t tx_lent;
 };
 
 /**
@@ -117,7 +142,8 @@ struct ndis_netdev_stats {
  * @speed: last speed indicated, bit/s
  * @mtu: last MTU indicated
  * @addr: last MAC address indicated
- * @stats: counters
+ * @traffic: per-CPU frame and byte counters
+ * @stats: the other counters
  * @debugfs: our debugfs directory, or an error pointer
  * @add_work: adds the adapter
  * @sync_work: indicates status changes
@@ -153,6 +179,7 @@ struct ndis_netdev_port {
 	u64 speed;
 	u32 mtu;
 	u8 addr[ETH_ALEN] __aligned(2);
+	struct ndis_netdev_traffic __percpu *traffic;
 	struct ndis_netdev_stats stats;
 	struct dentry *debugfs;
 	struct work_struct add_work;
@@ -212,15 +239,36 @@ static inline enum ndis_netdev_cast ndis_netdev_cast_of(const u8 *dst)
 	return is_multicast_ether_addr(dst) ? NDIS_NETDEV_MCAST : NDIS_NETDEV_UCAST;
 }
 
-/* A counter summed over the destination types. */
-static inline u64 ndis_netdev_total(const atomic64_t *counters)
+/* One frame of @len bytes went in direction @dir. Any context. */
+static inline void ndis_netdev_count(struct ndis_netdev_port *port, enum ndis_netdev_dir dir,
+				     enum ndis_netdev_cast cast, unsigned int len, bool lent)
+{
+	struct ndis_netdev_traffic *t = get_cpu_ptr(port->traffic);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&t->syncp);
+	u64_stats_inc(&t->frames[dir][cast]);
+	u64_stats_add(&t->octets[dir][cast], len);
+	if (lent)
+		u64_stats_inc(&t->tx_lent);
+	u64_stats_update_end_irqrestore(&t->syncp, flags);
+	put_cpu_ptr(port->traffic);
+}
+
+/* A counter of struct ndis_netdev_traffic_sum summed over the destination types. */
+static inline u64 ndis_netdev_total(const u64 *counters)
 {
 	u64 sum = 0;
 	int i;
 
 	for (i = 0; i < NDIS_NETDEV_CASTS; i++)
-		sum += atomic64_read(&counters[i]);
+		sum += counters[i];
 	return sum;
 }
+
+/* stats.c */
+int ndis_netdev_traffic_alloc(struct ndis_netdev_port *port);
+void ndis_netdev_traffic_free(struct ndis_netdev_port *port);
+void ndis_netdev_traffic_read(struct ndis_netdev_port *port, struct ndis_netdev_traffic_sum *sum);
 
 #endif /* _NDIS_NETDEV_H */

@@ -62,8 +62,7 @@ static void ndis_netdev_rx_one(struct ndis_netdev_port *port, struct sk_buff *sk
 		atomic64_inc(&port->stats.rx_dropped);
 		return;
 	}
-	atomic64_inc(&port->stats.rx_frames[cast]);
-	atomic64_add(len, &port->stats.rx_octets[cast]);
+	ndis_netdev_count(port, NDIS_NETDEV_RX, cast, len, false);
 	NdisMIndicateReceiveNetBufferLists(port->handle, nbl, 0, 1, flags);
 	if (flags & NDIS_RECEIVE_FLAGS_RESOURCES) {
 		/* Lent: ours again now that the call returned. */

@@ -221,6 +221,7 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 	const struct ethhdr *eth;
 	struct sk_buff *skb;
 	__be16 proto;
+	bool lent;
 	int rc;
 
 	eth = NdisGetDataBuffer(nb, ETH_HLEN, &storage, 1, 0);
@@ -235,13 +236,8 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 	proto = eth->h_proto;	/* before the skb changes hands */
 	f->nbl = nbl;
 	f->port = port;
-	if (ndis_netdev_tx_lendable(nb)) {
-		skb = ndis_netdev_tx_lend(dev, nb);
-		if (skb)
-			atomic64_inc(&port->stats.tx_lent);
-	} else {
-		skb = ndis_netdev_tx_copy(dev, nb);
-	}
+	lent = ndis_netdev_tx_lendable(nb);
+	skb = lent ? ndis_netdev_tx_lend(dev, nb) : ndis_netdev_tx_copy(dev, nb);
 	if (!skb) {
 		atomic64_inc(&port->stats.tx_dropped);
 		pr_debug("%s: no memory for a frame\n", port->name);
@@ -261,8 +257,7 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 		pr_debug("%s: dev_queue_xmit() refused a frame: %d\n", port->name, rc);
 		return NDIS_STATUS_FAILURE;
 	}
-	atomic64_inc(&port->stats.tx_frames[cast]);
-	atomic64_add(len, &port->stats.tx_octets[cast]);
+	ndis_netdev_count(port, NDIS_NETDEV_TX, cast, len, lent);
 	return NDIS_STATUS_SUCCESS;
 }
 
