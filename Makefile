@@ -13,7 +13,7 @@ endif
 TOP := $(CURDIR)
 KMAKE = $(MAKE) -C $(KDIR) M=$(TOP)
 
-.PHONY: all modules tools clean install load unload check build-check kunit itest style stress stress-long demo docs bench help
+.PHONY: all modules tools clean install load unload check build-check kunit itest style stress stress-long demo docs bench profile help
 
 all: modules tools
 
@@ -88,6 +88,13 @@ docs:
 bench:
 	@tests/bench.sh
 
+# Where one bench measure's time goes, ours and Linux's side apart, under
+# perf in the same guest: make profile ARGS="send virtio 64" (MEASURE NIC
+# SIZE). build/bench/profile-MEASURE-NIC-SIZE-{ours,linux,diff}.txt.
+ARGS ?= send virtio 64
+profile:
+	@tests/bench-profile.sh $(ARGS)
+
 # ndisprot and ndisctl at work in a QEMU guest, for a first look.
 demo:
 	@tests/demo.sh
@@ -107,4 +114,5 @@ help:
 	@echo "make style           checkpatch --strict over all sources"
 	@echo "make docs            API reference (kernel-doc) into build/docs/; fails on any warning"
 	@echo "make bench           data path vs AF_PACKET/dev_queue_xmit under QEMU; build/bench/"
+	@echo "make profile ARGS=\"send virtio 64\"   perf profile of one bench measure, each side"
 	@echo "NDIS_INJECT=kunit|warn make check   prove the harness fails (see README)"

@@ -8,10 +8,12 @@
  * Both count a frame done when the device has consumed it: the NBL's
  * completion, the skb's destructor.
  *
- *   kxmit NIC IFNAME SIZE ROUNDS BLOCKS BLOCK
+ *   kxmit NIC IFNAME SIZE ROUNDS BLOCKS BLOCK [ours|theirs]
  *
  * Each round alternates BLOCKS blocks of BLOCK frames of each side, time
- * summed per side; the figures are frames per second.
+ * summed per side; the figures are frames per second. With "ours" or
+ * "theirs" that side runs alone (tests/bench-profile.sh profiles it): the
+ * other one's figure is 0, and so is the ratio.
  */
 #include <linux/ktime.h>
 #include <linux/netdevice.h>
@@ -25,8 +27,16 @@
 /* Linux's side: skbs given to dev_queue_xmit() and not consumed yet. */
 static atomic_t ndis_kbench_kxmit_out = ATOMIC_INIT(0);
 
+/* Which sides run: both, as make bench wants, or one alone. */
+enum ndis_kbench_kxmit_side {
+	NDIS_KBENCH_KXMIT_BOTH,
+	NDIS_KBENCH_KXMIT_OURS,
+	NDIS_KBENCH_KXMIT_THEIRS,
+};
+
 struct ndis_kbench_kxmit {
 	const char *nic;
+	enum ndis_kbench_kxmit_side side;
 	unsigned int size;
 	unsigned int blocks;
 	unsigned int block;
@@ -52,6 +62,8 @@ static int ndis_kbench_kxmit_ndis(struct ndis_kbench_kxmit *x, u64 *ns)
 	u64 t0 = ktime_get_ns();
 	unsigned int i;
 
+	if (x->side == NDIS_KBENCH_KXMIT_THEIRS)
+		return 0;
 	for (i = 0; i < x->block; i++) {
 		nbl = ndis_kbench_ring_get("kxmit", &x->ring);
 		if (!nbl)
@@ -73,6 +85,8 @@ static int ndis_kbench_kxmit_linux(struct ndis_kbench_kxmit *x, u64 *ns)
 	unsigned int i;
 	int rc;
 
+	if (x->side == NDIS_KBENCH_KXMIT_OURS)
+		return 0;
 	for (i = 0; i < x->block; i++) {
 		if (ndis_kbench_wait("kxmit", atomic_read(&ndis_kbench_kxmit_out) <
 				     NDIS_KBENCH_KXMIT_WINDOW, "dev_queue_xmit() frames consumed"))
@@ -102,6 +116,12 @@ static int ndis_kbench_kxmit_linux(struct ndis_kbench_kxmit *x, u64 *ns)
 	return 0;
 }
 
+/* Frames per second, x 10^4; 0 for a side that did not run. */
+static u64 ndis_kbench_kxmit_rate(u64 frames, u64 ns)
+{
+	return ns ? mul_u64_u64_div_u64(frames, 10000ULL * NSEC_PER_SEC, ns) : 0;
+}
+
 static int ndis_kbench_kxmit_round(struct ndis_kbench_kxmit *x, unsigned int round)
 {
 	u64 ours = 0, theirs = 0, frames = (u64)x->blocks * x->block;
@@ -125,9 +145,8 @@ static int ndis_kbench_kxmit_round(struct ndis_kbench_kxmit *x, unsigned int rou
 	if (err)
 		return err;
 	/* Frames per second, x 10^4. */
-	ndis_kbench_report("kxmit", x->nic, x->size, round,
-			   mul_u64_u64_div_u64(frames, 10000ULL * NSEC_PER_SEC, ours),
-			   mul_u64_u64_div_u64(frames, 10000ULL * NSEC_PER_SEC, theirs),
+	ndis_kbench_report("kxmit", x->nic, x->size, round, ndis_kbench_kxmit_rate(frames, ours),
+			   ndis_kbench_kxmit_rate(frames, theirs),
 			   " frames=%llu failed_ours=%d drops_theirs=%u window=%u",
 			   frames, atomic_read(&x->ring.failed), x->drops,
 			   NDIS_KBENCH_KXMIT_WINDOW);
@@ -177,25 +196,32 @@ static int ndis_kbench_kxmit_rounds(struct ndis_kbench_kxmit *x, const char *ifn
 
 /**
  * ndis_kbench_kxmit_run() - the kxmit measure
- * @args: "NIC IFNAME SIZE ROUNDS BLOCKS BLOCK"
+ * @args: "NIC IFNAME SIZE ROUNDS BLOCKS BLOCK [ours|theirs]"
  *
  * Return: 0, or a negative errno after an error line.
  */
 int ndis_kbench_kxmit_run(const char *args)
 {
-	char nic[16], ifname[IFNAMSIZ];
+	char nic[16], ifname[IFNAMSIZ], side[8] = "";
 	struct ndis_kbench_kxmit *x;
 	unsigned int rounds;
-	int err, err2;
+	int n, err, err2;
 
 	x = kzalloc(sizeof(*x), GFP_KERNEL);
 	if (!x)
 		return -ENOMEM;
-	if (sscanf(args, "%15s %15s %u %u %u %u", nic, ifname, &x->size, &rounds, &x->blocks,
-		   &x->block) != 6 || x->size < ETH_ZLEN || x->size > ETH_FRAME_LEN || !rounds ||
+	n = sscanf(args, "%15s %15s %u %u %u %u %7s", nic, ifname, &x->size, &rounds, &x->blocks,
+		   &x->block, side);
+	if (!strcmp(side, "ours"))
+		x->side = NDIS_KBENCH_KXMIT_OURS;
+	else if (!strcmp(side, "theirs"))
+		x->side = NDIS_KBENCH_KXMIT_THEIRS;
+	else if (n == 7)
+		n = 0;
+	if ((n != 6 && n != 7) || x->size < ETH_ZLEN || x->size > ETH_FRAME_LEN || !rounds ||
 	    !x->blocks || !x->block) {
-		ndis_kbench_error("kxmit",
-				  "usage: kxmit NIC IFNAME SIZE(60-1514) ROUNDS BLOCKS BLOCK");
+		ndis_kbench_error("kxmit", "usage: kxmit NIC IFNAME SIZE(60-1514) ROUNDS BLOCKS %s",
+				  "BLOCK [ours|theirs]");
 		kfree(x);
 		return -EINVAL;
 	}

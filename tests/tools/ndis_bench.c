@@ -22,6 +22,10 @@
  *       same offered load); frames each got, with drops
  *   ndis_bench recvbatch NIC TX_IFNAME RX_IFNAME SIZE ROUNDS FRAMES
  *       the same with NDISPROT_IOC_RECV_BATCH vs recvmmsg()
+ *
+ * A last argument "ours" or "theirs" runs that side alone (for
+ * tests/bench-profile.sh): the other side's figure is then 0, and so is
+ * the ratio. Without it both run, as `make bench` wants.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -44,6 +48,9 @@
 
 #define BENCH_ETHERTYPE	0x88b6	/* nobody else's: the guest's stack ignores it */
 #define BENCH_BATCH_MAX	256
+
+/* Which sides a measure runs: both, or one alone to be profiled. */
+enum bench_side { SIDE_BOTH, SIDE_OURS, SIDE_THEIRS };
 
 static void die(const char *what)
 {
@@ -184,9 +191,31 @@ static void send_batch(int fd, const unsigned char *f, size_t len, unsigned int 
 	}
 }
 
+/* One block of frames through ndisprot (@packet 0) or AF_PACKET, as a measure wants. */
+static void send_block(int fd, const unsigned char *f, size_t len, unsigned int block,
+		       int batch, int packet)
+{
+	unsigned int i;
+
+	if (batch && packet)
+		send_mmsg(fd, f, len, block);
+	else if (batch)
+		send_batch(fd, f, len, block);
+	else
+		for (i = 0; i < block; i++)
+			send_one(fd, f, len, packet);
+}
+
+/* Frames per second, or a time ratio; 0 for a side that did not run. */
+static double rate(double frames, double seconds)
+{
+	return seconds > 0 ? frames / seconds : 0;
+}
+
 /* send and sendbatch: blocks of each side in turn, time summed per side. */
 static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int size,
-		    unsigned int rounds, unsigned int blocks, unsigned int block)
+		    unsigned int rounds, unsigned int blocks, unsigned int block,
+		    enum bench_side side)
 {
 	unsigned char mac[6] = { 0 }, frame[NDISPROT_FRAME_MAX];
 	int nfd = ndisprot_open(ifname, mac), pfd = packet_open(ifname, 0);
@@ -202,30 +231,26 @@ static int cmd_send(int batch, const char *nic, const char *ifname, unsigned int
 		theirs = 0;
 		single = 0;
 		for (b = 0; b < blocks; b++) {
-			t = now_s();
-			if (batch)
-				send_batch(nfd, frame, size, block);
-			else
-				for (i = 0; i < block; i++)
-					send_one(nfd, frame, size, 0);
-			ours += now_s() - t;
-			t = now_s();
-			if (batch)
-				send_mmsg(pfd, frame, size, block);
-			else
-				for (i = 0; i < block; i++)
-					send_one(pfd, frame, size, 1);
-			theirs += now_s() - t;
-			if (!batch)
+			if (side != SIDE_THEIRS) {
+				t = now_s();
+				send_block(nfd, frame, size, block, batch, 0);
+				ours += now_s() - t;
+			}
+			if (side != SIDE_OURS) {
+				t = now_s();
+				send_block(pfd, frame, size, block, batch, 1);
+				theirs += now_s() - t;
+			}
+			if (!batch || side != SIDE_BOTH)
 				continue;
 			t = now_s();
 			for (i = 0; i < block; i++)
 				send_one(nfd, frame, size, 0);
 			single += now_s() - t;
 		}
-		snprintf(extra, sizeof(extra), " vs_write=%.4f", batch ? single / ours : 1.0);
-		report(batch ? "sendbatch" : "send", nic, size, r, blocks * block / ours,
-		       blocks * block / theirs, batch ? extra : NULL);
+		snprintf(extra, sizeof(extra), " vs_write=%.4f", batch ? rate(single, ours) : 1.0);
+		report(batch ? "sendbatch" : "send", nic, size, r, rate(blocks * block, ours),
+		       rate(blocks * block, theirs), batch ? extra : NULL);
 	}
 	close(nfd);
 	close(pfd);
@@ -289,8 +314,19 @@ static void rx_count(int fd, int is_packet, int batch, int out)
 	_exit(0);
 }
 
+/* What a reader wrote to its pipe: frames and seconds. */
+static void rx_result(int fd, const char *who, unsigned long long *n, double *d)
+{
+	FILE *in = fdopen(fd, "r");
+
+	if (!in || fscanf(in, "%llu %lf", n, d) != 2)
+		die(who);
+	fclose(in);
+}
+
 static int cmd_recv(int batch, const char *nic, const char *tx_if, const char *rx_if,
-		    unsigned int size, unsigned int rounds, unsigned int frames)
+		    unsigned int size, unsigned int rounds, unsigned int frames,
+		    enum bench_side side)
 {
 	struct ndisprot_filter fl = {
 		.size = sizeof(fl), .packet_filter = NDISPROT_RX_BROADCAST,
@@ -300,58 +336,67 @@ static int cmd_recv(int batch, const char *nic, const char *tx_if, const char *r
 	struct tpacket_stats ps;
 	socklen_t pslen = sizeof(ps);
 	unsigned char mac[6], frame[NDISPROT_FRAME_MAX];
-	unsigned long long n_ours, n_theirs, drop0;
+	unsigned long long n_ours, n_theirs, drop0 = 0;
 	double d_ours, d_theirs;
 	char extra[160];
 	int pipes[2][2];
 	unsigned int r, i;
-	int nfd, pfd, tfd;
-	FILE *in;
+	int nfd = -1, pfd = -1, tfd;
 
 	tfd = packet_open(tx_if, 0);
 	memset(mac, 0x02, sizeof(mac));
 	frame_fill(frame, size, mac);
 	for (r = 1; r <= rounds; r++) {
-		nfd = ndisprot_open(rx_if, mac);
-		if (ioctl(nfd, NDISPROT_IOC_SET_FILTER, &fl))
-			die("NDISPROT_IOC_SET_FILTER");
-		pfd = packet_open(rx_if, BENCH_ETHERTYPE);
-		if (ioctl(nfd, NDISPROT_IOC_STATS, &st))
-			die("NDISPROT_IOC_STATS");
-		drop0 = st.rx_dropped;
-		getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);	/* zeroes them */
+		/* A side left out has no reader at all: nothing of it on the path. */
+		n_ours = 0;
+		n_theirs = 0;
+		memset(&ps, 0, sizeof(ps));
+		if (side != SIDE_THEIRS) {
+			nfd = ndisprot_open(rx_if, mac);
+			if (ioctl(nfd, NDISPROT_IOC_SET_FILTER, &fl))
+				die("NDISPROT_IOC_SET_FILTER");
+		}
+		if (side != SIDE_OURS)
+			pfd = packet_open(rx_if, BENCH_ETHERTYPE);
+		if (side != SIDE_THEIRS) {
+			if (ioctl(nfd, NDISPROT_IOC_STATS, &st))
+				die("NDISPROT_IOC_STATS");
+			drop0 = st.rx_dropped;
+		}
+		if (side != SIDE_OURS)	/* zeroes them */
+			getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);
 		if (pipe(pipes[0]) || pipe(pipes[1]))
 			die("pipe");
-		if (!fork())
+		if (side != SIDE_THEIRS && !fork())
 			rx_count(nfd, 0, batch, pipes[0][1]);
-		if (!fork())
+		if (side != SIDE_OURS && !fork())
 			rx_count(pfd, 1, batch, pipes[1][1]);
 		usleep(200000);	/* both readers in poll() */
 		for (i = 0; i < frames; i++)
 			send_one(tfd, frame, size, 1);
 		while (wait(NULL) > 0)
 			;
-		in = fdopen(pipes[0][0], "r");
-		if (!in || fscanf(in, "%llu %lf", &n_ours, &d_ours) != 2)
-			die("ndisprot reader");
-		fclose(in);
-		in = fdopen(pipes[1][0], "r");
-		if (!in || fscanf(in, "%llu %lf", &n_theirs, &d_theirs) != 2)
-			die("AF_PACKET reader");
-		fclose(in);
+		if (side != SIDE_THEIRS)
+			rx_result(pipes[0][0], "ndisprot reader", &n_ours, &d_ours);
+		if (side != SIDE_OURS)
+			rx_result(pipes[1][0], "AF_PACKET reader", &n_theirs, &d_theirs);
 		close(pipes[0][1]);
 		close(pipes[1][1]);
-		ioctl(nfd, NDISPROT_IOC_STATS, &st);
-		pslen = sizeof(ps);
-		getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);
+		if (side != SIDE_THEIRS) {
+			ioctl(nfd, NDISPROT_IOC_STATS, &st);
+			close(nfd);
+		}
+		if (side != SIDE_OURS) {
+			pslen = sizeof(ps);
+			getsockopt(pfd, SOL_PACKET, PACKET_STATISTICS, &ps, &pslen);
+			close(pfd);
+		}
 		snprintf(extra, sizeof(extra),
 			 " offered=%u got_ours=%llu got_theirs=%llu drops_ours=%llu drops_theirs=%u",
 			 frames, n_ours, n_theirs, (unsigned long long)(st.rx_dropped - drop0),
 			 ps.tp_drops);
 		/* Frames received at the same offered load: the count is the rate. */
 		report(batch ? "recvbatch" : "recv", nic, size, r, n_ours, n_theirs, extra);
-		close(nfd);
-		close(pfd);
 	}
 	close(tfd);
 	return 0;
@@ -359,12 +404,19 @@ static int cmd_recv(int batch, const char *nic, const char *tx_if, const char *r
 
 int main(int argc, char **argv)
 {
-	if (argc == 8 && (!strcmp(argv[1], "send") || !strcmp(argv[1], "sendbatch")))
+	enum bench_side side = SIDE_BOTH;
+	int ok = argc == 8;
+
+	if (argc == 9 && (!strcmp(argv[8], "ours") || !strcmp(argv[8], "theirs"))) {
+		side = !strcmp(argv[8], "ours") ? SIDE_OURS : SIDE_THEIRS;
+		ok = 1;
+	}
+	if (ok && (!strcmp(argv[1], "send") || !strcmp(argv[1], "sendbatch")))
 		return cmd_send(!strcmp(argv[1], "sendbatch"), argv[2], argv[3], atoi(argv[4]),
-				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
-	if (argc == 8 && (!strcmp(argv[1], "recv") || !strcmp(argv[1], "recvbatch")))
+				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]), side);
+	if (ok && (!strcmp(argv[1], "recv") || !strcmp(argv[1], "recvbatch")))
 		return cmd_recv(!strcmp(argv[1], "recvbatch"), argv[2], argv[3], argv[4],
-				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
+				atoi(argv[5]), atoi(argv[6]), atoi(argv[7]), side);
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }
