@@ -68,16 +68,24 @@ def sections_of(log, side):
     return sections, bench
 
 
-def rate_of(bench, side):
-    """frames/s of SIDE alone over its segments (the NDIS-BENCH lines where
-    the other side is 0; each segment the same frames): their harmonic mean."""
+def figures_of(bench, side):
+    """What SIDE's segments measured, for the file's head: the NDIS-BENCH
+    lines where the other side is 0. Send measures give frames/s (each
+    segment the same frames: their harmonic mean), receive ones the frames
+    received of those offered."""
     mine, other = ("ours", "theirs") if side == "ours" else ("theirs", "ours")
-    rates = []
+    figures, offered = [], 0
     for line in bench:
         kv = dict(p.split("=", 1) for p in line.split()[1:] if "=" in p)
         if float(kv.get(other, 1)) == 0 and float(kv.get(mine, 0)) > 0:
-            rates.append(float(kv[mine]))
-    return len(rates) / sum(1 / r for r in rates) if rates else None
+            figures.append(float(kv[mine]))
+            offered += int(kv.get("offered", 0))
+    if not figures:
+        return ""
+    if offered:
+        return ", %d received of %d offered" % (sum(figures), offered)
+    rate = len(figures) / sum(1 / r for r in figures)
+    return ", %.0f frames/s (%.1f us a frame) under perf" % (rate, 1e6 / rate)
 
 
 def body(lines):
@@ -136,7 +144,6 @@ def profile(log, side, name, kver, commit, top):
     # Seconds of one CPU a sample stands for.
     per_sample = seconds * cpus / total if seconds and total else period_ns / 1e9
     us = lambda n: n * per_sample * 1e6 / frames    # noqa: E731
-    rate = rate_of(bench, side)
     measure = name.split("-")[0]
     inclusive = {}
     for line in body(sections.get("children", [])[1:]):
@@ -152,8 +159,7 @@ def profile(log, side, name, kver, commit, top):
            "# perf record -a -g -e cpu-clock -c %d, on for %.2f s in %s segments: "
            "a sample stood for %.0f us of one CPU"
            % (period_ns, seconds, run["segments"], per_sample * 1e6),
-           "# %d frames%s" % (frames, ", %.0f frames/s (%.1f us a frame) under perf"
-                              % (rate, 1e6 / rate) if rate else ""),
+           "# %d frames%s" % (frames, figures_of(bench, side)),
            "# samples %d: idle loop %d (%.1f%%), harness %d (%.1f%%), work %d = %.2f us "
            "of CPU per frame" % (total, idle, 100.0 * idle / max(total, 1), harness,
                                  100.0 * harness / max(total, 1), busy, us(busy)),
