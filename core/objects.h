@@ -67,9 +67,20 @@ enum ndis_own_oid {
 	NDIS_OWN_MAX,
 };
 
+/*
+ * A binding's set of the filter or the multicast list completes only once
+ * the miniport answered a request carrying it: each change takes a ticket
+ * (++wanted), each request carries the last ticket given when it was
+ * filled (sent), and a set waits on @waiters for a request whose @sent
+ * reaches its ticket. All three under the adapter's oid_lock.
+ */
 struct ndis_own_request {
 	NDIS_OID_REQUEST req;
 	bool dirty;		/* changed again while the request was out */
+	bool refused;		/* the miniport failed the last one: send again */
+	unsigned long wanted;	/* tickets given */
+	unsigned long sent;	/* the ticket of the request out, or of the last one */
+	struct list_head waiters;	/* bindings' sets, by req->Ndis.node */
 	UCHAR value[NDIS_MCAST_ADAPTER_MAX * 6];
 };
 

@@ -14,7 +14,11 @@
  * The packet filter and the multicast list are NDIS's: each binding sets
  * its own, and what they add up to (the union of the filters, the merged
  * list) goes to the miniport through requests of NDIS's own
- * (adapter->own[]), re-sent whenever it changes.
+ * (adapter->own[]), re-sent whenever it changes. A binding's set that
+ * changed the sum completes when the request carrying it does, with its
+ * status: a miniport that refuses the merged list fails the sets that
+ * made it (the bindings keep the value they asked for, and the next
+ * change sends it again).
  *
  * A binding's close shuts its OID gate (like the upcall gate), aborts what
  * it still has queued and waits for the one at the miniport, if any.
@@ -37,6 +41,7 @@ enum ndis_oid_state {
 };
 
 static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status);
+static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind);
 static void ndis_oid_put(struct ndis_binding *b);
 
 /* Queue the delivery work, unless the adapter's OIDs were shut down. */
@@ -224,27 +229,106 @@ static const NDIS_OID ndis_own_oids[NDIS_OWN_MAX] = {
 	[NDIS_OWN_POWER] = OID_PNP_SET_POWER,
 };
 
+/* Whether @kind's requests wait for a wake-up that re-sends them. oid_lock held. */
+static bool ndis_oid_own_asleep(struct ndis_adapter *a, enum ndis_own_oid kind)
+{
+	return a->oid_dead ||
+	       (kind != NDIS_OWN_POWER && READ_ONCE(a->power_target) != NdisDeviceStateD0);
+}
+
+/* Move the sets waiting on @own whose change is in @ticket to @out. oid_lock held. */
+static void ndis_oid_own_waiters(struct ndis_own_request *own, unsigned long ticket,
+				 struct list_head *out)
+{
+	PNDIS_OID_REQUEST req, tmp;
+
+	list_for_each_entry_safe(req, tmp, &own->waiters, Ndis.node)
+		if ((long)(ticket - req->Ndis.ticket) >= 0)
+			list_move_tail(&req->Ndis.node, out);
+}
+
+/* Complete the bindings' sets on @list with @status. No lock held. */
+static void ndis_oid_own_release(struct ndis_adapter *a, struct list_head *list,
+				 NDIS_STATUS status)
+{
+	PNDIS_OID_REQUEST req, tmp;
+
+	list_for_each_entry_safe(req, tmp, list, Ndis.node) {
+		list_del_init(&req->Ndis.node);
+		ndis_oid_done(a, req, status);
+	}
+}
+
+/*
+ * Binding @b changed what @kind merges: take a ticket and, with @req (its
+ * set), wait for the request that carries it. Return: NDIS_STATUS_PENDING
+ * if @req waits, NDIS_STATUS_SUCCESS without @req, or
+ * NDIS_STATUS_INVALID_PARAMETER for a request in progress already.
+ */
+static NDIS_STATUS ndis_oid_own_change(struct ndis_adapter *a, enum ndis_own_oid kind,
+				       struct ndis_binding *b, PNDIS_OID_REQUEST req)
+{
+	struct ndis_own_request *own = &a->own[kind];
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	bool arm = false;
+
+	if (req && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) !=
+	    NDIS_OID_IDLE) {
+		ndis_misuse("NdisOidRequest", "a request not in progress already",
+			    (unsigned long)__builtin_return_address(0));
+		req = NULL;
+		status = NDIS_STATUS_INVALID_PARAMETER;
+	}
+	spin_lock_bh(&a->oid_lock);
+	own->wanted++;
+	/* Asleep, the miniport hears of it on waking: nothing to wait for. */
+	if (req && !ndis_oid_own_asleep(a, kind)) {
+		req->Ndis.binding = b;
+		req->Ndis.adapter = a;
+		req->Ndis.ticket = own->wanted;
+		req->Ndis.cancelled = false;
+		req->Ndis.deadline = req->Timeout ? ndis_oid_deadline(req->Timeout) : 0;
+		arm = req->Timeout && !a->oid_timer_armed;
+		if (arm)
+			a->oid_timer_armed = true;
+		list_add_tail(&req->Ndis.node, &own->waiters);
+		status = NDIS_STATUS_PENDING;
+	} else if (req) {
+		atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
+	}
+	spin_unlock_bh(&a->oid_lock);
+	if (arm)
+		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+	ndis_oid_own_push(a, kind);
+	return status;
+}
+
 /* Send what the bindings add up to, or note that it must be sent again. */
 static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 {
 	struct ndis_own_request *own = &a->own[kind];
 	PNDIS_OID_REQUEST req = &own->req;
+	bool claimed, asleep;
+	LIST_HEAD(done);
 	ULONG filter;
 	UINT length;
-	bool claimed;
 
 	/* Claim it under the lock: one filler at a time, the rest mark dirty. */
 	spin_lock_bh(&a->oid_lock);
 	/* A sleeping miniport gets its filters again when it wakes. */
-	claimed = !a->oid_dead &&
-		  (kind == NDIS_OWN_POWER ||
-		   READ_ONCE(a->power_target) == NdisDeviceStateD0) &&
-		  atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
-				 NDIS_OID_QUEUED) == NDIS_OID_IDLE;
+	asleep = ndis_oid_own_asleep(a, kind);
+	claimed = !asleep && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
+					    NDIS_OID_QUEUED) == NDIS_OID_IDLE;
 	own->dirty = !claimed;
+	if (claimed)
+		own->sent = own->wanted;
+	else if (asleep)	/* recorded; nothing to wait for until it wakes */
+		ndis_oid_own_waiters(own, own->wanted, &done);
 	spin_unlock_bh(&a->oid_lock);
-	if (!claimed)
+	if (!claimed) {
+		ndis_oid_own_release(a, &done, NDIS_STATUS_SUCCESS);
 		return;
+	}
 
 	if (kind == NDIS_OWN_FILTER) {
 		filter = ndis_oid_filter_union(a);
@@ -271,6 +355,7 @@ static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDI
 {
 	struct ndis_own_request *own = container_of(req, struct ndis_own_request, req);
 	enum ndis_own_oid kind = own - a->own;
+	LIST_HEAD(done);
 	bool again;
 
 	if (kind == NDIS_OWN_POWER) {
@@ -283,22 +368,32 @@ static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDI
 			ndis_own_oids[kind], status);
 	spin_lock_bh(&a->oid_lock);
 	again = own->dirty;
+	WRITE_ONCE(own->refused, status != NDIS_STATUS_SUCCESS);
+	ndis_oid_own_waiters(own, own->sent, &done);
 	spin_unlock_bh(&a->oid_lock);
+	/* Each set learns what became of the request that carried it. */
+	ndis_oid_own_release(a, &done, status);
 	if (again)
 		ndis_oid_own_push(a, kind);
 }
 
-/* A binding's filter changed (set, or cleared by its close). */
-static void ndis_oid_set_filter(struct ndis_binding *b, ULONG filter)
+/*
+ * A binding's filter changed: set by @req, or cleared by its close (@req
+ * NULL). Return: NDIS_STATUS_PENDING if @req waits for the miniport to
+ * take the new union, NDIS_STATUS_SUCCESS if the union did not change.
+ */
+static NDIS_STATUS ndis_oid_set_filter(struct ndis_binding *b, ULONG filter,
+				       PNDIS_OID_REQUEST req)
 {
 	struct ndis_adapter *a = b->adapter;
 	ULONG sent;
 
 	WRITE_ONCE(b->packet_filter, filter);
 	memcpy(&sent, a->own[NDIS_OWN_FILTER].value, sizeof(sent));
-	if (ndis_oid_filter_union(a) != sent ||
+	if (ndis_oid_filter_union(a) != sent || READ_ONCE(a->own[NDIS_OWN_FILTER].refused) ||
 	    atomic_read(&a->own[NDIS_OWN_FILTER].req.Ndis.state) != NDIS_OID_IDLE)
-		ndis_oid_own_push(a, NDIS_OWN_FILTER);
+		return ndis_oid_own_change(a, NDIS_OWN_FILTER, req ? b : NULL, req);
+	return NDIS_STATUS_SUCCESS;
 }
 
 /* The binding closes: its multicast addresses leave the merged list. */
@@ -309,7 +404,7 @@ static void ndis_oid_clear_mcast(struct ndis_binding *b)
 	spin_lock_irqsave(&b->lock, flags);
 	b->nmcast = 0;
 	spin_unlock_irqrestore(&b->lock, flags);
-	ndis_oid_own_push(b->adapter, NDIS_OWN_MCAST);
+	ndis_oid_own_change(b->adapter, NDIS_OWN_MCAST, NULL, NULL);
 }
 
 /**
@@ -549,9 +644,8 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 	spin_unlock_irqrestore(&a->mcast_lock, flags);
 	if (!fits)
 		return NDIS_STATUS_MULTICAST_FULL;
-	ndis_oid_own_push(a, NDIS_OWN_MCAST);
 	req->DATA.SET_INFORMATION.BytesRead = length;
-	return NDIS_STATUS_SUCCESS;
+	return ndis_oid_own_change(a, NDIS_OWN_MCAST, b, req);
 }
 
 /* Handle a set NDIS owns. Return: false to ask the miniport. */
@@ -573,8 +667,7 @@ static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STA
 			return true;
 		}
 		req->DATA.SET_INFORMATION.BytesRead = sizeof(filter);
-		ndis_oid_set_filter(b, filter);
-		*status = NDIS_STATUS_SUCCESS;
+		*status = ndis_oid_set_filter(b, filter, req);
 		return true;
 	case OID_802_3_MULTICAST_LIST:
 		*status = ndis_oid_set_mcast_list(b, req);
@@ -605,10 +698,15 @@ static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
  *
  * What NDIS knows (addresses, MTU, link state and speed, MAC options, the
  * supported OID list, this binding's packet filter) is answered at once.
- * A packet filter set is NDIS's: it records this binding's filter and
- * sends the union of all bindings' filters to the miniport. Anything else
- * is queued for the miniport: the call returns NDIS_STATUS_PENDING and
- * ProtocolOidRequestComplete follows, possibly before this returns.
+ * Packet filter and multicast list sets are NDIS's: it records this
+ * binding's value and sends the union of all bindings' values to the
+ * miniport; if that changed, the set returns NDIS_STATUS_PENDING and
+ * completes with the miniport's answer to the request carrying it, so
+ * frames the new filter admits flow once the protocol is told; a cancel or
+ * its Timeout aborts only the wait (the value stays recorded and still
+ * reaches the miniport). Anything else is queued for the miniport: the call returns
+ * NDIS_STATUS_PENDING and ProtocolOidRequestComplete follows, possibly
+ * before this returns.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: NDIS_STATUS_PENDING, or the final status of an answered request
@@ -647,6 +745,12 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 	OidRequest->RequestHandle = NdisBindingHandle;
 	answered = OidRequest->RequestType == NdisRequestSetInformation ?
 		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
+	if (answered && status == NDIS_STATUS_PENDING) {
+		/* A filter or multicast set waits for the miniport to take it. */
+		ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
+		rcu_read_unlock();
+		return NDIS_STATUS_PENDING;	/* the count goes with it */
+	}
 	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
 		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
 	} else if (!answered && READ_ONCE(b->adapter->state) == NDIS_ADAPTER_SHUTDOWN) {
@@ -668,16 +772,24 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 }
 EXPORT_SYMBOL_NS_GPL(NdisOidRequest, NDIS);
 
-/* Take the queued requests of @b (all, or those with @id) off the queue. */
+/*
+ * Take the queued requests of @b (all, or those with @id) off the queue,
+ * and its filter and multicast sets off their waiting lists.
+ */
 static void ndis_oid_unqueue(struct ndis_adapter *a, struct ndis_binding *b, bool all,
 			     PVOID id, struct list_head *out)
 {
 	PNDIS_OID_REQUEST req, tmp;
+	enum ndis_own_oid kind;
 
 	spin_lock_bh(&a->oid_lock);
 	list_for_each_entry_safe(req, tmp, &a->oid_queue, Ndis.node)
 		if (req->Ndis.binding == b && (all || req->RequestId == id))
 			list_move_tail(&req->Ndis.node, out);
+	for (kind = NDIS_OWN_FILTER; kind <= NDIS_OWN_MCAST; kind++)
+		list_for_each_entry_safe(req, tmp, &a->own[kind].waiters, Ndis.node)
+			if (req->Ndis.binding == b && (all || req->RequestId == id))
+				list_move_tail(&req->Ndis.node, out);
 	spin_unlock_bh(&a->oid_lock);
 }
 
@@ -758,6 +870,23 @@ void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUES
 }
 EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, NDIS);
 
+/* Move the expired requests of @list to @expired. Return: whether others wait. */
+static bool ndis_oid_expire(struct list_head *list, struct list_head *expired)
+{
+	PNDIS_OID_REQUEST req, tmp;
+	bool more = false;
+
+	list_for_each_entry_safe(req, tmp, list, Ndis.node) {
+		if (!req->Ndis.deadline)
+			continue;
+		if (time_after_eq(jiffies, req->Ndis.deadline))
+			list_move_tail(&req->Ndis.node, expired);
+		else
+			more = true;
+	}
+	return more;
+}
+
 /*
  * Once a second while requests with a Timeout wait: abort the expired ones
  * still queued, ask the miniport to cancel the expired one it holds (once;
@@ -768,20 +897,15 @@ static void ndis_oid_timeout_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(to_delayed_work(work), struct ndis_adapter,
 					      oid_timeout);
-	PNDIS_OID_REQUEST req, tmp, cancel = NULL;
-	bool stuck = false, more = false;
+	PNDIS_OID_REQUEST req, cancel = NULL;
+	bool stuck = false, more;
 	LIST_HEAD(expired);
 	PVOID id = NULL;
 
 	spin_lock_bh(&a->oid_lock);
-	list_for_each_entry_safe(req, tmp, &a->oid_queue, Ndis.node) {
-		if (!req->Ndis.deadline)
-			continue;
-		if (time_after_eq(jiffies, req->Ndis.deadline))
-			list_move_tail(&req->Ndis.node, &expired);
-		else
-			more = true;
-	}
+	more = ndis_oid_expire(&a->oid_queue, &expired);
+	more |= ndis_oid_expire(&a->own[NDIS_OWN_FILTER].waiters, &expired);
+	more |= ndis_oid_expire(&a->own[NDIS_OWN_MCAST].waiters, &expired);
 	req = a->oid_current;
 	if (req && req->Ndis.deadline) {
 		if (time_after_eq(jiffies, req->Ndis.deadline)) {
@@ -835,7 +959,7 @@ void ndis_oid_close(struct ndis_binding *b)
 	ndis_watch_event(b->drain_wq, !atomic_read(&b->oids_out), b->name, a->driver->name,
 			 "an OID request (NdisMOidRequestComplete)");
 	if (READ_ONCE(b->packet_filter))
-		ndis_oid_set_filter(b, 0);
+		ndis_oid_set_filter(b, 0, NULL);
 	if (b->nmcast)
 		ndis_oid_clear_mcast(b);
 }
@@ -843,9 +967,13 @@ void ndis_oid_close(struct ndis_binding *b)
 /* Adapter start: an empty queue. */
 void ndis_oid_adapter_init(struct ndis_adapter *a)
 {
+	enum ndis_own_oid kind;
+
 	spin_lock_init(&a->oid_lock);
 	spin_lock_init(&a->mcast_lock);
 	INIT_LIST_HEAD(&a->oid_queue);
+	for (kind = 0; kind < NDIS_OWN_MAX; kind++)
+		INIT_LIST_HEAD(&a->own[kind].waiters);
 	INIT_WORK(&a->oid_work, ndis_oid_work);
 	INIT_DELAYED_WORK(&a->oid_timeout, ndis_oid_timeout_work);
 	init_waitqueue_head(&a->oid_wq);

@@ -392,7 +392,7 @@ static void nothing_reaches_the_miniport_after_shutdown(struct kunit *test)
 	fp = s.fp[0];
 	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
 			   &filter, sizeof(filter), NULL);
-	KUNIT_ASSERT_EQ(test, NdisOidRequest(s.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, ndis_fake_oid_sync(s.binding[0], &req), NDIS_STATUS_SUCCESS);
 	s.mp->hold_sends = true;
 	fp->rx_hold = true;
 	KUNIT_ASSERT_EQ(test, ndis_fake_send(fp, s.name, 2, 1, NULL), 0);

@@ -8,6 +8,7 @@
 #include "fake_drivers.h"
 
 #define NDIS_FAKE_COMPLETE_DELAY	msecs_to_jiffies(20)
+#define NDIS_FAKE_OID_WAIT		(10 * HZ)	/* a pended request's completion */
 
 atomic_t ndis_fake_binds_complete = ATOMIC_INIT(0);
 DECLARE_WAIT_QUEUE_HEAD(ndis_fake_global_wq);
@@ -748,13 +749,19 @@ static NDIS_STATUS ndis_fake_pnp_handle(struct ndis_fake_open *open,
 	return NDIS_STATUS_SUCCESS;
 }
 
+static DECLARE_WAIT_QUEUE_HEAD(ndis_fake_oid_wq);
+
 static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_STATUS s)
 {
 	struct ndis_fake_open *open = ctx;
 
 	ndis_fake_note_dispatch(open->fp);
-	/* SourceReserved[0] counts completions: exactly one is right. */
-	req->SourceReserved[0] = (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1);
+	/* SourceReserved[0] counts completions: exactly one is right; [1] is the status. */
+	req->SourceReserved[1] = (PVOID)(ULONG_PTR)s;
+	/* The status, then the count: ndis_fake_oid_sync() reads them the other way. */
+	smp_store_release(&req->SourceReserved[0],
+			  (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1));
+	wake_up_all(&ndis_fake_oid_wq);
 	WRITE_ONCE(open->fp->last_oid_status, s);
 	if (READ_ONCE(open->fp->deregister_in_oid_complete)) {
 		WRITE_ONCE(open->fp->deregister_in_oid_complete, false);
@@ -762,6 +769,30 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 	}
 	atomic_inc(&open->fp->oid_completions);
 	wake_up_all(&open->fp->wq);
+}
+
+static bool ndis_fake_oid_completed(PNDIS_OID_REQUEST req)
+{
+	/* The count, then the status: ndis_fake_oid_complete() writes them the other way. */
+	return smp_load_acquire(&req->SourceReserved[0]);
+}
+
+/**
+ * ndis_fake_oid_sync() - NdisOidRequest(), waiting for a pended request
+ * @binding: the binding
+ * @req: the request, from ndis_fake_oid_init()
+ *
+ * Return: the final status, or NDIS_STATUS_PENDING if the completion did
+ * not come within NDIS_FAKE_OID_WAIT.
+ */
+NDIS_STATUS ndis_fake_oid_sync(NDIS_HANDLE binding, PNDIS_OID_REQUEST req)
+{
+	NDIS_STATUS status = NdisOidRequest(binding, req);
+
+	if (status != NDIS_STATUS_PENDING ||
+	    !wait_event_timeout(ndis_fake_oid_wq, ndis_fake_oid_completed(req), NDIS_FAKE_OID_WAIT))
+		return status;
+	return (NDIS_STATUS)(ULONG_PTR)req->SourceReserved[1];
 }
 
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,

@@ -208,6 +208,7 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 			     NDIS_HANDLE destination);
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
 			PVOID buffer, UINT length, PVOID id);
+NDIS_STATUS ndis_fake_oid_sync(NDIS_HANDLE binding, PNDIS_OID_REQUEST req);
 bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status);
 void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHAR *dst,
 			ULONG flags);

@@ -66,7 +66,7 @@ static void set_filter(struct kunit *test, NDIS_HANDLE binding, ULONG filter)
 
 	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
 			   &filter, sizeof(filter), NULL);
-	KUNIT_EXPECT_EQ(test, NdisOidRequest(binding, &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(binding, &req), NDIS_STATUS_SUCCESS);
 }
 
 static void packet_filters_merged_for_the_miniport(struct kunit *test)
@@ -99,6 +99,75 @@ static void packet_filters_merged_for_the_miniport(struct kunit *test)
 	wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->last_filter) ==
 			   NDIS_PACKET_TYPE_DIRECTED, NDIS_FAKE_WAIT);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), (ULONG)NDIS_PACKET_TYPE_DIRECTED);
+}
+
+/*
+ * A set that changes the merged filter or multicast list completes when
+ * the miniport answered the request carrying it, with that answer: frames
+ * flow by the time the protocol is told, and a refusal is not lost.
+ */
+static void filter_set_completes_with_the_miniport(struct kunit *test)
+{
+	static const UCHAR group[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x07 };
+	struct ndis_fake_stack env;
+	NDIS_OID_REQUEST req;
+	ULONG filter = NDIS_PACKET_TYPE_BROADCAST;
+
+	ndis_fake_stack_setup(test, &env, "oi", "ownwait", 1);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), filter);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, completions(&req), 0U);	/* the miniport holds it */
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_FAILURE));
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1], NDIS_STATUS_FAILURE);
+
+	/* Refused, the same value goes to the miniport again; taken, it does not. */
+	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+
+	/* A multicast list the miniport refuses fails the set that made it. */
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_MULTICAST_LIST,
+			   (PVOID)group, ETH_ALEN, NULL);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_mcast_count), 1);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp,
+							    NDIS_STATUS_MULTICAST_FULL));
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+			NDIS_STATUS_MULTICAST_FULL);
+
+	/* A cancel ends the wait at once; the miniport still gets the filter. */
+	filter = NDIS_PACKET_TYPE_DIRECTED;
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), (PVOID)9);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	NdisCancelOidRequest(env.binding[0], (PVOID)9);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
+	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+			NDIS_STATUS_REQUEST_ABORTED);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), filter);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);	/* once, not again */
+	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->not_dispatch), 0);
 }
 
 static void one_request_at_a_time(struct kunit *test)
@@ -295,7 +364,7 @@ static NDIS_STATUS set_mcast(NDIS_HANDLE binding, unsigned int first, unsigned i
 	}
 	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_MULTICAST_LIST,
 			   list, n * ETH_ALEN, NULL);
-	return NdisOidRequest(binding, &req);
+	return ndis_fake_oid_sync(binding, &req);
 }
 
 static void merged_multicast_list_is_never_cut(struct kunit *test)
@@ -350,6 +419,7 @@ static void huge_timeout_does_not_wrap(struct kunit *test)
 static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(standard_queries_answered_by_ndis),
 	KUNIT_CASE(packet_filters_merged_for_the_miniport),
+	KUNIT_CASE(filter_set_completes_with_the_miniport),
 	KUNIT_CASE(one_request_at_a_time),
 	KUNIT_CASE(completion_before_pending_return),
 	KUNIT_CASE(cancel_queued_and_held),

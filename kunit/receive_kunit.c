@@ -25,7 +25,7 @@ static void set_filter(struct kunit *test, struct ndis_fake_protocol *fp, const 
 
 	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
 			   &filter, sizeof(filter), NULL);
-	KUNIT_EXPECT_EQ(test, NdisOidRequest(ndis_fake_binding(fp, adapter), &req),
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(ndis_fake_binding(fp, adapter), &req),
 			NDIS_STATUS_SUCCESS);
 }
 
@@ -143,7 +143,7 @@ static void set_mcast(struct kunit *test, struct ndis_fake_stack *env, int i, co
 
 	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_802_3_MULTICAST_LIST,
 			   (PVOID)addrs, length, NULL);
-	KUNIT_EXPECT_EQ(test, NdisOidRequest(env->binding[i], &req), expect);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(env->binding[i], &req), expect);
 }
 
 static void multicast_lists_filter_and_merge(struct kunit *test)

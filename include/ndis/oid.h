@@ -3,7 +3,9 @@
  * OID requests: queries and sets a protocol sends to an adapter.
  *
  * NdisOidRequest() answers what NDIS knows itself (addresses, MTU, link,
- * the merged packet filter) at once, and queues the rest for the miniport,
+ * a binding's filter) at once, merges bindings' packet filters and
+ * multicast lists for the miniport (a set that changes the merged value
+ * pends until the miniport took it), and queues the rest for the miniport,
  * which sees them one at a time, at PASSIVE_LEVEL.
  */
 #ifndef _NDIS_OID_H
@@ -68,6 +70,7 @@ struct ndis_oid_private {
 	atomic_t state;			/* idle, queued, at the miniport */
 	unsigned long deadline;		/* jiffies; 0: no timeout */
 	bool cancelled;			/* MiniportCancelOidRequest sent */
+	unsigned long ticket;		/* a filter or multicast set: its change */
 };
 
 /**

@@ -118,12 +118,11 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	memcpy(g->CurrentMacAddress, dev->dev_addr, ETH_ALEN);
 	memcpy(g->PermanentMacAddress,
 	       is_zero_ether_addr(dev->perm_addr) ? dev->dev_addr : dev->perm_addr, ETH_ALEN);
+	/* Registered only while a packet filter asks for frames (filter.c). */
 	port->tap.type = htons(ETH_P_ALL);
 	port->tap.dev = dev;
 	port->tap.func = ndis_netdev_rx;
 	port->tap.ignore_outgoing = true;
-	dev_add_pack(&port->tap);
-	port->tap_on = true;
 	rtnl_unlock();
 
 	g->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
@@ -148,15 +147,6 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	return NdisMSetMiniportAttributes(port->handle, &attrs);
 }
 
-static void ndis_netdev_tap_off(struct ndis_netdev_port *port)
-{
-	ASSERT_RTNL();
-	if (port->tap_on) {
-		dev_remove_pack(&port->tap);	/* waits for taps running */
-		port->tap_on = false;
-	}
-}
-
 static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_ctx,
 					  PNDIS_MINIPORT_INIT_PARAMETERS params)
 {
@@ -178,9 +168,6 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
 		return NDIS_STATUS_RESOURCES;
 	status = ndis_netdev_set_general(port);
 	if (status != NDIS_STATUS_SUCCESS) {
-		rtnl_lock();
-		ndis_netdev_tap_off(port);
-		rtnl_unlock();
 		NdisFreeNetBufferListPool(port->rx_pool);
 		port->rx_pool = NULL;
 		return status;

@@ -11,7 +11,11 @@
  *                                   counts references per address, so we
  *                                   never disturb one someone else added
  *
- * Directed and broadcast frames the device delivers anyway. Whatever we
+ * Directed and broadcast frames the device delivers anyway. The packet tap
+ * (rx.c) is registered only while the merged filter is not zero: with no
+ * protocol asking for frames, receiving costs the host nothing. NDIS
+ * completes a protocol's filter set only once this handler returned, so
+ * the tap is there by the time the protocol is told. Whatever we
  * hold is given back when we let go of the device (NETDEV_UNREGISTER,
  * which a module unload replays), unless the device itself went away:
  * loading and unloading the module leaves the NIC as it was. Once the
@@ -25,6 +29,19 @@
 #include <linux/rtnetlink.h>
 
 #include "netdev.h"
+
+/* Register the packet tap, or take it off (waiting for running taps). RTNL held. */
+static void ndis_netdev_tap(struct ndis_netdev_port *port, bool on)
+{
+	ASSERT_RTNL();
+	if (port->tap_on == on)
+		return;
+	if (on)
+		dev_add_pack(&port->tap);
+	else
+		dev_remove_pack(&port->tap);
+	port->tap_on = on;
+}
 
 /* Hold or drop our promiscuity reference. RTNL held. */
 static void ndis_netdev_promisc(struct ndis_netdev_port *port, bool on)
@@ -78,10 +95,11 @@ NDIS_STATUS ndis_netdev_set_filter(struct ndis_netdev_port *port, ULONG filter)
 {
 	rtnl_lock();
 	if (!port->removed) {
-		port->filter = filter;
+		WRITE_ONCE(port->filter, filter);
 		ndis_netdev_promisc(port, filter & NDIS_PACKET_TYPE_PROMISCUOUS);
 		ndis_netdev_allmulti(port, (filter & NDIS_PACKET_TYPE_ALL_MULTICAST) ||
 				     port->mc_overflow);
+		ndis_netdev_tap(port, filter);
 	}
 	rtnl_unlock();
 	return NDIS_STATUS_SUCCESS;
@@ -149,7 +167,7 @@ void ndis_netdev_filter_restore(struct ndis_netdev_port *port)
 	ASSERT_RTNL();
 	while (port->nmc)
 		dev_mc_del(port->dev, port->mc[--port->nmc]);
-	port->filter = 0;
+	WRITE_ONCE(port->filter, 0);
 	port->mc_overflow = false;
 	ndis_netdev_promisc(port, false);
 	ndis_netdev_allmulti(port, false);

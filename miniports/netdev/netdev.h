@@ -120,7 +120,7 @@ struct ndis_netdev_stats {
  * @handle: the MiniportAdapterHandle, from Initialize until Halt
  * @added: ndis_miniport_add_adapter() succeeded (works only)
  * @rx_pool: NBL pool for received frames
- * @tap: the ETH_P_ALL packet tap on @dev
+ * @tap: the ETH_P_ALL packet tap on @dev, registered while @filter is not 0
  * @tap_on: @tap is registered; under RTNL
  * @removed: NETDEV_UNREGISTER seen: no more receives, sends refused
  * @dead: the device itself is going away (not a module unload or a netns
@@ -131,7 +131,8 @@ struct ndis_netdev_stats {
  * @drain_wq: MiniportPause waits here for both counts to reach zero
  * @tx_done: completed send NBLs, for @tx_done_work
  * @tx_done_work: completes them at DISPATCH_LEVEL, outside the driver
- * @filter: the merged packet filter NDIS set last; OID handler and Halt only
+ * @filter: the merged packet filter NDIS set last; written under RTNL by the
+ *	OID handler and Halt, read by the tap
  * @promisc: we hold a dev_set_promiscuity(+1); OID handler and Halt only
  * @allmulti: we hold a dev_set_allmulti(+1); likewise
  * @mc: the multicast addresses we added with dev_mc_add(); likewise

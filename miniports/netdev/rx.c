@@ -2,7 +2,10 @@
 /*
  * Receive: an ETH_P_ALL packet tap on the device (struct packet_type with
  * .dev set), the way AF_PACKET listens: the host stack keeps every frame,
- * we get a clone of it.
+ * we get a clone of it. The tap is registered only while NDIS's merged
+ * packet filter is not zero (filter.c), and takes only the frames that
+ * filter admits by type: directed, multicast, broadcast, or anything in
+ * promiscuous mode. Which multicast groups a binding gets NDIS decides.
  *
  * The tap sees frames after GRO and after the driver took the VLAN tag
  * out, so before indicating we put the MAC header back in front, the tag
@@ -28,6 +31,27 @@
 #include <linux/skbuff.h>
 
 #include "netdev.h"
+
+/*
+ * Whether the merged @filter admits a frame of @pkt_type. Transmissions
+ * and their loopback copies never: see above.
+ */
+static bool ndis_netdev_rx_wanted(ULONG filter, u8 pkt_type)
+{
+	switch (pkt_type) {
+	case PACKET_HOST:
+		return filter & (NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_PROMISCUOUS);
+	case PACKET_BROADCAST:
+		return filter & (NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_PROMISCUOUS);
+	case PACKET_MULTICAST:
+		return filter & (NDIS_PACKET_TYPE_MULTICAST | NDIS_PACKET_TYPE_ALL_MULTICAST |
+				 NDIS_PACKET_TYPE_PROMISCUOUS);
+	case PACKET_OTHERHOST:
+		return filter & NDIS_PACKET_TYPE_PROMISCUOUS;
+	default:	/* PACKET_OUTGOING, PACKET_LOOPBACK */
+		return false;
+	}
+}
 
 static void ndis_netdev_rx_drop(struct ndis_netdev_port *port, struct sk_buff *skb)
 {
@@ -88,7 +112,7 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	struct ndis_netdev_port *port = container_of(pt, struct ndis_netdev_port, tap);
 	struct sk_buff *segs, *next;
 
-	if (skb->pkt_type == PACKET_OUTGOING || skb->pkt_type == PACKET_LOOPBACK ||
+	if (!ndis_netdev_rx_wanted(READ_ONCE(port->filter), skb->pkt_type) ||
 	    !skb_mac_header_was_set(skb) || skb_mac_offset(skb) > 0) {
 		consume_skb(skb);	/* not for us: nothing dropped */
 		return NET_RX_SUCCESS;

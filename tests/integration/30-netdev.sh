@@ -3,7 +3,8 @@
 # ndis_netdev on a stock kernel with two virtio-net and two e1000 NICs
 # wired in pairs: an adapter per NIC, probe frames across each pair byte
 # for byte in both directions, link/MTU/address changes seen by NDIS, an
-# adapter renamed with its NIC, the
+# adapter renamed with its NIC, a packet tap only while a filter asks for
+# frames, the
 # guest's own IP networking still working (ping across a namespace; a NIC
 # in another namespace has no adapter), a
 # NIC unplugged under traffic and plugged back, and rmmod in either order.
@@ -31,6 +32,9 @@ bound() {
 }
 
 ok_count() { probe_count "nd-$1" | cut -d' ' -f1; }
+
+# Packet taps of ndis_netdev registered (one per NIC whose filter is set).
+taps() { grep -c ndis_netdev_rx /proc/net/ptype; }
 
 # send_and_check FROM TO N: N probe frames sent on FROM arrive at TO intact.
 send_and_check() {
@@ -60,11 +64,13 @@ t_eq "adapter MTU is the NIC's" 1500 "$(cat $root/adapters/nd-$v0/mtu)"
 t_eq "adapter link follows carrier" up "$(cat $root/adapters/nd-$v0/link)"
 t_eq "adapter miniport" ndis_netdev "$(cat $root/adapters/nd-$v0/miniport)"
 t_eq "loading changed no NIC" "$before" "$(link_snapshot)"
+t_eq "no packet tap while no protocol asks for frames" 0 "$(taps)"
 
 t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
 for n in $v0 $v1 $e0 $e1; do
 	t_check "itest_proto bound to nd-$n" bound "$n"
 done
+t_eq "a packet tap on each NIC once its filter is set" 4 "$(taps)"
 t_check "virtio $v0 -> $v1: 40 frames intact" send_and_check "$v0" "$v1" 40
 t_check "virtio $v1 -> $v0: 40 frames intact" send_and_check "$v1" "$v0" 40
 t_check "e1000 $e0 -> $e1: 40 frames intact" send_and_check "$e0" "$e1" 40
@@ -165,7 +171,13 @@ t_check "no netdev adapter left" sh -c "! ls $root/adapters | grep -q '^nd-'"
 t_eq "unloading changed no NIC" "$before" "$(link_snapshot)"
 insmod $NDIS_DIR/modules/ndis_netdev.ko
 t_check "adapters back after reload" eventually test -d "$root/bindings/itest_proto:nd-$e0"
+t_eq "bound again, no filter yet: no packet tap" 0 "$(taps)"
+t_check "itest_proto sets the filter of nd-$e0" bound "$e0"
+t_eq "a packet tap on that NIC alone" 1 "$(taps)"
+t_check "frames flow as soon as the filter set completed" send_and_check "$e1" "$e0" 10
 t_check "rmmod ndis_itest before ndis_netdev" rmmod ndis_itest
+t_check "its close took the packet tap off" eventually sh -c \
+	"[ \$(grep -c ndis_netdev_rx /proc/net/ptype) = 0 ]"
 t_check "rmmod ndis_netdev" rmmod ndis_netdev
 t_eq "unloading in the other order changed no NIC" "$before" "$(link_snapshot)"
 t_eq "registry empty" 0 \
