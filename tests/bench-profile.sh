@@ -35,6 +35,7 @@
 NDIS_TIER=profile
 . "$(dirname "$0")/lib.sh"
 . "$NDIS_TOP/tests/stock-kernel.sh"
+. "$NDIS_TOP/tests/bench-guest.sh"
 . "$NDIS_TOP/tests/guest-checks.sh"
 
 usage() {
@@ -86,21 +87,7 @@ mkdir -p "$out"
 ensure_stock_kernel 6.12
 # A directory per profile: make bench, or another profile, may run beside it.
 work="$out/profile.$STOCK_KVER/$name"
-say "building the stack against linux-headers-$STOCK_KVER"
-if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src" NDIS_TEST_MODULES=m; then
-	tail -n 30 "$work/src/build.log"
-	die "build failed; full log: $work/src/build.log"
-fi
-
-root="$work/initramfs"
-initramfs_skeleton "$root"
-stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
-cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
-	"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/tests/modules/ndis_kbench.ko" \
-	"$root/ndis/modules/"
-mkdir -p "$root/ndis/bin"
-gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/bin/ndis_bench" \
-	"$NDIS_TOP/tests/tools/ndis_bench.c" || die "building ndis_bench failed"
+bench_guest_stage "$work"
 stage_perf "$root"
 ln -sf busybox "$root/bin/mkfifo"
 cat >"$root/ndis/profile.conf" <<CONF

@@ -16,6 +16,7 @@
 NDIS_TIER=bench
 . "$(dirname "$0")/lib.sh"
 . "$NDIS_TOP/tests/stock-kernel.sh"
+. "$NDIS_TOP/tests/bench-guest.sh"
 . "$NDIS_TOP/tests/guest-checks.sh"
 
 need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod gnuplot-nox python3
@@ -24,21 +25,7 @@ out=${NDIS_BENCH_OUT:-$NDIS_TOP/build/bench}
 mkdir -p "$out"
 ensure_stock_kernel 6.12
 work="$out/$STOCK_KVER"
-say "building the stack against linux-headers-$STOCK_KVER"
-if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src" NDIS_TEST_MODULES=m; then
-	tail -n 30 "$work/src/build.log"
-	die "build failed; full log: $work/src/build.log"
-fi
-
-root="$work/initramfs"
-initramfs_skeleton "$root"
-stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
-cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
-	"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
-	"$work/src/tests/modules/ndis_kbench.ko" "$root/ndis/modules/"
-mkdir -p "$root/ndis/bin"
-gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$root/ndis/bin/ndis_bench" \
-	"$NDIS_TOP/tests/tools/ndis_bench.c" || die "building ndis_bench failed"
+bench_guest_stage "$work"
 # In-kernel (k*): kxmit blocks of frames, unbind blocks per protocol and
 # context, fanout blocks and frames a block, scale's protocols x adapters.
 if [ -n "${NDIS_BENCH_SMOKE:-}" ]; then

@@ -12,19 +12,7 @@ echo 4 >/proc/sys/kernel/printk
 . $NDIS_DIR/bench.conf
 bin=$NDIS_DIR/bin
 
-while read -r mod; do
-	insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock NIC driver)"
-done <$NDIS_DIR/kmod/order
-ip link set lo up
-wired_nics_up
-t_check "insmod ndis.ko" insmod $NDIS_DIR/modules/ndis.ko
-t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
-t_check "insmod ndisprot.ko" insmod $NDIS_DIR/modules/ndisprot.ko
-for n in $v0 $v1 $e0 $e1; do
-	t_check "ndisprot bound to nd-$n" eventually \
-		state_is "/sys/kernel/ndis/bindings/ndisprot:nd-$n" running
-	t_check "carrier on $n" eventually grep -q 1 "/sys/class/net/$n/carrier"
-done
+bench_stack_up
 
 # bench NAME CMD...: one measure, bounded like any guest step.
 bench() {

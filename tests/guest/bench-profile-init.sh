@@ -25,19 +25,7 @@ echo -1 >/proc/sys/kernel/perf_event_paranoid
 echo 0 >/proc/sys/kernel/perf_cpu_time_max_percent
 export HOME=/tmp
 
-while read -r mod; do
-	insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock NIC driver)"
-done <$NDIS_DIR/kmod/order
-ip link set lo up
-wired_nics_up
-t_check "insmod ndis.ko" insmod $NDIS_DIR/modules/ndis.ko
-t_check "insmod ndis_netdev.ko" insmod $NDIS_DIR/modules/ndis_netdev.ko
-t_check "insmod ndisprot.ko" insmod $NDIS_DIR/modules/ndisprot.ko
-for n in $v0 $v1 $e0 $e1; do
-	t_check "ndisprot bound to nd-$n" eventually \
-		state_is "/sys/kernel/ndis/bindings/ndisprot:nd-$n" running
-	t_check "carrier on $n" eventually grep -q 1 "/sys/class/net/$n/carrier"
-done
+bench_stack_up
 t_check "perf runs" /usr/bin/perf --version
 
 # step NAME LIMIT CMD...: one step, bounded like any guest step.
