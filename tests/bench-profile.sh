@@ -99,19 +99,8 @@ PROFILE_PERIOD=$period
 PROFILE_SEGMENTS=${NDIS_PROFILE_SEGMENTS:-8}
 PROFILE_DEPTH=${NDIS_PROFILE_DEPTH:-8}
 CONF
-cp "$NDIS_TOP/tests/guest/bench-profile-init.sh" "$root/init"
-chmod 0755 "$root/init"
-pack_initramfs "$root" "$work/initramfs.cpio.gz"
-
-log="$work/console.log"
-say "booting stock $STOCK_KVER under QEMU (TCG): $name, $frames frames a side"
-t0=$(now)
-run_qemu "${NDIS_PROFILE_TIMEOUT:-2400}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
-	-kernel "$STOCK_ROOT/boot/vmlinuz-$STOCK_KVER" \
-	-initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 loglevel=4"
-say "guest ran for $(($(now) - t0)) s; console log: $log"
-check_guest_log "$log"
+bench_guest_boot "$work" "$NDIS_TOP/tests/guest/bench-profile-init.sh" \
+	"${NDIS_PROFILE_TIMEOUT:-2400}" ": $name, $frames frames a side"
 
 commit=$(git -C "$NDIS_TOP" describe --always --dirty --abbrev=7 2>/dev/null || echo unknown)
 if python3 "$NDIS_TOP/tests/bench-profile-report.py" "$log" "$out/profile-$name" "$name" \

@@ -52,19 +52,8 @@ KBENCH_FANOUT_FRAMES=$kframes
 KBENCH_SCALE_PROTOCOLS=16
 KBENCH_SCALE_ADAPTERS=64
 CONF
-cp "$NDIS_TOP/tests/guest/bench-init.sh" "$root/init"
-chmod 0755 "$root/init"
-pack_initramfs "$root" "$work/initramfs.cpio.gz"
-
-log="$work/console.log"
-say "booting stock $STOCK_KVER under QEMU (TCG); $rounds round(s) per figure"
-t0=$(now)
-run_qemu "${NDIS_BENCH_TIMEOUT:-1800}" "$log" -smp 2 -m 1024 "${NDIS_QEMU_NICS[@]}" \
-	-kernel "$STOCK_ROOT/boot/vmlinuz-$STOCK_KVER" \
-	-initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttyS0 panic=-1 loglevel=4"
-say "guest ran for $(($(now) - t0)) s; console log: $log"
-check_guest_log "$log"
+bench_guest_boot "$work" "$NDIS_TOP/tests/guest/bench-init.sh" "${NDIS_BENCH_TIMEOUT:-1800}" \
+	"; $rounds round(s) per figure"
 
 commit=$(git -C "$NDIS_TOP" describe --always --dirty --abbrev=7 2>/dev/null || echo unknown)
 echo "These are ratios under QEMU TCG on a shared host: compare them, not the rates."

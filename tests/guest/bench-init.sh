@@ -43,17 +43,6 @@ for nic in virtio e1000; do
 		"$BENCH_ROUNDS" "$BENCH_RX_FRAMES"
 done
 
-# step NAME LIMIT CMD...: one check, bounded like any guest step.
-step() {
-	local name=$1 limit=$2 rc=0
-	shift 2
-	run_bounded "$name" "$(step_limit "$limit")" "$@" || rc=$?
-	case $rc in
-	0) t_ok "$name" ;;
-	124 | 125) ;;	# run_bounded reported the hang
-	*) t_fail "$name (exit $rc)" ;;
-	esac
-}
 
 # kbench NAME LIMIT MEASURE ARGS...: one in-kernel measure, bounded. The
 # write runs it; the read gives its NDIS-BENCH lines, or the step it
@@ -74,7 +63,7 @@ kbench() {
 # vmini new|del FIRST LAST [HUB]: create (in HUB; by default 0, loopback)
 # or delete the ndis_vmini devices FIRST..LAST, bounded.
 vmini() {
-	step "vmini $1 $2-$3" 120 sh -c 'for i in $(seq "$2" "$3"); do
+	bench_step "vmini $1 $2-$3" 120 sh -c 'for i in $(seq "$2" "$3"); do
 		echo $i $4 >"/sys/bus/ndis_vmini/$1_device" || exit 1
 	done' - "$1" "$2" "$3" "${4:-}"
 }
@@ -82,7 +71,7 @@ vmini() {
 # In the kernel. ndisprot goes first: it would bind to the test adapters.
 marker bench-user-done
 t_check "rmmod ndisprot" rmmod ndisprot
-step "insmod ndis_kbench.ko" 60 insmod $NDIS_DIR/modules/ndis_kbench.ko
+bench_step "insmod ndis_kbench.ko" 60 insmod $NDIS_DIR/modules/ndis_kbench.ko
 for size in $KBENCH_SIZES; do
 	kbench "kxmit virtio $size" 300 kxmit virtio "$v0" "$size" \
 		"$BENCH_ROUNDS" "$KBENCH_BLOCKS" "$KBENCH_BLOCK"
@@ -90,8 +79,8 @@ for size in $KBENCH_SIZES; do
 		"$BENCH_ROUNDS" "$KBENCH_BLOCKS" "$KBENCH_BLOCK"
 done
 # The rest runs on ndis_vmini adapters alone.
-step "rmmod ndis_netdev" 120 rmmod ndis_netdev
-step "insmod ndis_vmini.ko" 60 insmod $NDIS_DIR/modules/ndis_vmini.ko
+bench_step "rmmod ndis_netdev" 120 rmmod ndis_netdev
+bench_step "insmod ndis_vmini.ko" 60 insmod $NDIS_DIR/modules/ndis_vmini.ko
 vmini new 100 $((99 + KBENCH_UNBIND_ADAPTERS))
 kbench unbind 300 unbind "$BENCH_ROUNDS" "$KBENCH_UNBIND_REPS" vmini 100 \
 	"$KBENCH_UNBIND_ADAPTERS"
@@ -109,7 +98,7 @@ kbench scale 600 scale "$BENCH_ROUNDS" "$KBENCH_SCALE_PROTOCOLS" vmini 0 \
 	"$KBENCH_SCALE_ADAPTERS"
 
 marker bench-done
-step "rmmod ndis_kbench" 120 rmmod ndis_kbench
-step "rmmod ndis_vmini" 120 rmmod ndis_vmini
+bench_step "rmmod ndis_kbench" 120 rmmod ndis_kbench
+bench_step "rmmod ndis_vmini" 120 rmmod ndis_vmini
 t_check "rmmod ndis" rmmod ndis
 guest_finish

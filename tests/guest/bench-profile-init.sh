@@ -28,18 +28,6 @@ export HOME=/tmp
 bench_stack_up
 t_check "perf runs" /usr/bin/perf --version
 
-# step NAME LIMIT CMD...: one step, bounded like any guest step.
-step() {
-	local name=$1 limit=$2 rc=0
-	shift 2
-	run_bounded "$name" "$(step_limit "$limit")" "$@" || rc=$?
-	case $rc in
-	0) t_ok "$name" ;;
-	124 | 125) ;;	# run_bounded reported the hang
-	*) t_fail "$name (exit $rc)" ;;
-	esac
-	return $rc
-}
 
 # The measure's command line for SIDE (ours, theirs, or "": both, for the
 # warm-up) and FRAMES frames, in blocks of the size make bench uses. No
@@ -127,7 +115,7 @@ segment() {
 	local side=$1 t0 t1 rc=0
 	perf_ctl "$side" enable || return 1
 	t0=$(cut -d' ' -f1 /proc/uptime)
-	step "$side side, segment $2" 600 $(measure_cmd "$side" "$per") || rc=$?
+	bench_step "$side side, segment $2" 600 $(measure_cmd "$side" "$per") || rc=$?
 	perf_ctl "$side" disable || rc=1
 	t1=$(cut -d' ' -f1 /proc/uptime)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }' >>/tmp/$side.seconds
@@ -170,10 +158,10 @@ reports() {
 if [ $PROFILE_MEASURE = kxmit ]; then
 	# As in make bench: ndisprot goes first, it would bind to the test adapter.
 	t_check "rmmod ndisprot" rmmod ndisprot
-	step "insmod ndis_kbench.ko" 60 insmod $NDIS_DIR/modules/ndis_kbench.ko
+	bench_step "insmod ndis_kbench.ko" 60 insmod $NDIS_DIR/modules/ndis_kbench.ko
 fi
 # Both sides once, untimed: TCG translates code on first use.
-step "warm-up, both sides" 300 $(measure_cmd "" $((block > 1 ? 4 * block : 2000)))
+bench_step "warm-up, both sides" 300 $(measure_cmd "" $((block > 1 ? 4 * block : 2000)))
 kbench_said
 
 # Frames a segment, whole blocks. kxmit sends a block more of each side,
@@ -199,10 +187,10 @@ fi
 
 marker profile-done
 if [ $PROFILE_MEASURE = kxmit ]; then
-	step "rmmod ndis_kbench" 120 rmmod ndis_kbench
+	bench_step "rmmod ndis_kbench" 120 rmmod ndis_kbench
 else
-	step "rmmod ndisprot" 120 rmmod ndisprot
+	bench_step "rmmod ndisprot" 120 rmmod ndisprot
 fi
-step "rmmod ndis_netdev" 120 rmmod ndis_netdev
+bench_step "rmmod ndis_netdev" 120 rmmod ndis_netdev
 t_check "rmmod ndis" rmmod ndis
 guest_finish

@@ -289,3 +289,18 @@ bench_stack_up() {
 		t_check "carrier on $n" eventually grep -q 1 "/sys/class/net/$n/carrier"
 	done
 }
+
+# bench_step NAME LIMIT CMD...: one step of make bench or make profile,
+# bounded like any guest step; a hang is reported by run_bounded. Return:
+# CMD's exit status.
+bench_step() {
+	local name=$1 limit=$2 rc=0
+	shift 2
+	run_bounded "$name" "$(step_limit "$limit")" "$@" || rc=$?
+	case $rc in
+	0) t_ok "$name" ;;
+	124 | 125) ;;	# run_bounded reported the hang
+	*) t_fail "$name (exit $rc)" ;;
+	esac
+	return $rc
+}
