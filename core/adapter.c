@@ -236,15 +236,23 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
  * the miniport pause first, so every send has completed and every
  * indicated NBL is back with the miniport, and OID requests are shut off:
  * after MiniportShutdownEx no miniport handler runs, and a miniport that
- * stopped indicating in its pause has nothing left out. PASSIVE_LEVEL.
+ * stopped indicating in its pause has nothing left out. A driver that
+ * does not finish a step within ndis.shutdown_wait_s is left behind
+ * (core/watch.c): the step is skipped, or the whole adapter if another
+ * operation holds it. PASSIVE_LEVEL.
  */
 void ndis_adapter_shutdown(struct ndis_adapter *a)
 {
+	struct ndis_watch w = { a->name, a->driver->name, "the operation that holds the adapter",
+				0 };
 	struct ndis_binding **v;
 	int i, n;
 
 	n = ndis_adapter_bindings(a, &v);
-	ndis_adapter_lock(a);
+	ndis_watch_shutdown_begin();
+	if (!ndis_watch_shutdown_lock(&a->op_lock, &w))
+		goto out;
+	a->op_task = current;
 	if (a->state != NDIS_ADAPTER_HALTED && a->state != NDIS_ADAPTER_SHUTDOWN) {
 		for (i = 0; i < n; i++)
 			ndis_binding_pause(v[i]);
@@ -255,6 +263,8 @@ void ndis_adapter_shutdown(struct ndis_adapter *a)
 	}
 	ndis_adapter_set_state(a, NDIS_ADAPTER_SHUTDOWN);
 	ndis_adapter_unlock(a);
+out:
+	ndis_watch_shutdown_end();
 	ndis_bindings_release(v, n);
 }
 

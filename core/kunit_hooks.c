@@ -85,6 +85,29 @@ long ndis_kunit_stuck_reports(void)
 EXPORT_SYMBOL_NS_GPL(ndis_kunit_stuck_reports, NDIS);
 
 /**
+ * ndis_kunit_set_shutdown_wait_s() - set the shutdown_wait_s knob
+ * @seconds: how long power-off waits for a driver step
+ *
+ * Return: the previous value, for the test to restore.
+ */
+unsigned int ndis_kunit_set_shutdown_wait_s(unsigned int seconds)
+{
+	return ndis_watch_set_shutdown_wait(seconds);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_shutdown_wait_s, NDIS);
+
+/**
+ * ndis_kunit_shutdown_give_ups() - waits power-off gave up on since load
+ *
+ * Return: the count.
+ */
+long ndis_kunit_shutdown_give_ups(void)
+{
+	return ndis_watch_give_up_count();
+}
+EXPORT_SYMBOL_NS_GPL(ndis_kunit_shutdown_give_ups, NDIS);
+
+/**
  * ndis_kunit_adapter_shutdown() - what power-off does to one adapter
  * @adapter: a MiniportAdapterHandle
  */

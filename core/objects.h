@@ -114,6 +114,7 @@ struct ndis_adapter {
 	struct list_head bindings;	/* registry */
 	bool published;			/* registry: offered to protocols */
 	bool removing;			/* registry: no new binds */
+	bool shutdown_tried;		/* registry: power-off came to it */
 
 	struct mutex op_lock;		/* see the lock order above */
 	struct task_struct *op_task;	/* holder of op_lock */

@@ -139,8 +139,9 @@ static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, v
 		next = NULL;
 		mutex_lock(&ndis_registry_lock);
 		list_for_each_entry(a, &ndis_adapters, node) {
-			if (a->published && !a->removing &&
+			if (a->published && !a->removing && !a->shutdown_tried &&
 			    READ_ONCE(a->state) != NDIS_ADAPTER_SHUTDOWN) {
+				a->shutdown_tried = true;	/* once, if it is left behind */
 				next = a;
 				ndis_object_get(&a->obj);
 				break;

@@ -17,16 +17,24 @@ struct ndis_watch {
 	unsigned long waited;	/* jiffies so far */
 };
 
-unsigned long ndis_watch_slice(void);
+struct mutex;
+
+unsigned long ndis_watch_slice(struct ndis_watch *w);
 void ndis_watch_report(struct ndis_watch *w, unsigned long slice);
 void ndis_watch_completion(struct completion *done, const char *object, const char *driver,
 			   const char *step);
 long ndis_watch_report_count(void);
 unsigned int ndis_watch_set_period(unsigned int seconds);
+void ndis_watch_shutdown_begin(void);
+void ndis_watch_shutdown_end(void);
+bool ndis_watch_shutdown_lock(struct mutex *lock, struct ndis_watch *w);
+long ndis_watch_give_up_count(void);
+unsigned int ndis_watch_set_shutdown_wait(unsigned int seconds);
 
 /*
  * wait_event() that reports, every ndis.stuck_report_s seconds, the object,
- * driver and step it still waits for. PASSIVE_LEVEL.
+ * driver and step it still waits for; in the shutdown's thread it gives up
+ * when the shutdown's time is up. PASSIVE_LEVEL.
  */
 #define ndis_watch_event(wq, cond, object, driver, step)			\
 	do {									\
@@ -34,8 +42,8 @@ unsigned int ndis_watch_set_period(unsigned int seconds);
 		unsigned long __slice;						\
 										\
 		for (;;) {							\
-			__slice = ndis_watch_slice();				\
-			if (wait_event_timeout(wq, cond, __slice))		\
+			__slice = ndis_watch_slice(&__w);			\
+			if (!__slice || wait_event_timeout(wq, cond, __slice))	\
 				break;						\
 			ndis_watch_report(&__w, __slice);			\
 		}								\

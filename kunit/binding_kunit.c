@@ -465,6 +465,91 @@ static void stuck_pause_is_reported(struct kunit *test)
 			NDIS_STATUS_SUCCESS);
 }
 
+static void restore_shutdown_wait_s(void *old)
+{
+	ndis_kunit_set_shutdown_wait_s((unsigned int)(uintptr_t)old);
+}
+
+static void short_shutdown_wait(struct kunit *test)
+{
+	unsigned int old = ndis_kunit_set_shutdown_wait_s(1);
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, restore_shutdown_wait_s,
+							(void *)(uintptr_t)old), 0);
+}
+
+/*
+ * Power-off goes on without a driver that never finishes: sends the
+ * miniport keeps and a pause it never completes are given up on after
+ * shutdown_wait_s, and MiniportShutdownEx still runs.
+ */
+static void shutdown_goes_on_without_a_stuck_driver(struct kunit *test)
+{
+	struct power_call c = {};
+	struct ndis_fake_stack s;
+	struct task_struct *t;
+	long before;
+
+	ndis_fake_stack_setup(test, &s, "bk", "offstuck", 1);
+	short_shutdown_wait(test);
+	s.mp->hold_sends = true;
+	s.mp->hold_pause = true;
+	KUNIT_ASSERT_EQ(test, ndis_fake_send(s.fp[0], s.name, 2, 1, NULL), 0);
+	before = ndis_kunit_shutdown_give_ups();
+	c.adapter = s.adapter;
+	init_completion(&c.done);
+	t = kthread_run(call_shutdown, &c, "ndis-offstuck");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 1);
+	/* The sends, then the pause (its time already up). */
+	KUNIT_EXPECT_GE(test, ndis_kunit_shutdown_give_ups(), before + 2);
+	/* Finishing late is harmless, and every NBL still completes once. */
+	s.mp->hold_pause = false;
+	NdisMPauseComplete(s.adapter);
+	KUNIT_EXPECT_EQ(test, ndis_fake_adapter_release_sends(s.fa, 2, NDIS_STATUS_SUCCESS), 2U);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(s.fp[0], atomic_read(&s.fp[0]->send_ok) == 2));
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->after_shutdown), 0);
+}
+
+/*
+ * An operation stuck in the miniport holds the adapter: power-off leaves
+ * that adapter as it is rather than wait for ever.
+ */
+static void shutdown_leaves_an_adapter_a_stuck_operation_holds(struct kunit *test)
+{
+	struct power_call sleep = { .state = NdisDeviceStateD3 };
+	struct power_call off = {};
+	struct ndis_fake_stack s;
+	struct task_struct *t;
+	long before;
+
+	ndis_fake_stack_setup(test, &s, "bk", "offheld", 1);
+	short_shutdown_wait(test);
+	s.mp->hold_pause = true;
+	sleep.adapter = s.adapter;
+	init_completion(&sleep.done);
+	t = kthread_run(call_set_power, &sleep, "ndis-offheld-sleep");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(s.mp->wq, atomic_read(&s.mp->pauses) == 1,
+						   NDIS_FAKE_WAIT));
+	before = ndis_kunit_shutdown_give_ups();
+	off.adapter = s.adapter;
+	init_completion(&off.done);
+	t = kthread_run(call_shutdown, &off, "ndis-offheld");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&off.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 0);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_shutdown_give_ups(), before + 1);
+	/* The held operation finishes as if nothing happened. */
+	s.mp->hold_pause = false;
+	NdisMPauseComplete(s.adapter);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&sleep.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, sleep.status, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+}
+
 static void failed_sleep_runs_again(struct kunit *test)
 {
 	struct ndis_fake_stack s;
@@ -667,6 +752,8 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(failed_sleep_runs_again),
 	KUNIT_CASE_SLOW(stuck_pause_is_reported),
 	KUNIT_CASE(nothing_reaches_the_miniport_after_shutdown),
+	KUNIT_CASE(shutdown_goes_on_without_a_stuck_driver),
+	KUNIT_CASE(shutdown_leaves_an_adapter_a_stuck_operation_holds),
 	KUNIT_CASE(bind_while_asleep_waits_for_wake),
 	KUNIT_CASE(pnp_events_pend_and_complete),
 	KUNIT_CASE(removed_while_asleep),
