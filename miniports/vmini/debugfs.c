@@ -3,7 +3,7 @@
  * The fault knobs, under /sys/kernel/debug/ndis_vmini/: "fail_init" (the
  * next N initialisations fail) and one directory per device with the
  * knobs of struct ndis_vmini_knobs, "link" (0/1), "surprise_remove"
- * (write 1) and a read-only "stats".
+ * (write 1), "power" (0-3: D0-D3) and a read-only "stats".
  */
 #include <linux/seq_file.h>
 
@@ -43,6 +43,33 @@ static int ndis_vmini_surprise_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(ndis_vmini_surprise_fops, ndis_vmini_surprise_get,
 			 ndis_vmini_surprise_set, "%llu\n");
 
+/* "power": the device power state, 0 for D0 to 3 for D3, as PnP would set it. */
+static int ndis_vmini_power_get(void *data, u64 *val)
+{
+	*val = READ_ONCE(((struct ndis_vmini_dev *)data)->power) - NdisDeviceStateD0;
+	return 0;
+}
+
+static int ndis_vmini_power_set(void *data, u64 val)
+{
+	NDIS_DEVICE_POWER_STATE state = (NDIS_DEVICE_POWER_STATE)(NdisDeviceStateD0 + val);
+	struct ndis_vmini_dev *vd = data;
+	NDIS_STATUS status;
+
+	if (val > NdisDeviceStateD3 - NdisDeviceStateD0)
+		return -EINVAL;
+	/* Only between the adapter's start and its removal: a live handle. */
+	mutex_lock(&vd->pnp);
+	if (vd->started)
+		status = ndis_miniport_set_power(vd->adapter, state);
+	else
+		status = NDIS_STATUS_ADAPTER_NOT_READY;
+	mutex_unlock(&vd->pnp);
+	return status == NDIS_STATUS_ADAPTER_NOT_READY ? -ENODEV : ndis_vmini_errno(status);
+}
+DEFINE_DEBUGFS_ATTRIBUTE(ndis_vmini_power_fops, ndis_vmini_power_get, ndis_vmini_power_set,
+			 "%llu\n");
+
 static int ndis_vmini_stats_show(struct seq_file *m, void *unused)
 {
 	struct ndis_vmini_dev *vd = m->private;
@@ -81,6 +108,7 @@ void ndis_vmini_debugfs_add(struct ndis_vmini_dev *vd)
 	debugfs_create_u32("oid_delay_ms", 0600, d, &k->oid_delay_ms);
 	debugfs_create_u32("pause_delay_ms", 0600, d, &k->pause_delay_ms);
 	debugfs_create_u32("restart_delay_ms", 0600, d, &k->restart_delay_ms);
+	debugfs_create_u32("fail_restarts", 0600, d, &k->fail_restarts);
 	debugfs_create_u32("send_delay_ms", 0600, d, &k->send_delay_ms);
 	debugfs_create_bool("send_reorder", 0600, d, &k->send_reorder);
 	debugfs_create_bool("drop_sends", 0600, d, &k->drop_sends);
@@ -89,6 +117,7 @@ void ndis_vmini_debugfs_add(struct ndis_vmini_dev *vd)
 	debugfs_create_u32("hub", 0400, d, &vd->hub);
 	debugfs_create_file_unsafe("link", 0600, d, vd, &ndis_vmini_link_fops);
 	debugfs_create_file_unsafe("surprise_remove", 0600, d, vd, &ndis_vmini_surprise_fops);
+	debugfs_create_file_unsafe("power", 0600, d, vd, &ndis_vmini_power_fops);
 	debugfs_create_file("stats", 0400, d, vd, &ndis_vmini_stats_fops);
 }
 

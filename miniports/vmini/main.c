@@ -58,11 +58,6 @@ struct ndis_vmini_dev *ndis_vmini_dev_find(u32 id)
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_vmini_dev_find);
 
-static int ndis_vmini_errno(NDIS_STATUS status)
-{
-	return status == NDIS_STATUS_RESOURCES ? -ENOMEM : -EIO;
-}
-
 /**
  * ndis_vmini_dev_new() - create a device and start its NDIS adapter
  * @id: 0..65535, unique; names the adapter "vmini<id>"
@@ -104,7 +99,11 @@ int ndis_vmini_dev_new(u32 id, u32 hub)
 	ndis_vmini_debugfs_add(vd);
 	list_add_tail(&vd->node, &ndis_vmini_devs);
 	status = ndis_miniport_add_adapter(ndis_vmini_driver, vd->name, vd, &adapter);
-	if (status != NDIS_STATUS_SUCCESS) {
+	if (status == NDIS_STATUS_SUCCESS) {
+		mutex_lock(&vd->pnp);
+		vd->started = true;
+		mutex_unlock(&vd->pnp);
+	} else {
 		pr_info("%s: adapter did not start: 0x%08x\n", vd->name, status);
 		list_del(&vd->node);
 		debugfs_remove_recursive(vd->debugfs);
@@ -123,6 +122,9 @@ static void ndis_vmini_dev_destroy(struct ndis_vmini_dev *vd, bool surprise)
 {
 	lockdep_assert_held(&ndis_vmini_lock);
 	list_del(&vd->node);
+	mutex_lock(&vd->pnp);	/* no power change from now on */
+	vd->started = false;
+	mutex_unlock(&vd->pnp);
 	if (READ_ONCE(vd->adapter)) {
 		if (surprise)
 			ndis_miniport_surprise_remove_adapter(vd->adapter);

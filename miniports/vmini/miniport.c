@@ -153,13 +153,34 @@ static void ndis_vmini_start(struct ndis_vmini_dev *vd)
 	spin_unlock_bh(&vd->lock);
 }
 
+/* The fail_restarts knob: true if this restart is one that fails. */
+static bool ndis_vmini_restart_fails(struct ndis_vmini_dev *vd)
+{
+	u32 n;
+
+	do {
+		n = READ_ONCE(vd->knobs.fail_restarts);
+		if (!n)
+			return false;
+	} while (cmpxchg(&vd->knobs.fail_restarts, n, n - 1) != n);
+	return true;
+}
+
+/* Start, or fail and stay paused (nothing was started). */
+static NDIS_STATUS ndis_vmini_try_start(struct ndis_vmini_dev *vd)
+{
+	if (ndis_vmini_restart_fails(vd))
+		return NDIS_STATUS_FAILURE;
+	ndis_vmini_start(vd);
+	return NDIS_STATUS_SUCCESS;
+}
+
 static void ndis_vmini_restart_work(struct work_struct *work)
 {
 	struct ndis_vmini_dev *vd = container_of(to_delayed_work(work), struct ndis_vmini_dev,
 						 restart_work);
 
-	ndis_vmini_start(vd);
-	NdisMRestartComplete(vd->adapter, NDIS_STATUS_SUCCESS);
+	NdisMRestartComplete(vd->adapter, ndis_vmini_try_start(vd));
 }
 
 static NDIS_STATUS ndis_vmini_restart(NDIS_HANDLE ctx, PNDIS_MINIPORT_RESTART_PARAMETERS params)
@@ -172,8 +193,7 @@ static NDIS_STATUS ndis_vmini_restart(NDIS_HANDLE ctx, PNDIS_MINIPORT_RESTART_PA
 		schedule_delayed_work(&vd->restart_work, msecs_to_jiffies(delay));
 		return NDIS_STATUS_PENDING;
 	}
-	ndis_vmini_start(vd);
-	return NDIS_STATUS_SUCCESS;
+	return ndis_vmini_try_start(vd);
 }
 
 static void ndis_vmini_device_pnp(NDIS_HANDLE ctx, PNET_DEVICE_PNP_EVENT event)
@@ -240,6 +260,7 @@ EXPORT_SYMBOL_IF_KUNIT(ndis_vmini_set_link);
  */
 void ndis_vmini_dev_init_work(struct ndis_vmini_dev *vd)
 {
+	mutex_init(&vd->pnp);
 	mutex_init(&vd->ctl);
 	spin_lock_init(&vd->lock);
 	skb_queue_head_init(&vd->rxq);

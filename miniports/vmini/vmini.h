@@ -37,6 +37,7 @@ struct ndis_vmini_knobs {
 	u32 oid_delay_ms;	/* pend every OID request this long */
 	u32 pause_delay_ms;	/* pend MiniportPause this long */
 	u32 restart_delay_ms;	/* pend MiniportRestart this long */
+	u32 fail_restarts;	/* the next N restarts fail (NDIS_STATUS_FAILURE) */
 	u32 send_delay_ms;	/* hold send completions this long */
 	bool send_reorder;	/* complete held sends newest first */
 	bool drop_sends;	/* complete sends without delivering them */
@@ -59,6 +60,8 @@ struct ndis_vmini_dev {
 	u32 hub;			/* 0: loopback */
 	char name[NDIS_VMINI_NAME_LEN];
 	u8 mac[ETH_ALEN];
+	struct mutex pnp;		/* started, against the power knob; before op_lock */
+	bool started;			/* the adapter was added and is not being removed */
 	struct mutex ctl;		/* adapter, against out-of-band callers */
 	NDIS_HANDLE adapter;		/* set by Initialize, cleared by Halt */
 	NDIS_HANDLE rx_pool;
@@ -124,5 +127,13 @@ void ndis_vmini_tx_flush(struct ndis_vmini_dev *vd);
 void ndis_vmini_debugfs_add(struct ndis_vmini_dev *vd);
 void ndis_vmini_debugfs_init(void);
 void ndis_vmini_debugfs_exit(void);
+
+/* An NDIS failure as the errno a control file returns; 0 for success. */
+static inline int ndis_vmini_errno(NDIS_STATUS status)
+{
+	if (status == NDIS_STATUS_SUCCESS)
+		return 0;
+	return status == NDIS_STATUS_RESOURCES ? -ENOMEM : -EIO;
+}
 
 #endif /* _NDIS_VMINI_H */

@@ -94,16 +94,21 @@ wired_nics_up() {
 	done
 }
 
-# replug_virtio V0: plug nic_v1 back after a device_del; V0 is the virtio
-# NIC that stayed. Sets REPLUGGED to the new interface, which it brings up.
-replug_virtio() {
-	local kept=$1
-	qemu_monitor device_add virtio-net-pci,netdev=v1,romfile=,id=nic_v1
+# replug_nic MODEL ID KEPT: plug the QEMU NIC ID (a MODEL on the netdev
+# named as ID without "nic_") back after a device_del; KEPT is the NIC of
+# the same driver that stayed. Sets REPLUGGED to the new interface, which
+# it brings up.
+replug_nic() {
+	local model=$1 id=$2 kept=$3
+	qemu_monitor device_add "$model,netdev=${id#nic_},romfile=,id=$id"
 	eventually_long sh -c "[ \$(ls /sys/class/net | grep -c eth) = 4 ]" || return 1
-	set -- $(nics_of virtio_net)
+	set -- $(nics_of "$(nic_driver "$kept")")
 	[ "$1" = "$kept" ] && REPLUGGED=$2 || REPLUGGED=$1
 	ip link set "$REPLUGGED" up
 }
+
+# replug_virtio V0: nic_v1 back; V0 is the virtio NIC that stayed.
+replug_virtio() { replug_nic virtio-net-pci nic_v1 "$1"; }
 
 # Mark a point in the console log for the host to cut at, with the guest's
 # uptime, so a slow step shows in the log.
@@ -144,11 +149,16 @@ hang_dump() {
 	for n in /sys/kernel/debug/ndis_netdev/*/stats; do
 		[ -r "$n" ] && { echo "--- $n:"; cat "$n"; }
 	done
+	# NDIS's own view: where each adapter and binding is in its state machine
+	for n in /sys/kernel/ndis/adapters/* /sys/kernel/ndis/bindings/*; do
+		[ -r "$n/state" ] && echo "--- ${n#/sys/kernel/ndis/}: $(cat "$n/state")"
+	done
 	echo "--- /proc/interrupts:"
 	cat /proc/interrupts
 	echo "--- /proc/softirqs:"
 	cat /proc/softirqs
 	if [ -w /proc/sysrq-trigger ]; then
+		echo d >/proc/sysrq-trigger	# every lock held (lockdep kernels)
 		echo w >/proc/sysrq-trigger	# blocked (D-state) tasks
 		echo l >/proc/sysrq-trigger	# what every CPU is running
 		echo t >/proc/sysrq-trigger	# all tasks, then busy workqueues and pools

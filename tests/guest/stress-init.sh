@@ -96,6 +96,7 @@ w_cycle() {
 			count cycle_rounds
 		else
 			count cycle_failures
+			hang_dump "a cycle's unbinds did not finish within 60 s"
 		fi
 		sleep 1	# and let the other workers use itest_proto's bindings
 	done
@@ -132,19 +133,42 @@ w_vmini() {
 	done
 }
 
+# unplug_replug MODEL ID NIC KEPT: pull the QEMU NIC ID (interface NIC)
+# out under traffic and plug it back; KEPT is its driver's other NIC.
+unplug_replug() {
+	qemu_monitor device_del $2
+	eventually_long sh -c "[ ! -e /sys/class/net/$3 ]" && count hot_unplugs
+	replug_nic $1 $2 $4 && count hot_plugs
+	[ "$REPLUGGED" = "$3" ] || echo "NDIS-STRESS: replugged NIC is $REPLUGGED, not $3"
+}
+
+# Sleep and wake of the vmini adapters, a third of them with a restart
+# that fails: that adapter stays paused in D0 until its next wake.
+w_power() {
+	local d
+	while running; do
+		d=$(pick vmini0 vmini1 vmini2 vmini3)
+		[ $((RANDOM % 3)) = 0 ] && echo 1 2>/dev/null >$knobs/$d/fail_restarts
+		if echo 3 2>/dev/null >$knobs/$d/power; then
+			count power_cycles
+			sleep 0.$((RANDOM % 3))
+			echo 0 2>/dev/null >$knobs/$d/power
+			state_is $root/adapters/$d paused && count failed_restarts
+		fi
+		sleep 1
+	done
+}
+
 w_nics() {
 	local n ns
 	while running; do
-		case $((RANDOM % 4)) in
+		case $((RANDOM % 5)) in
 		0) n=$(pick $v0 $e0)
 			ip link set $n mtu $(pick 1280 1400 1500) && count mtu_changes ;;
 		1) ip link set $e1 down && ip link set $e1 name stressx &&
 			ip link set stressx name $e1 && ip link set $e1 up && count renames ;;
-		2) qemu_monitor device_del nic_v1
-			eventually_long sh -c "[ ! -e /sys/class/net/$v1 ]" && count hot_unplugs
-			replug_virtio $v0 && count hot_plugs
-			[ "$REPLUGGED" = "$v1" ] ||
-				echo "NDIS-STRESS: replugged NIC is $REPLUGGED, not $v1" ;;
+		2) unplug_replug virtio-net-pci nic_v1 $v1 $v0 ;;
+		4) unplug_replug e1000 nic_e1 $e1 $e0 ;;
 		3) unshare -n sleep 60 &
 			ns=$!
 			eventually sh -c "[ \"\$(readlink /proc/$ns/ns/net)\" != \
@@ -198,7 +222,8 @@ spawn w_tx vmini0 nonblock
 spawn w_tx vmini1 recv
 spawn w_tx vmini2 batch
 spawn w_tx vmini3 write
-for w in w_kernel_traffic w_flood w_rebind w_cycle w_softirq_unbind w_vmini w_nics w_reload; do
+for w in w_kernel_traffic w_flood w_rebind w_cycle w_softirq_unbind w_vmini w_power w_nics \
+	w_reload; do
 	spawn $w
 done
 spawn w_fuzz "$seed"
@@ -246,10 +271,13 @@ cat $S/tx-*.out $S/fuzz-*.out
 # Put back what the workers toggled, then the stack must still work.
 for d in $knobs/vmini*; do
 	for k in oid_delay_ms pause_delay_ms restart_delay_ms send_delay_ms send_reorder \
-		rx_resources fail_sends; do
+		rx_resources fail_sends fail_restarts; do
 		echo 0 >$d/$k
 	done
 	echo 1 >$d/link
+	# awake and running: a last wake may have failed its restart
+	state_is $root/adapters/${d##*/} running || echo 3 >$d/power
+	echo 0 >$d/power
 done
 lsmod | grep -q '^ethercount' || insmod $M/ethercount.ko
 lsmod | grep -q '^ndisprot' || insmod $M/ndisprot.ko
@@ -304,7 +332,9 @@ echo "NDIS-STRESS-COUNTS: profile=$profile seconds=$(($(cut -d. -f1 /proc/uptime
 	"oids_aborted=$(tot oids_aborted) vmini_made=$(total vmini_made)" \
 	"link_flaps=$(total link_flaps) knobs=$(total knobs) mtu_changes=$(total mtu_changes)" \
 	"renames=$(total renames) netns_moves=$(total netns_moves)" \
-	"hot_unplugs=$(total hot_unplugs) reloads=$(total reloads)" \
+	"hot_unplugs=$(total hot_unplugs) hot_plugs=$(total hot_plugs)" \
+	"power_cycles=$(total power_cycles) failed_restarts=$(total failed_restarts)" \
+	"reloads=$(total reloads)" \
 	"fuzz_root=$(grep -ho 'executions=[0-9]*' $S/fuzz-root.out | cut -d= -f2)" \
 	"fuzz_nobody=$(grep -ho 'executions=[0-9]*' $S/fuzz-nobody.out | cut -d= -f2)"
 if [ $min_cycles -gt 0 ]; then

@@ -48,6 +48,31 @@ t_eq "vmini1 still at 50" "50 0" "$(probe_count vmini1)"
 echo 1 >$knobs/vmini1/link
 t_eq "link knob: adapter link up" up "$(cat $root/adapters/vmini1/link)"
 
+# Power: D3 pauses the adapter and its bindings; a restart that fails on
+# the way back leaves both paused in D0; the next wake runs them again.
+b1=$root/bindings/itest_proto:vmini1
+t_check "power knob: vmini1 to D3" sh -c "echo 3 >$knobs/vmini1/power"
+t_eq "in D3 the adapter is paused" paused "$(cat $root/adapters/vmini1/state)"
+t_eq "... and so is its binding" paused "$(cat $b1/state)"
+t_check "power knob refuses D4" sh -c "! echo 4 2>/dev/null >$knobs/vmini1/power"
+echo 1 >$knobs/vmini1/fail_restarts
+t_check "vmini1 back to D0 (the miniport was told)" sh -c "echo 0 >$knobs/vmini1/power"
+t_eq "a failed restart leaves the adapter paused" paused "$(cat $root/adapters/vmini1/state)"
+t_eq "... and its binding" paused "$(cat $b1/state)"
+t_eq "fail_restarts counted down" 0 "$(cat $knobs/vmini1/fail_restarts)"
+discards() { awk '$1 == "rx_discards" { print $2 }' $knobs/vmini1/stats; }
+discards_are() { [ "$(discards)" = "$1" ]; }
+d0=$(discards)
+t_check "5 frames sent towards the paused vmini1" sh -c "echo 'send vmini0 5' >$probe/ctl"
+t_check "the paused vmini1 discards them" eventually discards_are $((d0 + 5))
+t_eq "vmini1 still at 50 while paused" "50 0" "$(probe_count vmini1)"
+t_check "a sleep and a wake try the restart again" sh -c \
+	"echo 3 >$knobs/vmini1/power && echo 0 >$knobs/vmini1/power"
+t_eq "vmini1 running again" running "$(cat $root/adapters/vmini1/state)"
+t_check "its binding running again" eventually state_is $b1 running
+t_check "vmini1 hears again" sh -c "echo 'send vmini0 5' >$probe/ctl"
+t_check "vmini1 heard 5 more" eventually probe_is vmini1 "55 0"
+
 t_check "surprise_remove knob accepted" sh -c "echo 1 >$knobs/vmini1/surprise_remove"
 t_check "vmini1 unbound and gone" eventually test ! -e $root/adapters/vmini1 -a \
 	! -e $root/bindings/itest_proto:vmini1
