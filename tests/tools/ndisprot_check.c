@@ -41,6 +41,10 @@
  *                                        them intact too, though each
  *                                        frame's memory is reused as soon
  *                                        as its send completed
+ *   ndisprot_check lend ADAPTER PEER IFNAME COMMAND
+ *                                        the same, with COMMAND (a shell
+ *                                        command: "rmmod ndis_netdev") run
+ *                                        before the tap's frames are read
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -675,7 +679,8 @@ static int lend_tap(const char *ifname)
  * before the next reuses the memory; the peer and the tap must see every
  * frame as it was written, at its own length.
  */
-static int cmd_lend(const char *adapter, const char *peer, const char *ifname)
+static int cmd_lend(const char *adapter, const char *peer, const char *ifname,
+		    const char *between)
 {
 	unsigned char mac[6], peer_mac[6], want[1514], got[1600];
 	unsigned int mtu, i, n, tapped = 0, heard = 0;
@@ -709,6 +714,8 @@ static int cmd_lend(const char *adapter, const char *peer, const char *ifname)
 	check(heard == total, "every frame reached the peer intact, at its length", errno);
 	check(!file_stats(fd, &st) && st.tx_frames == total && st.tx_errors == 0,
 	      "every send completed, none failed", errno);
+	if (between)
+		check(system(between) == 0, between, errno);
 	for (i = 0; tap >= 0 && i < total;) {
 		r = lend_read(tap, got, sizeof(got));
 		if (r < 0)
@@ -751,8 +758,9 @@ int main(int argc, char **argv)
 		return cmd_unbind_full(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "batch-errors"))
 		return cmd_batch_errors(argv[2], argv[3]);
-	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "lend"))
-		return cmd_lend(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+	if (argc >= 4 && argc <= 6 && !strcmp(argv[1], "lend"))
+		return cmd_lend(argv[2], argv[3], argc >= 5 ? argv[4] : NULL,
+				argc == 6 ? argv[5] : NULL);
 	fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 	return 2;
 }
