@@ -376,6 +376,17 @@ static int call_shutdown(void *arg)
 	return 0;
 }
 
+/* Run @fn(@c) on a thread of its own; @c->done completes when it returned. */
+static void power_call_start(struct kunit *test, struct power_call *c, int (*fn)(void *),
+			     const char *name)
+{
+	struct task_struct *t;
+
+	init_completion(&c->done);
+	t = kthread_run(fn, c, "%s", name);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+}
+
 /* Power-off on a busy adapter: quiet first, then MiniportShutdownEx, then nothing. */
 static void nothing_reaches_the_miniport_after_shutdown(struct kunit *test)
 {
@@ -385,7 +396,6 @@ static void nothing_reaches_the_miniport_after_shutdown(struct kunit *test)
 	struct ndis_fake_protocol *fp;
 	struct ndis_fake_stack s;
 	NDIS_OID_REQUEST req;
-	struct task_struct *t;
 	ULONG v;
 
 	ndis_fake_stack_setup(test, &s, "bk", "shut", 1);
@@ -400,9 +410,7 @@ static void nothing_reaches_the_miniport_after_shutdown(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fp->rx_nheld, 2U);
 
 	c.adapter = s.adapter;
-	init_completion(&c.done);
-	t = kthread_run(call_shutdown, &c, "ndis-shutdown");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	power_call_start(test, &c, call_shutdown, "ndis-shutdown");
 	/* The shutdown waits for the sends and receives still out. */
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->pauses) == 1));
 	KUNIT_EXPECT_FALSE(test, completion_done(&c.done));
@@ -435,7 +443,6 @@ static void stuck_pause_is_reported(struct kunit *test)
 {
 	struct power_call c = { .state = NdisDeviceStateD3 };
 	struct ndis_fake_stack s;
-	struct task_struct *t;
 	unsigned int old;
 	long before;
 	int i;
@@ -446,10 +453,8 @@ static void stuck_pause_is_reported(struct kunit *test)
 							(void *)(uintptr_t)old), 0);
 	s.mp->hold_pause = true;
 	c.adapter = s.adapter;
-	init_completion(&c.done);
 	before = ndis_kunit_stuck_reports();
-	t = kthread_run(call_set_power, &c, "ndis-stuck-pause");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	power_call_start(test, &c, call_set_power, "ndis-stuck-pause");
 	KUNIT_ASSERT_TRUE(test, wait_event_timeout(s.mp->wq, atomic_read(&s.mp->pauses) == 1,
 						   NDIS_FAKE_WAIT));
 	/* One report a second while the pause is stuck; the caller still waits. */
@@ -487,7 +492,6 @@ static void shutdown_goes_on_without_a_stuck_driver(struct kunit *test)
 {
 	struct power_call c = {};
 	struct ndis_fake_stack s;
-	struct task_struct *t;
 	long before;
 
 	ndis_fake_stack_setup(test, &s, "bk", "offstuck", 1);
@@ -497,9 +501,7 @@ static void shutdown_goes_on_without_a_stuck_driver(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndis_fake_send(s.fp[0], s.name, 2, 1, NULL), 0);
 	before = ndis_kunit_shutdown_give_ups();
 	c.adapter = s.adapter;
-	init_completion(&c.done);
-	t = kthread_run(call_shutdown, &c, "ndis-offstuck");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	power_call_start(test, &c, call_shutdown, "ndis-offstuck");
 	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 1);
 	/* The sends, then the pause (its time already up). */
@@ -521,23 +523,18 @@ static void shutdown_leaves_an_adapter_a_stuck_operation_holds(struct kunit *tes
 	struct power_call sleep = { .state = NdisDeviceStateD3 };
 	struct power_call off = {};
 	struct ndis_fake_stack s;
-	struct task_struct *t;
 	long before;
 
 	ndis_fake_stack_setup(test, &s, "bk", "offheld", 1);
 	short_shutdown_wait(test);
 	s.mp->hold_pause = true;
 	sleep.adapter = s.adapter;
-	init_completion(&sleep.done);
-	t = kthread_run(call_set_power, &sleep, "ndis-offheld-sleep");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	power_call_start(test, &sleep, call_set_power, "ndis-offheld-sleep");
 	KUNIT_ASSERT_TRUE(test, wait_event_timeout(s.mp->wq, atomic_read(&s.mp->pauses) == 1,
 						   NDIS_FAKE_WAIT));
 	before = ndis_kunit_shutdown_give_ups();
 	off.adapter = s.adapter;
-	init_completion(&off.done);
-	t = kthread_run(call_shutdown, &off, "ndis-offheld");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	power_call_start(test, &off, call_shutdown, "ndis-offheld");
 	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&off.done, NDIS_FAKE_WAIT), 0UL);
 	KUNIT_EXPECT_EQ(test, atomic_read(&s.mp->shutdowns), 0);
 	KUNIT_EXPECT_EQ(test, ndis_kunit_shutdown_give_ups(), before + 1);

@@ -607,7 +607,8 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	case NDIS_FAKE_BIND_SYNC:
 		break;
 	}
-	atomic_inc(&fp->bound);
+	/* A test may wait for it on another CPU. */
+	ndis_fake_event(fp, &fp->bound);
 	return NDIS_STATUS_SUCCESS;
 }
 
@@ -616,9 +617,9 @@ static void ndis_fake_open_complete(NDIS_HANDLE ctx, NDIS_STATUS status)
 	struct ndis_fake_open *open = ctx;
 
 	ndis_fake_note_level(&open->fp->not_passive);
-	ndis_fake_event(open->fp, &open->fp->open_completes);
 	if (status == NDIS_STATUS_SUCCESS)
 		atomic_inc(&open->fp->bound);
+	ndis_fake_event(open->fp, &open->fp->open_completes);
 	NdisCompleteBindAdapterEx(open->bind_ctx, status);
 }
 

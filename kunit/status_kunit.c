@@ -4,7 +4,9 @@
  * the adapter, or the one it names, from any context up to
  * DISPATCH_LEVEL, and never a binding whose close returned.
  */
+#include <linux/cpumask.h>
 #include <linux/delay.h>
+#include <linux/kthread.h>
 
 #include "../core/kunit_hooks.h"
 #include "fake.h"
@@ -100,11 +102,102 @@ static void none_after_close(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[i]->late_statuses), 0);
 }
 
+static const UCHAR ndis_mac_a[ETH_ALEN] = { 0x02, 0x11, 0x11, 0x11, 0x11, 0x11 };
+static const UCHAR ndis_mac_b[ETH_ALEN] = { 0x02, 0xee, 0xee, 0xee, 0xee, 0xee };
+
+struct ndis_mac_writer {
+	struct ndis_fake_adapter *fa;
+	bool stop;
+	unsigned long changes;
+	struct completion done;
+};
+
+static void indicate_mac(struct ndis_fake_adapter *fa, const UCHAR *mac)
+{
+	NDIS_IF_PHYSICAL_ADDRESS addr = { .Length = ETH_ALEN };
+	NDIS_STATUS_INDICATION s = {
+		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
+		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
+		.Header.Size = sizeof(s),
+		.StatusCode = NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE,
+		.StatusBuffer = &addr,
+		.StatusBufferSize = sizeof(addr),
+	};
+
+	memcpy(addr.Address, mac, ETH_ALEN);
+	NdisMIndicateStatusEx(fa->handle, &s);
+}
+
+/* On another CPU: the address flips between A and B until told to stop. */
+static int mac_writer(void *arg)
+{
+	struct ndis_mac_writer *w = arg;
+
+	while (!READ_ONCE(w->stop)) {
+		indicate_mac(w->fa, w->changes & 1 ? ndis_mac_b : ndis_mac_a);
+		w->changes++;
+		cond_resched();
+	}
+	complete(&w->done);
+	return 0;
+}
+
+/*
+ * A query of the current address while another CPU changes it answers A
+ * or B, never bytes of both.
+ */
+static void mac_never_read_torn(struct kunit *test)
+{
+	struct ndis_mac_writer w = {};
+	unsigned int reads = 0, torn = 0, seen_a = 0, seen_b = 0, cpu;
+	unsigned long until = jiffies + 2 * HZ;
+	struct ndis_fake_stack env;
+	NDIS_OID_REQUEST req;
+	struct task_struct *t;
+	UCHAR mac[ETH_ALEN], first[ETH_ALEN];
+
+	cpu = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second CPU");
+	ndis_fake_stack_setup(test, &env, "st", "mac", 1);
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS,
+			   first, sizeof(first), NULL);
+	KUNIT_ASSERT_EQ(test, ndis_fake_oid_sync(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	w.fa = env.fa;
+	init_completion(&w.done);
+	t = kthread_create(mac_writer, &w, "ndis-mac-writer");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, cpu);
+	wake_up_process(t);
+	while (time_before(jiffies, until) || !seen_a || !seen_b) {
+		ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS,
+				   mac, sizeof(mac), NULL);
+		if (ndis_fake_oid_sync(env.binding[0], &req) != NDIS_STATUS_SUCCESS)
+			break;
+		reads++;
+		if (!memcmp(mac, ndis_mac_a, ETH_ALEN))
+			seen_a++;
+		else if (!memcmp(mac, ndis_mac_b, ETH_ALEN))
+			seen_b++;
+		else if (memcmp(mac, first, ETH_ALEN))
+			torn++;
+		if (time_after(jiffies, until + 8 * HZ))
+			break;
+	}
+	WRITE_ONCE(w.stop, true);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w.done, NDIS_FAKE_WAIT), 0UL);
+	kunit_info(test, "%u reads, %lu changes", reads, w.changes);
+	KUNIT_EXPECT_EQ(test, torn, 0U);
+	KUNIT_EXPECT_GT(test, seen_a, 0U);
+	KUNIT_EXPECT_GT(test, seen_b, 0U);
+}
+
 static struct kunit_case ndis_status_cases[] = {
 	KUNIT_CASE(link_state_reaches_every_binding),
 	KUNIT_CASE(destination_handle_picks_one_binding),
 	KUNIT_CASE(indicated_at_dispatch_level),
 	KUNIT_CASE(none_after_close),
+	KUNIT_CASE_SLOW(mac_never_read_torn),
 	{}
 };
 
