@@ -72,7 +72,7 @@ style:
 	@tests/check.sh style
 
 # Everything at once on the debug kernel, with the fuzzer: the short
-# profile (also in make check), or the long one (up to 50 minutes).
+# profile (also in make check), or the long one (up to 70 minutes).
 stress:
 	@tests/check.sh stress
 

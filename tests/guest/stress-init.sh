@@ -15,7 +15,7 @@ guest_setup
 
 profile=$(cat $NDIS_DIR/profile 2>/dev/null)
 case $profile in
-long) duration=3000 min_cycles=10000 min_frames=1000000 fuzz_s=300 ;;
+long) duration=4200 min_cycles=10000 min_frames=1000000 fuzz_s=300 ;;
 *) profile=short duration=60 min_cycles=0 min_frames=0 fuzz_s=15 ;;
 esac
 M=$NDIS_DIR/modules
