@@ -644,6 +644,16 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 	NDIS_STATUS status;
 
 	ndis_fake_note_level(&fp->not_passive);
+	/*
+	 * Close the send gate and wait for those inside it: a binding that was
+	 * still paused (bound while its adapter slept or failed to restart) is
+	 * unbound without a NetEventPause first, and the handle must not close
+	 * under a send.
+	 */
+	spin_lock_bh(&fp->lock);
+	open->paused = true;
+	spin_unlock_bh(&fp->lock);
+	wait_event(fp->wq, !READ_ONCE(open->sending));
 	if (fp->unbind_sleep_ms)
 		msleep(fp->unbind_sleep_ms);
 	open->unbind_ctx = unbind_ctx;
