@@ -32,6 +32,7 @@ static int ndis_netdev_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "tx_done_work_pending %d\n", work_pending(&port->tx_done_work));
 	seq_printf(m, "rx_indicated %llu\n", ndis_netdev_total(t.frames[NDIS_NETDEV_RX]));
 	seq_printf(m, "rx_octets %llu\n", ndis_netdev_total(t.octets[NDIS_NETDEV_RX]));
+	seq_printf(m, "rx_segmented %llu\n", t.rx_segmented);
 	seq_printf(m, "rx_lent %lld\n", atomic64_read(&st->rx_lent));
 	seq_printf(m, "rx_dropped %lld\n", atomic64_read(&st->rx_dropped));
 	seq_printf(m, "rx_outstanding %d\n", atomic_read(&port->rx_outstanding));

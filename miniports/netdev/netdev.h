@@ -76,12 +76,14 @@ enum ndis_netdev_dir {
  *	and destination type
  * @octets: their bytes
  * @tx_lent: frames handed to the device without a copy (the rest are copied)
+ * @rx_segmented: GSO frames (GRO's) cut into wire frames to be indicated
  */
 struct ndis_netdev_traffic {
 	struct u64_stats_sync syncp;
 	u64_stats_t frames[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
 	u64_stats_t octets[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
 	u64_stats_t tx_lent;
+	u64_stats_t rx_segmented;
 };
 
 /**
@@ -89,11 +91,13 @@ struct ndis_netdev_traffic {
  * @frames: see struct ndis_netdev_traffic
  * @octets: likewise
  * @tx_lent: likewise
+ * @rx_segmented: likewise
  */
 struct ndis_netdev_traffic_sum {
 	u64 frames[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
 	u64 octets[NDIS_NETDEV_DIRS][NDIS_NETDEV_CASTS];
 	u64 tx_lent;
+	u64 rx_segmented;
 };
 
 /**
@@ -252,6 +256,18 @@ static inline void ndis_netdev_count(struct ndis_netdev_port *port, enum ndis_ne
 	u64_stats_add(&t->octets[dir][cast], len);
 	if (lent)
 		u64_stats_inc(&t->tx_lent);
+	u64_stats_update_end_irqrestore(&t->syncp, flags);
+	put_cpu_ptr(port->traffic);
+}
+
+/* A GSO frame was cut into wire frames. Any context. */
+static inline void ndis_netdev_count_segmented(struct ndis_netdev_port *port)
+{
+	struct ndis_netdev_traffic *t = get_cpu_ptr(port->traffic);
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&t->syncp);
+	u64_stats_inc(&t->rx_segmented);
 	u64_stats_update_end_irqrestore(&t->syncp, flags);
 	put_cpu_ptr(port->traffic);
 }

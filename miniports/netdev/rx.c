@@ -140,6 +140,7 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 		if (IS_ERR_OR_NULL(segs)) {
 			ndis_netdev_rx_drop(port, skb);
 		} else {
+			ndis_netdev_count_segmented(port);
 			consume_skb(skb);
 			skb_list_walk_safe(segs, skb, next) {
 				skb_mark_not_on_list(skb);

@@ -50,7 +50,7 @@ void ndis_netdev_traffic_read(struct ndis_netdev_port *port, struct ndis_netdev_
 	const struct ndis_netdev_traffic *t;
 	unsigned int start;
 	int cpu, dir, cast;
-	u64 frames, octets;
+	u64 frames, octets, lent, segmented;
 
 	memset(sum, 0, sizeof(*sum));
 	for_each_possible_cpu(cpu) {
@@ -68,8 +68,10 @@ void ndis_netdev_traffic_read(struct ndis_netdev_port *port, struct ndis_netdev_
 		}
 		do {
 			start = u64_stats_fetch_begin(&t->syncp);
-			frames = u64_stats_read(&t->tx_lent);
+			lent = u64_stats_read(&t->tx_lent);
+			segmented = u64_stats_read(&t->rx_segmented);
 		} while (u64_stats_fetch_retry(&t->syncp, start));
-		sum->tx_lent += frames;
+		sum->tx_lent += lent;
+		sum->rx_segmented += segmented;
 	}
 }

@@ -8,6 +8,7 @@
 void ndis_itest_probe_init(struct ndis_fake_protocol *fp);
 void ndis_itest_probe_exit(void);
 int ndis_itest_stress_ctl(const char *buf);
+int ndis_itest_gso_ctl(const char *buf);
 void ndis_itest_stress_init(struct ndis_fake_protocol *fp, struct dentry *dir);
 void ndis_itest_stress_exit(void);
 

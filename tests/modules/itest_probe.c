@@ -3,7 +3,8 @@
  * Probe frames for the integration tier: /sys/kernel/debug/ndis_itest/ctl
  * takes "filter ADAPTER HEX" (the binding's packet filter) and "send
  * ADAPTER COUNT" (COUNT probe frames through itest_proto's binding), and
- * the stress tier's commands (itest_stress.c);
+ * "gso-inject IFNAME" (itest_gso.c) and the stress tier's commands
+ * (itest_stress.c);
  * /sys/kernel/debug/ndis_itest/probe lists, per binding, the probe frames
  * received intact and damaged. A probe frame is a broadcast of EtherType
  * 0x88b5 whose sequence number fixes its length (60 to 1514 bytes) and
@@ -134,7 +135,9 @@ static ssize_t ndis_probe_ctl_write(struct file *file, const char __user *ubuf, 
 				     OID_GEN_CURRENT_PACKET_FILTER, &filter, sizeof(filter)) ==
 		      NDIS_STATUS_SUCCESS ? 0 : -EIO;
 	} else {
-		err = ndis_itest_stress_ctl(buf);
+		err = ndis_itest_gso_ctl(buf);
+		if (err == -ENOENT)
+			err = ndis_itest_stress_ctl(buf);
 	}
 	return err ?: count;
 }
