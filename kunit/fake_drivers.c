@@ -312,6 +312,23 @@ unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 	return n;
 }
 
+/* NdisMIndicateStatusEx of @code with @buf, to @destination (NULL: every binding). */
+void ndis_fake_indicate_status(struct ndis_fake_adapter *fa, NDIS_STATUS code, PVOID buf,
+			       ULONG size, NDIS_HANDLE destination)
+{
+	NDIS_STATUS_INDICATION s = {
+		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
+		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
+		.Header.Size = sizeof(s),
+		.StatusCode = code,
+		.DestinationHandle = destination,
+		.StatusBuffer = buf,
+		.StatusBufferSize = size,
+	};
+
+	NdisMIndicateStatusEx(fa->handle, &s);
+}
+
 void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
 			     NDIS_HANDLE destination)
 {
@@ -323,17 +340,8 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 		.XmitLinkSpeed = 1000000000ULL,
 		.RcvLinkSpeed = 1000000000ULL,
 	};
-	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
-		.StatusCode = NDIS_STATUS_LINK_STATE,
-		.DestinationHandle = destination,
-		.StatusBuffer = &link,
-		.StatusBufferSize = sizeof(link),
-	};
 
-	NdisMIndicateStatusEx(fa->handle, &s);
+	ndis_fake_indicate_status(fa, NDIS_STATUS_LINK_STATE, &link, sizeof(link), destination);
 }
 
 struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,

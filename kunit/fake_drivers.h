@@ -204,6 +204,8 @@ struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 						 const char *name);
 unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 					     unsigned int max, NDIS_STATUS status);
+void ndis_fake_indicate_status(struct ndis_fake_adapter *fa, NDIS_STATUS code, PVOID buf,
+			       ULONG size, NDIS_HANDLE destination);
 void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
 			     NDIS_HANDLE destination);
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,

@@ -115,17 +115,10 @@ struct ndis_mac_writer {
 static void indicate_mac(struct ndis_fake_adapter *fa, const UCHAR *mac)
 {
 	NDIS_IF_PHYSICAL_ADDRESS addr = { .Length = ETH_ALEN };
-	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
-		.StatusCode = NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE,
-		.StatusBuffer = &addr,
-		.StatusBufferSize = sizeof(addr),
-	};
 
 	memcpy(addr.Address, mac, ETH_ALEN);
-	NdisMIndicateStatusEx(fa->handle, &s);
+	ndis_fake_indicate_status(fa, NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE, &addr, sizeof(addr),
+				  NULL);
 }
 
 /* On another CPU: the address flips between A and B until told to stop. */
