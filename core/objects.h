@@ -136,9 +136,11 @@ struct ndis_adapter {
 	NDIS_STATUS restart_status;
 
 	/* OID requests: one at the miniport at a time, the rest queued */
-	spinlock_t oid_lock;		/* the four below */
+	spinlock_t oid_lock;		/* the six below */
 	struct list_head oid_queue;
 	PNDIS_OID_REQUEST oid_current;
+	bool oid_in_handler;		/* oid_current's MiniportOidRequest runs */
+	bool oid_cancel_deferred;	/* ... and a cancel waits for it to return */
 	bool oid_dead;			/* quiesced: nothing more is queued */
 	unsigned int oid_finishing;	/* completions between current and kick */
 	bool oid_timer_armed;

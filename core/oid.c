@@ -129,17 +129,26 @@ bool ndis_oid_is_work(struct work_struct *work)
 	return work->func == ndis_oid_work;
 }
 
+/*
+ * A cancel may come while MiniportOidRequest still runs: the miniport does
+ * not hold the request yet and would not find it, so the cancel waits
+ * until the handler returned PENDING (and is dropped if it completed).
+ */
 static void ndis_oid_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(work, struct ndis_adapter, oid_work);
 	PNDIS_OID_REQUEST req = NULL;
 	NDIS_STATUS status;
+	PVOID cancel_id = NULL;
+	bool cancel;
 
 	spin_lock_bh(&a->oid_lock);
 	if (!a->oid_current && !list_empty(&a->oid_queue)) {
 		req = list_first_entry(&a->oid_queue, NDIS_OID_REQUEST, Ndis.node);
 		list_del_init(&req->Ndis.node);
 		a->oid_current = req;
+		a->oid_in_handler = true;
+		a->oid_cancel_deferred = false;
 		atomic_set(&req->Ndis.state, NDIS_OID_AT_MINIPORT);
 	}
 	spin_unlock_bh(&a->oid_lock);
@@ -148,6 +157,16 @@ static void ndis_oid_work(struct work_struct *work)
 		return;
 	}
 	status = a->driver->chars.OidRequestHandler(a->context, req);
+	spin_lock_bh(&a->oid_lock);
+	a->oid_in_handler = false;
+	/* Still the miniport's (not completed from inside its handler)? */
+	cancel = status == NDIS_STATUS_PENDING && a->oid_cancel_deferred && a->oid_current == req;
+	if (cancel)
+		cancel_id = req->RequestId;
+	a->oid_cancel_deferred = false;
+	spin_unlock_bh(&a->oid_lock);
+	if (cancel)
+		a->driver->chars.CancelOidRequestHandler(a->context, cancel_id);
 	if (status != NDIS_STATUS_PENDING)
 		ndis_oid_finish(a, req, status, "MiniportOidRequest", _THIS_IP_);
 }
@@ -839,6 +858,10 @@ void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 	spin_lock_bh(&a->oid_lock);
 	held = a->oid_current && a->oid_current->Ndis.binding == b &&
 	       a->oid_current->RequestId == RequestId;
+	if (held && a->oid_in_handler) {
+		a->oid_cancel_deferred = true;	/* ndis_oid_work() sends it */
+		held = false;
+	}
 	spin_unlock_bh(&a->oid_lock);
 	ndis_oid_abort_list(a, &aborted);
 	if (held)
@@ -908,7 +931,8 @@ static void ndis_oid_timeout_work(struct work_struct *work)
 	more |= ndis_oid_expire(&a->own[NDIS_OWN_MCAST].waiters, &expired);
 	req = a->oid_current;
 	if (req && req->Ndis.deadline) {
-		if (time_after_eq(jiffies, req->Ndis.deadline)) {
+		/* Not while its MiniportOidRequest runs: the next tick does it. */
+		if (time_after_eq(jiffies, req->Ndis.deadline) && !a->oid_in_handler) {
 			if (!req->Ndis.cancelled) {
 				req->Ndis.cancelled = true;
 				req->Ndis.deadline = ndis_oid_deadline(max(req->Timeout, 1U));

@@ -229,6 +229,8 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 		WRITE_ONCE(mp->last_power, *(NDIS_DEVICE_POWER_STATE *)
 			   req->DATA.SET_INFORMATION.InformationBuffer);
 	wake_up_all(&mp->wq);
+	if (mp->oid_gate)	/* a test acts while the handler runs */
+		wait_for_completion(mp->oid_gate);
 	if (mp->fail_sleep && req->RequestType == NdisRequestSetInformation &&
 	    req->DATA.SET_INFORMATION.Oid == OID_PNP_SET_POWER &&
 	    mp->last_power != NdisDeviceStateD0)

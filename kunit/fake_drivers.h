@@ -54,6 +54,7 @@ struct ndis_fake_miniport {
 		NDIS_FAKE_OID_EARLY,	/* complete, then return PENDING */
 	} oid_mode;
 	bool ignore_cancel;
+	struct completion *oid_gate;	/* the OID handler waits here first */
 	atomic_t oids_seen;		/* requests the OID handler got */
 	atomic_t oid_overlap;		/* ... while it held another (a bug) */
 	atomic_t cancels;

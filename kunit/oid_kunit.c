@@ -240,12 +240,50 @@ static void cancel_queued_and_held(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 0);
 
-	/* Held: the miniport is asked, and completes it aborted. */
+	/*
+	 * Held: the miniport is asked, and completes it aborted. (The fake
+	 * holds it before its handler returns; the cancel may wait for that.)
+	 */
 	NdisCancelOidRequest(env.binding[0], (PVOID)1);
-	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 1);
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&held) == 1));
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 1);
 	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 1);
+}
+
+/*
+ * A cancel that comes while MiniportOidRequest still runs (the miniport does
+ * not hold the request yet) reaches the miniport once its handler returned
+ * PENDING: the request is aborted, not left for its full time.
+ */
+static void cancel_while_the_handler_runs(struct kunit *test)
+{
+	struct ndis_fake_stack env;
+	struct completion gate;
+	NDIS_OID_REQUEST req;
+	int seen;
+	ULONG v;
+
+	ndis_fake_stack_setup(test, &env, "oi", "cangate", 1);
+	seen = atomic_read(&env.mp->oids_seen);
+	init_completion(&gate);
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	env.mp->oid_gate = &gate;
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
+			   (PVOID)5);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq,
+						   atomic_read(&env.mp->oids_seen) == seen + 1,
+						   NDIS_FAKE_WAIT));
+	NdisCancelOidRequest(env.binding[0], (PVOID)5);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 0);	/* not yet */
+	env.mp->oid_gate = NULL;
+	complete(&gate);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 1);
+	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+			NDIS_STATUS_REQUEST_ABORTED);
+	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
 }
 
 struct ndis_racer {
@@ -424,6 +462,7 @@ static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(completion_before_pending_return),
 	KUNIT_CASE(cancel_queued_and_held),
 	KUNIT_CASE(cancel_racing_completion),
+	KUNIT_CASE(cancel_while_the_handler_runs),
 	KUNIT_CASE_SLOW(timeout_aborts_a_request),
 	KUNIT_CASE(closing_binding_refuses_requests),
 	KUNIT_CASE(merged_multicast_list_is_never_cut),
