@@ -135,10 +135,17 @@ static int ndis_adapter_bindings(struct ndis_adapter *a, struct ndis_binding ***
 	return n;
 }
 
-static void ndis_bindings_release(struct ndis_binding **v, int n)
+/*
+ * Drop what ndis_adapter_bindings() took. Only a teardown, which unbound
+ * every binding itself, may also cancel their queued binds and unbinds:
+ * anywhere else a cancelled unbind would leave the binding bound for good,
+ * with every later NdisUnbindAdapter coalescing into the one cancelled.
+ */
+static void ndis_bindings_release(struct ndis_binding **v, int n, bool torn_down)
 {
 	while (n--) {
-		ndis_binding_cancel_work(v[n]);
+		if (torn_down)
+			ndis_binding_cancel_work(v[n]);
 		ndis_object_put(&v[n]->obj);
 	}
 	kfree(v);
@@ -225,7 +232,7 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 		a->driver->chars.HaltHandlerEx(a->context, action);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
 	ndis_adapter_unlock(a);
-	ndis_bindings_release(v, n);
+	ndis_bindings_release(v, n, true);
 
 	ndis_adapter_release_registry(a);
 	return 0;
@@ -265,7 +272,7 @@ void ndis_adapter_shutdown(struct ndis_adapter *a)
 	ndis_adapter_unlock(a);
 out:
 	ndis_watch_shutdown_end();
-	ndis_bindings_release(v, n);
+	ndis_bindings_release(v, n, false);
 }
 
 static void ndis_adapter_remove_work(struct work_struct *work)
@@ -525,7 +532,7 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 				ndis_binding_cancel_remove(v[i]);
 	}
 	ndis_adapter_unlock(a);
-	ndis_bindings_release(v, n);
+	ndis_bindings_release(v, n, false);
 	ndis_object_put(&a->obj);
 	return status;
 }
@@ -609,7 +616,7 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 		}
 	}
 	ndis_adapter_unlock(a);
-	ndis_bindings_release(v, n);
+	ndis_bindings_release(v, n, false);
 	ndis_object_put(&a->obj);
 	return status;
 }

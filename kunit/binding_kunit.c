@@ -470,6 +470,38 @@ static void stuck_pause_is_reported(struct kunit *test)
 			NDIS_STATUS_SUCCESS);
 }
 
+/*
+ * Unbinds asked for while a power change holds the adapter run once it is
+ * done: the second one waits queued behind the first (the adapter's queue
+ * is ordered), and the power change must not cancel it on its way out.
+ */
+static void unbinds_asked_during_a_power_change_run(struct kunit *test)
+{
+	struct power_call c = { .state = NdisDeviceStateD3 };
+	struct ndis_fake_stack s;
+
+	ndis_fake_stack_setup(test, &s, "bk", "pwrunbind", 2);
+	s.mp->hold_pause = true;
+	c.adapter = s.adapter;
+	power_call_start(test, &c, call_set_power, "ndis-pwr-unbind");
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(s.mp->wq, atomic_read(&s.mp->pauses) == 1,
+						   NDIS_FAKE_WAIT));
+	s.fp[0]->unbind_sleep_ms = 200;	/* the second still queued when the first runs */
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(s.binding[0]), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(s.binding[1]), NDIS_STATUS_SUCCESS);
+	s.mp->hold_pause = false;
+	NdisMPauseComplete(s.adapter);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
+	KUNIT_EXPECT_EQ(test, c.status, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(s.fp[0], atomic_read(&s.fp[0]->unbinds) == 1));
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(s.fp[1], atomic_read(&s.fp[1]->unbinds) == 1));
+	ndis_kunit_adapter_flush(s.adapter);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(s.fp[0]), 0);
+	KUNIT_EXPECT_EQ(test, ndis_fake_opens(s.fp[1]), 0);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(s.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+}
+
 static void restore_shutdown_wait_s(void *old)
 {
 	ndis_kunit_set_shutdown_wait_s((unsigned int)(uintptr_t)old);
@@ -748,6 +780,7 @@ static struct kunit_case ndis_binding_cases[] = {
 	KUNIT_CASE(power_sleep_and_wake),
 	KUNIT_CASE(failed_sleep_runs_again),
 	KUNIT_CASE_SLOW(stuck_pause_is_reported),
+	KUNIT_CASE(unbinds_asked_during_a_power_change_run),
 	KUNIT_CASE(nothing_reaches_the_miniport_after_shutdown),
 	KUNIT_CASE(shutdown_goes_on_without_a_stuck_driver),
 	KUNIT_CASE(shutdown_leaves_an_adapter_a_stuck_operation_holds),

@@ -21,6 +21,14 @@ report_hangs() {
 	sed -n '/NDIS-MARK: hang-dump-begin/,/NDIS-MARK: hang-dump-end/p' "$log" >"$log.hang"
 	say "the guest reported a hung step; its dump is in $log.hang"
 	grep -a 'NDIS-HANG: ' "$log" | head -n 40
+	# what CI prints must be enough to tell a stuck binding from a slow one
+	grep -a 'still open: ' "$log" | head -n 20
+	say "NDIS states at the first hang (not running):"
+	sed -n '/NDIS-MARK: hang-dump-end/q; /^--- \(adapters\|bindings\)\//p' "$log.hang" |
+		grep -v ': running' | head -n 40
+	say "busy NDIS workqueues at the first hang:"
+	sed -n '/Showing busy workqueues/,/NDIS-MARK: hang-dump-end/p' "$log.hang" |
+		grep -a -A 3 '^workqueue ndis' | head -n 40
 	say "blocked tasks:"
 	grep -a -A 18 'state:D' "$log.hang" | head -n 80 || true
 }

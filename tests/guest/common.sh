@@ -151,7 +151,11 @@ hang_dump() {
 	done
 	# NDIS's own view: where each adapter and binding is in its state machine
 	for n in /sys/kernel/ndis/adapters/* /sys/kernel/ndis/bindings/*; do
-		[ -r "$n/state" ] && echo "--- ${n#/sys/kernel/ndis/}: $(cat "$n/state")"
+		[ -r "$n/state" ] || continue
+		echo "--- ${n#/sys/kernel/ndis/}: $(cat "$n/state")" \
+			"$([ -r "$n/unbind_pending" ] &&
+				echo "unbind_pending $(cat "$n/unbind_pending")" \
+					"outstanding_sends $(cat "$n/outstanding_sends")")"
 	done
 	echo "--- /proc/interrupts:"
 	cat /proc/interrupts
