@@ -489,9 +489,9 @@ static void unbinds_asked_during_a_power_change_run(struct kunit *test)
 	s.fp[0]->unbind_sleep_ms = 200;	/* the second still queued when the first runs */
 	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(s.binding[0]), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, NdisUnbindAdapter(s.binding[1]), NDIS_STATUS_SUCCESS);
-	s.mp->hold_pause = false;
 	NdisMPauseComplete(s.adapter);
 	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&c.done, NDIS_FAKE_WAIT), 0UL);
+	s.mp->hold_pause = false;
 	KUNIT_EXPECT_EQ(test, c.status, NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(s.fp[0], atomic_read(&s.fp[0]->unbinds) == 1));
 	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(s.fp[1], atomic_read(&s.fp[1]->unbinds) == 1));

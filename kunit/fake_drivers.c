@@ -150,11 +150,13 @@ void ndis_fake_miniport_release(struct ndis_fake_miniport *mp)
 static NDIS_STATUS ndis_fake_pause(NDIS_HANDLE ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS params)
 {
 	struct ndis_fake_adapter *fa = ctx;
+	/* Read before the wake: the woken test may clear it and complete at once. */
+	bool hold = READ_ONCE(fa->mp->hold_pause);
 
 	ndis_fake_handler_called(fa);
 	atomic_inc(&fa->mp->pauses);
 	wake_up_all(&fa->mp->wq);
-	if (fa->mp->hold_pause)
+	if (hold)
 		return NDIS_STATUS_PENDING;	/* a stuck driver, until the test acts */
 	if (!fa->mp->pend_pause)
 		return NDIS_STATUS_SUCCESS;
