@@ -452,7 +452,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	ndis_object_put(&a->obj);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, "NDIS");
 
 /*
  * The adapter behind @h, referenced, for a PnP call made from outside every
@@ -536,7 +536,7 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, "NDIS");
 
 /* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
 static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
@@ -620,7 +620,7 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, "NDIS");
 
 /**
  * ndis_miniport_remove_adapter() - PnP removal of an adapter
@@ -640,7 +640,7 @@ NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
 	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceDisabled, false,
 				   __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, "NDIS");
 
 /**
  * ndis_miniport_surprise_remove_adapter() - the adapter is gone
@@ -659,7 +659,7 @@ NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHan
 	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceSurpriseRemoved, true,
 				   __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, "NDIS");
 
 /**
  * NdisMRemoveMiniport() - the miniport declares its adapter failed
@@ -684,7 +684,7 @@ NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle)
 	ndis_object_put(&a->obj);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, "NDIS");
 
 /**
  * NdisMSetMiniportAttributes() - describe the adapter being initialised
@@ -759,7 +759,7 @@ out:
 	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(NdisMSetMiniportAttributes, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMSetMiniportAttributes, "NDIS");
 
 /**
  * NdisMPauseComplete() - finish a MiniportPause that returned PENDING
@@ -781,7 +781,7 @@ void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
 		complete(&a->pause_done);
 	ndis_object_put(&a->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisMPauseComplete, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMPauseComplete, "NDIS");
 
 /**
  * NdisMRestartComplete() - finish a MiniportRestart that returned PENDING
@@ -806,7 +806,7 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 	}
 	ndis_object_put(&a->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");
 
 /* Called by the kobject release, from any context: nothing may sleep. */
 void ndis_adapter_release(struct ndis_adapter *a)

@@ -98,7 +98,7 @@ bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
-EXPORT_SYMBOL_NS_GPL(ndis_binding_transition_ok, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_binding_transition_ok, "NDIS");
 #endif
 
 /* Move @b to @to; an illegal move is a framework bug, reported and refused. */
@@ -712,7 +712,7 @@ NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
 	ndis_binding_put(b);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, "NDIS");
 
 static void ndis_open_complete_work(struct work_struct *work)
 {
@@ -845,7 +845,7 @@ out:
 	ndis_object_put(pobj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(NdisOpenAdapterEx, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisOpenAdapterEx, "NDIS");
 
 /**
  * NdisCompleteBindAdapterEx() - finish a bind that returned PENDING
@@ -870,7 +870,7 @@ void NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Statu
 	}
 	ndis_binding_put(b);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, "NDIS");
 
 /**
  * NdisCloseAdapterEx() - close a binding
@@ -935,7 +935,7 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	ndis_binding_put(b);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(NdisCloseAdapterEx, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCloseAdapterEx, "NDIS");
 
 /**
  * NdisCompleteUnbindAdapterEx() - finish an unbind that returned PENDING
@@ -958,7 +958,7 @@ void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext)
 		complete(&b->unbind_done);
 	ndis_binding_put(b);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCompleteUnbindAdapterEx, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCompleteUnbindAdapterEx, "NDIS");
 
 /**
  * NdisCompleteNetPnPEvent() - finish a PnP event that returned PENDING
@@ -989,4 +989,4 @@ void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 	}
 	ndis_binding_put(b);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, "NDIS");

@@ -76,7 +76,7 @@ void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx)
 	WRITE_ONCE(ndis_irql_reporter_ctx, ctx);
 	WRITE_ONCE(ndis_irql_reporter, fn);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_set_reporter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_set_reporter, "NDIS");
 
 /**
  * ndis_irql_set_strict() - switch irql_strict from a test
@@ -88,7 +88,7 @@ bool ndis_irql_set_strict(bool strict)
 {
 	return xchg(&ndis_irql_strict, strict);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_set_strict, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_set_strict, "NDIS");
 
 static bool ndis_irql_divert(const char *api, const char *requirement,
 			     KIRQL irql, unsigned long caller, bool warn)
@@ -128,7 +128,7 @@ KIRQL ndis_current_irql(void)
 		return DISPATCH_LEVEL;
 	return PASSIVE_LEVEL;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_current_irql, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_current_irql, "NDIS");
 
 /**
  * ndis_irql_name() - printable name of a level
@@ -151,7 +151,7 @@ const char *ndis_irql_name(KIRQL irql)
 	}
 	return "unknown IRQL";
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_name, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_name, "NDIS");
 
 /*
  * Report a broken contract the first time its calling site is seen: a
@@ -208,7 +208,7 @@ bool ndis_irql_violation(const char *api, const char *requirement,
 	ndis_report(api, requirement, irql, caller);
 	return false;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_violation, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_violation, "NDIS");
 
 /*
  * Account for any other misuse of the API: a bad handle, a call from the
@@ -236,7 +236,7 @@ long ndis_irql_violation_count(void)
 {
 	return atomic_long_read(&ndis_irql_violations);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_violation_count, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_violation_count, "NDIS");
 
 /**
  * ndis_irql_site_count() - distinct calling sites reported since load
@@ -248,4 +248,4 @@ long ndis_irql_site_count(void)
 {
 	return atomic_long_read(&ndis_irql_sites);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_site_count, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_irql_site_count, "NDIS");

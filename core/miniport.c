@@ -104,7 +104,7 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 	}
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_register_miniport_driver, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_register_miniport_driver, "NDIS");
 
 /* Remove every adapter of @d and unregister it. PASSIVE, no ndis lock held. */
 void ndis_miniport_driver_teardown(struct ndis_miniport_driver *d)
@@ -168,4 +168,4 @@ void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
 		ndis_miniport_driver_teardown(d);
 	ndis_object_put(obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisMDeregisterMiniportDriver, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMDeregisterMiniportDriver, "NDIS");

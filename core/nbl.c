@@ -125,7 +125,7 @@ NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 	return ndis_pool_new(true, Parameters->fAllocateNetBuffer, Parameters->ContextSize,
 			     Parameters->DataSize);
 }
-EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferListPool, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferListPool, "NDIS");
 
 /**
  * NdisFreeNetBufferListPool() - free an NBL pool
@@ -141,7 +141,7 @@ void NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	ndis_pool_free(PoolHandle, true, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferListPool, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferListPool, "NDIS");
 
 /**
  * NdisAllocateNetBufferPool() - create a pool of NET_BUFFERs
@@ -163,7 +163,7 @@ NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
 	}
 	return ndis_pool_new(false, true, 0, Parameters->DataSize);
 }
-EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, "NDIS");
 
 /**
  * NdisFreeNetBufferPool() - free an NB pool
@@ -176,7 +176,7 @@ void NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	ndis_pool_free(PoolHandle, false, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, "NDIS");
 
 /* Make @nb view all of @skb's data. */
 static void ndis_nb_view(PNET_BUFFER nb, struct sk_buff *skb)
@@ -265,7 +265,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
 		ndis_object_put(&pool->obj);
 	return nbl;
 }
-EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferList, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferList, "NDIS");
 
 /**
  * NdisAllocateNetBufferAndNetBufferList() - an NBL with one zeroed frame
@@ -311,7 +311,7 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
 }
-EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferAndNetBufferList, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferAndNetBufferList, "NDIS");
 
 /**
  * ndis_nbl_from_skb() - wrap a Linux frame in an NBL, without copying
@@ -334,7 +334,7 @@ PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb)
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, "NDIS");
 
 /**
  * ndis_nb_detach_skb() - take the frame out of an NB, as a Linux skb
@@ -369,7 +369,7 @@ fail:
 	kfree_skb(skb);
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, "NDIS");
 
 /**
  * NdisFreeNetBufferList() - free an NBL and the NB allocated with it
@@ -401,7 +401,7 @@ void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 	atomic_dec(&pool->outstanding);
 	ndis_object_put(&pool->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferList, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferList, "NDIS");
 
 /**
  * NdisAllocateNetBuffer() - a zeroed frame from an NB pool
@@ -445,7 +445,7 @@ fail:
 	ndis_object_put(&pool->obj);
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBuffer, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBuffer, "NDIS");
 
 /**
  * NdisFreeNetBuffer() - free an NB from NdisAllocateNetBuffer()
@@ -473,7 +473,7 @@ void NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 	atomic_dec(&pool->outstanding);
 	ndis_object_put(&pool->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, "NDIS");
 
 /* Copy the first @n bytes of @nb's frame (n <= DataLength) to @dst. */
 static int ndis_nb_copy(PNET_BUFFER nb, void *dst, ULONG n)
@@ -520,7 +520,7 @@ PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
 		return NULL;
 	return Storage;
 }
-EXPORT_SYMBOL_NS_GPL(NdisGetDataBuffer, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisGetDataBuffer, "NDIS");
 
 /**
  * NdisAdvanceNetBufferDataStart() - drop bytes from the front of a frame
@@ -544,7 +544,7 @@ void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 	NetBuffer->DataOffset += DataOffsetDelta;
 	NetBuffer->DataLength -= DataOffsetDelta;
 }
-EXPORT_SYMBOL_NS_GPL(NdisAdvanceNetBufferDataStart, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAdvanceNetBufferDataStart, "NDIS");
 
 /**
  * NdisRetreatNetBufferDataStart() - grow a frame at the front
@@ -595,4 +595,4 @@ NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffse
 	NetBuffer->DataLength += DataOffsetDelta;
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(NdisRetreatNetBufferDataStart, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisRetreatNetBufferDataStart, "NDIS");

@@ -475,7 +475,7 @@ NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value
 	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS");
 
 /**
  * ndis_oid_query_reply_counter() - answer a statistics query
@@ -501,7 +501,7 @@ NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 V
 	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
 	return NDIS_STATUS_BUFFER_TOO_SHORT;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS");
 
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {
@@ -789,7 +789,7 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 	rcu_read_unlock();
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(NdisOidRequest, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisOidRequest, "NDIS");
 
 /*
  * Take the queued requests of @b (all, or those with @id) off the queue,
@@ -869,7 +869,7 @@ void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 	ndis_oid_put(b);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, "NDIS");
 
 /**
  * NdisMOidRequestComplete() - finish a MiniportOidRequest that pended
@@ -891,7 +891,7 @@ void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUES
 		ndis_oid_finish(a, OidRequest, Status, __func__, _RET_IP_);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, "NDIS");
 
 /* Move the expired requests of @list to @expired. Return: whether others wait. */
 static bool ndis_oid_expire(struct list_head *list, struct list_head *expired)

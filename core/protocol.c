@@ -187,7 +187,7 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 	ndis_protocol_initial_bind_done(p);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_register_protocol_driver, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_register_protocol_driver, "NDIS");
 
 /* Unbind every binding of @p and unregister it. PASSIVE, no ndis lock held. */
 void ndis_protocol_teardown(struct ndis_protocol *p)
@@ -254,7 +254,7 @@ void NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
 		ndis_protocol_teardown(p);
 	ndis_object_put(&p->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisDeregisterProtocolDriver, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisDeregisterProtocolDriver, "NDIS");
 
 /**
  * NdisReEnumerateProtocolBindings() - offer the protocol what it lacks
@@ -284,7 +284,7 @@ void NdisReEnumerateProtocolBindings(NDIS_HANDLE NdisProtocolHandle)
 	}
 	ndis_object_put(&p->obj);
 }
-EXPORT_SYMBOL_NS_GPL(NdisReEnumerateProtocolBindings, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisReEnumerateProtocolBindings, "NDIS");
 
 /* sysfs "bind": offer @p the adapter named @name. */
 int ndis_protocol_bind_adapter(struct ndis_protocol *p, const char *name)

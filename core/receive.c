@@ -402,7 +402,7 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 	atomic_dec(&a->rx_indicating);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, "NDIS");
 
 /**
  * NdisReturnNetBufferLists() - give back received NBLs a binding held
@@ -457,7 +457,7 @@ void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 		ndis_rx_give_back_list(b->adapter, back, ReturnFlags);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisReturnNetBufferLists, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisReturnNetBufferLists, "NDIS");
 
 /* Adapter start. */
 void ndis_rx_adapter_init(struct ndis_adapter *a)

@@ -156,7 +156,7 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 out:
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisSendNetBufferLists, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisSendNetBufferLists, "NDIS");
 
 /**
  * NdisMSendNetBufferListsComplete() - give sent NBLs back
@@ -209,7 +209,7 @@ void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 		ndis_send_deliver(run, head, n, SendCompleteFlags);
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisMSendNetBufferListsComplete, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMSendNetBufferListsComplete, "NDIS");
 
 /**
  * NdisCancelSendNetBufferLists() - ask the miniport to drop queued sends
@@ -245,7 +245,7 @@ void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 	if (!live)
 		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCancelSendNetBufferLists, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisCancelSendNetBufferLists, "NDIS");
 
 /**
  * NdisGeneratePartialCancelId() - a byte to start a driver's cancel ids
@@ -262,4 +262,4 @@ UCHAR NdisGeneratePartialCancelId(void)
 
 	return (UCHAR)atomic_inc_return(&ndis_partial_cancel_id);
 }
-EXPORT_SYMBOL_NS_GPL(NdisGeneratePartialCancelId, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisGeneratePartialCancelId, "NDIS");

@@ -48,7 +48,7 @@ void ndis_spin_lock_setup(PNDIS_SPIN_LOCK lock)
 	lock->how = 0;
 	INIT_HLIST_NODE(&lock->held_node);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_setup, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_setup, "NDIS");
 
 /**
  * ndis_spin_lock_held() - whether the calling task holds an NDIS lock
@@ -61,7 +61,7 @@ bool ndis_spin_lock_held(PNDIS_SPIN_LOCK lock)
 {
 	return READ_ONCE(lock->owner) == current;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_held, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_held, "NDIS");
 
 /**
  * ndis_spin_locks_held() - how many NDIS locks the calling task holds
@@ -81,7 +81,7 @@ unsigned int ndis_spin_locks_held(void)
 	local_irq_restore(flags);
 	return held;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_spin_locks_held, NDIS);
+EXPORT_SYMBOL_NS_GPL(ndis_spin_locks_held, "NDIS");
 
 static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 			      const char *api, unsigned long caller)
@@ -158,7 +158,7 @@ void NdisFreeSpinLock(PNDIS_SPIN_LOCK SpinLock)
 		ndis_irql_violation(__func__, "a lock nobody holds",
 				    ndis_current_irql(), _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisFreeSpinLock, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisFreeSpinLock, "NDIS");
 
 /**
  * NdisAcquireSpinLock() - take a lock, raising the caller to DISPATCH_LEVEL
@@ -178,7 +178,7 @@ void NdisAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock)
 	NDIS_IRQL_OK_LE(irql, DISPATCH_LEVEL);
 	ndis_lock_acquire(SpinLock, irql, 0, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisAcquireSpinLock, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisAcquireSpinLock, "NDIS");
 
 /**
  * NdisReleaseSpinLock() - drop a lock taken by NdisAcquireSpinLock()
@@ -193,7 +193,7 @@ void NdisReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
 {
 	ndis_lock_release(SpinLock, 0, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisReleaseSpinLock, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisReleaseSpinLock, "NDIS");
 
 /**
  * NdisDprAcquireSpinLock() - take a lock when already at DISPATCH_LEVEL
@@ -212,7 +212,7 @@ void NdisDprAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock)
 	NDIS_IRQL_OK_EQ(irql, DISPATCH_LEVEL);
 	ndis_lock_acquire(SpinLock, irql, NDIS_LOCK_DPR, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisDprAcquireSpinLock, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisDprAcquireSpinLock, "NDIS");
 
 /**
  * NdisDprReleaseSpinLock() - drop a lock taken by NdisDprAcquireSpinLock()
@@ -225,4 +225,4 @@ void NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
 {
 	ndis_lock_release(SpinLock, NDIS_LOCK_DPR, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(NdisDprReleaseSpinLock, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisDprReleaseSpinLock, "NDIS");

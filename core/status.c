@@ -107,4 +107,4 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 	}
 	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisMIndicateStatusEx, NDIS);
+EXPORT_SYMBOL_NS_GPL(NdisMIndicateStatusEx, "NDIS");

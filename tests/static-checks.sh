@@ -57,7 +57,7 @@ check_kernel_doc() {
 	else
 		check_fail "kernel-doc warnings"
 	fi
-	for sym in $(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), NDIS\);/\1/p' core/*.c); do
+	for sym in $(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' core/*.c); do
 		(cd "$NDIS_TOP" && grep -qE "^ \* $sym(\(\))? - " $files) || missing="$missing $sym"
 	done
 	if [ -n "$missing" ]; then
@@ -84,7 +84,7 @@ check_kernel_doc() {
 
 # Exports of ndis.ko according to the sources, one per line.
 source_exports() {
-	(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), NDIS\);/\1/p' core/*.c) | sort -u
+	(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' core/*.c) | sort -u
 }
 
 # Exports of ndis.ko according to a built Module.symvers, one per line.
@@ -266,7 +266,7 @@ render_docs() {
 			"${kd[@]}" -rst -sphinx-version 3.0 "$h"
 			for f in core/*.c; do
 				syms=()
-				for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), NDIS\);/\1/p' "$f"); do
+				for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' "$f"); do
 					declares "$h" "$sym" || continue
 					syms+=(-function "$sym")
 					declared="$declared $sym"
@@ -282,7 +282,7 @@ render_docs() {
 		echo
 		for f in core/*.c; do
 			syms=()
-			for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), NDIS\);/\1/p' "$f"); do
+			for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' "$f"); do
 				[[ " $declared " == *" $sym "* ]] || syms+=(-function "$sym")
 			done
 			[ ${#syms[@]} -eq 0 ] || "${kd[@]}" -rst -sphinx-version 3.0 "${syms[@]}" "$f"
@@ -291,7 +291,7 @@ render_docs() {
 	for f in core/*.c; do
 		syms=()
 		for sym in $declared; do
-			grep -q "^EXPORT_SYMBOL_NS_GPL($sym, NDIS);" "$f" && syms+=(-function "$sym")
+			grep -q "^EXPORT_SYMBOL_NS_GPL($sym, \"NDIS\");" "$f" && syms+=(-function "$sym")
 		done
 		[ ${#syms[@]} -eq 0 ] ||
 			"${kd[@]}" -man "${syms[@]}" "$f" 2>>"$log" | perl "$split" "$out/man" 2>/dev/null

@@ -2,7 +2,9 @@
 /*
  * The one place that knows kernel versions. Everything else is written
  * against the newest supported API and reaches older kernels through here.
- * Supported: 6.1 to 6.12.
+ * Supported: 6.1 and newer (built against 6.1, 6.12 and 7.2). Entries
+ * are keyed on the feature where the preprocessor can see it, else on the
+ * version that brought the change.
  */
 #ifndef _NDIS_COMPAT_H
 #define _NDIS_COMPAT_H
@@ -16,12 +18,22 @@
 #endif
 
 /*
- * Sources write namespaces as identifiers, EXPORT_SYMBOL_NS_GPL(sym, NDIS)
- * and MODULE_IMPORT_NS(NDIS), as 6.1 to 6.12 expect. 6.13 made them string
- * literals; supporting it means redefining both here with __stringify().
+ * 6.13 made symbol namespaces string literals (cdd30ebb1b9f, "module:
+ * Convert symbol namespace to string literal"): sources write
+ * EXPORT_SYMBOL_NS_GPL(sym, "NDIS") and MODULE_IMPORT_NS("NDIS"). Before,
+ * both stringified an identifier; here they take the string as it is. The
+ * license argument of __EXPORT_SYMBOL() became "GPL" in 6.5, when modpost
+ * took over generating the ksymtab. No macro tells the forms apart.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
-#error "ndis is tested up to Linux 6.12; see the namespace note in compat.h"
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+#undef EXPORT_SYMBOL_NS_GPL
+#undef MODULE_IMPORT_NS
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define EXPORT_SYMBOL_NS_GPL(sym, ns)	__EXPORT_SYMBOL(sym, "GPL", ns)
+#else
+#define EXPORT_SYMBOL_NS_GPL(sym, ns)	__EXPORT_SYMBOL(sym, "_gpl", ns)
+#endif
+#define MODULE_IMPORT_NS(ns)		MODULE_INFO(import_ns, ns)
 #endif
 
 /* timer_delete_sync() arrived in 6.2 as the new name of del_timer_sync(). */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The one header an NDIS-style driver includes. It pulls in the API by
- * concept; modules using it add MODULE_IMPORT_NS(NDIS) once.
+ * concept; modules using it add MODULE_IMPORT_NS("NDIS") once.
  */
 #ifndef _NDIS_NDIS_H
 #define _NDIS_NDIS_H

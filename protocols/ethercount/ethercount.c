@@ -602,4 +602,4 @@ module_exit(ethercount_exit);
 
 MODULE_DESCRIPTION("ndis example protocol: frames counted per EtherType");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(NDIS);
+MODULE_IMPORT_NS("NDIS");

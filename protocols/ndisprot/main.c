@@ -105,4 +105,4 @@ module_exit(ndisprot_exit);
 
 MODULE_DESCRIPTION("ndis: raw Ethernet frames for user space through /dev/ndisprot");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(NDIS);
+MODULE_IMPORT_NS("NDIS");

@@ -116,4 +116,4 @@ module_exit(ndis_kbench_exit);
 
 MODULE_DESCRIPTION("ndis bench: NdisUnbindAdapter, in-kernel send, receive fan-out, scale");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(NDIS);
+MODULE_IMPORT_NS("NDIS");

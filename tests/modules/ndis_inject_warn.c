@@ -29,4 +29,4 @@ module_exit(ndis_inject_warn_exit);
 
 MODULE_DESCRIPTION("ndis test harness: deliberate IRQL contract violation");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(NDIS);
+MODULE_IMPORT_NS("NDIS");
