@@ -44,7 +44,7 @@ static void ndis_kunit_call_wait(struct kunit *test, struct ndis_kunit_call *cal
 
 static void ndis_kunit_timer_fn(struct timer_list *timer)
 {
-	struct ndis_kunit_call *call = from_timer(call, timer, timer);
+	struct ndis_kunit_call *call = timer_container_of(call, timer, timer);
 
 	call->fn(call->arg);
 	complete(&call->done);

@@ -67,7 +67,7 @@ struct ndis_storm {
 /* Re-arming timer: an indication every jiffy until told to stop. */
 static void storm_tick(struct timer_list *t)
 {
-	struct ndis_storm *s = from_timer(s, t, timer);
+	struct ndis_storm *s = timer_container_of(s, t, timer);
 
 	ndis_fake_indicate_link(s->fa, MediaConnectStateConnected, NULL);
 	atomic_inc(&s->fired);
@@ -95,7 +95,7 @@ static void none_after_close(struct kunit *test)
 	msleep(30);
 	WRITE_ONCE(s.stop, true);
 	timer_delete_sync(&s.timer);
-	destroy_timer_on_stack(&s.timer);
+	timer_destroy_on_stack(&s.timer);
 
 	KUNIT_EXPECT_GT(test, atomic_read(&s.fired), 0);
 	for (i = 0; i < NDIS_STATUS_PROTOCOLS; i++)

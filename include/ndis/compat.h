@@ -12,6 +12,7 @@
 #include <linux/version.h>
 #include <linux/module.h>
 #include <linux/timer.h>
+#include <linux/workqueue.h>
 
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
 #error "ndis needs Linux 6.1 or newer"
@@ -39,6 +40,21 @@
 /* timer_delete_sync() arrived in 6.2 as the new name of del_timer_sync(). */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
 #define timer_delete_sync(t)	del_timer_sync(t)
+#endif
+
+/*
+ * 6.16 moved two timer helpers to the timer_*() namespace: from_timer()
+ * became timer_container_of() (41cb08555c41, "treewide, timers: Rename
+ * from_timer() to timer_container_of()"), a macro the preprocessor sees,
+ * and destroy_timer_on_stack() became timer_destroy_on_stack()
+ * (aad823aa3a7d), a function, so keyed on the version.
+ */
+#ifndef timer_container_of
+#define timer_container_of(var, callback_timer, timer_fieldname) \
+	from_timer(var, callback_timer, timer_fieldname)
+#endif
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 16, 0)
+#define timer_destroy_on_stack(t)	destroy_timer_on_stack(t)
 #endif
 
 /* 6.10 dropped the source argument of __assign_str() in trace events. */
@@ -73,6 +89,19 @@ typedef struct bus_type ndis_compat_bus_t;
 #define ndis_compat_bh_wq	system_bh_wq
 #else
 #define ndis_compat_bh_wq	system_wq
+#endif
+
+/*
+ * 6.17 named the system workqueues for what they are (128ea9f6ccfb,
+ * "workqueue: Add system_percpu_wq and system_dfl_wq"); the old
+ * system_wq and system_unbound_wq remain but, by 7.2, log "enqueued on
+ * deprecated workqueue" on first use. Sources use the new names. (The
+ * same series added WQ_PERCPU, 930c2ea566af, and by 7.2 alloc_workqueue()
+ * WARNs when given neither it nor WQ_UNBOUND: ours all pass WQ_UNBOUND or
+ * are ordered, which implies it, so no entry is needed for the flag.)
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 17, 0)
+#define system_dfl_wq		system_unbound_wq
 #endif
 
 /*

@@ -298,7 +298,7 @@ int ndis_kbench_deregister_all(const char *measure)
 	long left;
 
 	reinit_completion(&ndis_kbench_dereg.done);
-	queue_work(system_unbound_wq, &ndis_kbench_dereg.work);
+	queue_work(system_dfl_wq, &ndis_kbench_dereg.work);
 	left = wait_for_completion_interruptible_timeout(&ndis_kbench_dereg.done,
 							 ndis_kbench_timeout_s * HZ);
 	if (left > 0)

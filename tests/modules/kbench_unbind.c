@@ -74,7 +74,7 @@ static int ndis_kbench_unbind_softirq(void)
 	left = wait_for_completion_interruptible_timeout(&ndis_kbench_ub.done,
 							 ndis_kbench_timeout_s * HZ);
 	if (left <= 0) {
-		del_timer_sync(&ndis_kbench_ub.timer);
+		timer_delete_sync(&ndis_kbench_ub.timer);
 		return ndis_kbench_waited("unbind", "the timer's NdisUnbindAdapter calls", left);
 	}
 	if (!ndis_kbench_ub.in_softirq) {
