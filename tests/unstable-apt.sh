@@ -28,6 +28,7 @@ Dir::Etc::sourcelist "$d/sources.list";
 Dir::Etc::sourceparts "$d/sources.list.d";
 Dir::Etc::preferences "$d/preferences";
 Dir::Etc::preferencesparts "$d/preferences.d";
+Dir::Etc::trusted "$d/trusted.gpg";
 Dir::Etc::trustedparts "$d/trusted.gpg.d";
 Dir::State "$d";
 Dir::State::lists "$d/lists";
@@ -50,8 +51,8 @@ Acquire::IndexTargets::deb::DEP-11-icons-hidpi::DefaultEnabled "false";
 Acquire::IndexTargets::deb::Contents-deb::DefaultEnabled "false";
 EOF
 	mv "$d/apt.conf.tmp" "$d/apt.conf"
-	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $NDIS_UNSTABLE_MIRROR unstable main" \
-		>"$d/sources.list"
+	printf 'deb [signed-by=%s] %s unstable main\n' \
+		/usr/share/keyrings/debian-archive-keyring.gpg "$NDIS_UNSTABLE_MIRROR" >"$d/sources.list"
 	# Empty on purpose: otherwise apt would take this machine's installed
 	# packages for unstable's.
 	: >"$d/status"
@@ -77,7 +78,7 @@ uapt_newest() {
 # unstable and set UNSTABLE_ABI (e.g. 7.2.13+deb14), UNSTABLE_SERIES (7.2),
 # UNSTABLE_KVER / UNSTABLE_RT_KVER (the releases, "<abi>-amd64" and
 # "<abi>-rt-amd64") and UNSTABLE_PKGS, "name=version" of every package
-# needed, for both flavours: the headers and the headers and linux-base
+# needed, for both flavours: the headers, the common headers and linux-base
 # packages they depend on (common headers; config, modules.builtin), the
 # unsigned kernel binary (the linux-image packages are empty stubs), the
 # modules, and linux-source-<series>.
@@ -97,9 +98,9 @@ resolve_unstable_kernel() {
 		names+=("linux-headers-$kver")
 		# The common headers are shared by the flavours since 7.x (no
 		# -common-rt any more): take whatever the headers depend on.
-		names+=($(uapt apt-cache depends "linux-headers-$kver" 2>/dev/null |
+		mapfile -t -O ${#names[@]} names < <(uapt apt-cache depends "linux-headers-$kver" |
 			awk '$1 == "Depends:" { print $2 }' |
-			grep -E '^linux-(headers-.*-common(-rt)?|base-.*-amd64)$' || true))
+			grep -E '^linux-(headers-.*-common(-rt)?|base-.*-amd64)$')
 		names+=("linux-binary-unsigned-$kver" "linux-modules-$kver")
 	done
 	names+=("linux-source-$UNSTABLE_SERIES")
@@ -140,6 +141,7 @@ fetch_unstable_kernel() {
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		dpkg-deb -x "$deb" "$dir"
+		rm -f "$deb"
 		touch "$dir/.ndis-complete"
 	done
 }
@@ -156,7 +158,8 @@ unstable_pkg_dir() {
 # this_module_size KO: the size of struct module as a module embeds it.
 this_module_size() {
 	local hex
-	hex=$(readelf -SW "$1" | sed -n 's/.*\] \.gnu\.linkonce\.this_module *[A-Z]* *[0-9a-f]* *[0-9a-f]* *\([0-9a-f]*\) .*/\1/p')
+	hex=$(readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\] *//' |
+		awk '$1 == ".gnu.linkonce.this_module" { print $5 }')
 	[ -n "$hex" ] && echo $((16#$hex))
 }
 
@@ -200,14 +203,15 @@ prepare_unstable_tree() {
 	fi
 	t0=$(now)
 
-	local srcver
+	local srcver tarball
 	srcver=$(printf '%s\n' "${UNSTABLE_PKGS[@]}" | grep "^linux-source-")
 	if [ "$(cat "$src/.ndis-stamp" 2>/dev/null)" != "$srcver" ]; then
 		say "unpacking linux-source-$UNSTABLE_SERIES (once)"
 		rm -rf "$src" "$src.tmp"
 		mkdir -p "$src.tmp"
-		nice -n 19 tar -xJf "$(unstable_pkg_dir "linux-source-$UNSTABLE_SERIES")/usr/src/linux-source-$UNSTABLE_SERIES.tar.xz" \
-			-C "$src.tmp" --strip-components=1
+		tarball=$(unstable_pkg_dir "linux-source-$UNSTABLE_SERIES")
+		tarball=$tarball/usr/src/linux-source-$UNSTABLE_SERIES.tar.xz
+		nice -n 19 tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
 		echo "$srcver" >"$src.tmp/.ndis-stamp"
 		mv "$src.tmp" "$src"
 	fi
@@ -253,7 +257,8 @@ EOC
 	want=$(this_module_size "$stock")
 	rm -f "$stock"
 	[ "$got" = "$want" ] || die "struct module is $got bytes, stock $want"
-	say "tree for $kver: vermagic '$(modinfo -F vermagic "$probe/probe.ko")', struct module $got bytes, as stock"
+	say "tree for $kver: vermagic '$(modinfo -F vermagic "$probe/probe.ko")'," \
+		"struct module $got bytes, as stock"
 	touch "$tree/.ndis-complete"
 	say "build tree prepared in $(($(now) - t0)) s"
 }
