@@ -51,8 +51,11 @@ Acquire::IndexTargets::deb::DEP-11-icons-hidpi::DefaultEnabled "false";
 Acquire::IndexTargets::deb::Contents-deb::DefaultEnabled "false";
 EOF
 	mv "$d/apt.conf.tmp" "$d/apt.conf"
-	printf 'deb [signed-by=%s] %s unstable main\n' \
-		/usr/share/keyrings/debian-archive-keyring.gpg "$NDIS_UNSTABLE_MIRROR" >"$d/sources.list"
+	# deb-src too: sparse is built from unstable's source package.
+	printf '%s [signed-by=%s] %s unstable main\n' \
+		deb /usr/share/keyrings/debian-archive-keyring.gpg "$NDIS_UNSTABLE_MIRROR" \
+		deb-src /usr/share/keyrings/debian-archive-keyring.gpg "$NDIS_UNSTABLE_MIRROR" \
+		>"$d/sources.list"
 	# Empty on purpose: otherwise apt would take this machine's installed
 	# packages for unstable's.
 	: >"$d/status"
