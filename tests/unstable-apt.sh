@@ -123,7 +123,7 @@ resolve_unstable_kernel() {
 # archive cache and unpack each into $NDIS_CACHE_DIR/unstable/<name>_<ver>
 # (once per version). Sets UNSTABLE_ROOT, where they are unpacked.
 fetch_unstable_kernel() {
-	local pv name ver dir deb
+	local pv name ver dir deb debs
 	[ -n "${UNSTABLE_PKGS+x}" ] || resolve_unstable_kernel
 	need_pkgs xz-utils zstd
 	UNSTABLE_ROOT=$NDIS_CACHE_DIR/unstable
@@ -138,9 +138,9 @@ fetch_unstable_kernel() {
 		(cd "$NDIS_UNSTABLE_APT/cache/archives" && uapt apt-get download -q "$pv") \
 			>"$NDIS_UNSTABLE_APT/log/download.log" 2>&1 ||
 			die "downloading $pv failed; see $NDIS_UNSTABLE_APT/log/download.log"
-		deb=$(ls "$NDIS_UNSTABLE_APT/cache/archives/${name}_${ver//:/%3a}_"*.deb 2>/dev/null |
-			head -n 1)
-		[ -n "$deb" ] || die "no .deb for $pv in $NDIS_UNSTABLE_APT/cache/archives"
+		debs=("$NDIS_UNSTABLE_APT/cache/archives/${name}_${ver//:/%3a}_"*.deb)
+		deb=${debs[0]}
+		[ -f "$deb" ] || die "no .deb for $pv in $NDIS_UNSTABLE_APT/cache/archives"
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		dpkg-deb -x "$deb" "$dir"
@@ -264,4 +264,35 @@ EOC
 		"struct module $got bytes, as stock"
 	touch "$tree/.ndis-complete"
 	say "build tree prepared in $(($(now) - t0)) s"
+}
+
+# ensure_unstable_sparse: sparse built (once) from unstable's source package.
+# Debian 12's sparse 0.6.4 lacks __typeof_unqual__, so 7.x's
+# scripts/checker-valid.sh rejects it and C=2 silently checks nothing;
+# unstable's binary needs a newer C library. Sets NDIS_SPARSE to the binary
+# (pass CHECK="$NDIS_SPARSE" to make).
+ensure_unstable_sparse() {
+	local v key dir tmp
+	unstable_apt_setup
+	need_pkgs build-essential dpkg-dev
+	v=$(uapt apt-cache showsrc sparse | awk '$1 == "Version:" { print $2 }' | sort -V | tail -n 1)
+	[ -n "$v" ] || die "unstable has no sparse source package"
+	key=$( (echo "$v"; gcc --version | head -n 1) | sha256sum | cut -c1-16)
+	dir=$NDIS_CACHE_DIR/sparse-$key
+	NDIS_SPARSE=$dir/sparse
+	export NDIS_SPARSE
+	[ -x "$NDIS_SPARSE" ] && return 0
+	say "building sparse $v from unstable's source (once): $dir"
+	tmp=$(mktemp -d)
+	(cd "$tmp" && uapt apt-get source -q --download-only "sparse=$v" &&
+		dpkg-source -x ./*.dsc src) >"$tmp/log" 2>&1 ||
+		die "fetching sparse $v failed: $(tail -n 3 "$tmp/log")"
+	# Debian's package pins gcc-16, which this machine does not have.
+	nice -n 19 make -C "$tmp/src" -j"$NDIS_JOBS" CC=gcc sparse >>"$tmp/log" 2>&1 ||
+		die "building sparse $v failed: $(tail -n 3 "$tmp/log")"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp "$tmp/src/sparse" "$dir/sparse"
+	echo "$v" >"$dir/version"
+	rm -rf "$tmp"
 }
