@@ -8,6 +8,7 @@
 NDIS_TIER=itest
 . "$(dirname "$0")/lib.sh"
 . "$NDIS_TOP/tests/stock-kernel.sh"
+. "$NDIS_TOP/tests/unstable-apt.sh"
 . "$NDIS_TOP/tests/guest-checks.sh"
 
 need_pkgs qemu-system-x86 busybox-static cpio build-essential kmod socat
@@ -21,15 +22,26 @@ mkdir -p "$tools"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndisprot_check" \
 	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
 
-# NDIS_ITEST_KERNELS picks some of them, e.g. "6.12" while working.
+# NDIS_ITEST_KERNELS picks some of them, e.g. "6.12" while working;
+# "mainline" and "mainline-rt" are the newest mainline kernel Debian
+# carries (unstable; not in the default list yet, issue 15).
 for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1}; do
 	series=${kernel%-rt}
 	flavour=
 	[ "$series" = "$kernel" ] || flavour=rt-
-	ensure_stock_kernel "$series" "$flavour"
+	if [ "$series" = mainline ]; then
+		# The newest mainline kernel, from unstable (unstable-apt.sh).
+		fetch_unstable_kernel
+		ensure_unstable_stock_kernel ${flavour:+rt}
+		prepare_unstable_tree ${flavour:+rt}
+		kdir=$UNSTABLE_TREE
+	else
+		ensure_stock_kernel "$series" "$flavour"
+		kdir=/usr/src/linux-headers-$STOCK_KVER
+	fi
 	work="$NDIS_TOP/build/itest/$STOCK_KVER"
-	say "building the stack against linux-headers-$STOCK_KVER"
-	if ! build_modules "/usr/src/linux-headers-$STOCK_KVER" "$work/src" NDIS_TEST_MODULES=m; then
+	say "building the stack against $kdir"
+	if ! build_modules "$kdir" "$work/src" NDIS_TEST_MODULES=m; then
 		tail -n 30 "$work/src/build.log"
 		check_fail "build against $STOCK_KVER"
 		continue

@@ -296,3 +296,29 @@ ensure_unstable_sparse() {
 	echo "$v" >"$dir/version"
 	rm -rf "$tmp"
 }
+
+# ensure_unstable_stock_kernel [rt]: the stock unstable kernel laid out as
+# ensure_stock_kernel (stock-kernel.sh) lays out a Debian 12 one, so that
+# stage_kernel_modules and the itest boot work unchanged: STOCK_KVER and
+# STOCK_ROOT, with boot/vmlinuz-<release> (from linux-binary-unsigned) and
+# lib/modules/<release> (linux-modules and linux-base, depmod run).
+ensure_unstable_stock_kernel() {
+	local kver=$UNSTABLE_KVER p mods
+	[ "${1:-}" = rt ] && kver=$UNSTABLE_RT_KVER
+	need_pkgs kmod xz-utils zstd
+	STOCK_KVER=$kver
+	STOCK_ROOT=$NDIS_CACHE_DIR/images/$kver
+	export STOCK_KVER STOCK_ROOT
+	[ -f "$STOCK_ROOT/.ndis-complete" ] && return 0
+	say "laying out stock $kver in $STOCK_ROOT"
+	rm -rf "$STOCK_ROOT"
+	mods=$STOCK_ROOT/lib/modules/$kver
+	mkdir -p "$STOCK_ROOT/boot" "$mods"
+	for p in "linux-modules-$kver" "linux-base-$kver"; do
+		cp -a "$(unstable_pkg_dir "$p")/usr/lib/modules/$kver/." "$mods/"
+	done
+	cp "$(unstable_pkg_dir "linux-binary-unsigned-$kver")/usr/lib/modules/$kver/vmlinuz.unsigned" \
+		"$STOCK_ROOT/boot/vmlinuz-$kver"
+	depmod -b "$STOCK_ROOT" "$kver"
+	touch "$STOCK_ROOT/.ndis-complete"
+}
