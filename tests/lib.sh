@@ -113,6 +113,14 @@ build_diagnostics() {
 	grep -E '(warning|error|WARNING|ERROR):' "$1" | grep -v '^make'
 }
 
+# Whether sparse checked the files of a C=2 build log: kbuild drops the
+# checker with only a make warning when it finds it too old (7.x wants
+# __typeof_unqual__), and then nothing is checked.
+sparse_ran() {
+	! grep -q 'specified, but .* is not available or not up to date' "$1" &&
+		grep -qE '^ +CHECK +' "$1"
+}
+
 # Lines of a kernel log that mean the run is broken whatever the tests said.
 SPLAT_RE='WARNING:|BUG:|Oops|Call Trace:|general protection|Kernel panic|kernel BUG|'
 SPLAT_RE+='possible recursive locking|possible circular locking|inconsistent lock state|'

@@ -213,9 +213,10 @@ check_style() {
 	fi
 }
 
-# dkms add/build/install into a private tree (nothing touches /lib/modules).
+# dkms add/build/install into a private tree (nothing touches /lib/modules);
+# check_dkms HDR [KDIR], KDIR being /usr/src/HDR unless given.
 check_dkms() {
-	local hdr=$1 kver tmp opts ver
+	local hdr=$1 kdir=${2:-/usr/src/$1} kver tmp opts ver
 	kver=${hdr#linux-headers-}
 	ver=$(sed -nE 's/^PACKAGE_VERSION="(.*)"/\1/p' "$NDIS_TOP/dkms.conf")
 	tmp="$NDIS_TOP/build/dkms"
@@ -225,8 +226,8 @@ check_dkms() {
 	cp "$NDIS_TOP/dkms.conf" "$tmp/src/ndis-$ver/"
 	opts="--dkmstree $tmp/tree --sourcetree $tmp/src --installtree $tmp/install --no-depmod"
 	if { dkms add -m ndis -v "$ver" $opts &&
-		dkms build -m ndis -v "$ver" -k "$kver" --kernelsourcedir "/usr/src/$hdr" $opts &&
-		dkms install -m ndis -v "$ver" -k "$kver" --kernelsourcedir "/usr/src/$hdr" $opts
+		dkms build -m ndis -v "$ver" -k "$kver" --kernelsourcedir "$kdir" $opts &&
+		dkms install -m ndis -v "$ver" -k "$kver" --kernelsourcedir "$kdir" $opts
 	} >"$tmp/dkms.log" 2>&1 &&
 		ls "$tmp/install/$kver"/updates/dkms/ndis.ko* >/dev/null 2>&1; then
 		check_pass "dkms add/build/install for $kver"
