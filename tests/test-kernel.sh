@@ -1,16 +1,24 @@
 # SPDX-License-Identifier: GPL-2.0
-# Build (once) the KUnit test kernel from Debian's linux-source-6.12.
-# Sourced after lib.sh. Sets NDIS_TEST_KERNEL to the build directory.
+# Build (once) the KUnit test kernel from Debian's linux-source-6.12, or
+# with NDIS_KUNIT_SOURCE=mainline from unstable's newest linux-source.
+# Sourced after lib.sh (and unstable-apt.sh for mainline). Sets
+# NDIS_TEST_KERNEL to the build directory.
 #
 # The cache key hashes the config fragment, the source package version and
 # the compiler, so any of them changing yields a fresh kernel and nothing
 # stale is ever reused.
 
 ensure_test_kernel() {
-	local frag="$NDIS_TOP/tests/config/kunit.config" key dir line sym val
+	local frag="$NDIS_TOP/tests/config/kunit.config" key dir line sym val src
 	need_pkgs build-essential bc bison flex libelf-dev libssl-dev cpio kmod python3
 	ensure_linux_source
-	key=$( (cat "$frag"; cat "$NDIS_KSRC/.ndis-stamp"; gcc --version | head -n 1) |
+	src=$NDIS_KSRC
+	if [ "${NDIS_KUNIT_SOURCE:-}" = mainline ]; then
+		# The newest mainline source, from unstable (unstable-apt.sh).
+		ensure_unstable_source
+		src=$UNSTABLE_SRC
+	fi
+	key=$( (cat "$frag"; cat "$src/.ndis-stamp"; gcc --version | head -n 1) |
 		sha256sum | cut -c1-16)
 	dir="$NDIS_CACHE_DIR/test-kernel-$key"
 	NDIS_TEST_KERNEL=$dir
@@ -23,7 +31,7 @@ ensure_test_kernel() {
 	say "building the test kernel (first run only, several minutes): $dir"
 	mkdir -p "$dir"
 	cp "$frag" "$dir/.config"
-	make -s -C "$NDIS_KSRC" O="$dir" ARCH=x86_64 olddefconfig >"$dir/ndis-build.log" 2>&1 ||
+	make -s -C "$src" O="$dir" ARCH=x86_64 olddefconfig >"$dir/ndis-build.log" 2>&1 ||
 		die "olddefconfig failed; see $dir/ndis-build.log"
 
 	# A symbol whose dependencies are unmet is dropped silently: refuse that.
@@ -42,7 +50,7 @@ ensure_test_kernel() {
 
 	local t0
 	t0=$(now)
-	make -C "$NDIS_KSRC" O="$dir" ARCH=x86_64 -j"$NDIS_JOBS" >>"$dir/ndis-build.log" 2>&1 ||
+	make -C "$src" O="$dir" ARCH=x86_64 -j"$NDIS_JOBS" >>"$dir/ndis-build.log" 2>&1 ||
 		die "test kernel build failed; see $dir/ndis-build.log"
 	touch "$dir/.ndis-complete"
 	say "test kernel built in $(($(now) - t0)) s"

@@ -8,13 +8,14 @@
 # missing completion marker, or a leak after everything unloaded.
 NDIS_TIER=kunit
 . "$(dirname "$0")/lib.sh"
+. "$NDIS_TOP/tests/unstable-apt.sh"
 . "$NDIS_TOP/tests/test-kernel.sh"
 . "$NDIS_TOP/tests/guest-checks.sh"
 
 need_pkgs qemu-system-x86 busybox-static cpio python3
 ensure_test_kernel
 
-work="$NDIS_TOP/build/kunit"
+work="$NDIS_TOP/build/kunit${NDIS_KUNIT_SOURCE:+-$NDIS_KUNIT_SOURCE}"
 build_for_test_kernel "$work/src"
 
 root="$work/initramfs"

@@ -182,6 +182,25 @@ stock_module() {
 	echo "$out"
 }
 
+# ensure_unstable_source: linux-source-<series> of unstable unpacked (once
+# per version) into the cache; sets UNSTABLE_SRC.
+ensure_unstable_source() {
+	local srcver tarball
+	[ -n "${UNSTABLE_PKGS+x}" ] || fetch_unstable_kernel
+	UNSTABLE_SRC=$NDIS_CACHE_DIR/linux-source-$UNSTABLE_SERIES
+	export UNSTABLE_SRC
+	srcver=$(printf '%s\n' "${UNSTABLE_PKGS[@]}" | grep "^linux-source-")
+	[ "$(cat "$UNSTABLE_SRC/.ndis-stamp" 2>/dev/null)" = "$srcver" ] && return 0
+	say "unpacking linux-source-$UNSTABLE_SERIES (once)"
+	rm -rf "$UNSTABLE_SRC" "$UNSTABLE_SRC.tmp"
+	mkdir -p "$UNSTABLE_SRC.tmp"
+	tarball=$(unstable_pkg_dir "linux-source-$UNSTABLE_SERIES")
+	tarball=$tarball/usr/src/linux-source-$UNSTABLE_SERIES.tar.xz
+	nice -n 19 tar -xJf "$tarball" -C "$UNSTABLE_SRC.tmp" --strip-components=1
+	echo "$srcver" >"$UNSTABLE_SRC.tmp/.ndis-stamp"
+	mv "$UNSTABLE_SRC.tmp" "$UNSTABLE_SRC"
+}
+
 # prepare_unstable_tree [rt]: a module build tree for the stock unstable
 # kernel (generic, or PREEMPT_RT with "rt"), made from linux-source with
 # Debian's config and Module.symvers, since unstable's linux-kbuild needs a
@@ -194,7 +213,6 @@ prepare_unstable_tree() {
 	[ "${1:-}" = rt ] && kver=$UNSTABLE_RT_KVER
 	need_pkgs build-essential bc bison flex libelf-dev libssl-dev kmod xz-utils
 	hdr=$(unstable_pkg_dir "linux-headers-$kver")/usr/src/linux-headers-$kver
-	src=$NDIS_CACHE_DIR/linux-source-$UNSTABLE_SERIES
 	key=$( (printf '%s\n' "${UNSTABLE_PKGS[@]}" | grep -E "^linux-(source|headers)-"
 		gcc --version | head -n 1) | sha256sum | cut -c1-16)
 	tree=$NDIS_CACHE_DIR/ktree-$kver-$key
@@ -206,18 +224,8 @@ prepare_unstable_tree() {
 	fi
 	t0=$(now)
 
-	local srcver tarball
-	srcver=$(printf '%s\n' "${UNSTABLE_PKGS[@]}" | grep "^linux-source-")
-	if [ "$(cat "$src/.ndis-stamp" 2>/dev/null)" != "$srcver" ]; then
-		say "unpacking linux-source-$UNSTABLE_SERIES (once)"
-		rm -rf "$src" "$src.tmp"
-		mkdir -p "$src.tmp"
-		tarball=$(unstable_pkg_dir "linux-source-$UNSTABLE_SERIES")
-		tarball=$tarball/usr/src/linux-source-$UNSTABLE_SERIES.tar.xz
-		nice -n 19 tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
-		echo "$srcver" >"$src.tmp/.ndis-stamp"
-		mv "$src.tmp" "$src"
-	fi
+	ensure_unstable_source
+	src=$UNSTABLE_SRC
 
 	say "preparing a build tree for $kver: $tree"
 	rm -rf "$tree"
