@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Build (once) the KUnit test kernel from Debian's linux-source-6.12, or
-# with NDIS_KUNIT_SOURCE=mainline from unstable's newest linux-source.
+# (ensure_test_kernel mainline) from unstable's newest linux-source.
 # Sourced after lib.sh (and unstable-apt.sh for mainline). Sets
 # NDIS_TEST_KERNEL to the build directory.
 #
@@ -8,12 +8,13 @@
 # the compiler, so any of them changing yields a fresh kernel and nothing
 # stale is ever reused.
 
+# ensure_test_kernel [6.12|mainline]: the source to build from.
 ensure_test_kernel() {
 	local frag="$NDIS_TOP/tests/config/kunit.config" key dir line sym val src
 	need_pkgs build-essential bc bison flex libelf-dev libssl-dev cpio kmod python3
 	ensure_linux_source
 	src=$NDIS_KSRC
-	if [ "${NDIS_KUNIT_SOURCE:-}" = mainline ]; then
+	if [ "${1:-6.12}" = mainline ]; then
 		# The newest mainline source, from unstable (unstable-apt.sh).
 		ensure_unstable_source
 		src=$UNSTABLE_SRC
@@ -57,18 +58,18 @@ ensure_test_kernel() {
 }
 
 # build_for_test_kernel DIR: the modules and test modules built against the
-# test kernel in DIR (W=1), one check; a failed build ends the tier.
+# test kernel in DIR (W=1), one check. Return: 1 if the build failed or warned.
 build_for_test_kernel() {
-	local dir=$1
-	say "building the modules against the test kernel"
+	local dir=$1 release
+	release=$(cat "$NDIS_TEST_KERNEL/include/config/kernel.release")
+	say "building the modules against the test kernel $release"
 	if ! build_modules "$NDIS_TEST_KERNEL" "$dir" W=1 NDIS_TEST_MODULES=m ||
 		build_diagnostics "$dir/build.log"; then
 		tail -n 30 "$dir/build.log"
-		check_fail "modules build against the test kernel"
-		tier_summary
-		exit 1
+		check_fail "modules build against the test kernel $release"
+		return 1
 	fi
-	check_pass "modules build against the test kernel"
+	check_pass "modules build against the test kernel $release"
 }
 
 # run_test_kernel TIMEOUT LOG INITRD ARG...: boot the test kernel under QEMU

@@ -22,7 +22,7 @@ need_pkgs qemu-system-x86 busybox-static cpio socat
 ensure_test_kernel
 
 work="$NDIS_TOP/build/stress"
-build_for_test_kernel "$work/src"
+build_for_test_kernel "$work/src" || { tier_summary; exit 1; }
 
 root="$work/initramfs"
 initramfs_skeleton "$root"
