@@ -106,7 +106,7 @@ static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 		local_bh_disable();
 		how |= NDIS_LOCK_BH_DISABLED;
 	}
-	spin_lock(&lock->SpinLock);
+	ndis_compat_spin_lock(&lock->SpinLock);
 	lock->OldIrql = irql;
 	lock->how = how;
 
@@ -141,7 +141,7 @@ static void ndis_lock_release(PNDIS_SPIN_LOCK lock, u8 variant,
 	WRITE_ONCE(lock->owner, NULL);
 	local_irq_restore(flags);
 
-	spin_unlock(&lock->SpinLock);
+	ndis_compat_spin_unlock(&lock->SpinLock);
 	if (how & NDIS_LOCK_BH_DISABLED)
 		local_bh_enable();
 }

@@ -19,7 +19,7 @@ need_pkgs build-essential sparse kmod bc flex bison libelf-dev libssl-dev dkms
 # against a tree prepared from its source (unstable-apt.sh) and checked with
 # a sparse new enough for it.
 symvers=
-for target in 6.1 6.12 6.12/rt- mainline mainline/rt-; do
+for target in 6.1 6.1/rt- 6.12 6.12/rt- mainline mainline/rt-; do
 	series=${target%%/*}
 	flavour=
 	[ "$target" = "$series" ] || flavour=${target#*/}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Integration tier: unmodified Debian kernels (newest 6.12, its PREEMPT_RT
-# twin, 6.1, and the newest mainline release and its PREEMPT_RT twin) under
+# Integration tier: unmodified Debian kernels (the newest 6.12, 6.1 and
+# mainline release, each with its PREEMPT_RT twin) under
 # QEMU with two virtio-net and two e1000 NICs wired back to back in pairs.
 # The guest insmods the stack, runs tests/integration/*.sh, rmmods it all.
 # Fails on any failed case, splat, timeout or module left loaded.
@@ -25,7 +25,7 @@ gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndis
 # NDIS_ITEST_KERNELS picks some of them, e.g. "6.12" while working;
 # "mainline" and "mainline-rt" are the newest mainline kernel Debian
 # carries (unstable, unstable-apt.sh).
-for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 mainline mainline-rt}; do
+for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 6.1-rt mainline mainline-rt}; do
 	series=${kernel%-rt}
 	flavour=
 	[ "$series" = "$kernel" ] || flavour=rt-

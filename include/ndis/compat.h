@@ -37,6 +37,33 @@
 #define MODULE_IMPORT_NS(ns)		MODULE_INFO(import_ns, ns)
 #endif
 
+/*
+ * On PREEMPT_RT, spin_lock() is rt_spin_lock(), which tells sparse it takes
+ * the lock (__acquires) only since "locking/rt: Add sparse annotation
+ * PREEMPT_RT's sleeping locks" (52e0874fc16b, 6.13; in Debian's 6.12
+ * trees too). Before, sparse saw an RT spin lock change no context, and a
+ * function whose other branches say __acquire() was unbalanced. Only the
+ * NDIS spin lock (core/spinlock.c) mixes the two.
+ */
+#if IS_ENABLED(CONFIG_PREEMPT_RT) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+static inline void ndis_compat_spin_lock(spinlock_t *l)
+	__acquires(l)
+{
+	spin_lock(l);
+	__acquire(l);
+}
+
+static inline void ndis_compat_spin_unlock(spinlock_t *l)
+	__releases(l)
+{
+	spin_unlock(l);
+	__release(l);
+}
+#else
+#define ndis_compat_spin_lock(l)	spin_lock(l)
+#define ndis_compat_spin_unlock(l)	spin_unlock(l)
+#endif
+
 /* timer_delete_sync() arrived in 6.2 as the new name of del_timer_sync(). */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
 #define timer_delete_sync(t)	del_timer_sync(t)
