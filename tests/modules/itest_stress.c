@@ -107,8 +107,8 @@ static void ndis_stress_report_stuck(struct ndis_fake_protocol *fp, const char *
  * first, and with ndis_vmini's send delay a full ndisprot window takes
  * seconds; it also waits its turn behind the adapter's other operations
  * (binds whose OIDs wait for RTNL while ndis_netdev is removed, power
- * changes), which on the two-CPU debug kernel took over 60 s three times
- * in a 40-minute long profile while everything kept moving (no hung task).
+ * changes). A binding that is never unbound at all (as when a power change
+ * cancelled the unbind queued behind it, fixed in core/adapter.c) fails it.
  */
 static int ndis_stress_unbind_all_wait(struct ndis_fake_protocol *fp, const char *keep)
 {
