@@ -259,6 +259,9 @@ guest_setup() {
 	# A task stuck in D state for a minute is a failure worth a report.
 	[ -w /proc/sys/kernel/hung_task_timeout_secs ] &&
 		echo 60 >/proc/sys/kernel/hung_task_timeout_secs
+	# /init has control, nothing of ours loaded yet: a boot that died
+	# before this line is booted again (run_qemu in tests/lib.sh)
+	marker init
 }
 
 # Fail the run (host sees no done marker) rather than hang at a prompt.
