@@ -24,7 +24,7 @@
 
 #include "core.h"
 #include "handle.h"
-#include "kunit_hooks.h"
+#include "kunit_iface.h"
 #include "registry.h"
 #include "totals.h"
 #include "trace.h"

@@ -18,7 +18,7 @@
 #include <linux/string.h>
 
 #include "core.h"
-#include "kunit_hooks.h"
+#include "kunit_iface.h"
 
 static bool ndis_irql_strict = true;
 module_param_named(irql_strict, ndis_irql_strict, bool, 0644);

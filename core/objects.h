@@ -32,6 +32,8 @@
 #include <linux/workqueue.h>
 #include <ndis/ndis.h>
 
+#include "state.h"
+
 #define NDIS_NAME_MAX	32
 
 /* What a handle names. A binding has three handles, one per role. */
@@ -95,16 +97,6 @@ struct ndis_miniport_driver {
 	bool deregistering;		/* registry */
 };
 
-enum ndis_adapter_state {
-	NDIS_ADAPTER_HALTED,
-	NDIS_ADAPTER_INITIALIZING,
-	NDIS_ADAPTER_PAUSED,
-	NDIS_ADAPTER_RESTARTING,
-	NDIS_ADAPTER_RUNNING,
-	NDIS_ADAPTER_PAUSING,
-	NDIS_ADAPTER_SHUTDOWN,
-};
-
 struct ndis_adapter {
 	struct ndis_object obj;
 	struct ndis_miniport_driver *driver;
@@ -166,16 +158,6 @@ struct ndis_adapter {
 	struct completion removed;	/* teardown finished */
 	struct work_struct remove_work;	/* NdisMRemoveMiniport */
 	bool remove_queued;
-};
-
-enum ndis_binding_state {
-	NDIS_BINDING_UNBOUND,
-	NDIS_BINDING_OPENING,
-	NDIS_BINDING_PAUSED,
-	NDIS_BINDING_RESTARTING,
-	NDIS_BINDING_RUNNING,
-	NDIS_BINDING_PAUSING,
-	NDIS_BINDING_CLOSING,
 };
 
 struct ndis_protocol {

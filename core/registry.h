@@ -43,7 +43,6 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 			bool initial);
 /* The caller holds the adapter's op_lock. */
 void ndis_binding_set_pend(int opens, int closes);
-bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
 void ndis_binding_pause(struct ndis_binding *binding);
 bool ndis_binding_query_remove(struct ndis_binding *binding);
 void ndis_binding_cancel_remove(struct ndis_binding *binding);

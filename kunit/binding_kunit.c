@@ -7,8 +7,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 
-#include "../core/kunit_hooks.h"
-#include "../core/objects.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 static void restore_pend(void *unused)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The fake drivers, registered for one test case and cleaned up after it. */
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 static void ndis_fake_miniport_cleanup(void *data)

@@ -7,8 +7,7 @@
  * is an error status and one report; under KASAN any wild access would
  * show.
  */
-#include "../core/kunit_hooks.h"
-#include "../core/registry.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 static void null_and_forged_handles(struct kunit *test)

@@ -8,7 +8,6 @@
 #include <linux/mm.h>
 #include <linux/skbuff.h>
 
-#include "../core/nbl.h"
 #include "fake.h"
 
 struct ndis_nbl_env {
@@ -228,10 +227,9 @@ static void pool_misuse_reported(struct kunit *test)
 static void free_of_an_nbl_from_no_pool_refused(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
-	/* Idle, no pool: as NDIS's receive copies, or a driver's own struct. */
+	/* Zeroed, so idle and from no pool: as NDIS's receive copies, or a driver's own struct. */
 	NET_BUFFER_LIST foreign = {};
 
-	atomic_set(&foreign.Ndis.state, NDIS_NBL_IDLE);
 	NdisFreeNetBufferList(&foreign);
 	KUNIT_EXPECT_EQ(test, r->calls, 1U);
 	KUNIT_EXPECT_STREQ(test, r->api, "NdisFreeNetBufferList");

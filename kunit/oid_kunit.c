@@ -11,7 +11,7 @@
 #include <linux/kthread.h>
 #include <linux/math64.h>
 
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 static ULONG completions(PNDIS_OID_REQUEST req)

@@ -8,7 +8,7 @@
  */
 #include <linux/etherdevice.h>
 
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 #define NDIS_RX_PROTOCOLS 5

@@ -3,7 +3,7 @@
  * A fixture that catches IRQL contract reports for a test instead of
  * letting them WARN, and measures the counters around the test.
  */
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "ndis_kunit.h"
 
 static void ndis_kunit_record(void *ctx, const char *api, const char *requirement,

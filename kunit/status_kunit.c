@@ -8,7 +8,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 #define NDIS_STATUS_PROTOCOLS 3

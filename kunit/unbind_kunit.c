@@ -10,7 +10,7 @@
 #include <linux/kthread.h>
 #include <linux/ktime.h>
 
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 static void exactly_one_unbind(struct kunit *test, struct ndis_fake_stack *env)

@@ -10,7 +10,7 @@
 #include <linux/delay.h>
 #include <linux/etherdevice.h>
 
-#include "../core/kunit_hooks.h"
+#include "../core/kunit_iface.h"
 #include "../miniports/vmini/vmini.h"
 #include "fake.h"
 

@@ -1,18 +1,33 @@
 # SPDX-License-Identifier: GPL-2.0
 # Source checks of the build tier. Sourced after lib.sh.
 
-# Every export of ndis.ko sits in the NDIS namespace and consumers import it.
+# The C files of ndis.ko: the engine in core/, its NDIS interface below it.
+core_c_files() {
+	(cd "$NDIS_TOP" && shopt -s nullglob && printf '%s\n' core/*.c core/*/*.c)
+}
+
+# Symbols the given files export, one per line: the NDIS API ("NDIS"), the
+# helpers a miniport needs to wrap a net_device ("NDIS_LINUX") and the test
+# hooks (EXPORT_SYMBOL_IF_KUNIT).
+export_names() {
+	sed -nE -e 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS(_LINUX)?"\);/\1/p' \
+		-e 's/^EXPORT_SYMBOL_IF_KUNIT\((\w+)\);/\1/p' "$@"
+}
+
+# Every export of ndis.ko sits in one of its namespaces and consumers
+# import the API's.
 check_namespace() {
 	local out=$1 what=$2 bad
 	# The module column is "core/ndis" or, from newer kbuilds, a full path.
-	bad=$(awk -F'\t' '$3 ~ /(^|\/)core\/ndis$/ && $5 != "NDIS" { print $2 }' \
+	bad=$(awk -F'\t' '$3 ~ /(^|\/)core\/ndis$/ &&
+		$5 !~ /^(NDIS|NDIS_LINUX|EXPORTED_FOR_KUNIT_TESTING)$/ { print $2 }' \
 		"$out/Module.symvers")
 	if [ -n "$bad" ] || ! grep -q "core/ndis" "$out/Module.symvers"; then
-		check_fail "exports outside the NDIS namespace ($what): ${bad:-no exports at all}"
+		check_fail "exports outside ndis.ko's namespaces ($what): ${bad:-no exports at all}"
 	elif [ "$(modinfo -F import_ns "$out/tests/modules/ndis_inject_warn.ko")" != NDIS ]; then
 		check_fail "consumer module does not import NDIS ($what)"
 	else
-		check_pass "$(grep -c 'core/ndis' "$out/Module.symvers") exports in namespace NDIS ($what)"
+		check_pass "$(grep -c 'core/ndis' "$out/Module.symvers") exports in ndis.ko's namespaces ($what)"
 	fi
 }
 
@@ -51,13 +66,14 @@ check_source_walk() {
 # kernel-doc has nothing to warn about, and every export is documented.
 check_kernel_doc() {
 	local kdoc="$NDIS_KSRC/scripts/kernel-doc" files sym missing=
-	files=$(cd "$NDIS_TOP" && ls include/ndis/*.h core/*.c miniports/*/*.[ch] protocols/*/*.[ch])
+	files=$(cd "$NDIS_TOP" && ls include/ndis/*.h miniports/*/*.[ch] protocols/*/*.[ch])
+	files="$files $(core_c_files)"
 	if (cd "$NDIS_TOP" && perl "$kdoc" -none -Wall -Werror $files); then
 		check_pass "kernel-doc: no warnings"
 	else
 		check_fail "kernel-doc warnings"
 	fi
-	for sym in $(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' core/*.c); do
+	for sym in $(cd "$NDIS_TOP" && export_names $(core_c_files)); do
 		(cd "$NDIS_TOP" && grep -qE "^ \* $sym(\(\))? - " $files) || missing="$missing $sym"
 	done
 	if [ -n "$missing" ]; then
@@ -84,7 +100,7 @@ check_kernel_doc() {
 
 # Exports of ndis.ko according to the sources, one per line.
 source_exports() {
-	(cd "$NDIS_TOP" && sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' core/*.c) | sort -u
+	(cd "$NDIS_TOP" && export_names $(core_c_files)) | sort -u
 }
 
 # Exports of ndis.ko according to a built Module.symvers, one per line.
@@ -265,9 +281,9 @@ render_docs() {
 			echo "${h//?/=}"
 			echo
 			"${kd[@]}" -rst -sphinx-version 3.0 "$h"
-			for f in core/*.c; do
+			for f in $(core_c_files); do
 				syms=()
-				for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' "$f"); do
+				for sym in $(export_names "$f"); do
 					declares "$h" "$sym" || continue
 					syms+=(-function "$sym")
 					declared="$declared $sym"
@@ -281,18 +297,18 @@ render_docs() {
 		echo "Exports for the test suites (not part of the driver API)"
 		echo "========================================================="
 		echo
-		for f in core/*.c; do
+		for f in $(core_c_files); do
 			syms=()
-			for sym in $(sed -nE 's/^EXPORT_SYMBOL_NS_GPL\((\w+), "NDIS"\);/\1/p' "$f"); do
+			for sym in $(export_names "$f"); do
 				[[ " $declared " == *" $sym "* ]] || syms+=(-function "$sym")
 			done
 			[ ${#syms[@]} -eq 0 ] || "${kd[@]}" -rst -sphinx-version 3.0 "${syms[@]}" "$f"
 		done
 	} >"$out/rst/internal.rst" 2>>"$log"
-	for f in core/*.c; do
+	for f in $(core_c_files); do
 		syms=()
 		for sym in $declared; do
-			grep -q "^EXPORT_SYMBOL_NS_GPL($sym, \"NDIS\");" "$f" && syms+=(-function "$sym")
+			export_names "$f" | grep -qx "$sym" && syms+=(-function "$sym")
 		done
 		[ ${#syms[@]} -eq 0 ] ||
 			"${kd[@]}" -man "${syms[@]}" "$f" 2>>"$log" | perl "$split" "$out/man" 2>/dev/null

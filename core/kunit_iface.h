@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Seams for ndis_kunit.ko, compiled only into kernels that have KUnit.
- * Nothing here is part of the driver API.
+ * The test interface of ndis.ko: everything ndis_kunit.ko may reach
+ * beyond the driver API, compiled only into kernels that have KUnit. The
+ * suites include this header and no other private one of core/.
  */
-#ifndef _NDIS_KUNIT_HOOKS_H
-#define _NDIS_KUNIT_HOOKS_H
+#ifndef _NDIS_KUNIT_IFACE_H
+#define _NDIS_KUNIT_IFACE_H
 
 #include <ndis/irql.h>
+
+#include "state.h"
+
+bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /**
@@ -34,4 +39,4 @@ long ndis_kunit_shutdown_give_ups(void);
 void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter);
 #endif
 
-#endif /* _NDIS_KUNIT_HOOKS_H */
+#endif /* _NDIS_KUNIT_IFACE_H */

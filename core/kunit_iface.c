@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Seams for ndis_kunit.ko into the control plane; built only into kernels
+ * The test interface of ndis.ko (kunit_iface.h); built only into kernels
  * with KUnit. Nothing here changes behaviour: they set the documented
  * fault-injection knobs, wait for queued work, and read state.
  */
 #include "handle.h"
-#include "kunit_hooks.h"
+#include "kunit_iface.h"
 #include "registry.h"
 #include "watch.h"
 
