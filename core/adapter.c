@@ -808,8 +808,20 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 }
 EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");
 
-/* Called by the kobject release, from any context: nothing may sleep. */
-void ndis_adapter_release(struct ndis_adapter *a)
+/* After a grace period: RCU readers may still look at the attributes. */
+static void ndis_adapter_free_rcu(struct rcu_head *rcu)
 {
+	struct ndis_adapter *a = container_of(rcu, struct ndis_adapter, obj.rcu);
+
+	kfree(a->oids);
+	kfree(a);
+}
+
+/* The adapter's kobject release, from any context: nothing may sleep. */
+void ndis_adapter_release(struct kobject *kobj)
+{
+	struct ndis_adapter *a = container_of(ndis_kobj_to_object(kobj), struct ndis_adapter, obj);
+
 	ndis_object_put(&a->driver->obj);
+	call_rcu(&a->obj.rcu, ndis_adapter_free_rcu);
 }

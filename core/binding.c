@@ -990,3 +990,23 @@ void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 	ndis_binding_put(b);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, "NDIS");
+
+/* After a grace period: the data path reads bindings under RCU alone. */
+static void ndis_binding_free_rcu(struct rcu_head *rcu)
+{
+	struct ndis_binding *b = container_of(rcu, struct ndis_binding, obj.rcu);
+
+	ndis_totals_retire_binding(b);
+	free_percpu(b->stats);
+	kfree(b);
+}
+
+/* The binding's kobject release, from any context: nothing may sleep. */
+void ndis_binding_release(struct kobject *kobj)
+{
+	struct ndis_binding *b = container_of(ndis_kobj_to_object(kobj), struct ndis_binding, obj);
+
+	ndis_object_put(&b->adapter->obj);
+	ndis_object_put(&b->protocol->obj);
+	call_rcu(&b->obj.rcu, ndis_binding_free_rcu);
+}

@@ -169,3 +169,11 @@ void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
 	ndis_object_put(obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMDeregisterMiniportDriver, "NDIS");
+
+/* The miniport driver's kobject release, from any context. */
+void ndis_miniport_driver_release(struct kobject *kobj)
+{
+	struct ndis_object *obj = ndis_kobj_to_object(kobj);
+
+	kfree_rcu(container_of(obj, struct ndis_miniport_driver, obj), obj.rcu);
+}

@@ -327,3 +327,11 @@ int ndis_protocol_unbind_adapter(struct ndis_protocol *p, const char *name)
 	ndis_object_put(&found->obj);
 	return ret;
 }
+
+/* The protocol's kobject release, from any context. */
+void ndis_protocol_release(struct kobject *kobj)
+{
+	struct ndis_object *obj = ndis_kobj_to_object(kobj);
+
+	kfree_rcu(container_of(obj, struct ndis_protocol, obj), obj.rcu);
+}

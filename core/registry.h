@@ -115,7 +115,12 @@ extern const struct kobj_type ndis_protocol_ktype;
 extern const struct kobj_type ndis_binding_ktype;
 int ndis_sysfs_add(struct ndis_object *obj, const char *name);
 void ndis_sysfs_del(struct ndis_object *obj);
-void ndis_adapter_release(struct ndis_adapter *adapter);
+
+/* Each object's kobject release, in the object's own file. */
+void ndis_miniport_driver_release(struct kobject *kobj);
+void ndis_adapter_release(struct kobject *kobj);
+void ndis_protocol_release(struct kobject *kobj);
+void ndis_binding_release(struct kobject *kobj);
 
 const char *ndis_adapter_state_name(enum ndis_adapter_state state);
 const char *ndis_binding_state_name(enum ndis_binding_state state);

@@ -191,11 +191,6 @@ static struct attribute *ndis_miniport_attrs[] = {
 };
 ATTRIBUTE_GROUPS(ndis_miniport);
 
-static void ndis_miniport_driver_release(struct kobject *kobj)
-{
-	kfree_rcu(ndis_to(struct ndis_miniport_driver, kobj), obj.rcu);
-}
-
 const struct kobj_type ndis_miniport_driver_ktype = {
 	.release = ndis_miniport_driver_release,
 	.sysfs_ops = &ndis_object_sysfs_ops,
@@ -286,25 +281,8 @@ static struct attribute *ndis_adapter_attrs[] = {
 };
 ATTRIBUTE_GROUPS(ndis_adapter);
 
-/* After a grace period: RCU readers may still look at the attributes. */
-static void ndis_adapter_free_rcu(struct rcu_head *rcu)
-{
-	struct ndis_adapter *a = container_of(rcu, struct ndis_adapter, obj.rcu);
-
-	kfree(a->oids);
-	kfree(a);
-}
-
-static void ndis_adapter_kobj_release(struct kobject *kobj)
-{
-	struct ndis_adapter *a = ndis_to(struct ndis_adapter, kobj);
-
-	ndis_adapter_release(a);
-	call_rcu(&a->obj.rcu, ndis_adapter_free_rcu);
-}
-
 const struct kobj_type ndis_adapter_ktype = {
-	.release = ndis_adapter_kobj_release,
+	.release = ndis_adapter_release,
 	.sysfs_ops = &ndis_object_sysfs_ops,
 	.default_groups = ndis_adapter_groups,
 };
@@ -363,11 +341,6 @@ static struct attribute *ndis_protocol_attrs[] = {
 	NULL,
 };
 ATTRIBUTE_GROUPS(ndis_protocol);
-
-static void ndis_protocol_release(struct kobject *kobj)
-{
-	kfree_rcu(ndis_to(struct ndis_protocol, kobj), obj.rcu);
-}
 
 const struct kobj_type ndis_protocol_ktype = {
 	.release = ndis_protocol_release,
@@ -461,25 +434,6 @@ static struct attribute *ndis_binding_attrs[] = {
 	NULL,
 };
 ATTRIBUTE_GROUPS(ndis_binding);
-
-/* After a grace period: the data path reads bindings under RCU alone. */
-static void ndis_binding_free_rcu(struct rcu_head *rcu)
-{
-	struct ndis_binding *b = container_of(rcu, struct ndis_binding, obj.rcu);
-
-	ndis_totals_retire_binding(b);
-	free_percpu(b->stats);
-	kfree(b);
-}
-
-static void ndis_binding_release(struct kobject *kobj)
-{
-	struct ndis_binding *b = ndis_to(struct ndis_binding, kobj);
-
-	ndis_object_put(&b->adapter->obj);
-	ndis_object_put(&b->protocol->obj);
-	call_rcu(&b->obj.rcu, ndis_binding_free_rcu);
-}
 
 const struct kobj_type ndis_binding_ktype = {
 	.release = ndis_binding_release,
