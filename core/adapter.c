@@ -15,6 +15,7 @@
 
 #include "core.h"
 #include "handle.h"
+#include "kunit_iface.h"
 #include "registry.h"
 #include "trace.h"
 #include "watch.h"
@@ -46,10 +47,53 @@ void ndis_adapter_unlock(struct ndis_adapter *adapter)
 	mutex_unlock(&adapter->op_lock);
 }
 
-static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_state state)
+#define NDIS_AS(s)	BIT(NDIS_ADAPTER_##s)
+
+/*
+ * The states each state may move to. Halted and shut down are where every
+ * teardown ends, so each may be entered again: a failed start is torn
+ * down, a power-off may come to an adapter that is halted or off already.
+ */
+static const unsigned long ndis_adapter_next[] = {
+	[NDIS_ADAPTER_HALTED] = NDIS_AS(INITIALIZING) | NDIS_AS(HALTED) | NDIS_AS(SHUTDOWN),
+	[NDIS_ADAPTER_INITIALIZING] = NDIS_AS(PAUSED) | NDIS_AS(HALTED),
+	[NDIS_ADAPTER_PAUSED] = NDIS_AS(RESTARTING) | NDIS_AS(HALTED) | NDIS_AS(SHUTDOWN),
+	[NDIS_ADAPTER_RESTARTING] = NDIS_AS(RUNNING) | NDIS_AS(PAUSED),
+	[NDIS_ADAPTER_RUNNING] = NDIS_AS(PAUSING),
+	[NDIS_ADAPTER_PAUSING] = NDIS_AS(PAUSED),
+	[NDIS_ADAPTER_SHUTDOWN] = NDIS_AS(HALTED) | NDIS_AS(SHUTDOWN),
+};
+
+/**
+ * ndis_adapter_transition_ok() - whether the adapter state machine allows a move
+ * @from: current state
+ * @to: next state
+ *
+ * Return: true for the moves of the miniport adapter state machine.
+ */
+bool ndis_adapter_transition_ok(enum ndis_adapter_state from, enum ndis_adapter_state to)
 {
-	WRITE_ONCE(a->state, state);
-	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(state));
+	return from < ARRAY_SIZE(ndis_adapter_next) && to < BITS_PER_LONG &&
+	       (ndis_adapter_next[from] & BIT(to));
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+EXPORT_SYMBOL_NS_GPL(ndis_adapter_transition_ok, "NDIS");
+#endif
+
+/*
+ * Move @a to @to: the one writer of the adapter's state, under op_lock. An
+ * illegal move is a framework bug, reported and refused.
+ */
+static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_state to)
+{
+	lockdep_assert_held(&a->op_lock);
+	if (!ndis_adapter_transition_ok(a->state, to)) {
+		ndis_misuse("adapter state machine", "a legal state transition", _RET_IP_);
+		return;
+	}
+	WRITE_ONCE(a->state, to);
+	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(to));
 }
 
 static struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
@@ -393,7 +437,6 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	seqlock_init(&a->mac_lock);
 	INIT_LIST_HEAD(&a->open_list);
 	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
-	a->state = NDIS_ADAPTER_HALTED;
 	a->wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
 	if (!a->wq || ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
 		ndis_adapter_free(a);

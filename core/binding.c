@@ -101,16 +101,29 @@ bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_
 EXPORT_SYMBOL_NS_GPL(ndis_binding_transition_ok, "NDIS");
 #endif
 
-/* Move @b to @to; an illegal move is a framework bug, reported and refused. */
+/*
+ * The one writer of a binding's state, under b->lock. A move the table
+ * does not allow is a framework bug, reported and refused; the end of a
+ * binding's life (@end) is reached from any state and is not a move.
+ */
+static bool ndis_binding_move_locked(struct ndis_binding *b, enum ndis_binding_state to,
+				     bool end)
+{
+	lockdep_assert_held(&b->lock);
+	if (!end && !ndis_binding_transition_ok(b->state, to))
+		return false;
+	b->state = to;
+	return true;
+}
+
+/* Move @b to @to through the table. */
 static bool ndis_binding_set_state(struct ndis_binding *b, enum ndis_binding_state to)
 {
 	unsigned long flags;
 	bool ok;
 
 	spin_lock_irqsave(&b->lock, flags);
-	ok = ndis_binding_transition_ok(b->state, to);
-	if (ok)
-		b->state = to;
+	ok = ndis_binding_move_locked(b, to, false);
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (!ok)
 		ndis_misuse("binding state machine", "a legal state transition", _RET_IP_);
@@ -251,8 +264,7 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	kobject_init(&b->obj.kobj, &ndis_binding_ktype);
 	ndis_total_inc(NDIS_TOTAL_BINDINGS_MADE);	/* its release counts the free */
 	snprintf(b->name, sizeof(b->name), "%s:%s", protocol->name, adapter->name);
-	spin_lock_init(&b->lock);
-	b->state = NDIS_BINDING_UNBOUND;
+	spin_lock_init(&b->lock);	/* zeroed: NDIS_BINDING_UNBOUND */
 	b->initial = initial;
 	b->adapter = adapter;
 	ndis_object_get(&adapter->obj);
@@ -295,7 +307,7 @@ static void ndis_binding_destroy(struct ndis_binding *b)
 	b->bind_ctx_live = false;
 	b->unbind_ctx_live = false;
 	b->unbind_queued = true;
-	b->state = NDIS_BINDING_UNBOUND;
+	ndis_binding_move_locked(b, NDIS_BINDING_UNBOUND, true);
 	spin_unlock_irqrestore(&b->lock, flags);
 	trace_ndis_binding_state(b->name, "destroyed");
 

@@ -11,6 +11,7 @@
 
 #include "state.h"
 
+bool ndis_adapter_transition_ok(enum ndis_adapter_state from, enum ndis_adapter_state to);
 bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_state to);
 
 #if IS_ENABLED(CONFIG_KUNIT)

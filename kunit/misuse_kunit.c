@@ -424,6 +424,41 @@ static void state_machine_table(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_binding_transition_ok(c->from, c->to), c->ok);
 }
 
+/*
+ * Every pair of adapter states against the miniport state machine: the
+ * moves NDIS 6 makes (start, restart, pause, halt), plus re-entering
+ * halted and shut down, where each teardown ends whatever came before.
+ */
+static void adapter_state_machine_table(struct kunit *test)
+{
+	static const char *const names[] = {
+		"halted", "initializing", "paused", "restarting", "running", "pausing", "shutdown",
+	};
+	static const unsigned long allowed[] = {
+		[NDIS_ADAPTER_HALTED] = BIT(NDIS_ADAPTER_INITIALIZING) | BIT(NDIS_ADAPTER_HALTED) |
+					BIT(NDIS_ADAPTER_SHUTDOWN),
+		[NDIS_ADAPTER_INITIALIZING] = BIT(NDIS_ADAPTER_PAUSED) | BIT(NDIS_ADAPTER_HALTED),
+		[NDIS_ADAPTER_PAUSED] = BIT(NDIS_ADAPTER_RESTARTING) | BIT(NDIS_ADAPTER_HALTED) |
+					BIT(NDIS_ADAPTER_SHUTDOWN),
+		[NDIS_ADAPTER_RESTARTING] = BIT(NDIS_ADAPTER_RUNNING) | BIT(NDIS_ADAPTER_PAUSED),
+		[NDIS_ADAPTER_RUNNING] = BIT(NDIS_ADAPTER_PAUSING),
+		[NDIS_ADAPTER_PAUSING] = BIT(NDIS_ADAPTER_PAUSED),
+		[NDIS_ADAPTER_SHUTDOWN] = BIT(NDIS_ADAPTER_HALTED) | BIT(NDIS_ADAPTER_SHUTDOWN),
+	};
+	unsigned int from, to;
+
+	for (from = 0; from < ARRAY_SIZE(allowed); from++)
+		for (to = 0; to < ARRAY_SIZE(allowed); to++)
+			KUNIT_EXPECT_EQ_MSG(test, ndis_adapter_transition_ok(from, to),
+					    !!(allowed[from] & BIT(to)), "%s -> %s",
+					    names[from], names[to]);
+	/* Not a miniport's pause or restart: the halt path and power-off only. */
+	KUNIT_EXPECT_FALSE(test, ndis_adapter_transition_ok(NDIS_ADAPTER_RUNNING,
+							    NDIS_ADAPTER_HALTED));
+	KUNIT_EXPECT_FALSE(test, ndis_adapter_transition_ok(NDIS_ADAPTER_SHUTDOWN, 42));
+	KUNIT_EXPECT_FALSE(test, ndis_adapter_transition_ok(42, NDIS_ADAPTER_HALTED));
+}
+
 /* What a miniport calls back from @where; it must come back refused. */
 static void reenter_refused(struct kunit *test, struct ndis_fake_stack *env,
 			    enum ndis_fake_reenter *where, enum ndis_fake_reenter what,
@@ -530,6 +565,7 @@ static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(pnp_calls_from_return_handler_refused),
 	KUNIT_CASE(deregister_from_oid_complete_refused),
 	KUNIT_CASE_PARAM(state_machine_table, ndis_transition_gen_params),
+	KUNIT_CASE(adapter_state_machine_table),
 	{}
 };
 
