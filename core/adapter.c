@@ -114,6 +114,7 @@ static void ndis_adapter_restart(struct ndis_adapter *a)
 	};
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&a->op_lock);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_RESTARTING);
 	reinit_completion(&a->restart_done);
 	atomic_set(&a->restart_pending, 1);
@@ -141,6 +142,7 @@ static void ndis_adapter_pause(struct ndis_adapter *a)
 	};
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&a->op_lock);
 	if (a->state != NDIS_ADAPTER_RUNNING)
 		return;
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSING);
@@ -587,6 +589,7 @@ static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding *
 	NDIS_DEVICE_POWER_STATE d0 = NdisDeviceStateD0;
 	int i;
 
+	lockdep_assert_held(&a->op_lock);
 	ndis_adapter_restart(a);
 	for (i = 0; i < n; i++)
 		ndis_binding_restart(v[i]);

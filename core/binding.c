@@ -302,6 +302,7 @@ static void ndis_binding_destroy(struct ndis_binding *b)
 {
 	unsigned long flags;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	spin_lock_irqsave(&b->lock, flags);
 	b->handle_live = false;
 	b->bind_ctx_live = false;
@@ -338,6 +339,7 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 {
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	memset(&b->pnp, 0, sizeof(b->pnp));
 	b->pnp.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
 	b->pnp.Header.Revision = NET_PNP_EVENT_NOTIFICATION_REVISION_1;
@@ -367,6 +369,7 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
  */
 bool ndis_binding_query_remove(struct ndis_binding *b)
 {
+	lockdep_assert_held(&b->adapter->op_lock);
 	if (b->state != NDIS_BINDING_RUNNING && b->state != NDIS_BINDING_PAUSED)
 		return true;
 	return ndis_binding_pnp(b, NetEventQueryRemoveDevice, NULL, 0) == NDIS_STATUS_SUCCESS;
@@ -375,6 +378,7 @@ bool ndis_binding_query_remove(struct ndis_binding *b)
 /* A power transition: NetEventSetPower with the new state. op_lock held. */
 void ndis_binding_set_power(struct ndis_binding *b, NDIS_DEVICE_POWER_STATE *state)
 {
+	lockdep_assert_held(&b->adapter->op_lock);
 	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
 		ndis_binding_pnp(b, NetEventSetPower, state, sizeof(*state));
 }
@@ -382,6 +386,7 @@ void ndis_binding_set_power(struct ndis_binding *b, NDIS_DEVICE_POWER_STATE *sta
 /* The removal asked about will not happen: NetEventCancelRemoveDevice. */
 void ndis_binding_cancel_remove(struct ndis_binding *b)
 {
+	lockdep_assert_held(&b->adapter->op_lock);
 	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
 		ndis_binding_pnp(b, NetEventCancelRemoveDevice, NULL, 0);
 }
@@ -391,6 +396,7 @@ void ndis_binding_pause(struct ndis_binding *b)
 {
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	if (b->state != NDIS_BINDING_RUNNING || !ndis_binding_set_state(b, NDIS_BINDING_PAUSING))
 		return;
 	trace_ndis_pause(b->name);
@@ -417,6 +423,7 @@ void ndis_binding_restart(struct ndis_binding *b)
 {
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	if (b->state != NDIS_BINDING_PAUSED ||
 	    b->adapter->state != NDIS_ADAPTER_RUNNING ||
 	    !ndis_binding_set_state(b, NDIS_BINDING_RESTARTING))
@@ -479,6 +486,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	NDIS_STATUS status;
 	bool gone;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	mutex_lock(&ndis_registry_lock);
 	gone = a->removing || p->deregistering;
 	mutex_unlock(&ndis_registry_lock);
@@ -558,6 +566,7 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	unsigned long flags;
 	NDIS_STATUS status;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	ndis_binding_pause(b);
 	if (!ndis_binding_set_state(b, NDIS_BINDING_CLOSING)) {
 		ndis_binding_destroy(b);	/* reported; never leave it half-bound */
@@ -607,6 +616,7 @@ void ndis_binding_finish(struct ndis_binding *b)
 {
 	unsigned long flags;
 
+	lockdep_assert_held(&b->adapter->op_lock);
 	spin_lock_irqsave(&b->lock, flags);
 	b->unbind_queued = true;	/* NdisUnbindAdapter now coalesces */
 	spin_unlock_irqrestore(&b->lock, flags);

@@ -82,6 +82,7 @@ struct ndis_object *ndis_handle_peek(NDIS_HANDLE handle, enum ndis_handle_type t
 	unsigned long raw = (unsigned long)handle;
 	struct ndis_object *obj;
 
+	RCU_LOCKDEP_WARN(!rcu_read_lock_any_held(), "handle peeked outside an RCU read section");
 	if ((raw & GENMASK(NDIS_HANDLE_TYPE_BITS - 1, 0)) != type)
 		return NULL;
 	obj = xa_load(&ndis_objects, raw >> NDIS_HANDLE_TYPE_BITS);

@@ -251,16 +251,18 @@ static const NDIS_OID ndis_own_oids[NDIS_OWN_MAX] = {
 /* Whether @kind's requests wait for a wake-up that re-sends them. oid_lock held. */
 static bool ndis_oid_own_asleep(struct ndis_adapter *a, enum ndis_own_oid kind)
 {
+	lockdep_assert_held(&a->oid_lock);
 	return a->oid_dead ||
 	       (kind != NDIS_OWN_POWER && READ_ONCE(a->power_target) != NdisDeviceStateD0);
 }
 
 /* Move the sets waiting on @own whose change is in @ticket to @out. oid_lock held. */
-static void ndis_oid_own_waiters(struct ndis_own_request *own, unsigned long ticket,
-				 struct list_head *out)
+static void ndis_oid_own_waiters(struct ndis_adapter *a, struct ndis_own_request *own,
+				 unsigned long ticket, struct list_head *out)
 {
 	PNDIS_OID_REQUEST req, tmp;
 
+	lockdep_assert_held(&a->oid_lock);
 	list_for_each_entry_safe(req, tmp, &own->waiters, Ndis.node)
 		if ((long)(ticket - req->Ndis.ticket) >= 0)
 			list_move_tail(&req->Ndis.node, out);
@@ -342,7 +344,7 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 	if (claimed)
 		own->sent = own->wanted;
 	else if (asleep)	/* recorded; nothing to wait for until it wakes */
-		ndis_oid_own_waiters(own, own->wanted, &done);
+		ndis_oid_own_waiters(a, own, own->wanted, &done);
 	spin_unlock_bh(&a->oid_lock);
 	if (!claimed) {
 		ndis_oid_own_release(a, &done, NDIS_STATUS_SUCCESS);
@@ -388,7 +390,7 @@ static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDI
 	spin_lock_bh(&a->oid_lock);
 	again = own->dirty;
 	WRITE_ONCE(own->refused, status != NDIS_STATUS_SUCCESS);
-	ndis_oid_own_waiters(own, own->sent, &done);
+	ndis_oid_own_waiters(a, own, own->sent, &done);
 	spin_unlock_bh(&a->oid_lock);
 	/* Each set learns what became of the request that carried it. */
 	ndis_oid_own_release(a, &done, status);
@@ -609,6 +611,7 @@ static bool ndis_oid_mcast_fits(struct ndis_binding *b, const UCHAR *list, unsig
 	struct ndis_binding *other;
 	unsigned int count = 0, i;
 
+	lockdep_assert_held(&b->adapter->mcast_lock);
 	for (i = 0; i < n && count <= limit; i++)
 		count = ndis_oid_mcast_add(seen, count, list + i * ETH_ALEN);
 	rcu_read_lock();
@@ -1033,6 +1036,7 @@ NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE s
 	enum ndis_own_oid kind;
 	bool again;
 
+	lockdep_assert_held(&a->op_lock);
 	WRITE_ONCE(a->power_target, state);
 	reinit_completion(&a->power_done);
 	ndis_oid_own_push(a, NDIS_OWN_POWER);

@@ -22,11 +22,12 @@ LIST_HEAD(ndis_protocols);
 /* Pended completions, NdisMRemoveMiniport, NetEventBindsComplete. */
 struct workqueue_struct *ndis_complete_wq;
 
-/* Registry lock held. */
+/* The adapter named @name, or NULL. Registry lock held. */
 struct ndis_adapter *ndis_adapter_find(const char *name)
 {
 	struct ndis_adapter *a;
 
+	lockdep_assert_held(&ndis_registry_lock);
 	list_for_each_entry(a, &ndis_adapters, node)
 		if (!strcmp(a->name, name))
 			return a;

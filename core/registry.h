@@ -41,8 +41,8 @@ void ndis_adapter_shutdown(struct ndis_adapter *adapter);
 /* Binding engine (binding.c); the caller holds ndis_registry_lock. */
 int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,
 			bool initial);
-/* The caller holds the adapter's op_lock. */
 void ndis_binding_set_pend(int opens, int closes);
+/* The caller holds the adapter's op_lock (asserted). */
 void ndis_binding_pause(struct ndis_binding *binding);
 bool ndis_binding_query_remove(struct ndis_binding *binding);
 void ndis_binding_cancel_remove(struct ndis_binding *binding);
