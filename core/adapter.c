@@ -16,6 +16,7 @@
 #include "core.h"
 #include "handle.h"
 #include "kunit_iface.h"
+#include "pend.h"
 #include "registry.h"
 #include "trace.h"
 #include "watch.h"
@@ -116,18 +117,10 @@ static void ndis_adapter_restart(struct ndis_adapter *a)
 
 	lockdep_assert_held(&a->op_lock);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_RESTARTING);
-	reinit_completion(&a->restart_done);
-	atomic_set(&a->restart_pending, 1);
+	ndis_pend_arm(&a->restart);
 	status = a->driver->chars.RestartHandler(a->context, &params);
-	if (status == NDIS_STATUS_PENDING) {
-		ndis_watch_completion(&a->restart_done, a->name, a->driver->name,
-				      "MiniportRestart (NdisMRestartComplete)");
-		status = a->restart_status;
-	} else if (atomic_xchg(&a->restart_pending, 0) != 1) {
-		ndis_misuse("MiniportRestart",
-			    "NdisMRestartComplete only after returning NDIS_STATUS_PENDING",
-			    (unsigned long)a->driver->chars.RestartHandler);
-	}
+	status = ndis_pend_settle(&a->restart, status, a->name, a->driver->name,
+				  (unsigned long)a->driver->chars.RestartHandler);
 	ndis_adapter_set_state(a, status == NDIS_STATUS_SUCCESS ?
 			       NDIS_ADAPTER_RUNNING : NDIS_ADAPTER_PAUSED);
 }
@@ -146,16 +139,10 @@ static void ndis_adapter_pause(struct ndis_adapter *a)
 	if (a->state != NDIS_ADAPTER_RUNNING)
 		return;
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSING);
-	reinit_completion(&a->pause_done);
-	atomic_set(&a->pause_pending, 1);
+	ndis_pend_arm(&a->pause);
 	status = a->driver->chars.PauseHandler(a->context, &params);
-	if (status == NDIS_STATUS_PENDING)
-		ndis_watch_completion(&a->pause_done, a->name, a->driver->name,
-				      "MiniportPause (NdisMPauseComplete)");
-	else if (atomic_xchg(&a->pause_pending, 0) != 1)
-		ndis_misuse("MiniportPause",
-			    "NdisMPauseComplete only after returning NDIS_STATUS_PENDING",
-			    (unsigned long)a->driver->chars.PauseHandler);
+	ndis_pend_settle(&a->pause, status, a->name, a->driver->name,
+			 (unsigned long)a->driver->chars.PauseHandler);
 	/* Paused only with every indicated NBL back at the miniport. */
 	ndis_rx_adapter_drain(a);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSED);
@@ -427,8 +414,8 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	INIT_LIST_HEAD(&a->driver_node);
 	INIT_LIST_HEAD(&a->bindings);
 	mutex_init(&a->op_lock);
-	init_completion(&a->pause_done);
-	init_completion(&a->restart_done);
+	ndis_pend_init(&a->pause, NDIS_PEND_PAUSE);
+	ndis_pend_init(&a->restart, NDIS_PEND_RESTART);
 	init_completion(&a->removed);
 	init_completion(&a->power_done);
 	a->power = NdisDeviceStateD0;
@@ -821,10 +808,8 @@ void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
 	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (!a)
 		return;
-	if (atomic_xchg(&a->pause_pending, 0) != 1)
+	if (!ndis_pend_complete(&a->pause, NDIS_STATUS_SUCCESS))
 		ndis_misuse(__func__, "a pause that is pending", _RET_IP_);
-	else
-		complete(&a->pause_done);
 	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMPauseComplete, "NDIS");
@@ -844,12 +829,8 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (!a)
 		return;
-	if (atomic_xchg(&a->restart_pending, 0) != 1) {
+	if (!ndis_pend_complete(&a->restart, Status))
 		ndis_misuse(__func__, "a restart that is pending", _RET_IP_);
-	} else {
-		a->restart_status = Status;
-		complete(&a->restart_done);
-	}
 	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");

@@ -25,6 +25,7 @@
 #include "core.h"
 #include "handle.h"
 #include "kunit_iface.h"
+#include "pend.h"
 #include "registry.h"
 #include "totals.h"
 #include "trace.h"
@@ -283,9 +284,9 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	INIT_WORK(&b->unbind_work, ndis_unbind_work);
 	INIT_WORK(&b->open_complete_work, ndis_open_complete_work);
 	INIT_WORK(&b->close_complete_work, ndis_close_complete_work);
-	init_completion(&b->bind_done);
-	init_completion(&b->unbind_done);
-	init_completion(&b->pnp_done);
+	ndis_pend_init(&b->bind, NDIS_PEND_BIND);
+	ndis_pend_init(&b->unbind, NDIS_PEND_UNBIND);
+	ndis_pend_init(&b->pnp_pend, NDIS_PEND_PNP);
 	list_add_tail(&b->adapter_node, &adapter->bindings);
 	list_add_tail(&b->protocol_node, &protocol->bindings);
 	/* A bad sysfs name only costs the directory, never the binding. */
@@ -347,20 +348,11 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 	b->pnp.NetPnPEvent.NetEvent = code;
 	b->pnp.NetPnPEvent.Buffer = buffer;
 	b->pnp.NetPnPEvent.BufferLength = length;
-	reinit_completion(&b->pnp_done);
-	atomic_set(&b->pnp_pending, 1);
+	ndis_pend_arm(&b->pnp_pend);
 
 	status = b->protocol->chars.NetPnPEventHandler(b->protocol_ctx, &b->pnp);
-	if (status == NDIS_STATUS_PENDING) {
-		ndis_watch_completion(&b->pnp_done, b->name, b->protocol->name,
-				      "ProtocolNetPnPEvent (NdisCompleteNetPnPEvent)");
-		return b->pnp_status;
-	}
-	if (atomic_xchg(&b->pnp_pending, 0) != 1)
-		ndis_misuse("ProtocolNetPnPEvent",
-			    "NdisCompleteNetPnPEvent only after returning NDIS_STATUS_PENDING",
-			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
-	return status;
+	return ndis_pend_settle(&b->pnp_pend, status, b->name, b->protocol->name,
+				(unsigned long)b->protocol->chars.NetPnPEventHandler);
 }
 
 /*
@@ -503,8 +495,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	b->bind_ctx_live = true;
 	b->handler_task = current;
 	spin_unlock_irqrestore(&b->lock, flags);
-	reinit_completion(&b->bind_done);
-	atomic_set(&b->bind_pending, 1);
+	ndis_pend_arm(&b->bind);
 	trace_ndis_bind(b->name);
 
 	status = p->chars.BindAdapterHandlerEx(p->context,
@@ -514,15 +505,8 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	spin_lock_irqsave(&b->lock, flags);
 	b->handler_task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
-	if (status == NDIS_STATUS_PENDING) {
-		ndis_watch_completion(&b->bind_done, b->name, p->name,
-				      "ProtocolBindAdapterEx (NdisCompleteBindAdapterEx)");
-		status = b->bind_status;
-	} else if (atomic_xchg(&b->bind_pending, 0) != 1) {
-		ndis_misuse("ProtocolBindAdapterEx",
-			    "NdisCompleteBindAdapterEx only after returning NDIS_STATUS_PENDING",
-			    (unsigned long)p->chars.BindAdapterHandlerEx);
-	}
+	status = ndis_pend_settle(&b->bind, status, b->name, p->name,
+				  (unsigned long)p->chars.BindAdapterHandlerEx);
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = false;
 	spin_unlock_irqrestore(&b->lock, flags);
@@ -576,8 +560,7 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	b->unbind_ctx_live = true;
 	b->handler_task = current;
 	spin_unlock_irqrestore(&b->lock, flags);
-	reinit_completion(&b->unbind_done);
-	atomic_set(&b->unbind_pending, 1);
+	ndis_pend_arm(&b->unbind);
 	trace_ndis_unbind(b->name);
 
 	status = p->chars.UnbindAdapterHandlerEx(ndis_binding_handle(b, NDIS_HT_UNBIND_CONTEXT),
@@ -586,18 +569,11 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	spin_lock_irqsave(&b->lock, flags);
 	b->handler_task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
-	if (status == NDIS_STATUS_PENDING) {
-		ndis_watch_completion(&b->unbind_done, b->name, p->name,
-				      "ProtocolUnbindAdapterEx (NdisCompleteUnbindAdapterEx)");
-	} else {
-		if (atomic_xchg(&b->unbind_pending, 0) != 1)
-			ndis_misuse("ProtocolUnbindAdapterEx",
-				    "NdisCompleteUnbindAdapterEx only after returning NDIS_STATUS_PENDING",
-				    (unsigned long)p->chars.UnbindAdapterHandlerEx);
-		if (status != NDIS_STATUS_SUCCESS)
-			ndis_misuse("ProtocolUnbindAdapterEx", "success: an unbind cannot fail",
-				    (unsigned long)p->chars.UnbindAdapterHandlerEx);
-	}
+	status = ndis_pend_settle(&b->unbind, status, b->name, p->name,
+				  (unsigned long)p->chars.UnbindAdapterHandlerEx);
+	if (status != NDIS_STATUS_SUCCESS)
+		ndis_misuse("ProtocolUnbindAdapterEx", "success: an unbind cannot fail",
+			    (unsigned long)p->chars.UnbindAdapterHandlerEx);
 	spin_lock_irqsave(&b->lock, flags);
 	b->unbind_ctx_live = false;
 	spin_unlock_irqrestore(&b->lock, flags);
@@ -884,12 +860,10 @@ void NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Statu
 	b = ndis_binding_get(BindAdapterContext, NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
 	if (!b)
 		return;
-	if (!READ_ONCE(b->bind_ctx_live) || atomic_xchg(&b->bind_pending, 0) != 1) {
+	if (Status == NDIS_STATUS_PENDING)	/* not a result: the bind failed */
+		Status = NDIS_STATUS_FAILURE;
+	if (!READ_ONCE(b->bind_ctx_live) || !ndis_pend_complete(&b->bind, Status))
 		ndis_misuse(__func__, "a bind that is pending", _RET_IP_);
-	} else {
-		b->bind_status = Status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : Status;
-		complete(&b->bind_done);
-	}
 	ndis_binding_put(b);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, "NDIS");
@@ -974,10 +948,9 @@ void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext)
 	b = ndis_binding_get(UnbindContext, NDIS_HT_UNBIND_CONTEXT, __func__, _RET_IP_);
 	if (!b)
 		return;
-	if (!READ_ONCE(b->unbind_ctx_live) || atomic_xchg(&b->unbind_pending, 0) != 1)
+	if (!READ_ONCE(b->unbind_ctx_live) ||
+	    !ndis_pend_complete(&b->unbind, NDIS_STATUS_SUCCESS))
 		ndis_misuse(__func__, "an unbind that is pending", _RET_IP_);
-	else
-		complete(&b->unbind_done);
 	ndis_binding_put(b);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCompleteUnbindAdapterEx, "NDIS");
@@ -1003,12 +976,8 @@ void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 	if (!b)
 		return;
-	if (NetPnPEventNotification != &b->pnp || atomic_xchg(&b->pnp_pending, 0) != 1) {
+	if (NetPnPEventNotification != &b->pnp || !ndis_pend_complete(&b->pnp_pend, Status))
 		ndis_misuse(__func__, "the notification of a pending PnP event", _RET_IP_);
-	} else {
-		b->pnp_status = Status;
-		complete(&b->pnp_done);
-	}
 	ndis_binding_put(b);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, "NDIS");

@@ -32,6 +32,7 @@
 #include <linux/workqueue.h>
 #include <ndis/ndis.h>
 
+#include "pend.h"
 #include "state.h"
 
 #define NDIS_NAME_MAX	32
@@ -120,12 +121,8 @@ struct ndis_adapter {
 	seqlock_t mac_lock;		/* attrs.CurrentMacAddress, changed by status */
 	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
 
-	/* MiniportPause / MiniportRestart that pended */
-	struct completion pause_done;
-	struct completion restart_done;
-	atomic_t pause_pending;
-	atomic_t restart_pending;
-	NDIS_STATUS restart_status;
+	struct ndis_pend pause;		/* MiniportPause */
+	struct ndis_pend restart;	/* MiniportRestart */
 
 	/* OID requests: one at the miniport at a time, the rest queued */
 	spinlock_t oid_lock;		/* the six below */
@@ -214,16 +211,9 @@ struct ndis_binding {
 	struct work_struct unbind_work;
 
 	/* one waiter each: the adapter operation holding op_lock */
-	struct completion bind_done;
-	struct completion unbind_done;
-	struct completion close_done;
-	struct completion pnp_done;
-	atomic_t bind_pending;
-	atomic_t unbind_pending;
-	atomic_t close_pending;
-	atomic_t pnp_pending;
-	NDIS_STATUS bind_status;
-	NDIS_STATUS pnp_status;
+	struct ndis_pend bind;		/* ProtocolBindAdapterEx */
+	struct ndis_pend unbind;	/* ProtocolUnbindAdapterEx */
+	struct ndis_pend pnp_pend;	/* ProtocolNetPnPEvent, of @pnp */
 	NET_PNP_EVENT_NOTIFICATION pnp;
 	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
 
