@@ -24,6 +24,7 @@
 
 #include "core.h"
 #include "handle.h"
+#include "gate.h"
 #include "kunit_iface.h"
 #include "pend.h"
 #include "registry.h"
@@ -188,8 +189,7 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 
 	if (!READ_ONCE(b->upcalls_open))
 		return;
-	WRITE_ONCE(b->upcalls_open, false);
-	smp_mb();	/* pairs with ndis_binding_upcall_enter() */
+	ndis_gate_shut(&b->upcalls_open);
 	spin_lock_bh(&a->open_lock);
 	list_del_rcu(&b->open_node);
 	spin_unlock_bh(&a->open_lock);
@@ -200,9 +200,7 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 
 bool ndis_binding_upcall_enter(struct ndis_binding *b)
 {
-	atomic_inc(&b->upcalls);
-	smp_mb__after_atomic();	/* count, then look: pairs with the close */
-	if (READ_ONCE(b->upcalls_open))
+	if (ndis_gate_enter(&b->upcalls, &b->upcalls_open, 1))
 		return true;
 	ndis_binding_upcall_exit(b);
 	return false;
@@ -210,8 +208,7 @@ bool ndis_binding_upcall_enter(struct ndis_binding *b)
 
 void ndis_binding_upcall_exit(struct ndis_binding *b)
 {
-	if (atomic_dec_and_test(&b->upcalls))
-		wake_up(&b->drain_wq);
+	ndis_gate_exit(&b->upcalls, 1, &b->drain_wq);
 }
 
 /*
@@ -221,7 +218,7 @@ void ndis_binding_upcall_exit(struct ndis_binding *b)
  */
 static void ndis_binding_drain_sends(struct ndis_binding *b)
 {
-	smp_mb();	/* handle_live false, then read sends_out */
+	smp_mb();	/* handle_live false, then read sends_out: see gate.h */
 	ndis_watch_event(b->drain_wq, !atomic_read(&b->sends_out), b->name,
 			 b->adapter->driver->name, "sends (NdisMSendNetBufferListsComplete)");
 }

@@ -29,6 +29,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "gate.h"
 #include "handle.h"
 #include "registry.h"
 #include "totals.h"
@@ -60,9 +61,7 @@ static void ndis_oid_kick(struct ndis_adapter *a)
  */
 static bool ndis_oid_get(struct ndis_binding *b)
 {
-	atomic_inc(&b->oids_out);
-	smp_mb__after_atomic();	/* count, then look at the gate */
-	if (READ_ONCE(b->oids_open))
+	if (ndis_gate_enter(&b->oids_out, &b->oids_open, 1))
 		return true;
 	ndis_oid_put(b);
 	return false;
@@ -72,8 +71,7 @@ static bool ndis_oid_get(struct ndis_binding *b)
 static void ndis_oid_put(struct ndis_binding *b)
 {
 	rcu_read_lock();
-	if (atomic_dec_and_test(&b->oids_out))
-		wake_up(&b->drain_wq);
+	ndis_gate_exit(&b->oids_out, 1, &b->drain_wq);
 	rcu_read_unlock();
 }
 
@@ -979,8 +977,7 @@ void ndis_oid_close(struct ndis_binding *b)
 
 	if (!READ_ONCE(b->oids_open))
 		return;
-	WRITE_ONCE(b->oids_open, false);
-	smp_mb();	/* pairs with NdisOidRequest(): look, then count */
+	ndis_gate_shut(&b->oids_open);
 	ndis_oid_unqueue(a, b, true, NULL, &aborted);
 	ndis_oid_abort_list(a, &aborted);
 	ndis_watch_event(b->drain_wq, !atomic_read(&b->oids_out), b->name, a->driver->name,

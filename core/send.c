@@ -15,6 +15,7 @@
 #include <linux/rcupdate.h>
 
 #include "core.h"
+#include "gate.h"
 #include "handle.h"
 #include "nbl.h"
 #include "registry.h"
@@ -30,8 +31,7 @@ static struct ndis_binding *ndis_binding_live(NDIS_HANDLE h)
 /* @n sends of @b are over; the last wakes a waiting pause or close. RCU held. */
 static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 {
-	if (atomic_sub_and_test(n, &b->sends_out))
-		wake_up(&b->drain_wq);
+	ndis_gate_exit(&b->sends_out, n, &b->drain_wq);
 }
 
 /* Hand @n completed NBLs back to their binding and account for them. */
@@ -139,9 +139,8 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 	if (!n)
 		goto out;
 
-	atomic_add(n, &b->sends_out);
-	smp_mb__after_atomic();	/* pairs with pause and close: state, then wait */
-	if (unlikely(!READ_ONCE(b->handle_live))) {
+	/* Counted, then checked: a pause or close sets its state, then waits. */
+	if (unlikely(!ndis_gate_enter(&b->sends_out, &b->handle_live, n))) {
 		ndis_send_dead(b, NdisBindingHandle, head, n, SendFlags, _RET_IP_);
 		goto out;
 	}
@@ -232,9 +231,7 @@ void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 	b = ndis_binding_live(NdisBindingHandle);
 	if (b) {
 		/* Counted like a send, so a close waits for the miniport call. */
-		atomic_inc(&b->sends_out);
-		smp_mb__after_atomic();	/* count, then look at handle_live */
-		live = READ_ONCE(b->handle_live);
+		live = ndis_gate_enter(&b->sends_out, &b->handle_live, 1);
 		if (live) {
 			a = b->adapter;
 			a->driver->chars.CancelSendHandler(a->context, CancelId);
