@@ -26,7 +26,7 @@
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 
-#include "core.h"
+#include "../core.h"
 
 enum ndis_lock_how {
 	NDIS_LOCK_BH_DISABLED	= BIT(0),	/* release must enable BHs */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IRQL layer: which level a caller runs at, and what happens when an
- * API is called at a level its contract forbids.
+ * What happens when a driver breaks the API's contract: an API called at
+ * a level it forbids (an IRQL violation) or misused otherwise (a bad
+ * handle, a call from the wrong place, a completion that was not pending).
  *
  * A violation is counted every time and reported once per calling site
  * (keyed by return address, so two buggy callers of one API are both
@@ -17,8 +18,8 @@
 #include <linux/rcupdate.h>
 #include <linux/string.h>
 
-#include "core.h"
-#include "kunit_iface.h"
+#include "../core.h"
+#include "../kunit_iface.h"
 
 static bool ndis_irql_strict = true;
 module_param_named(irql_strict, ndis_irql_strict, bool, 0644);
@@ -107,51 +108,6 @@ static bool ndis_irql_divert(const char *api, const char *requirement,
 	return false;
 }
 #endif
-
-/**
- * ndis_current_irql() - the NDIS level of the calling context
- *
- * Hard IRQ, NMI or local interrupts off is DIRQL. Serving a softirq, BHs
- * disabled, preemption disabled, an RCU read-side section or an NDIS spin
- * lock held is DISPATCH_LEVEL. Anything else may sleep: PASSIVE_LEVEL.
- *
- * Context: any.
- * Return: PASSIVE_LEVEL, DISPATCH_LEVEL or DIRQL.
- */
-KIRQL ndis_current_irql(void)
-{
-	if (ndis_irql_is_dirql())
-		return DIRQL;
-	if (in_softirq() || rcu_preempt_depth() ||
-	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && (preempt_count() & PREEMPT_MASK)) ||
-	    ndis_spin_locks_held())
-		return DISPATCH_LEVEL;
-	return PASSIVE_LEVEL;
-}
-EXPORT_SYMBOL_NS_GPL(ndis_current_irql, "NDIS");
-
-/**
- * ndis_irql_name() - printable name of a level
- * @irql: the level
- *
- * Context: any.
- * Return: a static string, "PASSIVE_LEVEL" for example.
- */
-const char *ndis_irql_name(KIRQL irql)
-{
-	switch (irql) {
-	case PASSIVE_LEVEL:
-		return "PASSIVE_LEVEL";
-	case APC_LEVEL:
-		return "APC_LEVEL";
-	case DISPATCH_LEVEL:
-		return "DISPATCH_LEVEL";
-	case DIRQL:
-		return "DIRQL";
-	}
-	return "unknown IRQL";
-}
-EXPORT_SYMBOL_NS_GPL(ndis_irql_name, "NDIS");
 
 /*
  * Report a broken contract the first time its calling site is seen: a
