@@ -112,19 +112,18 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	INIT_DELAYED_WORK(&fa->complete, ndis_fake_adapter_complete);
 
 	memset(&attrs, 0, sizeof(attrs));
-	attrs.RegistrationAttributes.Header.Type =
-		NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	attrs.RegistrationAttributes.Header.Revision = 1;
-	attrs.RegistrationAttributes.Header.Size = sizeof(attrs.RegistrationAttributes);
+	ndis_object_header_init(&attrs.RegistrationAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, 1,
+				sizeof(attrs.RegistrationAttributes));
 	attrs.RegistrationAttributes.MiniportAdapterContext = fa;
 	status = NdisMSetMiniportAttributes(handle, &attrs);
 	if (status != NDIS_STATUS_SUCCESS)
 		goto fail;
 
 	memset(&attrs, 0, sizeof(attrs));
-	attrs.GeneralAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
-	attrs.GeneralAttributes.Header.Revision = 1;
-	attrs.GeneralAttributes.Header.Size = sizeof(attrs.GeneralAttributes);
+	ndis_object_header_init(&attrs.GeneralAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, 1,
+				sizeof(attrs.GeneralAttributes));
 	attrs.GeneralAttributes.MediaType = mp->medium;
 	attrs.GeneralAttributes.MtuSize = 1500;
 	attrs.GeneralAttributes.XmitLinkSpeed = 1000000000ULL;
@@ -390,9 +389,8 @@ void ndis_fake_indicate_status(struct ndis_fake_adapter *fa, NDIS_STATUS code, P
 			       ULONG size, NDIS_HANDLE destination)
 {
 	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_STATUS_INDICATION,
+						  NDIS_STATUS_INDICATION_REVISION_1, sizeof(s)),
 		.StatusCode = code,
 		.DestinationHandle = destination,
 		.StatusBuffer = buf,
@@ -415,9 +413,8 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 			     NDIS_HANDLE destination)
 {
 	NDIS_LINK_STATE link = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
-		.Header.Size = sizeof(link),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_LINK_STATE_REVISION_1, sizeof(link)),
 		.MediaConnectState = state,
 		.XmitLinkSpeed = 1000000000ULL,
 		.RcvLinkSpeed = 1000000000ULL,
@@ -570,9 +567,8 @@ static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS,
+				NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->Name = name;
@@ -676,9 +672,8 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 {
 	struct ndis_fake_protocol *fp = driver_ctx;
 	NDIS_OPEN_PARAMETERS op = {
-		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
-		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(op),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndis_fake_open *open;
 	NDIS_STATUS status;
@@ -947,9 +942,8 @@ void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID 
 			PVOID buffer, UINT length, PVOID id)
 {
 	memset(req, 0, sizeof(*req));
-	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	req->Header.Size = sizeof(*req);
+	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = type;
 	req->RequestId = id;
 	req->DATA.QUERY_INFORMATION.Oid = oid;
@@ -1274,9 +1268,8 @@ EXPORT_SYMBOL_NS_GPL(ndis_fake_send_frame, "NDIS_FAKE");
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
+				NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->Name = name;
@@ -1321,14 +1314,12 @@ EXPORT_SYMBOL_NS_GPL(ndis_fake_protocol_init, "NDIS_FAKE");
 void ndis_fake_pool_params(PNET_BUFFER_LIST_POOL_PARAMETERS lp, PNET_BUFFER_POOL_PARAMETERS bp)
 {
 	memset(lp, 0, sizeof(*lp));
-	lp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	lp->Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	lp->Header.Size = sizeof(*lp);
+	ndis_object_header_init(&lp->Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1, sizeof(*lp));
 	lp->fAllocateNetBuffer = TRUE;
 	memset(bp, 0, sizeof(*bp));
-	bp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	bp->Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-	bp->Header.Size = sizeof(*bp);
+	ndis_object_header_init(&bp->Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_BUFFER_POOL_PARAMETERS_REVISION_1, sizeof(*bp));
 }
 EXPORT_SYMBOL_NS_GPL(ndis_fake_pool_params, "NDIS_FAKE");
 
