@@ -28,16 +28,14 @@ static void adapter_then_protocol(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "bk-mp1");
 	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "bk-p1");
-	int before = atomic_read(&ndis_fake_binds_complete);
+	int before = ndis_fake_binds_completed();
 	NDIS_HANDLE a = ndis_fake_adapter_add(test, mp, "bk-a1");
 
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
 	bound_and_running(test, fp, a, "bk-a1", 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->binds), 1);
 	/* The initial wave is over: NetEventBindsComplete follows. */
-	KUNIT_EXPECT_GT(test, wait_event_timeout(ndis_fake_global_wq,
-						 atomic_read(&ndis_fake_binds_complete) > before,
-						 NDIS_FAKE_WAIT), 0L);
+	KUNIT_EXPECT_GT(test, ndis_fake_wait_binds_completed(before, NDIS_FAKE_WAIT), 0L);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->restarts), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&fp->not_passive), 0);
 }

@@ -3,7 +3,7 @@
 #ifndef _NDIS_KUNIT_FAKE_H
 #define _NDIS_KUNIT_FAKE_H
 
-#include "fake_drivers.h"
+#include "../tests/fake/fake_drivers.h"
 #include "ndis_kunit.h"
 
 #define NDIS_FAKE_WAIT	(10 * HZ)

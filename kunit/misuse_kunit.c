@@ -66,9 +66,8 @@ static unsigned int refuse_each_call(struct kunit *test, const struct ndis_bad_h
 	KUNIT_ASSERT_NOT_NULL(test, nbl);
 	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
 			   NULL);
-	status.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION;
-	status.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1;
-	status.Header.Size = sizeof(status);
+	ndis_object_header_init(&status.Header, NDIS_OBJECT_TYPE_STATUS_INDICATION,
+				NDIS_STATUS_INDICATION_REVISION_1, sizeof(status));
 	status.StatusCode = NDIS_STATUS_MEDIA_CONNECT;
 
 	/* Protocol side. */

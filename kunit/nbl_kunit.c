@@ -24,9 +24,9 @@ static void pool_free(void *pool)
 static void setup(struct kunit *test, struct ndis_nbl_env *env, const char *name)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS p = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(p),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(p)),
 		.fAllocateNetBuffer = TRUE,
 		.ContextSize = 16,
 	};
@@ -196,9 +196,9 @@ static void pool_misuse_reported(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
 	NET_BUFFER_LIST_POOL_PARAMETERS p = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(p),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(p)),
 		.fAllocateNetBuffer = TRUE,
 	};
 	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "nb-misuse");

@@ -11,7 +11,7 @@
 #include <linux/etherdevice.h>
 
 #include "../core/kunit_iface.h"
-#include "../miniports/vmini/vmini.h"
+#include "../miniports/vmini/vmini_kunit.h"
 #include "fake.h"
 
 #define VMINI_ETHERTYPE		0x88b5	/* local experimental */

@@ -95,7 +95,7 @@ stage_sources() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	(cd "$NDIS_TOP" && tar -cf - Makefile Kbuild include core protocols miniports kunit \
-		tests/modules tools) | tar -xf - -C "$dir"
+		tests/modules tests/fake tools) | tar -xf - -C "$dir"
 }
 
 # Build everything in a staged copy against KDIR; extra make arguments follow.

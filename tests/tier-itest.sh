@@ -54,7 +54,8 @@ for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 6.1-rt mainline mainline-rt
 		"$work/src/miniports/netdev/ndis_netdev.ko" "$work/src/protocols/ndisprot/ndisprot.ko" \
 		"$work/src/protocols/ethercount/ethercount.ko" \
 		"$work/src/tests/modules/ndis_inject_warn.ko" \
-		"$work/src/tests/modules/ndis_itest.ko" "$root/ndis/modules/"
+		"$work/src/tests/modules/ndis_itest.ko" "$work/src/tests/fake/ndis_fake.ko" \
+		"$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"
 	mkdir -p "$root/ndis/bin"
 	cp "$tools/ndisprot_check" "$work/src/tools/ndisctl/ndisctl" "$root/ndis/bin/"

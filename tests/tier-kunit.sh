@@ -28,7 +28,7 @@ kunit_on() {
 	cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 		"$work/src/miniports/netdev/ndis_netdev.ko" "$work/src/tests/modules/ndis_itest.ko" \
 		"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/protocols/ethercount/ethercount.ko" \
-		"$work/src/kunit/ndis_kunit.ko" \
+		"$work/src/kunit/ndis_kunit.ko" "$work/src/tests/fake/ndis_fake.ko" \
 		"$work/src/tests/modules/ndis_inject_warn.ko" "$root/ndis/modules/"
 	cp "$NDIS_TOP/tests/guest/kunit-init.sh" "$root/init"
 	# The integration scripts of the miniports and protocols run here too,

@@ -28,6 +28,7 @@ root="$work/initramfs"
 initramfs_skeleton "$root"
 cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 	"$work/src/miniports/netdev/ndis_netdev.ko" "$work/src/tests/modules/ndis_itest.ko" \
+	"$work/src/tests/fake/ndis_fake.ko" \
 	"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/protocols/ethercount/ethercount.ko" \
 	"$root/ndis/modules/"
 cp "$NDIS_TOP/tests/guest/stress-init.sh" "$root/init"

@@ -20,6 +20,41 @@ typedef struct _NDIS_OBJECT_HEADER {
 	USHORT Size;
 } NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
 
+/**
+ * NDIS_OBJECT_HEADER_INIT - initializer of an NDIS_OBJECT_HEADER
+ * @type: one of NDIS_OBJECT_TYPE_*
+ * @rev: the structure's revision (its ``*_REVISION_*`` value)
+ * @size: the structure's size, sizeof() the object being initialized
+ *
+ * A Linux addition: the header of a structure written as a designated
+ * initializer in one line, ``.Header = NDIS_OBJECT_HEADER_INIT(
+ * NDIS_OBJECT_TYPE_DEFAULT, NDIS_LINK_STATE_REVISION_1, sizeof(link))``,
+ * in place of three hand-written fields. ndis_object_header_init() fills
+ * in a header already in place.
+ */
+#define NDIS_OBJECT_HEADER_INIT(type, rev, size)			\
+	{ .Type = (type), .Revision = (rev), .Size = (size) }
+
+/**
+ * ndis_object_header_init() - fill in an NDIS_OBJECT_HEADER
+ * @header: the header, inside the structure it describes
+ * @type: one of NDIS_OBJECT_TYPE_*
+ * @rev: the structure's revision (its ``*_REVISION_*`` value)
+ * @size: the structure's size, sizeof() the structure
+ *
+ * A Linux addition: the statement form of NDIS_OBJECT_HEADER_INIT(), for
+ * a structure filled in field by field (after a memset(), say).
+ *
+ * Context: any.
+ */
+static inline void ndis_object_header_init(PNDIS_OBJECT_HEADER header, UCHAR type, UCHAR rev,
+					   USHORT size)
+{
+	header->Type = type;
+	header->Revision = rev;
+	header->Size = size;
+}
+
 #define NDIS_OBJECT_TYPE_DEFAULT				0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS		0x81
 #define NDIS_OBJECT_TYPE_BIND_PARAMETERS			0x86

@@ -85,11 +85,10 @@ static NDIS_STATUS ndis_netdev_set_registration(struct ndis_netdev_port *port)
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs;
 
 	memset(&attrs, 0, sizeof(attrs));
-	attrs.RegistrationAttributes.Header.Type =
-		NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	attrs.RegistrationAttributes.Header.Revision =
-		NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	attrs.RegistrationAttributes.Header.Size = sizeof(attrs.RegistrationAttributes);
+	ndis_object_header_init(&attrs.RegistrationAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
+				NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1,
+				sizeof(attrs.RegistrationAttributes));
 	attrs.RegistrationAttributes.MiniportAdapterContext = port;
 	return NdisMSetMiniportAttributes(port->handle, &attrs);
 }
@@ -125,9 +124,8 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	port->tap.ignore_outgoing = true;
 	rtnl_unlock();
 
-	g->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
-	g->Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
-	g->Header.Size = sizeof(*g);
+	ndis_object_header_init(&g->Header, NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+				NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1, sizeof(*g));
 	g->MediaType = NdisMedium802_3;
 	g->MtuSize = port->mtu;
 	g->MaxXmitLinkSpeed = link.speed;
@@ -152,9 +150,9 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
 {
 	struct ndis_netdev_port *port = params->MiniportAddDeviceContext;
 	NET_BUFFER_LIST_POOL_PARAMETERS pool = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(pool),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(pool)),
 		.fAllocateNetBuffer = FALSE,	/* ndis_nbl_from_skb() brings the frame */
 	};
 	NDIS_STATUS status;
@@ -224,9 +222,8 @@ static NDIS_STATUS ndis_netdev_reply_statistics(struct ndis_netdev_port *port,
 	struct ndis_netdev_stats *st = &port->stats;
 	struct ndis_netdev_traffic_sum t;
 	NDIS_STATISTICS_INFO info = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_STATISTICS_INFO_REVISION_1,
-		.Header.Size = sizeof(info),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_STATISTICS_INFO_REVISION_1, sizeof(info)),
 		.SupportedStatistics = NDIS_NETDEV_STATISTICS_ALL,
 		.ifInDiscards = atomic64_read(&st->rx_dropped),
 		.ifOutErrors = atomic64_read(&st->tx_errors),
@@ -362,9 +359,8 @@ static void ndis_netdev_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 void ndis_netdev_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS chars)
 {
 	memset(chars, 0, sizeof(*chars));
-	chars->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
-	chars->Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
-	chars->Header.Size = sizeof(*chars);
+	ndis_object_header_init(&chars->Header, NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS,
+				NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*chars));
 	chars->MajorNdisVersion = NDIS_MAJOR_VERSION;
 	chars->MinorNdisVersion = NDIS_MINOR_VERSION;
 	chars->MajorDriverVersion = 1;

@@ -225,10 +225,11 @@ static int __init ndis_netdev_init(void)
 		pr_err("miniport registration failed: 0x%08x\n", status);
 		return -ENODEV;
 	}
+	/* The init ladder mirrors the exit ladder below, step for step. */
+	ndis_netdev_debugfs_init();
 	ndis_netdev_wq = alloc_ordered_workqueue("ndis_netdev", 0);
 	if (!ndis_netdev_wq)
-		goto err_driver;
-	ndis_netdev_debugfs_init();
+		goto err_debugfs;
 	/* Replays NETDEV_REGISTER for the devices present (and undoes that on failure). */
 	err = register_netdevice_notifier(&ndis_netdev_notifier);
 	if (err)
@@ -237,8 +238,8 @@ static int __init ndis_netdev_init(void)
 
 err_wq:
 	destroy_workqueue(ndis_netdev_wq);
+err_debugfs:
 	ndis_netdev_debugfs_exit();
-err_driver:
 	NdisMDeregisterMiniportDriver(ndis_netdev_driver);
 	return err;
 }

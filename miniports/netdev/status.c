@@ -49,9 +49,8 @@ static void ndis_netdev_indicate(struct ndis_netdev_port *port, NDIS_STATUS code
 				 ULONG size)
 {
 	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_STATUS_INDICATION,
+						  NDIS_STATUS_INDICATION_REVISION_1, sizeof(s)),
 		.StatusCode = code,
 		.StatusBuffer = buffer,
 		.StatusBufferSize = size,
@@ -64,9 +63,8 @@ static void ndis_netdev_indicate_link(struct ndis_netdev_port *port,
 				      const struct ndis_netdev_link *link)
 {
 	NDIS_LINK_STATE state = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
-		.Header.Size = sizeof(state),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_LINK_STATE_REVISION_1, sizeof(state)),
 		.MediaConnectState = link->state,
 		.MediaDuplexState = link->duplex,
 		.XmitLinkSpeed = link->speed,

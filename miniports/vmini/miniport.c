@@ -24,9 +24,10 @@ static NDIS_STATUS ndis_vmini_set_registration(NDIS_HANDLE handle, struct ndis_v
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
 	PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES r = &attrs.RegistrationAttributes;
 
-	r->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	r->Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	r->Header.Size = sizeof(*r);
+	ndis_object_header_init(&r->Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
+				NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1,
+				sizeof(*r));
 	r->MiniportAdapterContext = vd;
 	return NdisMSetMiniportAttributes(handle, &attrs);
 }
@@ -36,9 +37,8 @@ static NDIS_STATUS ndis_vmini_set_general(NDIS_HANDLE handle, struct ndis_vmini_
 	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
 	PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES g = &attrs.GeneralAttributes;
 
-	g->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
-	g->Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
-	g->Header.Size = sizeof(*g);
+	ndis_object_header_init(&g->Header, NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+				NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1, sizeof(*g));
 	g->MediaType = NdisMedium802_3;
 	g->MtuSize = NDIS_VMINI_MTU;
 	g->MaxXmitLinkSpeed = NDIS_VMINI_SPEED;
@@ -65,9 +65,9 @@ static NDIS_STATUS ndis_vmini_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_
 					 PNDIS_MINIPORT_INIT_PARAMETERS params)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS pool = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(pool),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(pool)),
 	};
 	struct ndis_vmini_dev *vd = params->MiniportAddDeviceContext;
 	NDIS_STATUS status;
@@ -228,9 +228,8 @@ static void ndis_vmini_shutdown(NDIS_HANDLE ctx, NDIS_SHUTDOWN_ACTION action)
 void ndis_vmini_set_link(struct ndis_vmini_dev *vd, bool up)
 {
 	NDIS_LINK_STATE link = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
-		.Header.Size = sizeof(link),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_LINK_STATE_REVISION_1, sizeof(link)),
 		.MediaConnectState = up ? MediaConnectStateConnected :
 					  MediaConnectStateDisconnected,
 		.MediaDuplexState = MediaDuplexStateFull,
@@ -238,9 +237,8 @@ void ndis_vmini_set_link(struct ndis_vmini_dev *vd, bool up)
 		.RcvLinkSpeed = up ? NDIS_VMINI_SPEED : 0,
 	};
 	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_STATUS_INDICATION,
+						  NDIS_STATUS_INDICATION_REVISION_1, sizeof(s)),
 		.StatusCode = NDIS_STATUS_LINK_STATE,
 		.StatusBuffer = &link,
 		.StatusBufferSize = sizeof(link),
@@ -280,9 +278,8 @@ void ndis_vmini_dev_init_work(struct ndis_vmini_dev *vd)
 void ndis_vmini_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS,
+				NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->MajorDriverVersion = 1;

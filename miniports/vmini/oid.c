@@ -22,9 +22,8 @@ static NDIS_STATUS ndis_vmini_statistics(struct ndis_vmini_dev *vd, PNDIS_OID_RE
 {
 	struct ndis_vmini_stats *st = &vd->stats;
 	NDIS_STATISTICS_INFO info = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_STATISTICS_INFO_REVISION_1,
-		.Header.Size = sizeof(info),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_STATISTICS_INFO_REVISION_1, sizeof(info)),
 		.SupportedStatistics = NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_RCV |
 			NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_RCV |
 			NDIS_STATISTICS_FLAGS_VALID_BROADCAST_FRAMES_RCV |
@@ -55,9 +54,8 @@ static NDIS_STATUS ndis_vmini_statistics(struct ndis_vmini_dev *vd, PNDIS_OID_RE
 static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST req)
 {
 	NDIS_LINK_STATE link = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
-		.Header.Size = sizeof(link),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_LINK_STATE_REVISION_1, sizeof(link)),
 		.MediaDuplexState = MediaDuplexStateFull,
 	};
 	bool up = READ_ONCE(vd->link_up);

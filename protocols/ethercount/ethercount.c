@@ -349,9 +349,8 @@ static NDIS_STATUS ethercount_set_filter(struct ethercount_binding *b)
 	NDIS_STATUS status;
 
 	/* NDIS: a binding receives nothing until its packet filter says what. */
-	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	req->Header.Size = sizeof(*req);
+	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = NdisRequestSetInformation;
 	req->DATA.SET_INFORMATION.Oid = OID_GEN_CURRENT_PACKET_FILTER;
 	b->filter = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_BROADCAST |
@@ -420,15 +419,14 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 				   PNDIS_BIND_PARAMETERS params)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS pool = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(pool),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(pool)),
 		.fAllocateNetBuffer = TRUE,	/* each NBL comes with its NB */
 	};
 	NDIS_OPEN_PARAMETERS op = {
-		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
-		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(op),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ethercount_binding *b;
 	NDIS_STATUS status;
@@ -556,9 +554,9 @@ static NDIS_STATUS ethercount_pnp(NDIS_HANDLE ctx, PNET_PNP_EVENT_NOTIFICATION n
 static int __init ethercount_init(void)
 {
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars = {
-		.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
-		.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2,
-		.Header.Size = sizeof(chars),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
+						  NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2,
+						  sizeof(chars)),
 		.MajorNdisVersion = 6,
 		.MinorNdisVersion = 30,
 		.Name = "ethercount",

@@ -56,9 +56,8 @@ static NDIS_STATUS ndisprot_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 				 PNDIS_BIND_PARAMETERS params)
 {
 	NDIS_OPEN_PARAMETERS op = {
-		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
-		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(op),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndisprot_port *port;
 	NDIS_STATUS status;
@@ -246,9 +245,8 @@ NDIS_STATUS ndisprot_port_oid(struct ndisprot_port *port, NDIS_REQUEST_TYPE type
 	spin_unlock_bh(&port->lock);
 
 	init_completion(&oc->done);
-	oc->req.Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	oc->req.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	oc->req.Header.Size = sizeof(oc->req);
+	ndis_object_header_init(&oc->req.Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(oc->req));
 	oc->req.RequestType = type;
 	/* QUERY_INFORMATION and SET_INFORMATION share their layout. */
 	oc->req.DATA.QUERY_INFORMATION.Oid = oid;
@@ -340,9 +338,8 @@ int ndisprot_port_update_filter(struct ndisprot_port *port)
 void ndisprot_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
+				NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->Name = "ndisprot";

@@ -56,9 +56,9 @@ static struct miscdevice ndisprot_misc = {
 static int __init ndisprot_init(void)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS pool = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(pool),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(pool)),
 		.fAllocateNetBuffer = TRUE,
 	};
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;

@@ -26,6 +26,7 @@ t_check "rmmod ndis" rmmod ndis
 t_eq "no ndis module left loaded" "" "$(ndis_modules_loaded)"
 
 # Last: reboot with adapters up; the host looks for MiniportShutdownEx.
-insmod $NDIS_DIR/modules/ndis.ko && insmod $NDIS_DIR/modules/ndis_itest.ko
+insmod $NDIS_DIR/modules/ndis.ko && insmod $NDIS_DIR/modules/ndis_fake.ko &&
+	insmod $NDIS_DIR/modules/ndis_itest.ko
 marker shutdown-with-adapters
 guest_finish

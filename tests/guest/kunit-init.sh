@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# PID 1 of the KUnit guest: load ndis.ko, ndis_vmini.ko and ndis_kunit.ko
-# (whose suites run at load and print one KTAP document), run the
-# drivers' integration scripts, unload everything, scan for leaks.
+# PID 1 of the KUnit guest: load ndis.ko, ndis_vmini.ko, ndis_fake.ko and
+# ndis_kunit.ko (whose suites run at load and print one KTAP document), run
+# the drivers' integration scripts, unload everything, scan for leaks.
 . /ndis/common.sh
 guest_setup
 
@@ -18,6 +18,7 @@ kunit_args=
 marker ktap-begin
 insmod $NDIS_DIR/modules/ndis.ko
 insmod $NDIS_DIR/modules/ndis_vmini.ko
+insmod $NDIS_DIR/modules/ndis_fake.ko
 run_bounded "KUnit suites (insmod ndis_kunit.ko)" "$(step_limit 300)" \
 	insmod $NDIS_DIR/modules/ndis_kunit.ko $kunit_args
 marker ktap-end
@@ -28,6 +29,7 @@ if [ "$(inject_mode)" = warn ]; then
 fi
 
 rmmod ndis_kunit
+rmmod ndis_fake		# the scripts load it again with ndis_itest
 rmmod ndis_vmini
 
 # The drivers' integration scripts, now under lockdep, KASAN and kmemleak.

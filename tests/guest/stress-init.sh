@@ -45,6 +45,7 @@ misuse0=$(cat $root/api_misuse)
 t_check "insmod ndis_vmini.ko devices=4, and vmini9" vmini_load
 t_check "insmod ndis_netdev.ko" insmod $M/ndis_netdev.ko
 t_check "insmod ndisprot.ko" insmod $M/ndisprot.ko
+t_check "insmod ndis_fake.ko" insmod $M/ndis_fake.ko
 t_check "insmod ndis_itest.ko" insmod $M/ndis_itest.ko
 t_check "insmod ethercount.ko" insmod $M/ethercount.ko
 adapters="nd-$v0 nd-$v1 nd-$e0 nd-$e1 vmini0 vmini1 vmini2 vmini3"
@@ -302,7 +303,7 @@ t_check "no receive outstanding on any vmini adapter" eventually sh -c \
 t_check "no frame outstanding in ndis_netdev" eventually sh -c \
 	"! grep -h _outstanding /sys/kernel/debug/ndis_netdev/*/stats | grep -qv ' 0\$'"
 
-for m in ethercount ndisprot ndis_itest ndis_netdev ndis_vmini; do
+for m in ethercount ndisprot ndis_itest ndis_fake ndis_netdev ndis_vmini; do
 	t_check "rmmod $m after the stress" rmmod $m
 done
 # The totals of the whole run must balance once every binding is freed.

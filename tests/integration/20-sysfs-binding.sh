@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 # The sysfs view of the registry, a user-triggered unbind and rebind, and
 # the tracepoints that record them. ndis_itest.ko supplies a miniport with
-# two adapters and a protocol that binds to both.
+# two adapters and a protocol that binds to both (the fake drivers of
+# ndis_fake.ko, loaded before it and unloaded after it).
 . /ndis/common.sh
 
 root=/sys/kernel/ndis
 binding=$root/bindings/itest_proto:itest0
 
+t_check "insmod ndis_fake.ko" insmod $NDIS_DIR/modules/ndis_fake.ko
 t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
 t_check "miniport listed" test -d $root/miniports/itest_mp
 t_eq "miniport NDIS version" 6.30 "$(cat $root/miniports/itest_mp/ndis_version)"
@@ -49,6 +51,7 @@ done
 
 t_check "rmmod ndis refused while a driver uses it" sh -c "! rmmod ndis 2>/dev/null"
 t_check "rmmod ndis_itest with live bindings" rmmod ndis_itest
+t_check "rmmod ndis_fake" rmmod ndis_fake
 t_eq "registry empty after rmmod" 0 \
 	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"
 t_eq "no API misuse during the run" 0 "$(cat $root/api_misuse)"

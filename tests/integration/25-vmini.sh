@@ -30,6 +30,7 @@ echo 1 >$knobs/fail_init
 t_check "fail_init knob makes new_device fail" sh -c "! echo 301 2>/dev/null >$bus/new_device"
 t_check "no adapter left by the failed initialize" test ! -e $root/adapters/vmini301
 
+t_check "insmod ndis_fake.ko" insmod $NDIS_DIR/modules/ndis_fake.ko
 t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
 for a in vmini0 vmini1; do
 	t_check "itest_proto bound to $a" eventually state_is $root/bindings/itest_proto:$a running
@@ -81,11 +82,14 @@ t_check "its knob directory gone" eventually test ! -e $knobs/vmini1
 t_check "rmmod ndis_vmini with a live binding" rmmod ndis_vmini
 t_check "binding to vmini0 gone" test ! -e $root/bindings/itest_proto:vmini0
 t_check "rmmod ndis_itest" rmmod ndis_itest
+t_check "rmmod ndis_fake" rmmod ndis_fake
 
 # The other order: the protocol goes first.
-insmod $NDIS_DIR/modules/ndis_vmini.ko devices=1 && insmod $NDIS_DIR/modules/ndis_itest.ko
+insmod $NDIS_DIR/modules/ndis_vmini.ko devices=1 && insmod $NDIS_DIR/modules/ndis_fake.ko &&
+	insmod $NDIS_DIR/modules/ndis_itest.ko
 t_check "bound again after reload" eventually state_is $root/bindings/itest_proto:vmini0 running
 t_check "rmmod ndis_itest before ndis_vmini" rmmod ndis_itest
+t_check "rmmod ndis_fake again" rmmod ndis_fake
 t_check "rmmod ndis_vmini" rmmod ndis_vmini
 t_eq "registry empty" 0 \
 	"$(find $root/miniports $root/adapters $root/protocols $root/bindings -mindepth 1 | wc -l)"

@@ -66,6 +66,7 @@ t_eq "adapter miniport" ndis_netdev "$(cat $root/adapters/nd-$v0/miniport)"
 t_eq "loading changed no NIC" "$before" "$(link_snapshot)"
 t_eq "no packet tap while no protocol asks for frames" 0 "$(taps)"
 
+t_check "insmod ndis_fake.ko" insmod $NDIS_DIR/modules/ndis_fake.ko
 t_check "insmod ndis_itest.ko" insmod $NDIS_DIR/modules/ndis_itest.ko
 for n in $v0 $v1 $e0 $e1; do
 	t_check "itest_proto bound to nd-$n" bound "$n"
@@ -206,6 +207,7 @@ t_check "frames flow as soon as the filter set completed" send_and_check "$e1" "
 t_check "rmmod ndis_itest before ndis_netdev" rmmod ndis_itest
 t_check "its close took the packet tap off" eventually sh -c \
 	"[ \$(grep -c ndis_netdev_rx /proc/net/ptype) = 0 ]"
+t_check "rmmod ndis_fake" rmmod ndis_fake
 t_check "rmmod ndis_netdev" rmmod ndis_netdev
 t_eq "unloading in the other order changed no NIC" "$before" "$(link_snapshot)"
 t_eq "registry empty" 0 \

@@ -3,7 +3,7 @@
 #ifndef _NDIS_ITEST_H
 #define _NDIS_ITEST_H
 
-#include "../../kunit/fake_drivers.h"
+#include "../fake/fake_drivers.h"
 
 void ndis_itest_probe_init(struct ndis_fake_protocol *fp);
 void ndis_itest_probe_exit(void);

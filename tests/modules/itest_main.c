@@ -4,9 +4,11 @@
  * a miniport driver "itest_mp" with @adapters adapters "itest0".. and a
  * protocol "itest_proto" that binds to every Ethernet adapter (its own,
  * and those of ndis_vmini and ndis_netdev when loaded); unloading
- * deregisters both. The drivers are the fakes the
- * KUnit suites use, so the stock kernels run the same code. Probe frames
- * (itest_probe.c) carry traffic between adapters for the tier to check.
+ * deregisters both. The drivers are the fakes the KUnit suites use
+ * (ndis_fake.ko, loaded before this module), so the stock kernels run the
+ * same code; their state, and NDIS's ownership of them, is this module's.
+ * Probe frames (itest_probe.c) carry traffic between adapters for the
+ * tier to check.
  */
 #include <linux/module.h>
 
@@ -70,3 +72,4 @@ module_exit(ndis_itest_exit);
 MODULE_DESCRIPTION("ndis test harness: a miniport and a protocol for the integration tier");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS("NDIS");
+MODULE_IMPORT_NS("NDIS_FAKE");

@@ -55,9 +55,8 @@ static NDIS_STATUS ndis_kbench_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx
 				    PNDIS_BIND_PARAMETERS params)
 {
 	NDIS_OPEN_PARAMETERS op = {
-		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
-		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(op),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndis_kbench_proto *p = driver_ctx;
 	struct ndis_kbench_binding *b;
@@ -224,9 +223,9 @@ struct ndis_kbench_proto *ndis_kbench_proto_init(unsigned int i, const char *nam
 int ndis_kbench_proto_register(const char *measure, struct ndis_kbench_proto *p)
 {
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars = {
-		.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
-		.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2,
-		.Header.Size = sizeof(chars),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
+						  NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2,
+						  sizeof(chars)),
 		.MajorNdisVersion = 6,
 		.MinorNdisVersion = 30,
 		.Name = p->name,
@@ -426,9 +425,8 @@ int ndis_kbench_oid(const char *measure, struct ndis_kbench_binding *b,
 	long left;
 
 	memset(req, 0, sizeof(*req));
-	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	req->Header.Size = sizeof(*req);
+	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = type;
 	b->oid_buf = value;
 	if (type == NdisRequestSetInformation) {

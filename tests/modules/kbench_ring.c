@@ -44,9 +44,9 @@ int ndis_kbench_ring_init(struct ndis_kbench_ring *r, NDIS_HANDLE protocol, unsi
 			  const u8 *frame, unsigned int len)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS params = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(params),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+						  sizeof(params)),
 		.fAllocateNetBuffer = TRUE,
 	};
 	PNET_BUFFER_LIST nbl;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The fake miniport and protocol of fake_drivers.h. */
+/*
+ * ndis_fake.ko: the fake miniport and protocol of fake_drivers.h, exported
+ * in the NDIS_FAKE namespace to ndis_kunit.ko and ndis_itest.ko. A test
+ * module: never installed.
+ */
 #include <linux/delay.h>
 #include <linux/if_ether.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -10,8 +15,40 @@
 #define NDIS_FAKE_COMPLETE_DELAY	msecs_to_jiffies(20)
 #define NDIS_FAKE_OID_WAIT		(10 * HZ)	/* a pended request's completion */
 
-atomic_t ndis_fake_binds_complete = ATOMIC_INIT(0);
-DECLARE_WAIT_QUEUE_HEAD(ndis_fake_global_wq);
+/* NetEventBindsComplete carries no context: counted for all fakes. */
+static atomic_t ndis_fake_binds_complete = ATOMIC_INIT(0);
+static DECLARE_WAIT_QUEUE_HEAD(ndis_fake_global_wq);
+
+/**
+ * ndis_fake_binds_completed() - NetEventBindsComplete events the fakes got
+ *
+ * The event carries no context that tells which fake protocol it is for,
+ * so it is counted for all of them, since ndis_fake was loaded.
+ *
+ * Context: any.
+ * Return: the count.
+ */
+int ndis_fake_binds_completed(void)
+{
+	return atomic_read(&ndis_fake_binds_complete);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_fake_binds_completed, "NDIS_FAKE");
+
+/**
+ * ndis_fake_wait_binds_completed() - wait for one more NetEventBindsComplete
+ * @before: a count from ndis_fake_binds_completed()
+ * @timeout: the bound, in jiffies
+ *
+ * Context: process context; sleeps.
+ * Return: 0 if the count did not pass @before within @timeout, else the
+ * jiffies left (at least 1).
+ */
+long ndis_fake_wait_binds_completed(int before, long timeout)
+{
+	return wait_event_timeout(ndis_fake_global_wq,
+				  atomic_read(&ndis_fake_binds_complete) > before, timeout);
+}
+EXPORT_SYMBOL_NS_GPL(ndis_fake_wait_binds_completed, "NDIS_FAKE");
 
 /* Data-path callbacks must run at DISPATCH_LEVEL, whoever called NDIS. */
 static void ndis_fake_note_dispatch(struct ndis_fake_protocol *fp)
@@ -75,19 +112,18 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	INIT_DELAYED_WORK(&fa->complete, ndis_fake_adapter_complete);
 
 	memset(&attrs, 0, sizeof(attrs));
-	attrs.RegistrationAttributes.Header.Type =
-		NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	attrs.RegistrationAttributes.Header.Revision = 1;
-	attrs.RegistrationAttributes.Header.Size = sizeof(attrs.RegistrationAttributes);
+	ndis_object_header_init(&attrs.RegistrationAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, 1,
+				sizeof(attrs.RegistrationAttributes));
 	attrs.RegistrationAttributes.MiniportAdapterContext = fa;
 	status = NdisMSetMiniportAttributes(handle, &attrs);
 	if (status != NDIS_STATUS_SUCCESS)
 		goto fail;
 
 	memset(&attrs, 0, sizeof(attrs));
-	attrs.GeneralAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
-	attrs.GeneralAttributes.Header.Revision = 1;
-	attrs.GeneralAttributes.Header.Size = sizeof(attrs.GeneralAttributes);
+	ndis_object_header_init(&attrs.GeneralAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, 1,
+				sizeof(attrs.GeneralAttributes));
 	attrs.GeneralAttributes.MediaType = mp->medium;
 	attrs.GeneralAttributes.MtuSize = 1500;
 	attrs.GeneralAttributes.XmitLinkSpeed = 1000000000ULL;
@@ -130,9 +166,14 @@ static void ndis_fake_halt(NDIS_HANDLE ctx, NDIS_HALT_ACTION action)
 	wake_up(&mp->wq);
 }
 
-/*
+/**
+ * ndis_fake_miniport_release() - free the adapters a fake miniport still has
+ * @mp: the fake miniport, deregistered already
+ *
  * After NdisMDeregisterMiniportDriver(): adapters that were shut down are
  * never halted, so they are freed here.
+ *
+ * Context: process context.
  */
 void ndis_fake_miniport_release(struct ndis_fake_miniport *mp)
 {
@@ -146,6 +187,7 @@ void ndis_fake_miniport_release(struct ndis_fake_miniport *mp)
 		kfree(fa);
 	}
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_miniport_release, "NDIS_FAKE");
 
 static NDIS_STATUS ndis_fake_pause(NDIS_HANDLE ctx, PNDIS_MINIPORT_PAUSE_PARAMETERS params)
 {
@@ -252,7 +294,14 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 	}
 }
 
-/* Complete the request the fake holds. Return: whether there was one. */
+/**
+ * ndis_fake_oid_complete_held() - complete the OID request the fake holds
+ * @mp: the fake miniport (NDIS_FAKE_OID_PEND)
+ * @status: the request's final status
+ *
+ * Context: any context NdisMOidRequestComplete() allows.
+ * Return: whether there was one.
+ */
 bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status)
 {
 	PNDIS_OID_REQUEST req = xchg(&mp->oid_held, NULL);
@@ -261,6 +310,7 @@ bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS stat
 		NdisMOidRequestComplete(mp->oid_adapter, req, status);
 	return req;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_complete_held, "NDIS_FAKE");
 
 static void ndis_fake_send_nbls(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain,
 				NDIS_PORT_NUMBER port, ULONG flags)
@@ -291,9 +341,17 @@ static void ndis_fake_send_nbls(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain,
 	wake_up_all(&fa->mp->wq);
 }
 
-/*
- * Complete up to @max held sends (oldest first) with @status, in one chain
- * whatever bindings they came from. Return: how many.
+/**
+ * ndis_fake_adapter_release_sends() - complete held sends
+ * @fa: the fake adapter (its miniport has hold_sends set)
+ * @max: at most this many NBLs
+ * @status: the status each completes with
+ *
+ * Completes up to @max held sends (oldest first) with @status, in one
+ * chain whatever bindings they came from.
+ *
+ * Context: process or softirq context.
+ * Return: how many.
  */
 unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 					     unsigned int max, NDIS_STATUS status)
@@ -315,15 +373,24 @@ unsigned int ndis_fake_adapter_release_sends(struct ndis_fake_adapter *fa,
 		NdisMSendNetBufferListsComplete(fa->handle, head, 0);
 	return n;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_adapter_release_sends, "NDIS_FAKE");
 
-/* NdisMIndicateStatusEx of @code with @buf, to @destination (NULL: every binding). */
+/**
+ * ndis_fake_indicate_status() - NdisMIndicateStatusEx() from a fake adapter
+ * @fa: the fake adapter
+ * @code: the StatusCode
+ * @buf: the StatusBuffer
+ * @size: its size in bytes
+ * @destination: the binding it is for; NULL for every binding
+ *
+ * Context: <= DISPATCH_LEVEL.
+ */
 void ndis_fake_indicate_status(struct ndis_fake_adapter *fa, NDIS_STATUS code, PVOID buf,
 			       ULONG size, NDIS_HANDLE destination)
 {
 	NDIS_STATUS_INDICATION s = {
-		.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION,
-		.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1,
-		.Header.Size = sizeof(s),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_STATUS_INDICATION,
+						  NDIS_STATUS_INDICATION_REVISION_1, sizeof(s)),
 		.StatusCode = code,
 		.DestinationHandle = destination,
 		.StatusBuffer = buf,
@@ -332,14 +399,22 @@ void ndis_fake_indicate_status(struct ndis_fake_adapter *fa, NDIS_STATUS code, P
 
 	NdisMIndicateStatusEx(fa->handle, &s);
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_indicate_status, "NDIS_FAKE");
 
+/**
+ * ndis_fake_indicate_link() - a NDIS_STATUS_LINK_STATE indication at 1 Gb/s
+ * @fa: the fake adapter
+ * @state: the media connect state it reports
+ * @destination: the binding it is for; NULL for every binding
+ *
+ * Context: <= DISPATCH_LEVEL.
+ */
 void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_STATE state,
 			     NDIS_HANDLE destination)
 {
 	NDIS_LINK_STATE link = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = NDIS_LINK_STATE_REVISION_1,
-		.Header.Size = sizeof(link),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT,
+						  NDIS_LINK_STATE_REVISION_1, sizeof(link)),
 		.MediaConnectState = state,
 		.XmitLinkSpeed = 1000000000ULL,
 		.RcvLinkSpeed = 1000000000ULL,
@@ -347,7 +422,16 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 
 	ndis_fake_indicate_status(fa, NDIS_STATUS_LINK_STATE, &link, sizeof(link), destination);
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_indicate_link, "NDIS_FAKE");
 
+/**
+ * ndis_fake_adapter_find() - a fake miniport's adapter by name
+ * @mp: the fake miniport
+ * @name: the adapter's name
+ *
+ * Context: process or softirq context.
+ * Return: the adapter (valid until it is halted), or NULL.
+ */
 struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 						 const char *name)
 {
@@ -360,6 +444,7 @@ struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,
 	spin_unlock_bh(&mp->lock);
 	return found;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_adapter_find, "NDIS_FAKE");
 
 static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain, ULONG flags)
 {
@@ -379,9 +464,17 @@ static void ndis_fake_return(NDIS_HANDLE ctx, PNET_BUFFER_LIST chain, ULONG flag
 	wake_up_all(&fa->mp->wq);
 }
 
-/*
- * Indicate @n 60-byte frames to @dst with @flags. With
- * NDIS_RECEIVE_FLAGS_RESOURCES they are freed when the call returns.
+/**
+ * ndis_fake_indicate() - indicate frames from a fake adapter
+ * @fa: the fake adapter
+ * @n: how many 60-byte frames, one NBL each
+ * @dst: their destination MAC address
+ * @flags: the receive flags
+ *
+ * Each frame's byte after the destination address numbers it. With
+ * NDIS_RECEIVE_FLAGS_RESOURCES the frames are freed when the call returns.
+ *
+ * Context: <= DISPATCH_LEVEL.
  */
 void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHAR *dst,
 			ULONG flags)
@@ -411,6 +504,7 @@ void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHA
 		NdisFreeNetBufferList(nbl);
 	}
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_indicate, "NDIS_FAKE");
 
 /* Complete the held sends tagged @id with NDIS_STATUS_SEND_ABORTED. */
 static void ndis_fake_cancel_send(NDIS_HANDLE ctx, PVOID id)
@@ -463,12 +557,18 @@ static void ndis_fake_cancel_oid(NDIS_HANDLE ctx, PVOID id)
 		NdisMOidRequestComplete(fa->handle, req, NDIS_STATUS_REQUEST_ABORTED);
 }
 
+/**
+ * ndis_fake_miniport_chars() - the fake miniport's characteristics
+ * @c: filled in: every handler of the fake, NDIS 6.30
+ * @name: the driver's name
+ *
+ * Context: any.
+ */
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS,
+				NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->Name = name;
@@ -484,7 +584,15 @@ void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const cha
 	c->ShutdownHandlerEx = ndis_fake_shutdown;
 	c->CancelOidRequestHandler = ndis_fake_cancel_oid;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_miniport_chars, "NDIS_FAKE");
 
+/**
+ * ndis_fake_miniport_init() - set up a fake miniport before registering it
+ * @mp: the fake miniport, zeroed
+ * @name: its name (copied)
+ *
+ * Context: any.
+ */
 void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name)
 {
 	strscpy(mp->name, name, sizeof(mp->name));
@@ -494,6 +602,7 @@ void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name)
 	INIT_LIST_HEAD(&mp->adapters);
 	init_waitqueue_head(&mp->wq);
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_miniport_init, "NDIS_FAKE");
 
 /* -- protocol ------------------------------------------------------------ */
 
@@ -563,9 +672,8 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 {
 	struct ndis_fake_protocol *fp = driver_ctx;
 	NDIS_OPEN_PARAMETERS op = {
-		.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
-		.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1,
-		.Header.Size = sizeof(op),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndis_fake_open *open;
 	NDIS_STATUS status;
@@ -817,20 +925,32 @@ NDIS_STATUS ndis_fake_oid_sync(NDIS_HANDLE binding, PNDIS_OID_REQUEST req)
 		return status;
 	return (NDIS_STATUS)(ULONG_PTR)req->SourceReserved[1];
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_sync, "NDIS_FAKE");
 
+/**
+ * ndis_fake_oid_init() - fill in an OID request
+ * @req: the request
+ * @type: query or set
+ * @oid: the OID
+ * @buffer: the information buffer
+ * @length: its length in bytes
+ * @id: the RequestId
+ *
+ * Context: any.
+ */
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
 			PVOID buffer, UINT length, PVOID id)
 {
 	memset(req, 0, sizeof(*req));
-	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	req->Header.Size = sizeof(*req);
+	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = type;
 	req->RequestId = id;
 	req->DATA.QUERY_INFORMATION.Oid = oid;
 	req->DATA.QUERY_INFORMATION.InformationBuffer = buffer;
 	req->DATA.QUERY_INFORMATION.InformationBufferLength = length;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_init, "NDIS_FAKE");
 
 /* Keep a copy of the first frame of the last indication, and where it came. */
 static void ndis_fake_note_rx(struct ndis_fake_protocol *fp, struct ndis_fake_open *open,
@@ -893,7 +1013,14 @@ static void ndis_fake_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_
 	wake_up_all(&fp->wq);
 }
 
-/* Give back every received NBL the protocol holds (one call each). */
+/**
+ * ndis_fake_return_held() - give back every received NBL the protocol holds
+ * @fp: the fake protocol
+ *
+ * One NdisReturnNetBufferLists() call per NBL.
+ *
+ * Context: <= DISPATCH_LEVEL.
+ */
 void ndis_fake_return_held(struct ndis_fake_protocol *fp)
 {
 	PNET_BUFFER_LIST nbl;
@@ -912,6 +1039,7 @@ void ndis_fake_return_held(struct ndis_fake_protocol *fp)
 		NdisReturnNetBufferLists(binding, nbl, 0);
 	}
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_return_held, "NDIS_FAKE");
 
 static void ndis_fake_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
 {
@@ -989,11 +1117,6 @@ static void ndis_fake_send_complete(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, ULON
 	wake_up_all(&fp->wq);
 }
 
-/*
- * Send @nbls NBLs of @nbs frames each (60-byte frames, the first bytes
- * numbering them) on the binding to @adapter, tagged @cancel_id.
- * Return: 0, or -ENOMEM / -ENODEV.
- */
 /* As a protocol must: no send once paused, and the pause waits for us. */
 static struct ndis_fake_open *ndis_fake_send_begin(struct ndis_fake_protocol *fp,
 						   const char *adapter)
@@ -1021,12 +1144,18 @@ static void ndis_fake_send_end(struct ndis_fake_open *open)
 	spin_unlock_bh(&fp->lock);
 }
 
-/*
- * An OID request on the binding to @adapter from outside the protocol's
- * own handlers, as a protocol must make it: inside the gate sends use, so
- * that a pause, and the unbind after it, wait for the call instead of
- * closing the handle under it. A request that pends completes later, also
- * after the gate is left: NDIS's close waits for it.
+/**
+ * ndis_fake_oid_request() - an OID request from outside the protocol's handlers
+ * @fp: the fake protocol
+ * @adapter: the adapter whose binding makes the request
+ * @req: the request
+ *
+ * Made as a protocol must make it: inside the gate sends use, so that a
+ * pause, and the unbind after it, wait for the call instead of closing the
+ * handle under it. A request that pends completes later, also after the
+ * gate is left: NDIS's close waits for it.
+ *
+ * Context: PASSIVE_LEVEL.
  * Return: its status, or NDIS_STATUS_ADAPTER_NOT_FOUND (not bound, or paused).
  */
 NDIS_STATUS ndis_fake_oid_request(struct ndis_fake_protocol *fp, const char *adapter,
@@ -1041,7 +1170,19 @@ NDIS_STATUS ndis_fake_oid_request(struct ndis_fake_protocol *fp, const char *ada
 	ndis_fake_send_end(open);
 	return status;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_request, "NDIS_FAKE");
 
+/**
+ * ndis_fake_send() - send NBLs on a binding of a fake protocol
+ * @fp: the fake protocol
+ * @adapter: the adapter whose binding sends
+ * @nbls: how many NBLs
+ * @nbs: NET_BUFFERs per NBL, 60-byte frames, the first bytes numbering them
+ * @cancel_id: the cancel ID each NBL is tagged with
+ *
+ * Context: <= DISPATCH_LEVEL.
+ * Return: 0, or -ENOMEM / -ENODEV.
+ */
 int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned int nbls,
 		   unsigned int nbs, PVOID cancel_id)
 {
@@ -1083,10 +1224,17 @@ int ndis_fake_send(struct ndis_fake_protocol *fp, const char *adapter, unsigned 
 	ndis_fake_send_end(open);
 	return i < nbls ? -ENOMEM : 0;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_send, "NDIS_FAKE");
 
-/*
- * Send one frame of @len bytes copied from @frame on the binding to
- * @adapter. Return: 0, or -ENOMEM / -ENODEV.
+/**
+ * ndis_fake_send_frame() - send one frame on a binding of a fake protocol
+ * @fp: the fake protocol
+ * @adapter: the adapter whose binding sends
+ * @frame: the frame, copied
+ * @len: its length in bytes
+ *
+ * Context: <= DISPATCH_LEVEL.
+ * Return: 0, or -ENOMEM / -ENODEV.
  */
 int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
 			 const void *frame, unsigned int len)
@@ -1108,13 +1256,20 @@ int ndis_fake_send_frame(struct ndis_fake_protocol *fp, const char *adapter,
 	ndis_fake_send_end(open);
 	return nbl ? 0 : -ENOMEM;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_send_frame, "NDIS_FAKE");
 
+/**
+ * ndis_fake_protocol_chars() - the fake protocol's characteristics
+ * @c: filled in: every handler of the fake, NDIS 6.30
+ * @name: the driver's name
+ *
+ * Context: any.
+ */
 void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)
 {
 	memset(c, 0, sizeof(*c));
-	c->Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
-	c->Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
-	c->Header.Size = sizeof(*c);
+	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
+				NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
 	c->Name = name;
@@ -1128,7 +1283,15 @@ void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const cha
 	c->SendNetBufferListsCompleteHandler = ndis_fake_send_complete;
 	c->StatusHandlerEx = ndis_fake_status;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_protocol_chars, "NDIS_FAKE");
 
+/**
+ * ndis_fake_protocol_init() - set up a fake protocol before registering it
+ * @fp: the fake protocol, zeroed
+ * @name: its name (copied)
+ *
+ * Context: any.
+ */
 void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 {
 	strscpy(fp->name, name, sizeof(fp->name));
@@ -1139,22 +1302,40 @@ void ndis_fake_protocol_init(struct ndis_fake_protocol *fp, const char *name)
 	init_waitqueue_head(&fp->wq);
 	INIT_DELAYED_WORK(&fp->pnp_work, ndis_fake_pnp_work);
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_protocol_init, "NDIS_FAKE");
 
-/* Parameters of the NBL pool (NBs included) and NB pool a fake protocol uses. */
+/**
+ * ndis_fake_pool_params() - the pool parameters a fake protocol uses
+ * @lp: filled in: an NBL pool whose NBLs come with an NB
+ * @bp: filled in: an NB pool
+ *
+ * Context: any.
+ */
 void ndis_fake_pool_params(PNET_BUFFER_LIST_POOL_PARAMETERS lp, PNET_BUFFER_POOL_PARAMETERS bp)
 {
 	memset(lp, 0, sizeof(*lp));
-	lp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	lp->Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	lp->Header.Size = sizeof(*lp);
+	ndis_object_header_init(&lp->Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1, sizeof(*lp));
 	lp->fAllocateNetBuffer = TRUE;
 	memset(bp, 0, sizeof(*bp));
-	bp->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	bp->Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-	bp->Header.Size = sizeof(*bp);
+	ndis_object_header_init(&bp->Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_BUFFER_POOL_PARAMETERS_REVISION_1, sizeof(*bp));
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_pool_params, "NDIS_FAKE");
 
-NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
+/**
+ * __ndis_fake_protocol_register() - register a fake protocol and its pools
+ * @fp: the fake protocol, from ndis_fake_protocol_init()
+ * @owner: the module NDIS holds responsible for it
+ *
+ * Use ndis_fake_protocol_register(), which passes the caller's module:
+ * the protocol's state lives there, so that is the module whose unload
+ * NDIS must catch if it forgets to deregister; never ndis_fake itself.
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS, or the failure (nothing stays registered).
+ */
+NDIS_STATUS __ndis_fake_protocol_register(struct ndis_fake_protocol *fp, struct module *owner)
 {
 	NET_BUFFER_LIST_POOL_PARAMETERS lp;
 	NET_BUFFER_POOL_PARAMETERS bp;
@@ -1163,7 +1344,7 @@ NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
 
 	ndis_fake_protocol_chars(&chars, fp->name);
 	ndis_fake_pool_params(&lp, &bp);
-	status = NdisRegisterProtocolDriver(fp, &chars, &fp->handle);
+	status = ndis_register_protocol_driver(fp, &chars, &fp->handle, owner);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
 	fp->nbl_pool = NdisAllocateNetBufferListPool(fp->handle, &lp);
@@ -1173,7 +1354,16 @@ NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp)
 	ndis_fake_protocol_deregister(fp);
 	return NDIS_STATUS_RESOURCES;
 }
+EXPORT_SYMBOL_NS_GPL(__ndis_fake_protocol_register, "NDIS_FAKE");
 
+/**
+ * ndis_fake_protocol_deregister() - deregister a fake protocol, free its pools
+ * @fp: the fake protocol
+ *
+ * Waits (bounded) for the protocol's bind completions still running.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
 void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
 {
 	NdisDeregisterProtocolDriver(fp->handle);
@@ -1187,7 +1377,16 @@ void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp)
 	fp->nb_pool = NULL;
 	fp->nbl_pool = NULL;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_protocol_deregister, "NDIS_FAKE");
 
+/**
+ * ndis_fake_open_find() - a fake protocol's open of an adapter
+ * @fp: the fake protocol
+ * @adapter: the adapter's name
+ *
+ * Context: process or softirq context.
+ * Return: the open (valid until it is unbound), or NULL.
+ */
 struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const char *adapter)
 {
 	struct ndis_fake_open *open, *found = NULL;
@@ -1199,15 +1398,37 @@ struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const 
 	spin_unlock_bh(&fp->lock);
 	return found;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_open_find, "NDIS_FAKE");
 
+/**
+ * ndis_fake_binding() - a fake protocol's binding handle to an adapter
+ * @fp: the fake protocol
+ * @adapter: the adapter's name
+ *
+ * Context: process or softirq context.
+ * Return: the NdisBindingHandle, or NULL.
+ */
 NDIS_HANDLE ndis_fake_binding(struct ndis_fake_protocol *fp, const char *adapter)
 {
 	struct ndis_fake_open *open = ndis_fake_open_find(fp, adapter);
 
 	return open ? open->binding : NULL;
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_binding, "NDIS_FAKE");
 
+/**
+ * ndis_fake_opens() - how many opens of a fake protocol are not yet freed
+ * @fp: the fake protocol
+ *
+ * Context: any.
+ * Return: the count.
+ */
 int ndis_fake_opens(struct ndis_fake_protocol *fp)
 {
 	return atomic_read(&fp->live);
 }
+EXPORT_SYMBOL_NS_GPL(ndis_fake_opens, "NDIS_FAKE");
+
+MODULE_DESCRIPTION("ndis tests: a fake miniport and fake protocols for ndis_kunit and ndis_itest");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS("NDIS");

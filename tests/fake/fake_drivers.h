@@ -3,13 +3,19 @@
  * A fake miniport and a fake protocol: real NDIS drivers in every respect
  * (registered through the public API, called through their handlers),
  * with knobs that make them pend, fail or sleep where a test needs it, and
- * counters of what they were asked to do. No KUnit here: ndis_kunit.ko and
- * the integration tier's ndis_itest.ko both build this code.
+ * counters of what they were asked to do. No KUnit here: the test module
+ * ndis_fake.ko (tests/fake/) exports them in the NDIS_FAKE namespace to
+ * ndis_kunit.ko and the integration tier's ndis_itest.ko, which import it.
+ * The state of each fake lives in the module that made it, and so does its
+ * ownership: ndis_fake_protocol_register() passes the caller's module, and
+ * callers register the fake miniport with NdisMRegisterMiniportDriver()
+ * themselves.
  */
 #ifndef _NDIS_FAKE_DRIVERS_H
 #define _NDIS_FAKE_DRIVERS_H
 
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <ndis/ndis.h>
@@ -17,8 +23,8 @@
 #define NDIS_FAKE_NAME	32
 
 /* NetEventBindsComplete carries no context: counted for all fakes. */
-extern atomic_t ndis_fake_binds_complete;
-extern wait_queue_head_t ndis_fake_global_wq;
+int ndis_fake_binds_completed(void);
+long ndis_fake_wait_binds_completed(int before, long timeout);
 
 struct ndis_fake_miniport {
 	NDIS_HANDLE handle;
@@ -192,7 +198,14 @@ struct ndis_fake_open {
 	struct list_head node;
 };
 
-NDIS_STATUS ndis_fake_protocol_register(struct ndis_fake_protocol *fp);
+NDIS_STATUS __ndis_fake_protocol_register(struct ndis_fake_protocol *fp, struct module *owner);
+
+/*
+ * ndis_fake_protocol_register(fp): register @fp owned by the calling
+ * module, where its state lives (see __ndis_fake_protocol_register()).
+ */
+#define ndis_fake_protocol_register(fp) __ndis_fake_protocol_register(fp, THIS_MODULE)
+
 void ndis_fake_protocol_deregister(struct ndis_fake_protocol *fp);
 struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const char *adapter);
 NDIS_HANDLE ndis_fake_binding(struct ndis_fake_protocol *fp, const char *adapter);
