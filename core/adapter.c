@@ -109,9 +109,7 @@ static struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
 static void ndis_adapter_restart(struct ndis_adapter *a)
 {
 	NDIS_MINIPORT_RESTART_PARAMETERS params = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = 1,
-		.Header.Size = sizeof(params),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT, 1, sizeof(params)),
 	};
 	NDIS_STATUS status;
 
@@ -129,9 +127,7 @@ static void ndis_adapter_restart(struct ndis_adapter *a)
 static void ndis_adapter_pause(struct ndis_adapter *a)
 {
 	NDIS_MINIPORT_PAUSE_PARAMETERS params = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = 1,
-		.Header.Size = sizeof(params),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT, 1, sizeof(params)),
 	};
 	NDIS_STATUS status;
 
@@ -227,9 +223,7 @@ void ndis_adapter_wait_removed(struct ndis_adapter *a)
 int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool surprise)
 {
 	NET_DEVICE_PNP_EVENT event = {
-		.Header.Type = NDIS_OBJECT_TYPE_DEFAULT,
-		.Header.Revision = 1,
-		.Header.Size = sizeof(event),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT, 1, sizeof(event)),
 		.DevicePnPEvent = NdisDevicePnPEventSurpriseRemoved,
 	};
 	struct ndis_binding **v;
@@ -379,9 +373,8 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 				      PNDIS_HANDLE MiniportAdapterHandle)
 {
 	NDIS_MINIPORT_INIT_PARAMETERS params = {
-		.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS,
-		.Header.Revision = 1,
-		.Header.Size = sizeof(params),
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS, 1,
+						  sizeof(params)),
 		.MiniportAddDeviceContext = add_context,
 	};
 	struct ndis_miniport_driver *d;

@@ -339,9 +339,8 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 
 	lockdep_assert_held(&b->adapter->op_lock);
 	memset(&b->pnp, 0, sizeof(b->pnp));
-	b->pnp.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	b->pnp.Header.Revision = NET_PNP_EVENT_NOTIFICATION_REVISION_1;
-	b->pnp.Header.Size = sizeof(b->pnp);
+	ndis_object_header_init(&b->pnp.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_PNP_EVENT_NOTIFICATION_REVISION_1, sizeof(b->pnp));
 	b->pnp.NetPnPEvent.NetEvent = code;
 	b->pnp.NetPnPEvent.Buffer = buffer;
 	b->pnp.NetPnPEvent.BufferLength = length;
@@ -390,9 +389,8 @@ void ndis_binding_pause(struct ndis_binding *b)
 		return;
 	trace_ndis_pause(b->name);
 	memset(&b->pause_params, 0, sizeof(b->pause_params));
-	b->pause_params.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	b->pause_params.Header.Revision = NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1;
-	b->pause_params.Header.Size = sizeof(b->pause_params);
+	ndis_object_header_init(&b->pause_params.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1, sizeof(b->pause_params));
 	status = ndis_binding_pnp(b, NetEventPause, &b->pause_params, sizeof(b->pause_params));
 	if (status != NDIS_STATUS_SUCCESS)
 		ndis_misuse("ProtocolNetPnPEvent", "NetEventPause to succeed",
@@ -444,9 +442,8 @@ static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PAR
 	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *a = &b->adapter->attrs;
 
 	memset(p, 0, sizeof(*p));
-	p->Header.Type = NDIS_OBJECT_TYPE_BIND_PARAMETERS;
-	p->Header.Revision = NDIS_BIND_PARAMETERS_REVISION_1;
-	p->Header.Size = sizeof(*p);
+	ndis_object_header_init(&p->Header, NDIS_OBJECT_TYPE_BIND_PARAMETERS,
+				NDIS_BIND_PARAMETERS_REVISION_1, sizeof(*p));
 	p->AdapterName = b->adapter->name;
 	p->MediaType = a->MediaType;
 	p->MtuSize = a->MtuSize;

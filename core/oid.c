@@ -360,9 +360,8 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 		length = ndis_oid_mcast_union(a, own->value);
 	}
 	memset(req, 0, offsetof(NDIS_OID_REQUEST, Ndis));
-	req->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	req->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	req->Header.Size = sizeof(*req);
+	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
+				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = NdisRequestSetInformation;
 	req->DATA.SET_INFORMATION.Oid = ndis_own_oids[kind];
 	req->DATA.SET_INFORMATION.InformationBuffer = own->value;
@@ -547,9 +546,8 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		return true;
 	case OID_GEN_LINK_STATE:
 		memset(&link, 0, sizeof(link));
-		link.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-		link.Header.Revision = NDIS_LINK_STATE_REVISION_1;
-		link.Header.Size = sizeof(link);
+		ndis_object_header_init(&link.Header, NDIS_OBJECT_TYPE_DEFAULT,
+					NDIS_LINK_STATE_REVISION_1, sizeof(link));
 		link.MediaConnectState = READ_ONCE(g->MediaConnectState);
 		link.MediaDuplexState = READ_ONCE(g->MediaDuplexState);
 		link.XmitLinkSpeed = READ_ONCE(g->XmitLinkSpeed);

@@ -89,9 +89,8 @@ static void ndis_binds_complete_work(struct work_struct *work)
 	mutex_unlock(&ndis_registry_lock);
 	if (gone)
 		return;
-	p->binds_complete.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	p->binds_complete.Header.Revision = NET_PNP_EVENT_NOTIFICATION_REVISION_1;
-	p->binds_complete.Header.Size = sizeof(p->binds_complete);
+	ndis_object_header_init(&p->binds_complete.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_PNP_EVENT_NOTIFICATION_REVISION_1, sizeof(p->binds_complete));
 	p->binds_complete.NetPnPEvent.NetEvent = NetEventBindsComplete;
 	p->chars.NetPnPEventHandler(NULL, &p->binds_complete);
 }
