@@ -77,10 +77,7 @@ bool ndis_adapter_transition_ok(enum ndis_adapter_state from, enum ndis_adapter_
 	return from < ARRAY_SIZE(ndis_adapter_next) && to < BITS_PER_LONG &&
 	       (ndis_adapter_next[from] & BIT(to));
 }
-
-#if IS_ENABLED(CONFIG_KUNIT)
-EXPORT_SYMBOL_NS_GPL(ndis_adapter_transition_ok, "NDIS");
-#endif
+EXPORT_SYMBOL_IF_KUNIT(ndis_adapter_transition_ok);
 
 /*
  * Move @a to @to: the one writer of the adapter's state, under op_lock. An
@@ -477,7 +474,7 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 	ndis_object_put(&a->obj);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, "NDIS_LINUX");
 
 /*
  * The adapter behind @h, referenced, for a PnP call made from outside every
@@ -561,7 +558,7 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, "NDIS_LINUX");
 
 /* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
 static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
@@ -646,7 +643,7 @@ NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
 	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, "NDIS_LINUX");
 
 /**
  * ndis_miniport_remove_adapter() - PnP removal of an adapter
@@ -666,7 +663,7 @@ NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
 	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceDisabled, false,
 				   __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, "NDIS_LINUX");
 
 /**
  * ndis_miniport_surprise_remove_adapter() - the adapter is gone
@@ -685,7 +682,7 @@ NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHan
 	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceSurpriseRemoved, true,
 				   __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, "NDIS_LINUX");
 
 /**
  * NdisMRemoveMiniport() - the miniport declares its adapter failed

@@ -98,10 +98,7 @@ bool ndis_binding_transition_ok(enum ndis_binding_state from, enum ndis_binding_
 	return from < ARRAY_SIZE(ndis_binding_next) && to < BITS_PER_LONG &&
 	       (ndis_binding_next[from] & BIT(to));
 }
-
-#if IS_ENABLED(CONFIG_KUNIT)
-EXPORT_SYMBOL_NS_GPL(ndis_binding_transition_ok, "NDIS");
-#endif
+EXPORT_SYMBOL_IF_KUNIT(ndis_binding_transition_ok);
 
 /*
  * The one writer of a binding's state, under b->lock. A move the table

@@ -18,7 +18,7 @@ void ndis_kunit_set_pend(int opens, int closes)
 {
 	ndis_binding_set_pend(opens, closes);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_pend, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_set_pend);
 
 /**
  * ndis_kunit_adapter_flush() - wait until no bind or unbind is queued
@@ -33,7 +33,7 @@ void ndis_kunit_adapter_flush(NDIS_HANDLE adapter)
 	flush_workqueue(container_of(obj, struct ndis_adapter, obj)->wq);
 	ndis_object_put(obj);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_adapter_flush, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_flush);
 
 /**
  * ndis_kunit_binding_state() - state of the binding of a pair
@@ -59,7 +59,7 @@ int ndis_kunit_binding_state(const char *protocol, const char *adapter)
 	mutex_unlock(&ndis_registry_lock);
 	return state;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_binding_state, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_binding_state);
 
 /**
  * ndis_kunit_set_stuck_report_s() - set the stuck_report_s knob
@@ -71,7 +71,7 @@ unsigned int ndis_kunit_set_stuck_report_s(unsigned int seconds)
 {
 	return ndis_watch_set_period(seconds);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_stuck_report_s, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_set_stuck_report_s);
 
 /**
  * ndis_kunit_stuck_reports() - stuck-driver reports since load
@@ -82,7 +82,7 @@ long ndis_kunit_stuck_reports(void)
 {
 	return ndis_watch_report_count();
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_stuck_reports, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_stuck_reports);
 
 /**
  * ndis_kunit_set_shutdown_wait_s() - set the shutdown_wait_s knob
@@ -94,7 +94,7 @@ unsigned int ndis_kunit_set_shutdown_wait_s(unsigned int seconds)
 {
 	return ndis_watch_set_shutdown_wait(seconds);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_set_shutdown_wait_s, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_set_shutdown_wait_s);
 
 /**
  * ndis_kunit_shutdown_give_ups() - waits power-off gave up on since load
@@ -105,7 +105,7 @@ long ndis_kunit_shutdown_give_ups(void)
 {
 	return ndis_watch_give_up_count();
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_shutdown_give_ups, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_shutdown_give_ups);
 
 /**
  * ndis_kunit_adapter_shutdown() - what power-off does to one adapter
@@ -120,4 +120,4 @@ void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter)
 	ndis_adapter_shutdown(container_of(obj, struct ndis_adapter, obj));
 	ndis_object_put(obj);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_kunit_adapter_shutdown, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_shutdown);

@@ -334,7 +334,7 @@ PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb)
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, "NDIS_LINUX");
 
 /**
  * ndis_nb_detach_skb() - take the frame out of an NB, as a Linux skb
@@ -369,7 +369,7 @@ fail:
 	kfree_skb(skb);
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, "NDIS_LINUX");
 
 /**
  * NdisFreeNetBufferList() - free an NBL and the NB allocated with it

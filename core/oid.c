@@ -474,7 +474,7 @@ NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value
 	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS_LINUX");
 
 /**
  * ndis_oid_query_reply_counter() - answer a statistics query
@@ -500,7 +500,7 @@ NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 V
 	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
 	return NDIS_STATUS_BUFFER_TOO_SHORT;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS_LINUX");
 
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {

@@ -54,4 +54,4 @@ const char *ndis_irql_name(KIRQL irql)
 	}
 	return "unknown IRQL";
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_name, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_irql_name, "NDIS_LINUX");

@@ -77,7 +77,7 @@ void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx)
 	WRITE_ONCE(ndis_irql_reporter_ctx, ctx);
 	WRITE_ONCE(ndis_irql_reporter, fn);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_set_reporter, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_irql_set_reporter);
 
 /**
  * ndis_irql_set_strict() - switch irql_strict from a test
@@ -89,7 +89,7 @@ bool ndis_irql_set_strict(bool strict)
 {
 	return xchg(&ndis_irql_strict, strict);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_set_strict, "NDIS");
+EXPORT_SYMBOL_IF_KUNIT(ndis_irql_set_strict);
 
 static bool ndis_irql_divert(const char *api, const char *requirement,
 			     KIRQL irql, unsigned long caller, bool warn)
@@ -192,7 +192,7 @@ long ndis_irql_violation_count(void)
 {
 	return atomic_long_read(&ndis_irql_violations);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_violation_count, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_irql_violation_count, "NDIS_LINUX");
 
 /**
  * ndis_irql_site_count() - distinct calling sites reported since load
@@ -204,4 +204,4 @@ long ndis_irql_site_count(void)
 {
 	return atomic_long_read(&ndis_irql_sites);
 }
-EXPORT_SYMBOL_NS_GPL(ndis_irql_site_count, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_irql_site_count, "NDIS_LINUX");

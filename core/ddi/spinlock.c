@@ -61,7 +61,7 @@ bool ndis_spin_lock_held(PNDIS_SPIN_LOCK lock)
 {
 	return READ_ONCE(lock->owner) == current;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_held, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_spin_lock_held, "NDIS_LINUX");
 
 /**
  * ndis_spin_locks_held() - how many NDIS locks the calling task holds
@@ -81,7 +81,7 @@ unsigned int ndis_spin_locks_held(void)
 	local_irq_restore(flags);
 	return held;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_spin_locks_held, "NDIS");
+EXPORT_SYMBOL_NS_GPL(ndis_spin_locks_held, "NDIS_LINUX");
 
 static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 			      const char *api, unsigned long caller)

@@ -259,3 +259,4 @@ module_exit(ndis_netdev_exit);
 MODULE_DESCRIPTION("NDIS miniport exposing Linux Ethernet devices as NDIS adapters");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS("NDIS");
+MODULE_IMPORT_NS("NDIS_LINUX");

@@ -286,3 +286,4 @@ module_exit(ndis_vmini_exit);
 MODULE_DESCRIPTION("ndis: software Ethernet adapters (hub and loopback) with fault knobs");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS("NDIS");
+MODULE_IMPORT_NS("NDIS_LINUX");

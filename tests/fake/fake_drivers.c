@@ -1432,3 +1432,4 @@ EXPORT_SYMBOL_NS_GPL(ndis_fake_opens, "NDIS_FAKE");
 MODULE_DESCRIPTION("ndis tests: a fake miniport and fake protocols for ndis_kunit and ndis_itest");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS("NDIS");
+MODULE_IMPORT_NS("NDIS_LINUX");

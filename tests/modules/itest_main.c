@@ -72,4 +72,5 @@ module_exit(ndis_itest_exit);
 MODULE_DESCRIPTION("ndis test harness: a miniport and a protocol for the integration tier");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS("NDIS");
+MODULE_IMPORT_NS("NDIS_LINUX");
 MODULE_IMPORT_NS("NDIS_FAKE");
