@@ -50,7 +50,12 @@ void ndis_binding_set_power(struct ndis_binding *binding, NDIS_DEVICE_POWER_STAT
 void ndis_binding_restart(struct ndis_binding *binding);
 void ndis_binding_finish(struct ndis_binding *binding);
 /* OID requests (oid.c) */
-void ndis_adapter_current_mac(struct ndis_adapter *adapter, UCHAR *out, unsigned int len);
+/* The adapter's run-time attributes (status.c), any context */
+void ndis_adapter_current_mac(struct ndis_adapter *adapter, u8 *out, unsigned int len);
+void ndis_adapter_set_link(struct ndis_adapter *adapter, u32 connect, u32 duplex,
+			   u64 xmit_speed, u64 rcv_speed);
+void ndis_adapter_set_mtu(struct ndis_adapter *adapter, u32 mtu);
+void ndis_adapter_set_mac(struct ndis_adapter *adapter, const u8 *addr, unsigned int len);
 void ndis_oid_adapter_init(struct ndis_adapter *adapter);
 void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);

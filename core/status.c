@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Status indications: NdisMIndicateStatusEx to ProtocolStatusEx of every
- * open binding of the adapter (or the one it names), from any context up
- * to DISPATCH_LEVEL, walking the adapter's RCU list of open bindings. A
- * link-state, MTU or MAC address indication also updates the adapter's
- * attributes, which OID queries, the sysfs view and later binds report.
+ * The adapter's run-time attributes: link, MTU and current address. They
+ * start as the miniport's general attributes and follow its status
+ * indications (ddi/status.c); OID queries, the sysfs view and later binds
+ * report them. Any context: writers store each field whole, and the
+ * address, wider than a word, is read under a seqlock.
  */
-#include <linux/rcupdate.h>
-
-#include "core.h"
-#include "handle.h"
 #include "registry.h"
 
-/*
- * A copy of the first @len bytes of the adapter's current address that no
- * address change tears. Any context.
- */
-void ndis_adapter_current_mac(struct ndis_adapter *a, UCHAR *out, unsigned int len)
+void ndis_adapter_current_mac(struct ndis_adapter *a, u8 *out, unsigned int len)
 {
 	unsigned int seq;
 
@@ -26,85 +18,29 @@ void ndis_adapter_current_mac(struct ndis_adapter *a, UCHAR *out, unsigned int l
 	} while (read_seqretry(&a->mac_lock, seq));
 }
 
-/* Keep the attributes NDIS answers queries from in step with the adapter. */
-static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
+void ndis_adapter_set_link(struct ndis_adapter *a, u32 connect, u32 duplex, u64 xmit_speed,
+			   u64 rcv_speed)
 {
-	const NDIS_IF_PHYSICAL_ADDRESS *addr = s->StatusBuffer;
-	const NDIS_LINK_STATE *link = s->StatusBuffer;
-	const ULONG *mtu = s->StatusBuffer;
+	WRITE_ONCE(a->attrs.MediaConnectState, connect);
+	WRITE_ONCE(a->attrs.MediaDuplexState, duplex);
+	WRITE_ONCE(a->attrs.XmitLinkSpeed, xmit_speed);
+	WRITE_ONCE(a->attrs.RcvLinkSpeed, rcv_speed);
+}
+
+void ndis_adapter_set_mtu(struct ndis_adapter *a, u32 mtu)
+{
+	if (mtu)
+		WRITE_ONCE(a->attrs.MtuSize, mtu);
+}
+
+/* The medium's address length never changes: another length is ignored. */
+void ndis_adapter_set_mac(struct ndis_adapter *a, const u8 *addr, unsigned int len)
+{
 	unsigned long flags;
 
-	if (!s->StatusBuffer)
+	if (len != a->attrs.MacAddressLength)
 		return;
-	switch (s->StatusCode) {
-	case NDIS_STATUS_LINK_STATE:
-		if (s->StatusBufferSize < sizeof(*link))
-			return;
-		WRITE_ONCE(a->attrs.MediaConnectState, link->MediaConnectState);
-		WRITE_ONCE(a->attrs.MediaDuplexState, link->MediaDuplexState);
-		WRITE_ONCE(a->attrs.XmitLinkSpeed, link->XmitLinkSpeed);
-		WRITE_ONCE(a->attrs.RcvLinkSpeed, link->RcvLinkSpeed);
-		return;
-	case NDIS_STATUS_L2_MTU_SIZE_CHANGE:
-		if (s->StatusBufferSize >= sizeof(*mtu) && *mtu)
-			WRITE_ONCE(a->attrs.MtuSize, *mtu);
-		return;
-	case NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE:
-		/* Same length only: the medium's address size never changes. */
-		if (s->StatusBufferSize >= sizeof(*addr) &&
-		    addr->Length == a->attrs.MacAddressLength) {
-			write_seqlock_irqsave(&a->mac_lock, flags);
-			memcpy(a->attrs.CurrentMacAddress, addr->Address, addr->Length);
-			write_sequnlock_irqrestore(&a->mac_lock, flags);
-		}
-		return;
-	}
+	write_seqlock_irqsave(&a->mac_lock, flags);
+	memcpy(a->attrs.CurrentMacAddress, addr, len);
+	write_sequnlock_irqrestore(&a->mac_lock, flags);
 }
-
-/**
- * NdisMIndicateStatusEx() - tell the bindings of an adapter something
- * @MiniportAdapterHandle: the adapter
- * @StatusIndication: what; DestinationHandle NULL for every open binding
- *
- * Reaches bindings whose open completed and whose close has not. Legal from
- * MiniportInitializeEx (then nothing is bound yet) until MiniportHaltEx.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
-			   PNDIS_STATUS_INDICATION StatusIndication)
-{
-	PNDIS_STATUS_INDICATION s = StatusIndication;
-	struct ndis_binding *b;
-	struct ndis_adapter *a;
-	NDIS_HANDLE bh;
-	bool raised;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	if (!s || s->Header.Type != NDIS_OBJECT_TYPE_STATUS_INDICATION ||
-	    s->Header.Size < sizeof(*s)) {
-		ndis_misuse(__func__, "an NDIS_STATUS_INDICATION", _RET_IP_);
-		return;
-	}
-	rcu_read_lock();
-	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a) {
-		rcu_read_unlock();
-		return;
-	}
-	s->SourceHandle = MiniportAdapterHandle;
-	ndis_status_note(a, s);
-	list_for_each_entry_rcu(b, &a->open_list, open_node) {
-		bh = ndis_handle_of(&b->obj, NDIS_HT_BINDING);
-		if (s->DestinationHandle && s->DestinationHandle != bh)
-			continue;
-		if (!b->protocol->chars.StatusHandlerEx || !ndis_binding_upcall_enter(b))
-			continue;
-		raised = ndis_dispatch_enter();
-		b->protocol->chars.StatusHandlerEx(b->protocol_ctx, s);
-		ndis_dispatch_leave(raised);
-		ndis_binding_upcall_exit(b);
-	}
-	rcu_read_unlock();
-}
-EXPORT_SYMBOL_NS_GPL(NdisMIndicateStatusEx, "NDIS");
