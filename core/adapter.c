@@ -15,6 +15,7 @@
 
 #include "core.h"
 #include "handle.h"
+#include "ddi/ddi.h"
 #include "kunit_iface.h"
 #include "pend.h"
 #include "registry.h"
@@ -92,14 +93,6 @@ static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_sta
 	}
 	WRITE_ONCE(a->state, to);
 	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(to));
-}
-
-static struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
-					     unsigned long caller)
-{
-	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_ADAPTER, api, caller);
-
-	return obj ? container_of(obj, struct ndis_adapter, obj) : NULL;
 }
 
 /* Paused -> Restarting -> Running, or back to Paused. op_lock held. */
@@ -684,146 +677,48 @@ NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHan
 }
 EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, "NDIS_LINUX");
 
-/**
- * NdisMRemoveMiniport() - the miniport declares its adapter failed
- * @MiniportAdapterHandle: the adapter
- *
- * Queues the removal (halt with NdisHaltDeviceFailed) and returns.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_FAILURE for a bad handle.
+/*
+ * Queue the removal a miniport asked for (NdisMRemoveMiniport), once. The
+ * work takes over the caller's reference. Return: false if it was queued
+ * already, and the caller keeps its reference.
  */
-NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle)
+bool ndis_adapter_queue_remove(struct ndis_adapter *a)
 {
-	struct ndis_adapter *a;
-
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a)
-		return NDIS_STATUS_FAILURE;
-	if (!xchg(&a->remove_queued, true) && queue_work(ndis_complete_wq, &a->remove_work))
-		return NDIS_STATUS_SUCCESS;	/* the work owns our reference */
-	ndis_object_put(&a->obj);
-	return NDIS_STATUS_SUCCESS;
+	return !xchg(&a->remove_queued, true) && queue_work(ndis_complete_wq, &a->remove_work);
 }
-EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, "NDIS");
 
-/**
- * NdisMSetMiniportAttributes() - describe the adapter being initialised
- * @NdisMiniportAdapterHandle: the adapter
- * @MiniportAttributes: registration attributes first, then general ones
- *
- * Context: PASSIVE_LEVEL, inside MiniportInitializeEx.
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER (bad handle,
- * header or values), NDIS_STATUS_NOT_ACCEPTED (outside initialisation or
- * out of order), NDIS_STATUS_RESOURCES.
- */
-NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
-				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes)
+/* Whether the caller is the adapter's MiniportInitializeEx. */
+bool ndis_adapter_initializing_here(struct ndis_adapter *a)
 {
-	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g;
-	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-	struct ndis_adapter *a;
+	return a->state == NDIS_ADAPTER_INITIALIZING && a->op_task == current;
+}
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	a = ndis_adapter_get(NdisMiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	if (a->state != NDIS_ADAPTER_INITIALIZING || a->op_task != current) {
-		ndis_misuse(__func__, "a call from inside MiniportInitializeEx", _RET_IP_);
-		status = NDIS_STATUS_NOT_ACCEPTED;
-		goto out;
+/* MiniportInitializeEx gave its context (registration attributes). */
+void ndis_adapter_set_registration(struct ndis_adapter *a, void *context)
+{
+	a->context = context;
+	a->registration_set = true;
+}
+
+/*
+ * MiniportInitializeEx described the adapter (general attributes, checked
+ * by the caller): keep a copy, and of its OID list. Return: 0 or -ENOMEM.
+ */
+int ndis_adapter_set_general(struct ndis_adapter *a,
+			     const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g)
+{
+	kfree(a->oids);
+	a->oids = NULL;
+	if (g->SupportedOidListLength) {
+		a->oids = kmemdup(g->SupportedOidList, g->SupportedOidListLength, GFP_KERNEL);
+		if (!a->oids)
+			return -ENOMEM;
 	}
-	if (!MiniportAttributes) {
-		status = NDIS_STATUS_INVALID_PARAMETER;
-		goto out;
-	}
-	switch (MiniportAttributes->Header.Type) {
-	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES:
-		a->context = MiniportAttributes->RegistrationAttributes.MiniportAdapterContext;
-		a->registration_set = true;
-		break;
-	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES:
-		g = &MiniportAttributes->GeneralAttributes;
-		if (!a->registration_set) {
-			ndis_misuse(__func__, "registration attributes before general ones",
-				    _RET_IP_);
-			status = NDIS_STATUS_NOT_ACCEPTED;
-			break;
-		}
-		if (g->MediaType >= NdisMediumMax ||
-		    g->MacAddressLength > NDIS_MAX_PHYS_ADDRESS_LENGTH ||
-		    g->SupportedOidListLength % sizeof(NDIS_OID) ||
-		    (g->SupportedOidListLength && !g->SupportedOidList)) {
-			status = NDIS_STATUS_INVALID_PARAMETER;
-			break;
-		}
-		kfree(a->oids);
-		a->oids = NULL;
-		if (g->SupportedOidListLength) {
-			a->oids = kmemdup(g->SupportedOidList, g->SupportedOidListLength,
-					  GFP_KERNEL);
-			if (!a->oids) {
-				status = NDIS_STATUS_RESOURCES;
-				break;
-			}
-		}
-		a->attrs = *g;
-		a->attrs.SupportedOidList = a->oids;
-		a->general_set = true;
-		break;
-	default:
-		ndis_misuse(__func__, "registration or general attributes", _RET_IP_);
-		status = NDIS_STATUS_INVALID_PARAMETER;
-	}
-out:
-	ndis_object_put(&a->obj);
-	return status;
+	a->attrs = *g;
+	a->attrs.SupportedOidList = a->oids;
+	a->general_set = true;
+	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(NdisMSetMiniportAttributes, "NDIS");
-
-/**
- * NdisMPauseComplete() - finish a MiniportPause that returned PENDING
- * @MiniportAdapterHandle: the adapter
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
-{
-	struct ndis_adapter *a;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a)
-		return;
-	if (!ndis_pend_complete(&a->pause, NDIS_STATUS_SUCCESS))
-		ndis_misuse(__func__, "a pause that is pending", _RET_IP_);
-	ndis_object_put(&a->obj);
-}
-EXPORT_SYMBOL_NS_GPL(NdisMPauseComplete, "NDIS");
-
-/**
- * NdisMRestartComplete() - finish a MiniportRestart that returned PENDING
- * @MiniportAdapterHandle: the adapter
- * @Status: NDIS_STATUS_SUCCESS, or why the restart failed (stays Paused)
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
-{
-	struct ndis_adapter *a;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a)
-		return;
-	if (!ndis_pend_complete(&a->restart, Status))
-		ndis_misuse(__func__, "a restart that is pending", _RET_IP_);
-	ndis_object_put(&a->obj);
-}
-EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");
 
 /* After a grace period: RCU readers may still look at the attributes. */
 static void ndis_adapter_free_rcu(struct rcu_head *rcu)

@@ -35,6 +35,11 @@ void ndis_adapter_unlock(struct ndis_adapter *adapter);
 int ndis_adapter_teardown(struct ndis_adapter *adapter, NDIS_HALT_ACTION action,
 			  bool surprise);
 struct ndis_adapter *ndis_adapter_find(const char *name);
+bool ndis_adapter_queue_remove(struct ndis_adapter *adapter);
+bool ndis_adapter_initializing_here(struct ndis_adapter *adapter);
+void ndis_adapter_set_registration(struct ndis_adapter *adapter, void *context);
+int ndis_adapter_set_general(struct ndis_adapter *adapter,
+			     const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *general);
 void ndis_adapter_wait_removed(struct ndis_adapter *adapter);
 void ndis_adapter_shutdown(struct ndis_adapter *adapter);
 
@@ -110,6 +115,10 @@ int ndis_binding_request_unbind(struct ndis_binding *binding);
 void ndis_protocol_initial_bind_done(struct ndis_protocol *protocol);
 void ndis_protocol_teardown(struct ndis_protocol *protocol);
 void ndis_miniport_driver_teardown(struct ndis_miniport_driver *driver);
+int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARACTERISTICS *chars,
+			     void *context, struct module *owner,
+			     struct ndis_miniport_driver **out);
+int ndis_miniport_driver_deregister(struct ndis_miniport_driver *driver);
 int ndis_protocol_bind_adapter(struct ndis_protocol *protocol, const char *name);
 int ndis_protocol_unbind_adapter(struct ndis_protocol *protocol, const char *name);
 

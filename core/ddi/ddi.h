@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to the NDIS interface (core/ddi/): a handle a driver passed,
+ * decoded into the engine's object, with a reference the caller drops;
+ * NULL after the misuse was reported against @api and @caller.
+ */
+#ifndef _NDIS_DDI_H
+#define _NDIS_DDI_H
+
+#include "../handle.h"
+
+static inline struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
+						    unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_ADAPTER, api, caller);
+
+	return obj ? container_of(obj, struct ndis_adapter, obj) : NULL;
+}
+
+static inline struct ndis_miniport_driver *ndis_miniport_driver_get(NDIS_HANDLE h,
+								    const char *api,
+								    unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_MINIPORT_DRIVER, api, caller);
+
+	return obj ? container_of(obj, struct ndis_miniport_driver, obj) : NULL;
+}
+
+#endif /* _NDIS_DDI_H */
