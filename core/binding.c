@@ -136,19 +136,6 @@ static NDIS_HANDLE ndis_binding_handle(struct ndis_binding *b, enum ndis_handle_
 	return ndis_handle_of(&b->obj, t);
 }
 
-static struct ndis_binding *ndis_binding_get(NDIS_HANDLE h, enum ndis_handle_type t,
-					     const char *api, unsigned long caller)
-{
-	struct ndis_object *obj = ndis_handle_get(h, t, api, caller);
-
-	return obj ? container_of(obj, struct ndis_binding, obj) : NULL;
-}
-
-static void ndis_binding_put(struct ndis_binding *b)
-{
-	ndis_object_put(&b->obj);
-}
-
 /* Add @n to one of @b's per-CPU counters. Any context. */
 void ndis_binding_count(struct ndis_binding *b, enum ndis_binding_stat which, unsigned int n)
 {
@@ -317,7 +304,7 @@ static void ndis_binding_destroy(struct ndis_binding *b)
 	list_del_init(&b->adapter_node);
 	list_del_init(&b->protocol_node);
 	mutex_unlock(&ndis_registry_lock);
-	ndis_binding_put(b);
+	ndis_object_put(&b->obj);
 }
 
 static bool ndis_binding_destroyed(struct ndis_binding *b)
@@ -603,10 +590,10 @@ void ndis_binding_cancel_work(struct ndis_binding *b)
 			b->initial = false;
 			ndis_protocol_initial_bind_done(b->protocol);
 		}
-		ndis_binding_put(b);
+		ndis_object_put(&b->obj);
 	}
 	if (cancel_work_sync(&b->unbind_work))
-		ndis_binding_put(b);
+		ndis_object_put(&b->obj);
 }
 
 static void ndis_bind_work(struct work_struct *work)
@@ -616,7 +603,7 @@ static void ndis_bind_work(struct work_struct *work)
 	ndis_adapter_lock(b->adapter);
 	ndis_binding_bind(b);
 	ndis_adapter_unlock(b->adapter);
-	ndis_binding_put(b);
+	ndis_object_put(&b->obj);
 }
 
 static void ndis_unbind_work(struct work_struct *work)
@@ -627,7 +614,7 @@ static void ndis_unbind_work(struct work_struct *work)
 	if (!ndis_binding_destroyed(b))
 		ndis_binding_unbind(b);
 	ndis_adapter_unlock(b->adapter);
-	ndis_binding_put(b);
+	ndis_object_put(&b->obj);
 }
 
 /*
@@ -654,55 +641,6 @@ int ndis_binding_request_unbind(struct ndis_binding *b)
 	return queue;
 }
 
-/**
- * NdisUnbindAdapter() - ask NDIS to unbind a binding, asynchronously
- * @NdisBindingHandle: the binding
- *
- * Queues the unbind (pause, then ProtocolUnbindAdapterEx) on the adapter's
- * workqueue and returns at once. The work item is embedded in the binding,
- * so the call cannot fail for lack of memory. Calls while an unbind is
- * queued or running coalesce into that one. The unbind may have run before
- * this returns: treat @NdisBindingHandle as dead afterwards. From the
- * binding's own unbind handler the call is that unbind, and succeeds.
- *
- * Context: IRQL <= DISPATCH_LEVEL; never sleeps. Not from the protocol's
- * own bind handler (refused: close the binding there and fail the bind).
- * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_INVALID_PARAMETER for a bad
- * handle, NDIS_STATUS_NOT_ACCEPTED from inside the binding's bind handler.
- */
-NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
-{
-	struct ndis_binding *b;
-	unsigned long flags;
-	bool inside, in_unbind;
-
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-	if (!b)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	/*
-	 * Handlers run in process context: a softirq that interrupts the task
-	 * running this binding's handler is not inside it, though current is
-	 * that task.
-	 */
-	spin_lock_irqsave(&b->lock, flags);
-	inside = in_task() && b->handler_task == current;
-	in_unbind = b->unbind_ctx_live;
-	spin_unlock_irqrestore(&b->lock, flags);
-	if (inside && !in_unbind) {
-		ndis_misuse(__func__, "a caller outside the protocol's bind handler", _RET_IP_);
-		ndis_binding_put(b);
-		return NDIS_STATUS_NOT_ACCEPTED;
-	}
-	/* From the unbind handler itself: that is the unbind asked for. */
-	if (!inside)
-		ndis_binding_request_unbind(b);
-	ndis_binding_put(b);
-	return NDIS_STATUS_SUCCESS;
-}
-EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, "NDIS");
-
 static void ndis_open_complete_work(struct work_struct *work)
 {
 	struct ndis_binding *b = container_of(work, struct ndis_binding, open_complete_work);
@@ -727,183 +665,103 @@ bool ndis_binding_is_completion_work(struct work_struct *work)
 }
 
 /* Queue a pended completion; in COMPLETE_FIRST mode let it run before returning. */
-static NDIS_STATUS ndis_pend(struct work_struct *work, int mode)
+static void ndis_queue_completion(struct work_struct *work, int mode)
 {
 	queue_work(ndis_complete_wq, work);
 	if (mode == NDIS_PEND_COMPLETE_FIRST)
 		flush_work(work);
-	return NDIS_STATUS_PENDING;
 }
 
-/**
- * NdisOpenAdapterEx() - open the adapter a bind handler was offered
- * @NdisProtocolHandle: the protocol
- * @ProtocolBindingContext: the protocol's context for this binding
- * @OpenParameters: media accepted, where to write the selected one
- * @BindContext: the BindContext given to ProtocolBindAdapterEx
- * @NdisBindingHandle: receives the binding handle
- *
- * When the open pends, *@NdisBindingHandle and the selected medium index
- * are written after this returns and before ProtocolOpenAdapterCompleteEx
- * runs, which may be before this returns.
- *
- * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx.
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING,
- * NDIS_STATUS_UNSUPPORTED_MEDIA (no medium in common),
- * NDIS_STATUS_ADAPTER_NOT_FOUND (name mismatch), NDIS_STATUS_INVALID_PARAMETER,
- * NDIS_STATUS_NOT_ACCEPTED (outside the bind handler, or opened already).
+/*
+ * NdisUnbindAdapter: queue the unbind, or, from the binding's own unbind
+ * handler, nothing (that is the unbind asked for). Any context up to
+ * DISPATCH_LEVEL. Return: -EPERM from inside the binding's bind handler.
  */
-NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
-			      NDIS_HANDLE ProtocolBindingContext,
-			      PNDIS_OPEN_PARAMETERS OpenParameters,
-			      NDIS_HANDLE BindContext,
-			      PNDIS_HANDLE NdisBindingHandle)
+int ndis_binding_ask_unbind(struct ndis_binding *b)
 {
-	struct ndis_object *pobj;
-	struct ndis_binding *b;
-	NDIS_STATUS status = NDIS_STATUS_NOT_ACCEPTED;
 	unsigned long flags;
-	UINT i;
+	bool inside, in_unbind;
+
+	/*
+	 * Handlers run in process context: a softirq that interrupts the task
+	 * running this binding's handler is not inside it, though current is
+	 * that task.
+	 */
+	spin_lock_irqsave(&b->lock, flags);
+	inside = in_task() && b->handler_task == current;
+	in_unbind = b->unbind_ctx_live;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (inside && !in_unbind)
+		return -EPERM;
+	if (!inside)
+		ndis_binding_request_unbind(b);
+	return 0;
+}
+
+/* Whether the caller is @b's bind handler and has not opened @b yet. */
+bool ndis_binding_may_open(struct ndis_binding *b)
+{
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&b->lock, flags);
+	ok = b->bind_ctx_live && b->handler_task == current && !b->opened;
+	spin_unlock_irqrestore(&b->lock, flags);
+	return ok;
+}
+
+/*
+ * Open @b for the protocol's @context with medium @medium of its array:
+ * the handle goes live and the upcalls open, now or (pend_opens) from
+ * work that writes *@medium_out and *@handle_out first. Return: 0, or
+ * -EINPROGRESS when the open pends. PASSIVE, in the bind handler.
+ */
+int ndis_binding_open(struct ndis_binding *b, void *context, unsigned int medium,
+		      unsigned int *medium_out, void **handle_out)
+{
+	unsigned long flags;
 	int mode;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	pobj = ndis_handle_get(NdisProtocolHandle, NDIS_HT_PROTOCOL, __func__, _RET_IP_);
-	if (!pobj)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	b = ndis_binding_get(BindContext, NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
-	if (!b) {
-		ndis_object_put(pobj);
-		return NDIS_STATUS_INVALID_PARAMETER;
-	}
-	if (&b->protocol->obj != pobj) {
-		ndis_misuse(__func__, "the BindContext of this protocol's own bind", _RET_IP_);
-		status = NDIS_STATUS_INVALID_PARAMETER;
-		goto out;
-	}
 	spin_lock_irqsave(&b->lock, flags);
-	if (!b->bind_ctx_live || b->handler_task != current || b->opened) {
-		spin_unlock_irqrestore(&b->lock, flags);
-		ndis_misuse(__func__, "one call from inside ProtocolBindAdapterEx", _RET_IP_);
-		goto out;
-	}
-	spin_unlock_irqrestore(&b->lock, flags);
-
-	if (!OpenParameters || !NdisBindingHandle || !OpenParameters->MediumArray ||
-	    !OpenParameters->MediumArraySize || !OpenParameters->SelectedMediumIndex) {
-		ndis_misuse(__func__, "open parameters with a medium array and out-pointers",
-			    _RET_IP_);
-		status = NDIS_STATUS_INVALID_PARAMETER;
-		goto out;
-	}
-	if (OpenParameters->AdapterName &&
-	    strcmp(OpenParameters->AdapterName, b->adapter->name)) {
-		status = NDIS_STATUS_ADAPTER_NOT_FOUND;
-		goto out;
-	}
-	for (i = 0; i < OpenParameters->MediumArraySize; i++)
-		if (OpenParameters->MediumArray[i] == b->adapter->attrs.MediaType)
-			break;
-	if (i == OpenParameters->MediumArraySize) {
-		status = NDIS_STATUS_UNSUPPORTED_MEDIA;
-		trace_ndis_open(b->name, status);
-		goto out;
-	}
-
-	spin_lock_irqsave(&b->lock, flags);
-	b->protocol_ctx = ProtocolBindingContext;
+	b->protocol_ctx = context;
 	b->opened = true;
 	b->handle_live = true;
 	spin_unlock_irqrestore(&b->lock, flags);
 
 	mode = READ_ONCE(ndis_pend_opens);
 	if (mode != NDIS_PEND_NEVER) {
-		b->open_medium_out = OpenParameters->SelectedMediumIndex;
-		b->open_handle_out = NdisBindingHandle;
-		b->open_medium_index = i;
-		status = ndis_pend(&b->open_complete_work, mode);
-		goto out;
+		b->open_medium_out = medium_out;
+		b->open_handle_out = handle_out;
+		b->open_medium_index = medium;
+		ndis_queue_completion(&b->open_complete_work, mode);
+		return -EINPROGRESS;
 	}
-	*OpenParameters->SelectedMediumIndex = i;
-	*NdisBindingHandle = ndis_binding_handle(b, NDIS_HT_BINDING);
+	*medium_out = medium;
+	*handle_out = ndis_binding_handle(b, NDIS_HT_BINDING);
 	ndis_binding_open_upcalls(b);
-	status = NDIS_STATUS_SUCCESS;
-	trace_ndis_open(b->name, status);
-out:
-	ndis_binding_put(b);
-	ndis_object_put(pobj);
-	return status;
+	trace_ndis_open(b->name, NDIS_STATUS_SUCCESS);
+	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(NdisOpenAdapterEx, "NDIS");
 
-/**
- * NdisCompleteBindAdapterEx() - finish a bind that returned PENDING
- * @BindAdapterContext: the BindContext given to ProtocolBindAdapterEx
- * @Status: NDIS_STATUS_SUCCESS, or why the bind failed
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisCloseAdapterEx: the handle dies, sends and upcalls drain, and the
+ * close completes now or (pend_closes) from work. PASSIVE. Return: 0,
+ * -EINPROGRESS when it pends, -EBADF if @b is not open, -EPERM with no
+ * bind or unbind of @b under way.
  */
-void NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Status)
+int ndis_binding_close(struct ndis_binding *b)
 {
-	struct ndis_binding *b;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	b = ndis_binding_get(BindAdapterContext, NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
-	if (!b)
-		return;
-	if (Status == NDIS_STATUS_PENDING)	/* not a result: the bind failed */
-		Status = NDIS_STATUS_FAILURE;
-	if (!READ_ONCE(b->bind_ctx_live) || !ndis_pend_complete(&b->bind, Status))
-		ndis_misuse(__func__, "a bind that is pending", _RET_IP_);
-	ndis_binding_put(b);
-}
-EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, "NDIS");
-
-/**
- * NdisCloseAdapterEx() - close a binding
- * @NdisBindingHandle: the binding, dead from the moment of this call
- *
- * Receive and status indications may still reach the binding's context
- * until the close completes.
- *
- * Sends on the binding while the close runs come back with
- * NDIS_STATUS_CLOSING; after it returns the handle is stale.
- *
- * Context: PASSIVE_LEVEL, any thread, while a bind (to back out of a
- * failing one) or an unbind of the binding is under way: from the handler
- * or, after it returned NDIS_STATUS_PENDING, from the driver's own work
- * before it completes the bind or unbind. Elsewhere use NdisUnbindAdapter().
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING (then
- * ProtocolCloseAdapterCompleteEx follows), NDIS_STATUS_ADAPTER_NOT_OPEN for a
- * closed or bad handle, NDIS_STATUS_NOT_ACCEPTED with no bind or unbind
- * under way.
- */
-NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
-{
-	struct ndis_binding *b;
 	unsigned long flags;
-	NDIS_STATUS status;
 	int mode;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-	if (!b)
-		return NDIS_STATUS_ADAPTER_NOT_OPEN;
 	spin_lock_irqsave(&b->lock, flags);
 	if (!b->handle_live) {
 		spin_unlock_irqrestore(&b->lock, flags);
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-		ndis_binding_put(b);
-		return NDIS_STATUS_ADAPTER_NOT_OPEN;
+		return -EBADF;
 	}
 	if (!b->bind_ctx_live && !b->unbind_ctx_live) {
 		spin_unlock_irqrestore(&b->lock, flags);
-		ndis_misuse(__func__,
-			    "a bind or unbind of the binding under way (else NdisUnbindAdapter)",
-			    _RET_IP_);
-		ndis_binding_put(b);
-		return NDIS_STATUS_NOT_ACCEPTED;
+		return -EPERM;
 	}
 	b->handle_live = false;
 	b->closed = true;
@@ -917,61 +775,34 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	ndis_binding_shut_sends(b);
 
 	mode = READ_ONCE(ndis_pend_closes);
-	status = mode == NDIS_PEND_NEVER ? NDIS_STATUS_SUCCESS :
-		 ndis_pend(&b->close_complete_work, mode);
-	ndis_binding_put(b);
-	return status;
+	if (mode == NDIS_PEND_NEVER)
+		return 0;
+	ndis_queue_completion(&b->close_complete_work, mode);
+	return -EINPROGRESS;
 }
-EXPORT_SYMBOL_NS_GPL(NdisCloseAdapterEx, "NDIS");
 
-/**
- * NdisCompleteUnbindAdapterEx() - finish an unbind that returned PENDING
- * @UnbindContext: the UnbindContext given to ProtocolUnbindAdapterEx, dead
- *	after this call
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext)
+/* The protocol completed its pended bind. Return: false if none was pending. */
+bool ndis_binding_complete_bind(struct ndis_binding *b, NDIS_STATUS status)
 {
-	struct ndis_binding *b;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	b = ndis_binding_get(UnbindContext, NDIS_HT_UNBIND_CONTEXT, __func__, _RET_IP_);
-	if (!b)
-		return;
-	if (!READ_ONCE(b->unbind_ctx_live) ||
-	    !ndis_pend_complete(&b->unbind, NDIS_STATUS_SUCCESS))
-		ndis_misuse(__func__, "an unbind that is pending", _RET_IP_);
-	ndis_binding_put(b);
+	return READ_ONCE(b->bind_ctx_live) && ndis_pend_complete(&b->bind, status);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCompleteUnbindAdapterEx, "NDIS");
 
-/**
- * NdisCompleteNetPnPEvent() - finish a PnP event that returned PENDING
- * @NdisBindingHandle: the binding, or NULL for a protocol-wide event
- * @NetPnPEventNotification: the notification the handler was given
- * @Status: the event's result
- *
- * Context: IRQL <= DISPATCH_LEVEL (the DDI says PASSIVE_LEVEL; nothing here
- * needs it).
- */
-void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
-			     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
-			     NDIS_STATUS Status)
+/* The protocol completed its pended unbind. Return: false if none was pending. */
+bool ndis_binding_complete_unbind(struct ndis_binding *b)
 {
-	struct ndis_binding *b;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	if (!NdisBindingHandle)
-		return;		/* protocol-wide events are not waited for */
-	b = ndis_binding_get(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-	if (!b)
-		return;
-	if (NetPnPEventNotification != &b->pnp || !ndis_pend_complete(&b->pnp_pend, Status))
-		ndis_misuse(__func__, "the notification of a pending PnP event", _RET_IP_);
-	ndis_binding_put(b);
+	return READ_ONCE(b->unbind_ctx_live) &&
+	       ndis_pend_complete(&b->unbind, NDIS_STATUS_SUCCESS);
 }
-EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, "NDIS");
+
+/*
+ * The protocol completed the pended PnP event of @notification. Return:
+ * false if that event was not pending.
+ */
+bool ndis_binding_complete_pnp(struct ndis_binding *b, const void *notification,
+			       NDIS_STATUS status)
+{
+	return notification == &b->pnp && ndis_pend_complete(&b->pnp_pend, status);
+}
 
 /* After a grace period: the data path reads bindings under RCU alone. */
 static void ndis_binding_free_rcu(struct rcu_head *rcu)

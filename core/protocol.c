@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Protocol driver registration, re-enumeration and NetEventBindsComplete.
+ * Protocol drivers: registration, re-enumeration, NetEventBindsComplete,
+ * the sysfs bind and unbind, teardown and lifetime.
  *
  * Deregistration is synchronous: every binding of the protocol is unbound
  * (pause, ProtocolUnbindAdapterEx, close) within the call, binds that were
@@ -9,36 +10,8 @@
  */
 #include <linux/slab.h>
 
-#include "core.h"
 #include "handle.h"
 #include "registry.h"
-
-static struct ndis_protocol *ndis_protocol_get(NDIS_HANDLE h, const char *api,
-					       unsigned long caller)
-{
-	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_PROTOCOL, api, caller);
-
-	return obj ? container_of(obj, struct ndis_protocol, obj) : NULL;
-}
-
-static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
-{
-	if (c->Header.Type != NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS ||
-	    c->Header.Revision < NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 ||
-	    c->Header.Size < sizeof(*c))
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	if (c->MajorNdisVersion != NDIS_MAJOR_VERSION || c->MinorNdisVersion > NDIS_MINOR_VERSION)
-		return NDIS_STATUS_BAD_VERSION;
-	if (!c->BindAdapterHandlerEx || !c->UnbindAdapterHandlerEx ||
-	    !c->OpenAdapterCompleteHandlerEx || !c->CloseAdapterCompleteHandlerEx ||
-	    !c->NetPnPEventHandler || !c->OidRequestCompleteHandler ||
-	    !c->ReceiveNetBufferListsHandler || !c->SendNetBufferListsCompleteHandler)
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	if (!c->Name || !*c->Name || strlen(c->Name) >= NDIS_NAME_MAX ||
-	    strpbrk(c->Name, "\n/: "))
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	return NDIS_STATUS_SUCCESS;
-}
 
 static struct ndis_protocol *ndis_protocol_find(const char *name)
 {
@@ -107,43 +80,22 @@ void ndis_protocol_initial_bind_done(struct ndis_protocol *p)
 		queue_work(ndis_complete_wq, &p->binds_complete_work);
 }
 
-/**
- * ndis_register_protocol_driver() - NdisRegisterProtocolDriver()
- * @ProtocolDriverContext: passed to ProtocolBindAdapterEx
- * @ProtocolCharacteristics: entry points, copied
- * @NdisProtocolHandle: receives the protocol handle
- * @owner: the module the handlers live in
- *
- * Use through the NdisRegisterProtocolDriver() macro.
- *
- * Context: PASSIVE_LEVEL.
- * Return: see NdisRegisterProtocolDriver().
+/*
+ * A protocol driver called @c->Name with the handlers @c, not registered
+ * yet: it has its handle, so its SetOptions handler may run, but binds
+ * nothing until ndis_protocol_publish(). Return: 0 or -ENOMEM. PASSIVE.
  */
-NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
-					  PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS
-					  ProtocolCharacteristics,
-					  PNDIS_HANDLE NdisProtocolHandle,
-					  struct module *owner)
+int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, void *context,
+		      struct module *owner, struct ndis_protocol **out)
 {
-	PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c = ProtocolCharacteristics;
 	struct ndis_protocol *p;
-	NDIS_HANDLE handle;
-	NDIS_STATUS status;
-
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	if (!c || !NdisProtocolHandle)
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	status = ndis_check_protocol_chars(c);
-	if (status != NDIS_STATUS_SUCCESS)
-		return status;
 
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
-		return NDIS_STATUS_RESOURCES;
+		return -ENOMEM;
 	kobject_init(&p->obj.kobj, &ndis_protocol_ktype);
 	p->chars = *c;
-	p->context = ProtocolDriverContext;
+	p->context = context;
 	p->owner = owner;
 	strscpy(p->name, c->Name, sizeof(p->name));
 	p->chars.Name = p->name;
@@ -153,25 +105,30 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 	atomic_set(&p->initial_binds, 1);	/* dropped once all are offered */
 	if (ndis_handle_register(&p->obj, NDIS_HT_PROTOCOL)) {
 		ndis_object_put(&p->obj);
-		return NDIS_STATUS_RESOURCES;
+		return -ENOMEM;
 	}
-	handle = ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL);
+	*out = p;
+	return 0;
+}
 
-	if (c->SetOptionsHandler) {
-		status = c->SetOptionsHandler(handle, ProtocolDriverContext);
-		if (status != NDIS_STATUS_SUCCESS) {
-			ndis_handle_unregister(&p->obj);
-			ndis_object_put(&p->obj);
-			return status;
-		}
-	}
+/* Free a protocol ndis_protocol_new() made and nothing registered. */
+void ndis_protocol_discard(struct ndis_protocol *p)
+{
+	ndis_handle_unregister(&p->obj);
+	ndis_object_put(&p->obj);
+}
 
+/*
+ * Register @p and offer it every adapter. Return: 0, or -EEXIST (and @p
+ * discarded) if a protocol of its name is registered. PASSIVE.
+ */
+int ndis_protocol_publish(struct ndis_protocol *p, void **handle_out)
+{
 	mutex_lock(&ndis_registry_lock);
 	if (ndis_protocol_find(p->name)) {
 		mutex_unlock(&ndis_registry_lock);
-		ndis_handle_unregister(&p->obj);
-		ndis_object_put(&p->obj);
-		return NDIS_STATUS_FAILURE;
+		ndis_protocol_discard(p);
+		return -EEXIST;
 	}
 	list_add_tail(&p->node, &ndis_protocols);
 	/*
@@ -179,14 +136,13 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 	 * given the handle, and NdisOpenAdapterEx() needs it. Binds run from
 	 * work queued below, so the store is visible to them.
 	 */
-	*NdisProtocolHandle = handle;
+	*handle_out = ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL);
 	ndis_sysfs_add(&p->obj, p->name);
 	ndis_protocol_offer_all(p, true);
 	mutex_unlock(&ndis_registry_lock);
 	ndis_protocol_initial_bind_done(p);
-	return NDIS_STATUS_SUCCESS;
+	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_register_protocol_driver, "NDIS");
 
 /* Unbind every binding of @p and unregister it. PASSIVE, no ndis lock held. */
 void ndis_protocol_teardown(struct ndis_protocol *p)
@@ -218,72 +174,33 @@ void ndis_protocol_teardown(struct ndis_protocol *p)
 	ndis_object_put(&p->obj);
 }
 
-/**
- * NdisDeregisterProtocolDriver() - undo NdisRegisterProtocolDriver()
- * @NdisProtocolHandle: the protocol, dead after this returns
- *
- * Unbinds every binding within the call, waiting for pended unbinds and
- * closes; no handler of the protocol runs after it returns.
- *
- * Context: PASSIVE_LEVEL, never from a protocol or miniport handler
- * (refused: it would wait on itself).
+/*
+ * Deregister @p: unbind every binding and unregister it. Return:
+ * -EALREADY if its deregistration had begun already. PASSIVE, outside
+ * NDIS handlers.
  */
-void NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
+int ndis_protocol_deregister(struct ndis_protocol *p)
 {
-	struct ndis_protocol *p;
 	bool again;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return;
-	p = ndis_protocol_get(NdisProtocolHandle, __func__, _RET_IP_);
-	if (!p)
-		return;
-	if (ndis_in_adapter_operation()) {
-		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
-		ndis_object_put(&p->obj);
-		return;
-	}
 	mutex_lock(&ndis_registry_lock);
 	again = p->deregistering;
 	p->deregistering = true;
 	mutex_unlock(&ndis_registry_lock);
 	if (again)
-		ndis_misuse(__func__, "a protocol not being deregistered already", _RET_IP_);
-	else
-		ndis_protocol_teardown(p);
-	ndis_object_put(&p->obj);
+		return -EALREADY;
+	ndis_protocol_teardown(p);
+	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(NdisDeregisterProtocolDriver, "NDIS");
 
-/**
- * NdisReEnumerateProtocolBindings() - offer the protocol what it lacks
- * @NdisProtocolHandle: the protocol
- *
- * Queues a bind for every adapter the protocol has no binding with (after
- * an unbind or a failed bind); the binds run after this returns.
- *
- * Context: PASSIVE_LEVEL, not from a bind or unbind handler.
- */
-void NdisReEnumerateProtocolBindings(NDIS_HANDLE NdisProtocolHandle)
+/* Offer @p every adapter it has no binding with. PASSIVE. */
+void ndis_protocol_reenumerate(struct ndis_protocol *p)
 {
-	struct ndis_protocol *p;
-
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return;
-	p = ndis_protocol_get(NdisProtocolHandle, __func__, _RET_IP_);
-	if (!p)
-		return;
-	if (ndis_in_adapter_operation()) {
-		ndis_misuse(__func__, "a caller outside bind and unbind handlers", _RET_IP_);
-	} else {
-		mutex_lock(&ndis_registry_lock);
-		if (!p->deregistering)
-			ndis_protocol_offer_all(p, false);
-		mutex_unlock(&ndis_registry_lock);
-	}
-	ndis_object_put(&p->obj);
+	mutex_lock(&ndis_registry_lock);
+	if (!p->deregistering)
+		ndis_protocol_offer_all(p, false);
+	mutex_unlock(&ndis_registry_lock);
 }
-EXPORT_SYMBOL_NS_GPL(NdisReEnumerateProtocolBindings, "NDIS");
 
 /* sysfs "bind": offer @p the adapter named @name. */
 int ndis_protocol_bind_adapter(struct ndis_protocol *p, const char *name)

@@ -111,9 +111,24 @@ void ndis_binding_upcall_exit(struct ndis_binding *binding);
 /* Without any lock: drop what queued work still holds on @binding. */
 void ndis_binding_cancel_work(struct ndis_binding *binding);
 int ndis_binding_request_unbind(struct ndis_binding *binding);
+int ndis_binding_ask_unbind(struct ndis_binding *binding);
+bool ndis_binding_may_open(struct ndis_binding *binding);
+int ndis_binding_open(struct ndis_binding *binding, void *context, unsigned int medium,
+		      unsigned int *medium_out, void **handle_out);
+int ndis_binding_close(struct ndis_binding *binding);
+bool ndis_binding_complete_bind(struct ndis_binding *binding, NDIS_STATUS status);
+bool ndis_binding_complete_unbind(struct ndis_binding *binding);
+bool ndis_binding_complete_pnp(struct ndis_binding *binding, const void *notification,
+			       NDIS_STATUS status);
 
 void ndis_protocol_initial_bind_done(struct ndis_protocol *protocol);
 void ndis_protocol_teardown(struct ndis_protocol *protocol);
+int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *chars, void *context,
+		      struct module *owner, struct ndis_protocol **out);
+void ndis_protocol_discard(struct ndis_protocol *protocol);
+int ndis_protocol_publish(struct ndis_protocol *protocol, void **handle_out);
+int ndis_protocol_deregister(struct ndis_protocol *protocol);
+void ndis_protocol_reenumerate(struct ndis_protocol *protocol);
 void ndis_miniport_driver_teardown(struct ndis_miniport_driver *driver);
 int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARACTERISTICS *chars,
 			     void *context, struct module *owner,

@@ -26,4 +26,21 @@ static inline struct ndis_miniport_driver *ndis_miniport_driver_get(NDIS_HANDLE 
 	return obj ? container_of(obj, struct ndis_miniport_driver, obj) : NULL;
 }
 
+static inline struct ndis_protocol *ndis_protocol_get(NDIS_HANDLE h, const char *api,
+						      unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, NDIS_HT_PROTOCOL, api, caller);
+
+	return obj ? container_of(obj, struct ndis_protocol, obj) : NULL;
+}
+
+/* @t: the role the handle must play, NDIS_HT_BINDING or a bind or unbind context */
+static inline struct ndis_binding *ndis_binding_get(NDIS_HANDLE h, enum ndis_handle_type t,
+						    const char *api, unsigned long caller)
+{
+	struct ndis_object *obj = ndis_handle_get(h, t, api, caller);
+
+	return obj ? container_of(obj, struct ndis_binding, obj) : NULL;
+}
+
 #endif /* _NDIS_DDI_H */
