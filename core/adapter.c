@@ -15,7 +15,6 @@
 
 #include "core.h"
 #include "handle.h"
-#include "ddi/ddi.h"
 #include "kunit_iface.h"
 #include "pend.h"
 #include "registry.h"
@@ -332,62 +331,40 @@ static bool ndis_adapter_publish(struct ndis_adapter *a)
 	return live;
 }
 
-static bool ndis_adapter_name_ok(const char *name)
+/* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
+static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
 {
-	size_t len = name ? strnlen(name, NDIS_NAME_MAX) : 0;
+	NDIS_DEVICE_POWER_STATE d0 = NdisDeviceStateD0;
+	int i;
 
-	return len && len < NDIS_NAME_MAX && !strpbrk(name, "\n/: ") &&
-	       strcmp(name, ".") && strcmp(name, "..");
+	lockdep_assert_held(&a->op_lock);
+	ndis_adapter_restart(a);
+	for (i = 0; i < n; i++)
+		ndis_binding_restart(v[i]);
+	for (i = 0; i < n; i++)
+		ndis_binding_set_power(v[i], &d0);
 }
 
-/**
- * ndis_miniport_add_adapter() - PnP start of an adapter
- * @NdisMiniportDriverHandle: the miniport driver
- * @name: unique adapter name: up to 31 characters, no '/', ':' or space
- * @add_context: passed to MiniportInitializeEx as MiniportAddDeviceContext
- * @MiniportAdapterHandle: receives the adapter handle on success
- *
- * Runs MiniportInitializeEx (which must set registration and general
- * attributes) and MiniportRestart, then offers the adapter to every
- * protocol; binds run asynchronously afterwards.
- *
- * Context: PASSIVE_LEVEL.
- * Return: NDIS_STATUS_SUCCESS, the status MiniportInitializeEx failed with,
- * NDIS_STATUS_ADAPTER_REMOVED (removed while it started),
- * NDIS_STATUS_INVALID_PARAMETER (bad handle or name),
- * NDIS_STATUS_RESOURCE_CONFLICT (name in use), NDIS_STATUS_RESOURCES,
- * NDIS_STATUS_FAILURE (attributes missing).
+/*
+ * PnP start of an adapter of @d called @name: MiniportInitializeEx (given
+ * @add_context), MiniportRestart, then the offer to every protocol. The
+ * caller's reference on @d moves to the adapter. Return: what the
+ * ndis_miniport_add_adapter() stand-in returns. PASSIVE.
  */
-NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
-				      const char *name, NDIS_HANDLE add_context,
-				      PNDIS_HANDLE MiniportAdapterHandle)
+NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
+			     void *add_context, void **handle_out)
 {
 	NDIS_MINIPORT_INIT_PARAMETERS params = {
 		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS, 1,
 						  sizeof(params)),
 		.MiniportAddDeviceContext = add_context,
 	};
-	struct ndis_miniport_driver *d;
-	struct ndis_object *obj;
 	struct ndis_adapter *a;
 	NDIS_STATUS status;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	obj = ndis_handle_get(NdisMiniportDriverHandle, NDIS_HT_MINIPORT_DRIVER,
-			      __func__, _RET_IP_);
-	if (!obj)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	d = container_of(obj, struct ndis_miniport_driver, obj);
-	if (!ndis_adapter_name_ok(name) || !MiniportAdapterHandle) {
-		ndis_misuse(__func__, "a valid adapter name and handle pointer", _RET_IP_);
-		ndis_object_put(obj);
-		return NDIS_STATUS_INVALID_PARAMETER;
-	}
-
 	a = kzalloc(sizeof(*a), GFP_KERNEL);
 	if (!a) {
-		ndis_object_put(obj);
+		ndis_object_put(&d->obj);
 		return NDIS_STATUS_RESOURCES;
 	}
 	kobject_init(&a->obj.kobj, &ndis_adapter_ktype);
@@ -463,77 +440,22 @@ NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 		ndis_object_put(&a->obj);
 		return NDIS_STATUS_ADAPTER_REMOVED;
 	}
-	*MiniportAdapterHandle = ndis_handle_of(&a->obj, NDIS_HT_ADAPTER);
+	*handle_out = ndis_handle_of(&a->obj, NDIS_HT_ADAPTER);
 	ndis_object_put(&a->obj);
 	return NDIS_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_add_adapter, "NDIS_LINUX");
 
 /*
- * The adapter behind @h, referenced, for a PnP call made from outside every
- * NDIS handler (it takes the operation lock). NULL, with *@status set, if not.
+ * NetEventQueryRemoveDevice to every bound protocol; if one refuses, those
+ * asked get NetEventCancelRemoveDevice. Return: NDIS_STATUS_SUCCESS,
+ * NDIS_STATUS_FAILURE (refused), NDIS_STATUS_ADAPTER_REMOVED. PASSIVE.
  */
-static struct ndis_adapter *ndis_adapter_get_pnp(NDIS_HANDLE h, const char *api,
-						 unsigned long caller, NDIS_STATUS *status)
-{
-	struct ndis_adapter *a = ndis_adapter_get(h, api, caller);
-
-	if (!a) {
-		*status = NDIS_STATUS_INVALID_PARAMETER;
-		return NULL;
-	}
-	if (ndis_in_adapter_operation()) {
-		ndis_misuse(api, "a caller outside NDIS handlers", caller);
-		ndis_object_put(&a->obj);
-		*status = NDIS_STATUS_NOT_ACCEPTED;
-		return NULL;
-	}
-	return a;
-}
-
-static NDIS_STATUS ndis_adapter_remove(NDIS_HANDLE h, NDIS_HALT_ACTION action,
-				       bool surprise, const char *api, unsigned long caller)
-{
-	NDIS_STATUS status;
-	struct ndis_adapter *a;
-	int ret;
-
-	a = ndis_adapter_get_pnp(h, api, caller, &status);
-	if (!a)
-		return status;
-	ret = ndis_adapter_teardown(a, action, surprise);
-	if (ret)
-		ndis_adapter_wait_removed(a);	/* someone else's teardown */
-	ndis_object_put(&a->obj);
-	return ret ? NDIS_STATUS_ADAPTER_REMOVED : NDIS_STATUS_SUCCESS;
-}
-
-/**
- * ndis_miniport_query_remove_adapter() - may the adapter be removed?
- * @MiniportAdapterHandle: the adapter
- *
- * Sends NetEventQueryRemoveDevice to every bound protocol. If one refuses,
- * every protocol asked gets NetEventCancelRemoveDevice and the answer is
- * no; nothing is removed either way (ndis_miniport_remove_adapter() does
- * that, and asks again, without a veto).
- *
- * Context: PASSIVE_LEVEL, not from an NDIS handler.
- * Return: NDIS_STATUS_SUCCESS if every protocol agreed, NDIS_STATUS_FAILURE
- * if one refused, NDIS_STATUS_INVALID_PARAMETER for a bad handle,
- * NDIS_STATUS_ADAPTER_REMOVED if it is going already.
- */
-NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
+NDIS_STATUS ndis_adapter_query_remove(struct ndis_adapter *a)
 {
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 	struct ndis_binding **v;
-	struct ndis_adapter *a;
 	int i, n;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	a = ndis_adapter_get_pnp(MiniportAdapterHandle, __func__, _RET_IP_, &status);
-	if (!a)
-		return status;
 	n = ndis_adapter_bindings(a, &v);
 	ndis_adapter_lock(a);
 	if (a->removing) {
@@ -548,134 +470,65 @@ NDIS_STATUS ndis_miniport_query_remove_adapter(NDIS_HANDLE MiniportAdapterHandle
 	}
 	ndis_adapter_unlock(a);
 	ndis_bindings_release(v, n, false);
-	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_query_remove_adapter, "NDIS_LINUX");
 
-/* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
-static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
-{
-	NDIS_DEVICE_POWER_STATE d0 = NdisDeviceStateD0;
-	int i;
-
-	lockdep_assert_held(&a->op_lock);
-	ndis_adapter_restart(a);
-	for (i = 0; i < n; i++)
-		ndis_binding_restart(v[i]);
-	for (i = 0; i < n; i++)
-		ndis_binding_set_power(v[i], &d0);
-}
-
-/**
- * ndis_miniport_set_power() - move an adapter to a device power state
- * @MiniportAdapterHandle: the adapter
- * @PowerState: NdisDeviceStateD0 to wake, D1..D3 to sleep
- *
- * The stand-in for a system sleep or wake. Going to sleep: every bound
- * protocol gets NetEventSetPower(Dx), the bindings and the miniport are
- * paused, and the miniport gets OID_PNP_SET_POWER(Dx); until it wakes,
- * OID requests for the miniport fail with NDIS_STATUS_LOW_POWER_STATE.
- * Waking: OID_PNP_SET_POWER(D0), the miniport and bindings restart, and
- * the protocols get NetEventSetPower(D0).
- *
- * Context: PASSIVE_LEVEL, not from an NDIS handler.
- * Return: NDIS_STATUS_SUCCESS, the miniport's failure of OID_PNP_SET_POWER
- * (going to sleep, the miniport stayed in D0: the adapter and its bindings
- * run again and the protocols get NetEventSetPower(D0); waking, it stays
- * asleep), NDIS_STATUS_INVALID_PARAMETER for a bad handle or state,
- * NDIS_STATUS_ADAPTER_NOT_READY after the system shut the adapter down,
- * NDIS_STATUS_ADAPTER_REMOVED if it is being removed.
+/*
+ * Move @a to device power state @state (a valid one): see
+ * ndis_miniport_set_power(). Return: its status. PASSIVE.
  */
-NDIS_STATUS ndis_miniport_set_power(NDIS_HANDLE MiniportAdapterHandle,
-				    NDIS_DEVICE_POWER_STATE PowerState)
+NDIS_STATUS ndis_adapter_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE state)
 {
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 	NDIS_DEVICE_POWER_STATE event;
 	struct ndis_binding **v;
-	struct ndis_adapter *a;
 	int i, n;
 
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	if (PowerState < NdisDeviceStateD0 || PowerState >= NdisDeviceStateMaximum)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	a = ndis_adapter_get_pnp(MiniportAdapterHandle, __func__, _RET_IP_, &status);
-	if (!a)
-		return status;
 	/* Taken under the lock: a binding made while asleep must be woken too. */
 	ndis_adapter_lock(a);
 	n = ndis_adapter_bindings(a, &v);
-	event = PowerState;
+	event = state;
 	if (a->removing) {
 		status = NDIS_STATUS_ADAPTER_REMOVED;
 	} else if (a->state == NDIS_ADAPTER_SHUTDOWN) {
 		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* its OIDs are off for good */
-	} else if (PowerState == a->power) {
+	} else if (state == a->power) {
 		/* nothing to do */
-	} else if (PowerState != NdisDeviceStateD0) {
+	} else if (state != NdisDeviceStateD0) {
 		for (i = 0; i < n; i++)
 			ndis_binding_set_power(v[i], &event);
 		for (i = 0; i < n; i++)
 			ndis_binding_pause(v[i]);
 		ndis_adapter_pause(a);
-		status = ndis_oid_set_power(a, PowerState);
+		status = ndis_oid_set_power(a, state);
 		if (status == NDIS_STATUS_SUCCESS)
-			WRITE_ONCE(a->power, PowerState);
+			WRITE_ONCE(a->power, state);
 		else	/* still in D0: never leave it paused for good */
 			ndis_adapter_run_awake(a, v, n);
 	} else {
-		status = ndis_oid_set_power(a, PowerState);
+		status = ndis_oid_set_power(a, state);
 		if (status == NDIS_STATUS_SUCCESS) {
-			WRITE_ONCE(a->power, PowerState);
+			WRITE_ONCE(a->power, state);
 			ndis_adapter_run_awake(a, v, n);
 		}
 	}
 	ndis_adapter_unlock(a);
 	ndis_bindings_release(v, n, false);
-	ndis_object_put(&a->obj);
 	return status;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_set_power, "NDIS_LINUX");
 
-/**
- * ndis_miniport_remove_adapter() - PnP removal of an adapter
- * @MiniportAdapterHandle: the adapter, dead after this returns
- *
- * Pauses and unbinds every binding (waiting for pended operations), pauses
- * the miniport and halts it with NdisHaltDeviceDisabled.
- *
- * Context: PASSIVE_LEVEL, not from an NDIS handler.
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER for a bad
- * handle, NDIS_STATUS_ADAPTER_REMOVED if it was being removed already.
+/*
+ * PnP removal: tear @a down, or wait for the teardown under way. Return:
+ * -EALREADY if another teardown had it. PASSIVE.
  */
-NDIS_STATUS ndis_miniport_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
+int ndis_adapter_remove(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool surprise)
 {
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceDisabled, false,
-				   __func__, _RET_IP_);
-}
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_remove_adapter, "NDIS_LINUX");
+	int ret = ndis_adapter_teardown(a, action, surprise);
 
-/**
- * ndis_miniport_surprise_remove_adapter() - the adapter is gone
- * @MiniportAdapterHandle: the adapter, dead after this returns
- *
- * MiniportDevicePnPEventNotify(NdisDevicePnPEventSurpriseRemoved) first,
- * then as ndis_miniport_remove_adapter() with NdisHaltDeviceSurpriseRemoved.
- *
- * Context: PASSIVE_LEVEL, not from an NDIS handler.
- * Return: as ndis_miniport_remove_adapter().
- */
-NDIS_STATUS ndis_miniport_surprise_remove_adapter(NDIS_HANDLE MiniportAdapterHandle)
-{
-	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	return ndis_adapter_remove(MiniportAdapterHandle, NdisHaltDeviceSurpriseRemoved, true,
-				   __func__, _RET_IP_);
+	if (ret)
+		ndis_adapter_wait_removed(a);	/* someone else's teardown */
+	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(ndis_miniport_surprise_remove_adapter, "NDIS_LINUX");
 
 /*
  * Queue the removal a miniport asked for (NdisMRemoveMiniport), once. The

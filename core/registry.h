@@ -36,6 +36,11 @@ int ndis_adapter_teardown(struct ndis_adapter *adapter, NDIS_HALT_ACTION action,
 			  bool surprise);
 struct ndis_adapter *ndis_adapter_find(const char *name);
 bool ndis_adapter_queue_remove(struct ndis_adapter *adapter);
+NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *driver, const char *name,
+			     void *add_context, void **handle_out);
+NDIS_STATUS ndis_adapter_query_remove(struct ndis_adapter *adapter);
+NDIS_STATUS ndis_adapter_set_power(struct ndis_adapter *adapter, NDIS_DEVICE_POWER_STATE state);
+int ndis_adapter_remove(struct ndis_adapter *adapter, NDIS_HALT_ACTION action, bool surprise);
 bool ndis_adapter_initializing_here(struct ndis_adapter *adapter);
 void ndis_adapter_set_registration(struct ndis_adapter *adapter, void *context);
 int ndis_adapter_set_general(struct ndis_adapter *adapter,
