@@ -96,8 +96,8 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 }
 
 /* The miniport is done with the current request; send the next one. */
-static void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status,
-			    const char *api, unsigned long caller)
+void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status,
+		     const char *api, unsigned long caller)
 {
 	bool held;
 
@@ -448,60 +448,6 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const UCHAR *addr)
 
 /* -- what NDIS answers itself --------------------------------------------- */
 
-/**
- * ndis_oid_query_reply() - answer a query with a value
- * @OidRequest: the query being answered
- * @Value: the answer
- * @Size: its size in bytes
- *
- * Copies @Value into the request's buffer and sets BytesWritten, or sets
- * BytesNeeded when the buffer is too short. A Linux addition: the
- * bookkeeping every OID handler repeats otherwise.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
- */
-NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value, UINT Size)
-{
-	PNDIS_OID_REQUEST req = OidRequest;
-
-	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < Size) {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = Size;
-		return NDIS_STATUS_BUFFER_TOO_SHORT;
-	}
-	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, Value, Size);
-	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
-	return NDIS_STATUS_SUCCESS;
-}
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS_LINUX");
-
-/**
- * ndis_oid_query_reply_counter() - answer a statistics query
- * @OidRequest: the query being answered (OID_GEN_XMIT_OK and the like)
- * @Value: the counter
- *
- * As the DDI allows for counters: a ULONG64, or a ULONG when the buffer
- * holds only four bytes. A Linux addition.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
- */
-NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 Value)
-{
-	UINT length = OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
-	ULONG value32 = (ULONG)Value;
-
-	if (length >= sizeof(Value))
-		return ndis_oid_query_reply(OidRequest, &Value, sizeof(Value));
-	if (length >= sizeof(value32))
-		return ndis_oid_query_reply(OidRequest, &value32, sizeof(value32));
-	OidRequest->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
-	return NDIS_STATUS_BUFFER_TOO_SHORT;
-}
-EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS_LINUX");
-
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
 {
 	return ndis_oid_query_reply(req, &value, sizeof(value));
@@ -698,98 +644,6 @@ static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STA
 	return false;
 }
 
-/* -- the API ---------------------------------------------------------------- */
-
-static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
-{
-	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
-	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
-
-	*closing = b && !READ_ONCE(b->oids_open);
-	return *closing ? NULL : b;
-}
-
-/**
- * NdisOidRequest() - query or set something of the adapter under a binding
- * @NdisBindingHandle: the binding, open
- * @OidRequest: the request; it and its buffer stay valid until completion
- *
- * What NDIS knows (addresses, MTU, link state and speed, MAC options, the
- * supported OID list, this binding's packet filter) is answered at once.
- * Packet filter and multicast list sets are NDIS's: it records this
- * binding's value and sends the union of all bindings' values to the
- * miniport; if that changed, the set returns NDIS_STATUS_PENDING and
- * completes with the miniport's answer to the request carrying it, so
- * frames the new filter admits flow once the protocol is told; a cancel or
- * its Timeout aborts only the wait (the value stays recorded and still
- * reaches the miniport). Anything else is queued for the miniport: the call returns
- * NDIS_STATUS_PENDING and ProtocolOidRequestComplete follows, possibly
- * before this returns.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_PENDING, or the final status of an answered request
- * (NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT with BytesNeeded set,
- * NDIS_STATUS_INVALID_LENGTH, NDIS_STATUS_NOT_SUPPORTED,
- * NDIS_STATUS_INVALID_OID), NDIS_STATUS_CLOSING once the binding is
- * closing, NDIS_STATUS_INVALID_PARAMETER for a bad handle or request.
- */
-NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
-{
-	NDIS_STATUS status = NDIS_STATUS_PENDING;
-	struct ndis_binding *b;
-	bool closing, answered;
-
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	if (!OidRequest || OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST ||
-	    OidRequest->RequestType == NdisRequestMethod) {
-		ndis_misuse(__func__, "a query or set NDIS_OID_REQUEST", _RET_IP_);
-		return NDIS_STATUS_INVALID_PARAMETER;
-	}
-	rcu_read_lock();
-	b = ndis_oid_binding(NdisBindingHandle, &closing);
-	if (!b) {
-		rcu_read_unlock();
-		if (closing)
-			return NDIS_STATUS_CLOSING;
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-		return NDIS_STATUS_INVALID_PARAMETER;
-	}
-	/* Counted before anything is looked at: the close waits for us. */
-	if (!ndis_oid_get(b)) {
-		rcu_read_unlock();
-		return NDIS_STATUS_CLOSING;
-	}
-	OidRequest->RequestHandle = NdisBindingHandle;
-	answered = OidRequest->RequestType == NdisRequestSetInformation ?
-		   ndis_oid_set(b, OidRequest, &status) : ndis_oid_query(b, OidRequest, &status);
-	if (answered && status == NDIS_STATUS_PENDING) {
-		/* A filter or multicast set waits for the miniport to take it. */
-		ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
-		rcu_read_unlock();
-		return NDIS_STATUS_PENDING;	/* the count goes with it */
-	}
-	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
-		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
-	} else if (!answered && READ_ONCE(b->adapter->state) == NDIS_ADAPTER_SHUTDOWN) {
-		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* nor one that was shut down */
-	} else if (!answered) {
-		if (atomic_cmpxchg(&OidRequest->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
-		    NDIS_OID_IDLE) {
-			ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
-			ndis_oid_enqueue(b->adapter, b, OidRequest);
-			rcu_read_unlock();
-			return NDIS_STATUS_PENDING;	/* the count goes with it */
-		}
-		ndis_misuse(__func__, "a request not in progress already", _RET_IP_);
-		status = NDIS_STATUS_INVALID_PARAMETER;
-	}
-	ndis_oid_put(b);
-	rcu_read_unlock();
-	return status;
-}
-EXPORT_SYMBOL_NS_GPL(NdisOidRequest, "NDIS");
-
 /*
  * Take the queued requests of @b (all, or those with @id) off the queue,
  * and its filter and multicast sets off their waiting lists.
@@ -821,42 +675,63 @@ static void ndis_oid_abort_list(struct ndis_adapter *a, struct list_head *list)
 	}
 }
 
-/**
- * NdisCancelOidRequest() - cancel requests of a binding by RequestId
- * @NdisBindingHandle: the binding
- * @RequestId: the RequestId of the requests
- *
- * A matching request still queued completes at once with
- * NDIS_STATUS_REQUEST_ABORTED; one the miniport holds is passed to
- * MiniportCancelOidRequest. Each completes exactly once either way.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisOidRequest on an open binding: count it, answer what NDIS knows, or
+ * queue it for the miniport. A request already in progress is reported
+ * against @api and @caller. Return: the NdisOidRequest status. Under RCU,
+ * which keeps @b valid until the request is counted.
  */
-void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
+NDIS_STATUS ndis_oid_request(struct ndis_binding *b, PNDIS_OID_REQUEST req, void *handle,
+			     const char *api, unsigned long caller)
 {
-	struct ndis_binding *b;
-	struct ndis_adapter *a;
-	LIST_HEAD(aborted);
-	bool closing, held;
+	NDIS_STATUS status = NDIS_STATUS_PENDING;
+	bool answered;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	b = ndis_oid_binding(NdisBindingHandle, &closing);
-	if (!b) {
-		rcu_read_unlock();
-		if (!closing)
-			ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
-		return;
+	/* Counted before anything is looked at: the close waits for us. */
+	if (!ndis_oid_get(b))
+		return NDIS_STATUS_CLOSING;
+	req->RequestHandle = handle;
+	answered = req->RequestType == NdisRequestSetInformation ?
+		   ndis_oid_set(b, req, &status) : ndis_oid_query(b, req, &status);
+	if (answered && status == NDIS_STATUS_PENDING) {
+		/* A filter or multicast set waits for the miniport to take it. */
+		ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
+		return NDIS_STATUS_PENDING;	/* the count goes with it */
 	}
-	if (!ndis_oid_get(b)) {	/* closing: its requests are aborted anyway */
-		rcu_read_unlock();
-		return;
+	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
+		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
+	} else if (!answered && READ_ONCE(b->adapter->state) == NDIS_ADAPTER_SHUTDOWN) {
+		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* nor one that was shut down */
+	} else if (!answered) {
+		if (atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE, NDIS_OID_QUEUED) ==
+		    NDIS_OID_IDLE) {
+			ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
+			ndis_oid_enqueue(b->adapter, b, req);
+			return NDIS_STATUS_PENDING;	/* the count goes with it */
+		}
+		ndis_misuse(api, "a request not in progress already", caller);
+		status = NDIS_STATUS_INVALID_PARAMETER;
 	}
-	a = b->adapter;
-	ndis_oid_unqueue(a, b, false, RequestId, &aborted);
+	ndis_oid_put(b);
+	return status;
+}
+
+/*
+ * NdisCancelOidRequest on @b: abort its queued requests with @id, and
+ * pass one the miniport holds to MiniportCancelOidRequest. Under RCU.
+ */
+void ndis_oid_cancel(struct ndis_binding *b, void *id)
+{
+	struct ndis_adapter *a = b->adapter;
+	LIST_HEAD(aborted);
+	bool held;
+
+	if (!ndis_oid_get(b))	/* closing: its requests are aborted anyway */
+		return;
+	ndis_oid_unqueue(a, b, false, id, &aborted);
 	spin_lock_bh(&a->oid_lock);
 	held = a->oid_current && a->oid_current->Ndis.binding == b &&
-	       a->oid_current->RequestId == RequestId;
+	       a->oid_current->RequestId == id;
 	if (held && a->oid_in_handler) {
 		a->oid_cancel_deferred = true;	/* ndis_oid_work() sends it */
 		held = false;
@@ -864,33 +739,9 @@ void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 	spin_unlock_bh(&a->oid_lock);
 	ndis_oid_abort_list(a, &aborted);
 	if (held)
-		a->driver->chars.CancelOidRequestHandler(a->context, RequestId);
+		a->driver->chars.CancelOidRequestHandler(a->context, id);
 	ndis_oid_put(b);
-	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, "NDIS");
-
-/**
- * NdisMOidRequestComplete() - finish a MiniportOidRequest that pended
- * @MiniportAdapterHandle: the adapter
- * @OidRequest: the request it was given
- * @Status: the final status (never NDIS_STATUS_PENDING)
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
-			     NDIS_STATUS Status)
-{
-	struct ndis_adapter *a;
-
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (a)
-		ndis_oid_finish(a, OidRequest, Status, __func__, _RET_IP_);
-	rcu_read_unlock();
-}
-EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, "NDIS");
 
 /* Move the expired requests of @list to @expired. Return: whether others wait. */
 static bool ndis_oid_expire(struct list_head *list, struct list_head *expired)

@@ -72,6 +72,11 @@ void ndis_oid_open(struct ndis_binding *binding);
 void ndis_oid_close(struct ndis_binding *binding);
 bool ndis_oid_mcast_has(struct ndis_binding *binding, const UCHAR *addr);
 NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *adapter, NDIS_DEVICE_POWER_STATE state);
+NDIS_STATUS ndis_oid_request(struct ndis_binding *binding, PNDIS_OID_REQUEST req, void *handle,
+			     const char *api, unsigned long caller);
+void ndis_oid_cancel(struct ndis_binding *binding, void *id);
+void ndis_oid_finish(struct ndis_adapter *adapter, PNDIS_OID_REQUEST req, NDIS_STATUS status,
+		     const char *api, unsigned long caller);
 
 /* Receive (receive.c) */
 void ndis_rx_open(struct ndis_binding *binding);

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The OID side of the NDIS interface: NdisOidRequest,
+ * NdisCancelOidRequest, NdisMOidRequestComplete, and the query replies a
+ * miniport's OID handler answers with (namespace NDIS_LINUX). The queue,
+ * what NDIS answers itself and its own requests to the miniport are the
+ * engine's (core/oid.c).
+ */
+#include <linux/rcupdate.h>
+
+#include "../core.h"
+#include "../handle.h"
+#include "../registry.h"
+
+/**
+ * ndis_oid_query_reply() - answer a query with a value
+ * @OidRequest: the query being answered
+ * @Value: the answer
+ * @Size: its size in bytes
+ *
+ * Copies @Value into the request's buffer and sets BytesWritten, or sets
+ * BytesNeeded when the buffer is too short. A Linux addition: the
+ * bookkeeping every OID handler repeats otherwise.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
+ */
+NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value, UINT Size)
+{
+	PNDIS_OID_REQUEST req = OidRequest;
+
+	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
+	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < Size) {
+		req->DATA.QUERY_INFORMATION.BytesNeeded = Size;
+		return NDIS_STATUS_BUFFER_TOO_SHORT;
+	}
+	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, Value, Size);
+	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS_LINUX");
+
+/**
+ * ndis_oid_query_reply_counter() - answer a statistics query
+ * @OidRequest: the query being answered (OID_GEN_XMIT_OK and the like)
+ * @Value: the counter
+ *
+ * As the DDI allows for counters: a ULONG64, or a ULONG when the buffer
+ * holds only four bytes. A Linux addition.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
+ */
+NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 Value)
+{
+	UINT length = OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
+	ULONG value32 = (ULONG)Value;
+
+	if (length >= sizeof(Value))
+		return ndis_oid_query_reply(OidRequest, &Value, sizeof(Value));
+	if (length >= sizeof(value32))
+		return ndis_oid_query_reply(OidRequest, &value32, sizeof(value32));
+	OidRequest->DATA.QUERY_INFORMATION.BytesWritten = 0;
+	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
+	return NDIS_STATUS_BUFFER_TOO_SHORT;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS_LINUX");
+
+static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
+{
+	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
+	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
+
+	*closing = b && !READ_ONCE(b->oids_open);
+	return *closing ? NULL : b;
+}
+
+/**
+ * NdisOidRequest() - query or set something of the adapter under a binding
+ * @NdisBindingHandle: the binding, open
+ * @OidRequest: the request; it and its buffer stay valid until completion
+ *
+ * What NDIS knows (addresses, MTU, link state and speed, MAC options, the
+ * supported OID list, this binding's packet filter) is answered at once.
+ * Packet filter and multicast list sets are NDIS's: it records this
+ * binding's value and sends the union of all bindings' values to the
+ * miniport; if that changed, the set returns NDIS_STATUS_PENDING and
+ * completes with the miniport's answer to the request carrying it, so
+ * frames the new filter admits flow once the protocol is told; a cancel or
+ * its Timeout aborts only the wait (the value stays recorded and still
+ * reaches the miniport). Anything else is queued for the miniport: the call returns
+ * NDIS_STATUS_PENDING and ProtocolOidRequestComplete follows, possibly
+ * before this returns.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: NDIS_STATUS_PENDING, or the final status of an answered request
+ * (NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT with BytesNeeded set,
+ * NDIS_STATUS_INVALID_LENGTH, NDIS_STATUS_NOT_SUPPORTED,
+ * NDIS_STATUS_INVALID_OID), NDIS_STATUS_CLOSING once the binding is
+ * closing, NDIS_STATUS_INVALID_PARAMETER for a bad handle or request.
+ */
+NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
+{
+	NDIS_STATUS status;
+	struct ndis_binding *b;
+	bool closing;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	if (!OidRequest || OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST ||
+	    OidRequest->RequestType == NdisRequestMethod) {
+		ndis_misuse(__func__, "a query or set NDIS_OID_REQUEST", _RET_IP_);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	rcu_read_lock();
+	b = ndis_oid_binding(NdisBindingHandle, &closing);
+	if (!b) {
+		rcu_read_unlock();
+		if (closing)
+			return NDIS_STATUS_CLOSING;
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	status = ndis_oid_request(b, OidRequest, NdisBindingHandle, __func__, _RET_IP_);
+	rcu_read_unlock();
+	return status;
+}
+EXPORT_SYMBOL_NS_GPL(NdisOidRequest, "NDIS");
+
+/**
+ * NdisCancelOidRequest() - cancel requests of a binding by RequestId
+ * @NdisBindingHandle: the binding
+ * @RequestId: the RequestId of the requests
+ *
+ * A matching request still queued completes at once with
+ * NDIS_STATUS_REQUEST_ABORTED; one the miniport holds is passed to
+ * MiniportCancelOidRequest. Each completes exactly once either way.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
+{
+	struct ndis_binding *b;
+	bool closing;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	b = ndis_oid_binding(NdisBindingHandle, &closing);
+	if (!b) {
+		rcu_read_unlock();
+		if (!closing)
+			ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+		return;
+	}
+	ndis_oid_cancel(b, RequestId);
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisCancelOidRequest, "NDIS");
+
+/**
+ * NdisMOidRequestComplete() - finish a MiniportOidRequest that pended
+ * @MiniportAdapterHandle: the adapter
+ * @OidRequest: the request it was given
+ * @Status: the final status (never NDIS_STATUS_PENDING)
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_OID_REQUEST OidRequest,
+			     NDIS_STATUS Status)
+{
+	struct ndis_adapter *a;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	rcu_read_lock();
+	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (a)
+		ndis_oid_finish(a, OidRequest, Status, __func__, _RET_IP_);
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(NdisMOidRequestComplete, "NDIS");
