@@ -1,64 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * NBL and NB pools and the buffer operations of the DDI, over sk_buffs.
- *
- * A pool is an object with a handle like any other, so a bad pool handle
- * is an error and a report. Every buffer holds a reference on its pool;
- * NdisFreeNetBufferListPool with buffers still out is reported and the
- * pool lives on, dead to new allocations, until the last one is freed.
- * Allocation runs at IRQL <= DISPATCH_LEVEL and so is GFP_ATOMIC.
+ * The NBL side of the NDIS interface: pools, NBL and NB allocation and the
+ * buffer operations of the DDI, over sk_buffs (the storage is pool.c's),
+ * and the skb wrapping a miniport needs (namespace NDIS_LINUX). A bad pool
+ * handle is an error and a report; so is a pool freed with buffers out.
  */
 #include <linux/slab.h>
 
-#include "core.h"
-#include "handle.h"
-#include "nbl.h"
+#include "../core.h"
+#include "../handle.h"
+#include "../nbl.h"
+#include "../pool.h"
 
-struct ndis_pool {
-	struct ndis_object obj;
-	bool nbl_pool;			/* else a NET_BUFFER pool */
-	bool allocate_nb;
-	bool dead;
-	USHORT context_size;
-	ULONG data_size;
-	atomic_t outstanding;
-};
-
-/* A NET_BUFFER from NdisAllocateNetBuffer; @magic tells it from others. */
-struct ndis_pool_nb {
-	u32 magic;
-	struct ndis_pool *pool;
-	NET_BUFFER nb;
-};
-
-#define NDIS_POOL_NB_MAGIC	0x4e425046	/* "NBPF" */
-
-static void ndis_pool_release(struct kobject *kobj)
+static NDIS_HANDLE ndis_pool_handle(struct ndis_pool *pool)
 {
-	kfree_rcu(container_of(kobj, struct ndis_pool, obj.kobj), obj.rcu);
-}
-
-static const struct kobj_type ndis_pool_ktype = {
-	.release = ndis_pool_release,
-};
-
-static NDIS_HANDLE ndis_pool_new(bool nbl_pool, bool allocate_nb, USHORT context_size,
-				 ULONG data_size)
-{
-	struct ndis_pool *pool = kzalloc(sizeof(*pool), GFP_ATOMIC);
-
-	if (!pool)
-		return NULL;
-	kobject_init(&pool->obj.kobj, &ndis_pool_ktype);
-	pool->nbl_pool = nbl_pool;
-	pool->allocate_nb = allocate_nb;
-	pool->context_size = context_size;
-	pool->data_size = data_size;
-	if (ndis_handle_register_atomic(&pool->obj, NDIS_HT_POOL)) {
-		kobject_put(&pool->obj.kobj);
-		return NULL;
-	}
-	return ndis_handle_of(&pool->obj, NDIS_HT_POOL);
+	return pool ? ndis_handle_of(&pool->obj, NDIS_HT_POOL) : NULL;
 }
 
 /* A live pool of the wanted kind, with a reference the caller keeps. */
@@ -86,14 +42,15 @@ static void ndis_pool_free(NDIS_HANDLE h, bool nbl_pool, const char *api, unsign
 
 	if (!pool)
 		return;
-	if (xchg(&pool->dead, true)) {	/* a concurrent free got there first */
+	switch (ndis_pool_kill(pool)) {
+	case -EALREADY:
 		ndis_misuse(api, "a pool not being freed already", caller);
 		ndis_object_put(&pool->obj);
 		return;
-	}
-	ndis_handle_unregister(&pool->obj);
-	if (atomic_read(&pool->outstanding))
+	case -EBUSY:
 		ndis_misuse(api, "a pool whose buffers were all freed", caller);
+		break;
+	}
 	ndis_object_put(&pool->obj);	/* our lookup */
 	ndis_object_put(&pool->obj);	/* the pool's own; buffers hold theirs */
 }
@@ -122,8 +79,8 @@ NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
 		return NULL;
 	}
-	return ndis_pool_new(true, Parameters->fAllocateNetBuffer, Parameters->ContextSize,
-			     Parameters->DataSize);
+	return ndis_pool_handle(ndis_pool_new(true, Parameters->fAllocateNetBuffer,
+					      Parameters->ContextSize, Parameters->DataSize));
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferListPool, "NDIS");
 
@@ -161,7 +118,7 @@ NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
 		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
 		return NULL;
 	}
-	return ndis_pool_new(false, true, 0, Parameters->DataSize);
+	return ndis_pool_handle(ndis_pool_new(false, true, 0, Parameters->DataSize));
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, "NDIS");
 
@@ -177,68 +134,6 @@ void NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
 	ndis_pool_free(PoolHandle, false, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, "NDIS");
-
-/* Make @nb view all of @skb's data. */
-static void ndis_nb_view(PNET_BUFFER nb, struct sk_buff *skb)
-{
-	nb->Skb = skb;
-	nb->DataOffset = skb_headroom(skb);
-	nb->DataLength = skb->len;
-}
-
-/*
- * Storage for @size bytes of frame. Up to a page it comes from the page
- * fragment allocator, as a NIC's receive buffers do, so that a miniport can
- * lend the frame to its device as an skb fragment instead of copying it
- * (ndis_netdev does); a kmalloc()ed head cannot be lent.
- */
-static struct sk_buff *ndis_skb_alloc(SIZE_T size)
-{
-	unsigned int truesize;
-	struct sk_buff *skb;
-	void *data;
-
-	if (size > SKB_WITH_OVERHEAD(PAGE_SIZE))
-		return size > INT_MAX ? NULL : alloc_skb(size, GFP_ATOMIC);
-	truesize = SKB_DATA_ALIGN(size) + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
-	data = netdev_alloc_frag(truesize);
-	if (!data)
-		return NULL;
-	skb = build_skb(data, truesize);
-	if (!skb)
-		skb_free_frag(data);
-	return skb;
-}
-
-/* A frame buffer: @offset bytes of headroom, @length zeroed bytes of data. */
-static struct sk_buff *ndis_skb_new(struct ndis_pool *pool, ULONG offset, SIZE_T length)
-{
-	SIZE_T size = max_t(SIZE_T, (SIZE_T)offset + length, pool->data_size);
-	struct sk_buff *skb;
-
-	skb = ndis_skb_alloc(size);
-	if (!skb)
-		return NULL;
-	skb_reserve(skb, offset);
-	skb_put_zero(skb, length);
-	return skb;
-}
-
-static PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, USHORT context, USHORT backfill)
-{
-	size_t ctx = (size_t)pool->context_size + context + backfill;
-	PNET_BUFFER_LIST nbl = kzalloc(sizeof(*nbl) + ctx, GFP_ATOMIC);
-
-	if (!nbl)
-		return NULL;
-	nbl->NdisPoolHandle = ndis_handle_of(&pool->obj, NDIS_HT_POOL);
-	nbl->Context = ctx ? (PUCHAR)(nbl + 1) + backfill : NULL;
-	nbl->Ndis.pool = pool;
-	nbl->Ndis.context_size = ctx;
-	atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
-	atomic_inc(&pool->outstanding);
-	return nbl;
-}
 
 /**
  * NdisAllocateNetBufferList() - an NBL without frames
@@ -476,20 +371,6 @@ void NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, "NDIS");
 
 /* Copy the first @n bytes of @nb's frame (n <= DataLength) to @dst. */
-static int ndis_nb_copy(PNET_BUFFER nb, void *dst, ULONG n)
-{
-	struct sk_buff *skb = nb->Skb;
-	ULONG start = nb->DataOffset;
-	ULONG linear_end = skb_headroom(skb) + skb_headlen(skb);
-	ULONG in_head = start < linear_end ? min(linear_end - start, n) : 0;
-
-	memcpy(dst, skb->head + start, in_head);
-	if (n == in_head)
-		return 0;
-	return skb_copy_bits(skb, start + in_head - skb_headroom(skb), (UCHAR *)dst + in_head,
-			     n - in_head);
-}
-
 /**
  * NdisGetDataBuffer() - the first bytes of a frame, contiguous
  * @NetBuffer: the frame
