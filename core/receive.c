@@ -312,59 +312,38 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
 	}
 }
 
-/**
- * NdisMIndicateReceiveNetBufferLists() - hand received frames up
- * @MiniportAdapterHandle: the adapter
- * @NetBufferLists: the chain of received NBLs
- * @PortNumber: 0, the default port
- * @NumberOfNetBufferLists: how many NBLs the chain holds
- * @ReceiveFlags: NDIS_RECEIVE_FLAGS_*; with NDIS_RECEIVE_FLAGS_RESOURCES the
- *	NBLs are the miniport's again when this returns
- *
- * Every running binding whose packet filter takes a frame receives its own
- * copy of the frame's NBL. Without NDIS_RECEIVE_FLAGS_RESOURCES each NBL
- * comes back through MiniportReturnNetBufferLists exactly once, after every
- * binding returned its copy (never from inside this call).
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisMIndicateReceiveNetBufferLists on @a, looked up by the caller under
+ * RCU: every running binding whose filter takes a frame gets its own copy;
+ * the miniport's NBLs go back once every copy is returned (now, with
+ * NDIS_RECEIVE_FLAGS_RESOURCES). Misuse is reported against @api and @caller.
  */
-void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
-					PNET_BUFFER_LIST NetBufferLists,
-					NDIS_PORT_NUMBER PortNumber,
-					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
+void ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chain, u32 port,
+		      u32 flags, const char *api, unsigned long caller)
 {
-	bool resources = ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES;
+	bool resources = flags & NDIS_RECEIVE_FLAGS_RESOURCES;
 	PNET_BUFFER_LIST nbl, next, back = NULL;
 	enum ndis_adapter_state state;
 	struct ndis_binding *b;
-	struct ndis_adapter *a;
 	void *mark = &mark;	/* tells this call's NBLs from a concurrent one's */
 	bool raised;
 	int n = 0;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
-	if (!a) {
-		rcu_read_unlock();
-		return;
-	}
 	state = READ_ONCE(a->state);
 	if (state != NDIS_ADAPTER_RUNNING && state != NDIS_ADAPTER_PAUSING &&
 	    state != NDIS_ADAPTER_RESTARTING) {
-		rcu_read_unlock();
-		ndis_misuse(__func__, "an adapter restarting, running or pausing", _RET_IP_);
+		ndis_misuse(api, "an adapter restarting, running or pausing", caller);
 		return;
 	}
 	atomic_inc(&a->rx_indicating);
-	for (nbl = NetBufferLists; nbl; nbl = nbl->Next) {
+	for (nbl = chain; nbl; nbl = nbl->Next) {
 		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
 		    atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_INDICATED) !=
 		    NDIS_NBL_IDLE) {
-			ndis_misuse(__func__, "idle NBLs with data", _RET_IP_);
+			ndis_misuse(api, "idle NBLs with data", caller);
 			continue;
 		}
-		nbl->SourceHandle = MiniportAdapterHandle;
+		nbl->SourceHandle = handle;
 		nbl->Ndis.binding = mark;
 		atomic_set(&nbl->Ndis.rx_refs, 1);	/* this call's own */
 		n++;
@@ -378,13 +357,13 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 			continue;
 		/* After entering: a pause that set Pausing waits for us, or we see it. */
 		if (READ_ONCE(b->state) == NDIS_BINDING_RUNNING)
-			ndis_rx_deliver(a, b, mark, NetBufferLists, PortNumber, ReceiveFlags);
+			ndis_rx_deliver(a, b, mark, chain, port, flags);
 		ndis_binding_upcall_exit(b);
 	}
 	ndis_dispatch_leave(raised);
 
 	/* Drop this call's references; what nobody holds goes back later. */
-	for (nbl = NetBufferLists; nbl; nbl = next) {
+	for (nbl = chain; nbl; nbl = next) {
 		next = nbl->Next;	/* before the drop: then it may be gone */
 		if (nbl->Ndis.binding != mark)
 			continue;
@@ -400,42 +379,24 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 	}
 	ndis_rx_defer(a, back);
 	atomic_dec(&a->rx_indicating);
-	rcu_read_unlock();
 }
-EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, "NDIS");
 
-/**
- * NdisReturnNetBufferLists() - give back received NBLs a binding held
- * @NdisBindingHandle: the binding they were indicated to
- * @NetBufferLists: a chain of them, from any number of indications
- * @ReturnFlags: NDIS_RETURN_FLAGS_*
- *
- * Each miniport NBL goes back through MiniportReturnNetBufferLists once
- * every binding returned its copy. An NBL returned twice, or by another
- * binding, is reported and skipped.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisReturnNetBufferLists on @b, looked up by the caller under RCU: each
+ * copy back to the binding's free list, and each miniport NBL whose last
+ * copy came back to the miniport.
  */
-void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
-			      ULONG ReturnFlags)
+void ndis_rx_return(struct ndis_binding *b, PNET_BUFFER_LIST chain, u32 flags,
+		    const char *api, unsigned long caller)
 {
 	PNET_BUFFER_LIST copy, next, parent, back = NULL;
-	struct ndis_binding *b;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	b = ndis_binding_peek(NdisBindingHandle, __func__, _RET_IP_);
-	if (!b) {
-		rcu_read_unlock();
-		return;
-	}
-	for (copy = NetBufferLists; copy; copy = next) {
+	for (copy = chain; copy; copy = next) {
 		next = copy->Next;
 		if (copy->Ndis.binding != b ||
 		    atomic_cmpxchg(&copy->Ndis.state, NDIS_NBL_INDICATED, NDIS_NBL_IDLE) !=
 		    NDIS_NBL_INDICATED) {
-			ndis_misuse(__func__, "NBLs indicated to this binding, returned once",
-				    _RET_IP_);
+			ndis_misuse(api, "NBLs indicated to this binding, returned once", caller);
 			continue;
 		}
 		parent = copy->Ndis.parent;
@@ -454,10 +415,8 @@ void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 	if (atomic_read(&b->adapter->rx_indicating))
 		ndis_rx_defer(b->adapter, back);
 	else
-		ndis_rx_give_back_list(b->adapter, back, ReturnFlags);
-	rcu_read_unlock();
+		ndis_rx_give_back_list(b->adapter, back, flags);
 }
-EXPORT_SYMBOL_NS_GPL(NdisReturnNetBufferLists, "NDIS");
 
 /* Adapter start. */
 void ndis_rx_adapter_init(struct ndis_adapter *a)

@@ -78,7 +78,18 @@ void ndis_oid_cancel(struct ndis_binding *binding, void *id);
 void ndis_oid_finish(struct ndis_adapter *adapter, PNDIS_OID_REQUEST req, NDIS_STATUS status,
 		     const char *api, unsigned long caller);
 
+/* Send (send.c): under RCU, the handle looked up by the caller */
+void ndis_send(struct ndis_binding *binding, void *handle, PNET_BUFFER_LIST chain, u32 port,
+	       u32 flags, const char *api, unsigned long caller);
+void ndis_send_complete(PNET_BUFFER_LIST chain, u32 flags, const char *api,
+			unsigned long caller);
+bool ndis_send_cancel(struct ndis_binding *binding, void *id);
+
 /* Receive (receive.c) */
+void ndis_rx_indicate(struct ndis_adapter *adapter, void *handle, PNET_BUFFER_LIST chain,
+		      u32 port, u32 flags, const char *api, unsigned long caller);
+void ndis_rx_return(struct ndis_binding *binding, PNET_BUFFER_LIST chain, u32 flags,
+		    const char *api, unsigned long caller);
 void ndis_rx_open(struct ndis_binding *binding);
 void ndis_rx_close(struct ndis_binding *binding);
 void ndis_rx_adapter_init(struct ndis_adapter *adapter);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The send path: NdisSendNetBufferLists down to the miniport, and
- * NdisMSendNetBufferListsComplete back up to the binding each NBL came
- * from, even when one completion chain mixes bindings.
+ * The send path's engine: sends down to the miniport, and completions back
+ * up to the binding each NBL came from, even when one completion chain
+ * mixes bindings. The DDI's entry points are in ddi/send.c.
  *
  * Hot path rules: no lock, no allocation, no reference counting on the
  * objects. Handles are looked up under RCU; a binding cannot go away while
@@ -19,14 +19,6 @@
 #include "handle.h"
 #include "nbl.h"
 #include "registry.h"
-
-static struct ndis_binding *ndis_binding_live(NDIS_HANDLE h)
-{
-	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
-	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
-
-	return b && READ_ONCE(b->handle_live) ? b : NULL;
-}
 
 /* @n sends of @b are over; the last wakes a waiting pause or close. RCU held. */
 static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
@@ -90,46 +82,26 @@ static void ndis_send_dead(struct ndis_binding *b, NDIS_HANDLE h, PNET_BUFFER_LI
 	ndis_bad_handle(h, NDIS_HT_BINDING, "NdisSendNetBufferLists", caller);
 }
 
-/**
- * NdisSendNetBufferLists() - send a chain of NBLs on a binding
- * @NdisBindingHandle: the binding
- * @NetBufferLists: the chain; ownership passes to NDIS until each NBL comes
- *	back through ProtocolSendNetBufferListsComplete
- * @PortNumber: 0, the default port
- * @SendFlags: NDIS_SEND_FLAGS_*
- *
- * NBLs come back with Status NDIS_STATUS_PAUSED, without reaching the
- * miniport, unless both the binding and its adapter are running, and with
- * NDIS_STATUS_CLOSING while NdisCloseAdapterEx() of the binding runs. After
- * the close has returned the handle is stale: the call is reported and the
- * NBLs stay the caller's. An NBL already in flight is reported and left out
- * of the send.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisSendNetBufferLists on @b, looked up by the caller under RCU: mark
+ * each NBL in flight (reporting one that is already, against @api and
+ * @caller), count them, and hand them to the miniport, or refuse them.
  */
-void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
-			    NDIS_PORT_NUMBER PortNumber, ULONG SendFlags)
+void ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32 port,
+	       u32 flags, const char *api, unsigned long caller)
 {
 	PNET_BUFFER_LIST nbl, next, head = NULL, *tail = &head;
-	struct ndis_binding *b;
 	struct ndis_adapter *a;
 	unsigned int n = 0;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	b = ndis_binding_peek(NdisBindingHandle, __func__, _RET_IP_);
-	if (!b) {
-		rcu_read_unlock();
-		return;
-	}
-	for (nbl = NetBufferLists; nbl; nbl = next) {
+	for (nbl = chain; nbl; nbl = next) {
 		next = nbl->Next;
 		if (atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_SENDING) !=
 		    NDIS_NBL_IDLE) {
-			ndis_misuse(__func__, "NBLs that are not in flight already", _RET_IP_);
+			ndis_misuse(api, "NBLs that are not in flight already", caller);
 			continue;
 		}
-		nbl->SourceHandle = NdisBindingHandle;
+		nbl->SourceHandle = handle;
 		nbl->Ndis.binding = b;
 		nbl->Next = NULL;
 		*tail = nbl;
@@ -137,63 +109,46 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 		n++;
 	}
 	if (!n)
-		goto out;
+		return;
 
 	/* Counted, then checked: a pause or close sets its state, then waits. */
 	if (unlikely(!ndis_gate_enter(&b->sends_out, &b->handle_live, n))) {
-		ndis_send_dead(b, NdisBindingHandle, head, n, SendFlags, _RET_IP_);
-		goto out;
+		ndis_send_dead(b, handle, head, n, flags, caller);
+		return;
 	}
 	a = b->adapter;
 	if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING ||
 	    READ_ONCE(a->state) != NDIS_ADAPTER_RUNNING) {
-		ndis_send_refuse(b, head, n, NDIS_STATUS_PAUSED, SendFlags);
-		goto out;
+		ndis_send_refuse(b, head, n, NDIS_STATUS_PAUSED, flags);
+		return;
 	}
 	ndis_binding_count(b, NDIS_STAT_SENT, n);
-	a->driver->chars.SendNetBufferListsHandler(a->context, head, PortNumber, SendFlags);
-out:
-	rcu_read_unlock();
+	a->driver->chars.SendNetBufferListsHandler(a->context, head, port, flags);
 }
-EXPORT_SYMBOL_NS_GPL(NdisSendNetBufferLists, "NDIS");
 
-/**
- * NdisMSendNetBufferListsComplete() - give sent NBLs back
- * @MiniportAdapterHandle: the adapter they were sent on
- * @NetBufferLists: any chain of NBLs the adapter was given, each with its
- *	Status set; they may come from several bindings and sends
- * @SendCompleteFlags: NDIS_SEND_COMPLETE_FLAGS_*
- *
- * Each NBL goes back to the binding it came from, in runs of consecutive
- * NBLs of one binding. An NBL completed twice is reported and skipped.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisMSendNetBufferListsComplete: each NBL back to the binding it came
+ * from, in runs of one binding. Under RCU.
  */
-void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
-				     PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags)
+void ndis_send_complete(PNET_BUFFER_LIST chain, u32 flags, const char *api,
+			unsigned long caller)
 {
 	PNET_BUFFER_LIST nbl, next, head = NULL, *tail = &head;
 	struct ndis_binding *run = NULL, *b;
 	unsigned int n = 0;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	if (!ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_)) {
-		rcu_read_unlock();
-		return;
-	}
-	for (nbl = NetBufferLists; nbl; nbl = next) {
+	for (nbl = chain; nbl; nbl = next) {
 		next = nbl->Next;
 		/* Back to idle before the protocol sees it: it may resend at once. */
 		if (atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_SENDING, NDIS_NBL_IDLE) !=
 		    NDIS_NBL_SENDING) {
-			ndis_misuse(__func__, "NBLs sent and not completed yet", _RET_IP_);
+			ndis_misuse(api, "NBLs sent and not completed yet", caller);
 			continue;
 		}
 		b = nbl->Ndis.binding;
 		if (b != run) {
 			if (run)
-				ndis_send_deliver(run, head, n, SendCompleteFlags);
+				ndis_send_deliver(run, head, n, flags);
 			run = b;
 			head = NULL;
 			tail = &head;
@@ -205,58 +160,24 @@ void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 		n++;
 	}
 	if (run)
-		ndis_send_deliver(run, head, n, SendCompleteFlags);
-	rcu_read_unlock();
+		ndis_send_deliver(run, head, n, flags);
 }
-EXPORT_SYMBOL_NS_GPL(NdisMSendNetBufferListsComplete, "NDIS");
 
-/**
- * NdisCancelSendNetBufferLists() - ask the miniport to drop queued sends
- * @NdisBindingHandle: the binding the sends were made on
- * @CancelId: the id set with NDIS_SET_NET_BUFFER_LIST_CANCEL_ID()
- *
- * Best effort: MiniportCancelSend completes what it still holds with
- * NDIS_STATUS_SEND_ABORTED; every NBL still comes back exactly once.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
+/*
+ * NdisCancelSendNetBufferLists on @b: counted like a send, so a close
+ * waits for the miniport's cancel. Under RCU. Return: false if @b's
+ * handle is dead.
  */
-void NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
+bool ndis_send_cancel(struct ndis_binding *b, void *id)
 {
-	struct ndis_binding *b;
 	struct ndis_adapter *a;
-	bool live = false;
+	bool live;
 
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	rcu_read_lock();
-	b = ndis_binding_live(NdisBindingHandle);
-	if (b) {
-		/* Counted like a send, so a close waits for the miniport call. */
-		live = ndis_gate_enter(&b->sends_out, &b->handle_live, 1);
-		if (live) {
-			a = b->adapter;
-			a->driver->chars.CancelSendHandler(a->context, CancelId);
-		}
-		ndis_binding_sends_done(b, 1);
+	live = ndis_gate_enter(&b->sends_out, &b->handle_live, 1);
+	if (live) {
+		a = b->adapter;
+		a->driver->chars.CancelSendHandler(a->context, id);
 	}
-	rcu_read_unlock();
-	if (!live)
-		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
+	ndis_binding_sends_done(b, 1);
+	return live;
 }
-EXPORT_SYMBOL_NS_GPL(NdisCancelSendNetBufferLists, "NDIS");
-
-/**
- * NdisGeneratePartialCancelId() - a byte to start a driver's cancel ids
- *
- * Put it in the top byte of the ids a driver uses, so that ids of
- * different drivers never collide.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: a value no earlier call returned, until 256 calls wrap it.
- */
-UCHAR NdisGeneratePartialCancelId(void)
-{
-	static atomic_t ndis_partial_cancel_id = ATOMIC_INIT(0);
-
-	return (UCHAR)atomic_inc_return(&ndis_partial_cancel_id);
-}
-EXPORT_SYMBOL_NS_GPL(NdisGeneratePartialCancelId, "NDIS");
