@@ -13,11 +13,20 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 
-#include "core.h"
+#include "adapter.h"
+#include "binding.h"
+#include "datapath.h"
 #include "handle.h"
 #include "kunit_iface.h"
+#include "miniport.h"
+#include "object.h"
+#include "oid.h"
 #include "pend.h"
+#include "protocol.h"
 #include "registry.h"
+#include "report.h"
+#include "state.h"
+#include "sysfs.h"
 #include "trace.h"
 #include "watch.h"
 

@@ -6,8 +6,8 @@
  * either the entrant sees the gate shut or the closer sees its count, so
  * no one passes a gate whose closer saw zero. Private to ndis.ko.
  */
-#ifndef _NDIS_GATE_H
-#define _NDIS_GATE_H
+#ifndef _NDIS_CORE_GATE_H
+#define _NDIS_CORE_GATE_H
 
 #include <linux/atomic.h>
 #include <linux/wait.h>
@@ -34,4 +34,4 @@ static inline void ndis_gate_shut(bool *open)
 	smp_mb();	/* shut, then read the count: pairs with ndis_gate_enter() */
 }
 
-#endif /* _NDIS_GATE_H */
+#endif /* _NDIS_CORE_GATE_H */

@@ -9,6 +9,7 @@
 #include <linux/xarray.h>
 
 #include "handle.h"
+#include "object.h"
 
 #define NDIS_HANDLE_ID_MAX	((1U << 27) - 1)
 

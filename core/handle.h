@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef _NDIS_HANDLE_H
-#define _NDIS_HANDLE_H
+#ifndef _NDIS_CORE_HANDLE_H
+#define _NDIS_CORE_HANDLE_H
 
 #include <linux/xarray.h>
+#include <ndis/ndis.h>
 
-#include "objects.h"
+#include "object.h"
 
 /* A handle is (id << NDIS_HANDLE_TYPE_BITS | role): see ddi/handle.c. */
 #define NDIS_HANDLE_TYPE_BITS	4
@@ -29,4 +30,4 @@ struct ndis_object *ndis_handle_get(NDIS_HANDLE handle, enum ndis_handle_type ty
 void ndis_bad_handle(NDIS_HANDLE handle, enum ndis_handle_type type,
 		     const char *api, unsigned long caller);
 
-#endif /* _NDIS_HANDLE_H */
+#endif /* _NDIS_CORE_HANDLE_H */

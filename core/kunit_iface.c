@@ -4,8 +4,12 @@
  * with KUnit. Nothing here changes behaviour: they set the documented
  * fault-injection knobs, wait for queued work, and read state.
  */
+#include "adapter.h"
+#include "binding.h"
 #include "handle.h"
 #include "kunit_iface.h"
+#include "object.h"
+#include "protocol.h"
 #include "registry.h"
 #include "watch.h"
 

@@ -4,8 +4,8 @@
  * beyond the driver API, compiled only into kernels that have KUnit. The
  * suites include this header and no other private one of core/.
  */
-#ifndef _NDIS_KUNIT_IFACE_H
-#define _NDIS_KUNIT_IFACE_H
+#ifndef _NDIS_CORE_KUNIT_IFACE_H
+#define _NDIS_CORE_KUNIT_IFACE_H
 
 #include <ndis/irql.h>
 
@@ -40,4 +40,4 @@ long ndis_kunit_shutdown_give_ups(void);
 void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter);
 #endif
 
-#endif /* _NDIS_KUNIT_IFACE_H */
+#endif /* _NDIS_CORE_KUNIT_IFACE_H */

@@ -8,8 +8,8 @@
 #include <linux/module.h>
 #include <uapi/ndis/version.h>
 
-#include "core.h"
 #include "registry.h"
+#include "sysfs.h"
 
 static int __init ndis_init(void)
 {

@@ -2,8 +2,12 @@
 /* Miniport drivers: registration, lookup, teardown and lifetime. */
 #include <linux/slab.h>
 
+#include "adapter.h"
 #include "handle.h"
+#include "miniport.h"
+#include "object.h"
 #include "registry.h"
+#include "sysfs.h"
 
 static struct ndis_miniport_driver *ndis_miniport_driver_find(const char *name)
 {

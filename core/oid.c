@@ -28,10 +28,15 @@
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 
-#include "core.h"
+#include "adapter.h"
+#include "binding.h"
+#include "datapath.h"
 #include "gate.h"
-#include "handle.h"
+#include "miniport.h"
+#include "oid.h"
+#include "protocol.h"
 #include "registry.h"
+#include "report.h"
 #include "totals.h"
 #include "watch.h"
 
@@ -81,6 +86,7 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 	struct ndis_binding *b = req->Ndis.binding;
 	bool raised;
 
+	lockdep_assert_not_held(&a->oid_lock);
 	atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
 	if (!b) {
 		ndis_oid_own_done(a, req, status);
@@ -272,6 +278,7 @@ static void ndis_oid_own_release(struct ndis_adapter *a, struct list_head *list,
 {
 	PNDIS_OID_REQUEST req, tmp;
 
+	lockdep_assert_not_held(&a->oid_lock);
 	list_for_each_entry_safe(req, tmp, list, Ndis.node) {
 		list_del_init(&req->Ndis.node);
 		ndis_oid_done(a, req, status);

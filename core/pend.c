@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Handlers that may pend: see pend.h. */
-#include "core.h"
 #include "pend.h"
+#include "report.h"
 #include "watch.h"
 
 static const struct {

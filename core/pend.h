@@ -5,8 +5,8 @@
  * completion is legal only between a PENDING return and the wait's end.
  * Private to ndis.ko.
  */
-#ifndef _NDIS_PEND_H
-#define _NDIS_PEND_H
+#ifndef _NDIS_CORE_PEND_H
+#define _NDIS_CORE_PEND_H
 
 #include <linux/atomic.h>
 #include <linux/completion.h>
@@ -57,4 +57,4 @@ static inline bool ndis_pend_complete(struct ndis_pend *p, NDIS_STATUS status)
 NDIS_STATUS ndis_pend_settle(struct ndis_pend *p, NDIS_STATUS ret, const char *object,
 			     const char *driver, unsigned long handler_ip);
 
-#endif /* _NDIS_PEND_H */
+#endif /* _NDIS_CORE_PEND_H */

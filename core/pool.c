@@ -12,7 +12,9 @@
 #include <linux/slab.h>
 
 #include "handle.h"
+#include "object.h"
 #include "pool.h"
+#include "state.h"
 
 static void ndis_pool_release(struct kobject *kobj)
 {

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Private to ndis.ko: NBL and NB pools and their buffers' storage (pool.c). */
-#ifndef _NDIS_POOL_H
-#define _NDIS_POOL_H
+#ifndef _NDIS_CORE_POOL_H
+#define _NDIS_CORE_POOL_H
 
 #include <linux/skbuff.h>
+#include <ndis/ndis.h>
 
-#include "objects.h"
+#include "object.h"
 
 struct ndis_pool {
 	struct ndis_object obj;
@@ -34,4 +35,4 @@ struct sk_buff *ndis_skb_new(struct ndis_pool *pool, u32 offset, size_t length);
 PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, u16 context, u16 backfill);
 int ndis_nb_copy(PNET_BUFFER nb, void *dst, u32 n);
 
-#endif /* _NDIS_POOL_H */
+#endif /* _NDIS_CORE_POOL_H */

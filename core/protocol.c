@@ -10,8 +10,13 @@
  */
 #include <linux/slab.h>
 
+#include "adapter.h"
+#include "binding.h"
 #include "handle.h"
+#include "object.h"
+#include "protocol.h"
 #include "registry.h"
+#include "sysfs.h"
 
 static struct ndis_protocol *ndis_protocol_find(const char *name)
 {

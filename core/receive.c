@@ -30,10 +30,15 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 
-#include "core.h"
-#include "handle.h"
-#include "nbl.h"
+#include "adapter.h"
+#include "binding.h"
+#include "datapath.h"
+#include "miniport.h"
+#include "oid.h"
+#include "protocol.h"
 #include "registry.h"
+#include "report.h"
+#include "state.h"
 #include "watch.h"
 
 /* -- receive copies --------------------------------------------------------- */

@@ -11,10 +11,17 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 
-#include "core.h"
+#include "adapter.h"
+#include "binding.h"
+#include "datapath.h"
+#include "miniport.h"
+#include "object.h"
+#include "oid.h"
+#include "protocol.h"
 #include "registry.h"
+#include "report.h"
 
-DEFINE_MUTEX(ndis_registry_lock);	/* the three lists below; see objects.h */
+DEFINE_MUTEX(ndis_registry_lock);	/* the three lists below; lock order: adapter.h */
 LIST_HEAD(ndis_miniport_drivers);
 LIST_HEAD(ndis_adapters);
 LIST_HEAD(ndis_protocols);

@@ -14,15 +14,21 @@
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 
-#include "core.h"
+#include "adapter.h"
+#include "binding.h"
+#include "datapath.h"
 #include "gate.h"
 #include "handle.h"
-#include "nbl.h"
-#include "registry.h"
+#include "miniport.h"
+#include "object.h"
+#include "protocol.h"
+#include "report.h"
+#include "state.h"
 
 /* @n sends of @b are over; the last wakes a waiting pause or close. RCU held. */
 static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 {
+	RCU_LOCKDEP_WARN(!rcu_read_lock_any_held(), "sends done outside an RCU read section");
 	ndis_gate_exit(&b->sends_out, n, &b->drain_wq);
 }
 

@@ -4,8 +4,8 @@
  * machines, without the structures that carry them. The moves each
  * machine allows are tables in adapter.c and binding.c.
  */
-#ifndef _NDIS_STATE_H
-#define _NDIS_STATE_H
+#ifndef _NDIS_CORE_STATE_H
+#define _NDIS_CORE_STATE_H
 
 enum ndis_adapter_state {
 	NDIS_ADAPTER_HALTED,
@@ -35,4 +35,4 @@ enum ndis_nbl_state {
 	NDIS_NBL_LENT,		/* a receive copy lent with RESOURCES: no return */
 };
 
-#endif /* _NDIS_STATE_H */
+#endif /* _NDIS_CORE_STATE_H */

@@ -6,7 +6,7 @@
  * report them. Any context: writers store each field whole, and the
  * address, wider than a word, is read under a seqlock.
  */
-#include "registry.h"
+#include "adapter.h"
 
 void ndis_adapter_current_mac(struct ndis_adapter *a, u8 *out, unsigned int len)
 {

@@ -15,8 +15,13 @@
 #include <linux/sysfs.h>
 #include <uapi/ndis/version.h>
 
-#include "core.h"
-#include "registry.h"
+#include "adapter.h"
+#include "binding.h"
+#include "miniport.h"
+#include "object.h"
+#include "protocol.h"
+#include "report.h"
+#include "sysfs.h"
 #include "totals.h"
 #include "watch.h"
 

@@ -12,6 +12,8 @@
 #include <linux/atomic.h>
 #include <linux/mutex.h>
 
+#include "adapter.h"
+#include "binding.h"
 #include "registry.h"
 #include "totals.h"
 

@@ -3,12 +3,12 @@
  * Totals over the life of ndis.ko (core/totals.c): what the stress tier
  * balances at the end. Private to ndis.ko.
  */
-#ifndef _NDIS_TOTALS_H
-#define _NDIS_TOTALS_H
+#ifndef _NDIS_CORE_TOTALS_H
+#define _NDIS_CORE_TOTALS_H
 
 #include <linux/types.h>
 
-#include "objects.h"
+#include "binding.h"
 
 /* Counters kept by the control plane itself; never on the per-frame path. */
 enum ndis_total {
@@ -25,4 +25,4 @@ u64 ndis_binding_stat(struct ndis_binding *binding, enum ndis_binding_stat which
 void ndis_totals_retire_binding(struct ndis_binding *binding);
 ssize_t ndis_totals_show(char *buf);
 
-#endif /* _NDIS_TOTALS_H */
+#endif /* _NDIS_CORE_TOTALS_H */

@@ -3,8 +3,8 @@
  * Waits on a driver that never go silent: see core/watch.c. Private to
  * ndis.ko.
  */
-#ifndef _NDIS_WATCH_H
-#define _NDIS_WATCH_H
+#ifndef _NDIS_CORE_WATCH_H
+#define _NDIS_CORE_WATCH_H
 
 #include <linux/completion.h>
 #include <linux/wait.h>
@@ -49,4 +49,4 @@ unsigned int ndis_watch_set_shutdown_wait(unsigned int seconds);
 		}								\
 	} while (0)
 
-#endif /* _NDIS_WATCH_H */
+#endif /* _NDIS_CORE_WATCH_H */

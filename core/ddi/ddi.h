@@ -4,10 +4,14 @@
  * decoded into the engine's object, with a reference the caller drops;
  * NULL after the misuse was reported against @api and @caller.
  */
-#ifndef _NDIS_DDI_H
-#define _NDIS_DDI_H
+#ifndef _NDIS_CORE_DDI_H
+#define _NDIS_CORE_DDI_H
 
+#include "../adapter.h"
+#include "../binding.h"
 #include "../handle.h"
+#include "../miniport.h"
+#include "../protocol.h"
 
 static inline struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
 						    unsigned long caller)
@@ -43,4 +47,14 @@ static inline struct ndis_binding *ndis_binding_get(NDIS_HANDLE h, enum ndis_han
 	return obj ? container_of(obj, struct ndis_binding, obj) : NULL;
 }
 
-#endif /* _NDIS_DDI_H */
+/*
+ * Data path: the adapter or binding a handle names, for use until
+ * rcu_read_unlock(); no reference is taken. NULL after reporting the bad
+ * handle against @api and @caller. The caller holds rcu_read_lock().
+ */
+struct ndis_adapter *ndis_adapter_peek(NDIS_HANDLE handle, const char *api,
+				       unsigned long caller);
+struct ndis_binding *ndis_binding_peek(NDIS_HANDLE handle, const char *api,
+				       unsigned long caller);
+
+#endif /* _NDIS_CORE_DDI_H */

@@ -11,9 +11,12 @@
  */
 #include <linux/rcupdate.h>
 
-#include "../core.h"
+#include "../adapter.h"
+#include "../binding.h"
 #include "../handle.h"
-#include "../registry.h"
+#include "../object.h"
+#include "../report.h"
+#include "ddi.h"
 
 static const char *const ndis_handle_names[] = {
 	[NDIS_HT_NONE] = "a handle",

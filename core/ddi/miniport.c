@@ -5,9 +5,13 @@
  * Each checks the caller's level, the handle and the arguments, reports
  * misuse, and calls the engine (core/miniport.c, core/adapter.c).
  */
-#include "../core.h"
+#include "../adapter.h"
+#include "../handle.h"
+#include "../miniport.h"
+#include "../object.h"
 #include "../pend.h"
 #include "../registry.h"
+#include "../report.h"
 #include "ddi.h"
 
 static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c)

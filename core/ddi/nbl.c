@@ -7,10 +7,11 @@
  */
 #include <linux/slab.h>
 
-#include "../core.h"
 #include "../handle.h"
-#include "../nbl.h"
+#include "../object.h"
 #include "../pool.h"
+#include "../report.h"
+#include "../state.h"
 
 static NDIS_HANDLE ndis_pool_handle(struct ndis_pool *pool)
 {

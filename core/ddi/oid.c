@@ -8,9 +8,13 @@
  */
 #include <linux/rcupdate.h>
 
-#include "../core.h"
+#include "../adapter.h"
+#include "../binding.h"
 #include "../handle.h"
-#include "../registry.h"
+#include "../object.h"
+#include "../oid.h"
+#include "../report.h"
+#include "ddi.h"
 
 /**
  * ndis_oid_query_reply() - answer a query with a value

@@ -6,8 +6,11 @@
  * the caller's level, the handle and the arguments, and calls the engine
  * (core/adapter.c).
  */
-#include "../core.h"
+#include "../adapter.h"
+#include "../miniport.h"
+#include "../object.h"
 #include "../registry.h"
+#include "../report.h"
 #include "ddi.h"
 
 static bool ndis_adapter_name_ok(const char *name)

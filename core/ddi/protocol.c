@@ -6,8 +6,13 @@
  * caller's level, the handles and the arguments, reports misuse, and calls
  * the engine (core/protocol.c, core/binding.c).
  */
-#include "../core.h"
+#include "../adapter.h"
+#include "../binding.h"
+#include "../handle.h"
+#include "../object.h"
+#include "../protocol.h"
 #include "../registry.h"
+#include "../report.h"
 #include "../trace.h"
 #include "ddi.h"
 

@@ -6,9 +6,10 @@
  */
 #include <linux/rcupdate.h>
 
-#include "../core.h"
-#include "../handle.h"
-#include "../registry.h"
+#include "../adapter.h"
+#include "../binding.h"
+#include "../datapath.h"
+#include "ddi.h"
 
 /**
  * NdisMIndicateReceiveNetBufferLists() - hand received frames up

@@ -17,9 +17,10 @@
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/string.h>
+#include <ndis/ndis.h>
 
-#include "../core.h"
 #include "../kunit_iface.h"
+#include "../report.h"
 
 static bool ndis_irql_strict = true;
 module_param_named(irql_strict, ndis_irql_strict, bool, 0644);

@@ -7,9 +7,11 @@
  */
 #include <linux/rcupdate.h>
 
-#include "../core.h"
+#include "../binding.h"
+#include "../datapath.h"
 #include "../handle.h"
-#include "../registry.h"
+#include "../object.h"
+#include "ddi.h"
 
 static struct ndis_binding *ndis_binding_live(NDIS_HANDLE h)
 {

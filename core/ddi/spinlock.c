@@ -25,8 +25,7 @@
 #include <linux/bottom_half.h>
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
-
-#include "../core.h"
+#include <ndis/ndis.h>
 
 enum ndis_lock_how {
 	NDIS_LOCK_BH_DISABLED	= BIT(0),	/* release must enable BHs */

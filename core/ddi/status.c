@@ -8,9 +8,14 @@
  */
 #include <linux/rcupdate.h>
 
-#include "../core.h"
+#include "../adapter.h"
+#include "../binding.h"
+#include "../datapath.h"
 #include "../handle.h"
-#include "../registry.h"
+#include "../object.h"
+#include "../protocol.h"
+#include "../report.h"
+#include "ddi.h"
 
 /* Keep the attributes NDIS answers queries from in step with the adapter. */
 static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to ndis.ko: bindings, NDIS's open block (binding.c): the state
+ * machine, bind, open, close and unbind, and the gates the data path
+ * counts itself behind. A binding's lock guards its state and flags, for
+ * callers at DISPATCH_LEVEL (NdisUnbindAdapter, completions).
+ */
+#ifndef _NDIS_CORE_BINDING_H
+#define _NDIS_CORE_BINDING_H
+
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <ndis/ndis.h>
+
+#include "object.h"
+#include "oid.h"
+#include "pend.h"
+#include "state.h"
+
+struct ndis_adapter;
+struct ndis_protocol;
+struct ndis_rx_chunk;
+
+enum ndis_binding_stat {
+	NDIS_STAT_SENT,		/* NBLs handed to the miniport */
+	NDIS_STAT_REFUSED,	/* NBLs NDIS completed itself: paused or closing */
+	NDIS_STAT_COMPLETED,	/* NBLs back to the protocol, any status */
+	NDIS_STAT_RECEIVED,	/* NBLs indicated to the protocol */
+	NDIS_STAT_COUNT
+};
+
+struct ndis_binding_stats {
+	u64_stats_t n[NDIS_STAT_COUNT];
+	struct u64_stats_sync syncp;
+};
+
+struct ndis_binding {
+	struct ndis_object obj;
+	struct ndis_adapter *adapter;
+	struct ndis_protocol *protocol;
+	char name[2 * NDIS_NAME_MAX];	/* "protocol:adapter" */
+	struct list_head adapter_node;	/* registry */
+	struct list_head protocol_node;	/* registry */
+
+	spinlock_t lock;		/* state and the flags below */
+	enum ndis_binding_state state;
+	bool handle_live;		/* NdisBindingHandle usable */
+	bool bind_ctx_live;		/* BindContext usable */
+	bool unbind_ctx_live;		/* UnbindContext usable */
+	bool opened;
+	bool closed;
+	bool sends_shut;		/* closed: a send now is a stale-handle bug */
+	bool unbind_queued;		/* exactly one unbind, however asked */
+	bool initial;			/* counts toward BindsComplete */
+	struct task_struct *handler_task; /* inside its bind/unbind handler */
+
+	NDIS_HANDLE protocol_ctx;	/* ProtocolBindingContext */
+	struct work_struct bind_work;
+	struct work_struct unbind_work;
+
+	/* one waiter each: the adapter operation holding op_lock */
+	struct ndis_pend bind;		/* ProtocolBindAdapterEx */
+	struct ndis_pend unbind;	/* ProtocolUnbindAdapterEx */
+	struct ndis_pend pnp_pend;	/* ProtocolNetPnPEvent, of @pnp */
+	NET_PNP_EVENT_NOTIFICATION pnp;
+	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
+
+	/* data path */
+	struct list_head open_node;	/* in adapter->open_list */
+	bool upcalls_open;		/* status/receive may reach the protocol */
+	bool oids_open;			/* NdisOidRequest accepted */
+	atomic_t oids_out;		/* requests queued or at the miniport */
+	ULONG packet_filter;		/* OID_GEN_CURRENT_PACKET_FILTER */
+	UCHAR mcast[NDIS_MCAST_MAX][6];	/* OID_802_3_MULTICAST_LIST, under lock */
+	unsigned int nmcast;
+	atomic_t upcalls;		/* status/receive calls under way */
+	atomic_t sends_out;		/* sent, not completed yet */
+	spinlock_t rx_lock;		/* the three below */
+	PNET_BUFFER_LIST rx_free;	/* receive copies ready for use */
+	struct ndis_rx_chunk *rx_chunks; /* all of them, for the close to free */
+	unsigned int rx_ncopies;	/* how many there are */
+	atomic_t rx_held;		/* copies the protocol holds */
+	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
+	struct ndis_binding_stats __percpu *stats;
+
+	/* a pended NdisOpenAdapterEx: where its results go */
+	PNDIS_HANDLE open_handle_out;
+	PUINT open_medium_out;
+	UINT open_medium_index;
+	struct work_struct open_complete_work;
+	struct work_struct close_complete_work;
+};
+
+const char *ndis_binding_state_name(enum ndis_binding_state state);
+void ndis_binding_set_pend(int opens, int closes);
+int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,
+			bool initial);
+/* The caller holds the adapter's op_lock (asserted). */
+void ndis_binding_pause(struct ndis_binding *binding);
+bool ndis_binding_query_remove(struct ndis_binding *binding);
+void ndis_binding_cancel_remove(struct ndis_binding *binding);
+void ndis_binding_set_power(struct ndis_binding *binding, NDIS_DEVICE_POWER_STATE *state);
+void ndis_binding_restart(struct ndis_binding *binding);
+void ndis_binding_finish(struct ndis_binding *binding);
+/* Any context up to DISPATCH_LEVEL. */
+int ndis_binding_request_unbind(struct ndis_binding *binding);
+int ndis_binding_ask_unbind(struct ndis_binding *binding);
+bool ndis_binding_complete_bind(struct ndis_binding *binding, NDIS_STATUS status);
+bool ndis_binding_complete_unbind(struct ndis_binding *binding);
+bool ndis_binding_complete_pnp(struct ndis_binding *binding, const void *notification,
+			       NDIS_STATUS status);
+void ndis_binding_count(struct ndis_binding *binding, enum ndis_binding_stat which,
+			unsigned int n);
+bool ndis_binding_upcall_enter(struct ndis_binding *binding);
+void ndis_binding_upcall_exit(struct ndis_binding *binding);
+/* PASSIVE_LEVEL. */
+bool ndis_binding_may_open(struct ndis_binding *binding);
+int ndis_binding_open(struct ndis_binding *binding, void *context, unsigned int medium,
+		      unsigned int *medium_out, void **handle_out);
+int ndis_binding_close(struct ndis_binding *binding);
+void ndis_binding_cancel_work(struct ndis_binding *binding);
+bool ndis_binding_is_completion_work(struct work_struct *work);
+void ndis_binding_release(struct kobject *kobj);
+
+#endif /* _NDIS_CORE_BINDING_H */
