@@ -140,7 +140,7 @@ static bool ndis_binding_set_state(struct ndis_binding *b, enum ndis_binding_sta
 	return ok;
 }
 
-static NDIS_HANDLE ndis_binding_handle(struct ndis_binding *b, enum ndis_handle_type t)
+static void *ndis_binding_handle(struct ndis_binding *b, enum ndis_handle_type t)
 {
 	return ndis_handle_of(&b->obj, t);
 }
@@ -326,7 +326,7 @@ static bool ndis_binding_destroyed(struct ndis_binding *b)
  * or not. op_lock held.
  */
 static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE code,
-				    PVOID buffer, ULONG length)
+				    void *buffer, u32 length)
 {
 	NDIS_STATUS status;
 

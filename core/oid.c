@@ -181,7 +181,7 @@ static void ndis_oid_work(struct work_struct *work)
  * bits it wraps to a deadline that comes at once, so widen and clamp it to
  * what time_after() still orders. 0 means "no deadline", so never 0.
  */
-static unsigned long ndis_oid_deadline(ULONG seconds)
+static unsigned long ndis_oid_deadline(u32 seconds)
 {
 	unsigned long deadline;
 
@@ -211,7 +211,7 @@ static void ndis_oid_enqueue(struct ndis_adapter *a, struct ndis_binding *b,
 
 /* -- the merged packet filter --------------------------------------------- */
 
-static ULONG ndis_oid_filter_union(struct ndis_adapter *a)
+static u32 ndis_oid_filter_union(struct ndis_adapter *a)
 {
 	struct ndis_binding *b;
 	ULONG filter = 0;
@@ -224,7 +224,7 @@ static ULONG ndis_oid_filter_union(struct ndis_adapter *a)
 }
 
 /* The merged multicast list of the open bindings, at most the adapter's worth. */
-static UINT ndis_oid_mcast_union(struct ndis_adapter *a, UCHAR *out)
+static unsigned int ndis_oid_mcast_union(struct ndis_adapter *a, u8 *out)
 {
 	struct ndis_binding *b;
 	unsigned int n = 0, i, j;
@@ -407,7 +407,7 @@ static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDI
  * NULL). Return: NDIS_STATUS_PENDING if @req waits for the miniport to
  * take the new union, NDIS_STATUS_SUCCESS if the union did not change.
  */
-static NDIS_STATUS ndis_oid_set_filter(struct ndis_binding *b, ULONG filter,
+static NDIS_STATUS ndis_oid_set_filter(struct ndis_binding *b, u32 filter,
 				       PNDIS_OID_REQUEST req)
 {
 	struct ndis_adapter *a = b->adapter;
@@ -440,7 +440,7 @@ static void ndis_oid_clear_mcast(struct ndis_binding *b)
  * Context: any.
  * Return: true if it does.
  */
-bool ndis_oid_mcast_has(struct ndis_binding *b, const UCHAR *addr)
+bool ndis_oid_mcast_has(struct ndis_binding *b, const u8 *addr)
 {
 	unsigned long flags;
 	unsigned int i;
@@ -455,7 +455,7 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const UCHAR *addr)
 
 /* -- what NDIS answers itself --------------------------------------------- */
 
-static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, ULONG value)
+static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, u32 value)
 {
 	return ndis_oid_query_reply(req, &value, sizeof(value));
 }
@@ -553,7 +553,7 @@ static unsigned int ndis_oid_mcast_add(UCHAR (*seen)[ETH_ALEN], unsigned int n,
  * list becomes @list. a->mcast_lock held, so no other binding's list
  * changes between this check and the store.
  */
-static bool ndis_oid_mcast_fits(struct ndis_binding *b, const UCHAR *list, unsigned int n,
+static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned int n,
 				unsigned int limit)
 {
 	UCHAR seen[NDIS_MCAST_ADAPTER_MAX + 1][ETH_ALEN];
@@ -656,7 +656,7 @@ static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STA
  * and its filter and multicast sets off their waiting lists.
  */
 static void ndis_oid_unqueue(struct ndis_adapter *a, struct ndis_binding *b, bool all,
-			     PVOID id, struct list_head *out)
+			     void *id, struct list_head *out)
 {
 	PNDIS_OID_REQUEST req, tmp;
 	enum ndis_own_oid kind;

@@ -166,7 +166,7 @@ static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struc
 
 /* -- packet filter -------------------------------------------------------- */
 
-static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, ULONG filter,
+static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, u32 filter,
 			    PNET_BUFFER_LIST nbl)
 {
 	UCHAR storage[ETH_ALEN];
@@ -193,7 +193,7 @@ static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, ULON
 
 /* -- giving NBLs back to the miniport -------------------------------------- */
 
-static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, ULONG flags)
+static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, u32 flags)
 {
 	PNET_BUFFER_LIST nbl;
 	int n = 0;
@@ -210,7 +210,7 @@ static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, UL
 }
 
 /* ndis_rx_give_back() for a list linked through Ndis.parent. */
-static void ndis_rx_give_back_list(struct ndis_adapter *a, PNET_BUFFER_LIST list, ULONG flags)
+static void ndis_rx_give_back_list(struct ndis_adapter *a, PNET_BUFFER_LIST list, u32 flags)
 {
 	PNET_BUFFER_LIST chain = NULL, next;
 
@@ -271,7 +271,7 @@ static void ndis_rx_defer(struct ndis_adapter *a, PNET_BUFFER_LIST list)
 
 /* One binding's share of an indication. Upcall gate entered. */
 static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void *mark,
-			    PNET_BUFFER_LIST chain, NDIS_PORT_NUMBER port, ULONG flags)
+			    PNET_BUFFER_LIST chain, u32 port, u32 flags)
 {
 	PROTOCOL_RECEIVE_NET_BUFFER_LISTS *receive =
 		b->protocol->chars.ReceiveNetBufferListsHandler;

@@ -34,7 +34,7 @@ static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 
 /* Hand @n completed NBLs back to their binding and account for them. */
 static void ndis_send_deliver(struct ndis_binding *b, PNET_BUFFER_LIST head, unsigned int n,
-			      ULONG flags)
+			      u32 flags)
 {
 	bool raised = ndis_dispatch_enter();
 
@@ -46,7 +46,7 @@ static void ndis_send_deliver(struct ndis_binding *b, PNET_BUFFER_LIST head, uns
 
 /* Complete a chain at once, without the miniport (binding not running). */
 static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, unsigned int n,
-			     NDIS_STATUS status, ULONG flags)
+			     NDIS_STATUS status, u32 flags)
 {
 	PNET_BUFFER_LIST nbl;
 
@@ -68,8 +68,8 @@ static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, uns
  * may be gone: the caller used a stale handle, which is reported, and the
  * NBLs stay the caller's. Counted in sends_out by the caller.
  */
-static void ndis_send_dead(struct ndis_binding *b, NDIS_HANDLE h, PNET_BUFFER_LIST chain,
-			   unsigned int n, ULONG flags, unsigned long caller)
+static void ndis_send_dead(struct ndis_binding *b, void *h, PNET_BUFFER_LIST chain,
+			   unsigned int n, u32 flags, unsigned long caller)
 {
 	PNET_BUFFER_LIST nbl;
 	unsigned long irqflags;

@@ -116,7 +116,7 @@ static const char *const ndis_media[] = {
 	[NdisMediumLoopback] = "loopback", [NdisMediumWiMAX] = "wimax", [NdisMediumIP] = "ip",
 };
 
-static ssize_t ndis_show_mac(char *buf, const UCHAR *mac, USHORT len)
+static ssize_t ndis_show_mac(char *buf, const u8 *mac, unsigned int len)
 {
 	int n = 0, i;
 
