@@ -10,7 +10,6 @@
 #define _NDIS_TRACE_H
 
 #include <linux/tracepoint.h>
-#include <ndis/compat.h>
 
 DECLARE_EVENT_CLASS(ndis_name_event,
 		    TP_PROTO(const char *name),

@@ -94,7 +94,7 @@ stage_sources() {
 	local dir=$1
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	(cd "$NDIS_TOP" && tar -cf - Makefile Kbuild include core protocols miniports kunit \
+	(cd "$NDIS_TOP" && tar -cf - Makefile Kbuild include compat core protocols miniports kunit \
 		tests/modules tests/fake tools) | tar -xf - -C "$dir"
 }
 

@@ -208,19 +208,20 @@ check_porting_table() {
 
 # checkpatch --strict, options and accepted exceptions in .checkpatch.conf.
 # Two path-scoped exceptions, both documented there: the NDIS API headers
-# declare the DDI's typedefs, and compat.h alone compares kernel versions
-# (and names the types whose constness changed between them).
+# declare the DDI's typedefs, and compat/ndis_compat.h alone compares
+# kernel versions (and names the types whose constness changed between
+# them).
 check_style() {
 	local cp="$NDIS_KSRC/scripts/checkpatch.pl" files api rest rc=0
 	files=$(c_sources)
-	api=$(echo "$files" | grep '^include/ndis/' | grep -v 'compat\.h$' || true)
-	rest=$(echo "$files" | grep -v '^include/ndis/' || true)
+	api=$(echo "$files" | grep '^include/ndis/' || true)
+	rest=$(echo "$files" | grep -v '^include/ndis/' | grep -vx 'compat/ndis_compat.h' || true)
 	cd "$NDIS_TOP"
 	perl "$cp" --strict --terse -f $rest || rc=1
 	perl "$cp" --strict --terse --ignore NEW_TYPEDEFS -f $api || rc=1
 	perl "$cp" --strict --terse \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON,MACRO_ARG_UNUSED,NEW_TYPEDEFS,CONST_STRUCT \
-		-f include/ndis/compat.h || rc=1
+		-f compat/ndis_compat.h || rc=1
 	cd - >/dev/null
 	if [ $rc -eq 0 ]; then
 		check_pass "checkpatch --strict: $(echo "$files" | wc -l) files clean"
@@ -273,7 +274,7 @@ render_docs() {
 	declares() { grep -qE "^[A-Za-z_][^#*]*[ *]$2\(" "$1"; }
 	cd "$NDIS_TOP"
 	for h in include/ndis/*.h; do
-		# compat.h, ndis.h and types.h have nothing to render.
+		# module.h, ndis.h and types.h have nothing to render.
 		grep -q '^/\*\*$' "$h" || continue
 		base=$(basename "$h" .h)
 		{

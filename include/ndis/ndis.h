@@ -6,7 +6,7 @@
 #ifndef _NDIS_NDIS_H
 #define _NDIS_NDIS_H
 
-#include <ndis/compat.h>
+#include <ndis/module.h>
 #include <ndis/types.h>
 #include <ndis/status.h>
 #include <ndis/irql.h>

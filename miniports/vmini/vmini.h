@@ -21,7 +21,6 @@
 #include <linux/mutex.h>
 #include <linux/skbuff.h>
 #include <linux/workqueue.h>
-#include <ndis/compat.h>
 #include <ndis/ndis.h>
 
 /* The device structure and what the KUnit suite may call. */

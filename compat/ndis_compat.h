@@ -4,13 +4,16 @@
  * against the newest supported API and reaches older kernels through here.
  * Supported: 6.1 and newer (built against 6.1, 6.12 and 7.2). Entries
  * are keyed on the feature where the preprocessor can see it, else on the
- * version that brought the change.
+ * version that brought the change. Private to the build: the top-level
+ * Kbuild force-includes it into every file of this tree, and no public
+ * header includes it.
  */
 #ifndef _NDIS_COMPAT_H
 #define _NDIS_COMPAT_H
 
 #include <linux/version.h>
 #include <linux/module.h>
+#include <ndis/module.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
@@ -21,20 +24,19 @@
 /*
  * 6.13 made symbol namespaces string literals (cdd30ebb1b9f, "module:
  * Convert symbol namespace to string literal"): sources write
- * EXPORT_SYMBOL_NS_GPL(sym, "NDIS") and MODULE_IMPORT_NS("NDIS"). Before,
- * both stringified an identifier; here they take the string as it is. The
- * license argument of __EXPORT_SYMBOL() became "GPL" in 6.5, when modpost
- * took over generating the ksymtab. No macro tells the forms apart.
+ * EXPORT_SYMBOL_NS_GPL(sym, "NDIS"). Before, it stringified an identifier;
+ * here it takes the string as it is. The license argument of
+ * __EXPORT_SYMBOL() became "GPL" in 6.5, when modpost took over generating
+ * the ksymtab. No macro tells the forms apart. MODULE_IMPORT_NS, which
+ * drivers built elsewhere need too, is <ndis/module.h>'s.
  */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
 #undef EXPORT_SYMBOL_NS_GPL
-#undef MODULE_IMPORT_NS
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
 #define EXPORT_SYMBOL_NS_GPL(sym, ns)	__EXPORT_SYMBOL(sym, "GPL", ns)
 #else
 #define EXPORT_SYMBOL_NS_GPL(sym, ns)	__EXPORT_SYMBOL(sym, "_gpl", ns)
 #endif
-#define MODULE_IMPORT_NS(ns)		MODULE_INFO(import_ns, ns)
 #endif
 
 /*
