@@ -46,8 +46,8 @@ void ndis_send_complete(PNET_BUFFER_LIST chain, u32 flags, const char *api,
 bool ndis_send_cancel(struct ndis_binding *binding, void *id);
 
 /* Receive (receive.c) */
-void ndis_rx_indicate(struct ndis_adapter *adapter, void *handle, PNET_BUFFER_LIST chain,
-		      u32 port, u32 flags, const char *api, unsigned long caller);
+int ndis_rx_indicate(struct ndis_adapter *adapter, void *handle, PNET_BUFFER_LIST chain,
+		     u32 port, u32 flags, const char *api, unsigned long caller);
 void ndis_rx_return(struct ndis_binding *binding, PNET_BUFFER_LIST chain, u32 flags,
 		    const char *api, unsigned long caller);
 void ndis_rx_open(struct ndis_binding *binding);

@@ -321,10 +321,12 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
  * NdisMIndicateReceiveNetBufferLists on @a, looked up by the caller under
  * RCU: every running binding whose filter takes a frame gets its own copy;
  * the miniport's NBLs go back once every copy is returned (now, with
- * NDIS_RECEIVE_FLAGS_RESOURCES). Misuse is reported against @api and @caller.
+ * NDIS_RECEIVE_FLAGS_RESOURCES). An NBL in flight or without data is
+ * reported against @api and @caller and left out. Return: -EINVAL, with
+ * nothing done, if @a is not restarting, running or pausing.
  */
-void ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chain, u32 port,
-		      u32 flags, const char *api, unsigned long caller)
+int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chain, u32 port,
+		     u32 flags, const char *api, unsigned long caller)
 {
 	bool resources = flags & NDIS_RECEIVE_FLAGS_RESOURCES;
 	PNET_BUFFER_LIST nbl, next, back = NULL;
@@ -336,10 +338,8 @@ void ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST cha
 
 	state = READ_ONCE(a->state);
 	if (state != NDIS_ADAPTER_RUNNING && state != NDIS_ADAPTER_PAUSING &&
-	    state != NDIS_ADAPTER_RESTARTING) {
-		ndis_misuse(api, "an adapter restarting, running or pausing", caller);
-		return;
-	}
+	    state != NDIS_ADAPTER_RESTARTING)
+		return -EINVAL;
 	atomic_inc(&a->rx_indicating);
 	for (nbl = chain; nbl; nbl = nbl->Next) {
 		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
@@ -384,6 +384,7 @@ void ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST cha
 	}
 	ndis_rx_defer(a, back);
 	atomic_dec(&a->rx_indicating);
+	return 0;
 }
 
 /*

@@ -9,6 +9,7 @@
 #include "../adapter.h"
 #include "../binding.h"
 #include "../datapath.h"
+#include "../report.h"
 #include "ddi.h"
 
 /**
@@ -33,14 +34,18 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
 {
 	struct ndis_adapter *a;
+	int ret = 0;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
 	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (a)
-		ndis_rx_indicate(a, MiniportAdapterHandle, NetBufferLists, PortNumber,
-				 ReceiveFlags, __func__, _RET_IP_);
+		ret = ndis_rx_indicate(a, MiniportAdapterHandle, NetBufferLists, PortNumber,
+				       ReceiveFlags, __func__, _RET_IP_);
 	rcu_read_unlock();
+	/* Outside RCU, so the report gives the caller's own level. */
+	if (ret)
+		ndis_misuse(__func__, "an adapter restarting, running or pausing", _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMIndicateReceiveNetBufferLists, "NDIS");
 
