@@ -503,6 +503,31 @@ static void indicate_one(struct ndis_fake_stack *env)
 	ndis_fake_indicate(env->fa, 1, bcast, 0);
 }
 
+/*
+ * An indication to an adapter that is not running, from PASSIVE_LEVEL: one
+ * report, naming the level the miniport called at (the report was once
+ * made inside the interface's RCU section, which reads as DISPATCH_LEVEL).
+ */
+static void indicate_to_a_sleeping_adapter_reports_the_callers_level(struct kunit *test)
+{
+	static const UCHAR bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+
+	ndis_fake_stack_setup(test, &env, "mu", "sleep", 1);
+	KUNIT_ASSERT_EQ(test, ndis_miniport_set_power(env.adapter, NdisDeviceStateD3),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, r->calls, 0U);
+	ndis_fake_indicate(env.fa, 1, bcast, NDIS_RECEIVE_FLAGS_RESOURCES);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisMIndicateReceiveNetBufferLists");
+	KUNIT_EXPECT_STREQ(test, r->requirement, "an adapter restarting, running or pausing");
+	KUNIT_EXPECT_EQ(test, r->irql, PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->rx_nbls), 0);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_set_power(env.adapter, NdisDeviceStateD0),
+			NDIS_STATUS_SUCCESS);
+}
+
 /* Power, removal and deregistration, each from the handler @trigger reaches. */
 static void every_reenter_refused(struct kunit *test, const char *tag, bool from_oid,
 				  void (*trigger)(struct ndis_fake_stack *env))
@@ -565,6 +590,7 @@ static struct kunit_case ndis_misuse_cases[] = {
 	KUNIT_CASE(deregister_from_oid_complete_refused),
 	KUNIT_CASE_PARAM(state_machine_table, ndis_transition_gen_params),
 	KUNIT_CASE(adapter_state_machine_table),
+	KUNIT_CASE(indicate_to_a_sleeping_adapter_reports_the_callers_level),
 	{}
 };
 
