@@ -56,9 +56,15 @@ static void ndis_pool_free(NDIS_HANDLE h, bool nbl_pool, const char *api, unsign
 	ndis_object_put(&pool->obj);	/* the pool's own; buffers hold theirs */
 }
 
-static bool ndis_pool_params_ok(PNDIS_OBJECT_HEADER h, USHORT size)
+/* A pool allocation's arguments: a live driver handle, parameters of @size. */
+static bool ndis_pool_args_ok(NDIS_HANDLE driver, PNDIS_OBJECT_HEADER h, USHORT size,
+			      const char *api, unsigned long caller)
 {
-	return h && h->Type == NDIS_OBJECT_TYPE_DEFAULT && h->Revision >= 1 && h->Size >= size;
+	if (ndis_handle_is_driver(driver) && h && h->Type == NDIS_OBJECT_TYPE_DEFAULT &&
+	    h->Revision >= 1 && h->Size >= size)
+		return true;
+	ndis_misuse(api, "a driver handle and pool parameters", caller);
+	return false;
 }
 
 /**
@@ -75,11 +81,9 @@ NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 {
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
-	if (!ndis_handle_is_driver(NdisHandle) ||
-	    !ndis_pool_params_ok(&Parameters->Header, sizeof(*Parameters))) {
-		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
+	if (!ndis_pool_args_ok(NdisHandle, &Parameters->Header, sizeof(*Parameters), __func__,
+			       _RET_IP_))
 		return NULL;
-	}
 	return ndis_pool_handle(ndis_pool_new(true, Parameters->fAllocateNetBuffer,
 					      Parameters->ContextSize, Parameters->DataSize));
 }
@@ -114,11 +118,9 @@ NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
 {
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
-	if (!ndis_handle_is_driver(NdisHandle) ||
-	    !ndis_pool_params_ok(&Parameters->Header, sizeof(*Parameters))) {
-		ndis_misuse(__func__, "a driver handle and pool parameters", _RET_IP_);
+	if (!ndis_pool_args_ok(NdisHandle, &Parameters->Header, sizeof(*Parameters), __func__,
+			       _RET_IP_))
 		return NULL;
-	}
 	return ndis_pool_handle(ndis_pool_new(false, true, 0, Parameters->DataSize));
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, "NDIS");
