@@ -455,9 +455,32 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const u8 *addr)
 
 /* -- what NDIS answers itself --------------------------------------------- */
 
+/**
+ * ndis_oid_answer() - copy a query's answer into its buffer
+ * @req: the query
+ * @value: the answer
+ * @size: its size in bytes
+ *
+ * Sets BytesWritten, or BytesNeeded when the buffer is too short.
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
+ */
+NDIS_STATUS ndis_oid_answer(PNDIS_OID_REQUEST req, const void *value, u32 size)
+{
+	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
+	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < size) {
+		req->DATA.QUERY_INFORMATION.BytesNeeded = size;
+		return NDIS_STATUS_BUFFER_TOO_SHORT;
+	}
+	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, value, size);
+	req->DATA.QUERY_INFORMATION.BytesWritten = size;
+	return NDIS_STATUS_SUCCESS;
+}
+
 static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, u32 value)
 {
-	return ndis_oid_query_reply(req, &value, sizeof(value));
+	return ndis_oid_answer(req, &value, sizeof(value));
 }
 
 static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUEST req)
@@ -470,7 +493,7 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 	n = b->nmcast;
 	memcpy(list, b->mcast, n * ETH_ALEN);
 	spin_unlock_irqrestore(&b->lock, flags);
-	return ndis_oid_query_reply(req, list, n * ETH_ALEN);
+	return ndis_oid_answer(req, list, n * ETH_ALEN);
 }
 
 /* Answer a query from what NDIS knows. Return: false to ask the miniport. */
@@ -483,7 +506,7 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_GEN_SUPPORTED_LIST:
-		*status = ndis_oid_query_reply(req, g->SupportedOidList, g->SupportedOidListLength);
+		*status = ndis_oid_answer(req, g->SupportedOidList, g->SupportedOidListLength);
 		return true;
 	case OID_GEN_MAXIMUM_FRAME_SIZE:
 		*status = ndis_oid_reply_ulong(req, g->MtuSize);
@@ -505,7 +528,7 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		link.MediaDuplexState = READ_ONCE(g->MediaDuplexState);
 		link.XmitLinkSpeed = READ_ONCE(g->XmitLinkSpeed);
 		link.RcvLinkSpeed = READ_ONCE(g->RcvLinkSpeed);
-		*status = ndis_oid_query_reply(req, &link, sizeof(link));
+		*status = ndis_oid_answer(req, &link, sizeof(link));
 		return true;
 	case OID_GEN_MAC_OPTIONS:
 		*status = ndis_oid_reply_ulong(req, g->MacOptions);
@@ -514,11 +537,11 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		*status = ndis_oid_reply_ulong(req, READ_ONCE(b->packet_filter));
 		return true;
 	case OID_802_3_PERMANENT_ADDRESS:
-		*status = ndis_oid_query_reply(req, g->PermanentMacAddress, g->MacAddressLength);
+		*status = ndis_oid_answer(req, g->PermanentMacAddress, g->MacAddressLength);
 		return true;
 	case OID_802_3_CURRENT_ADDRESS:
 		ndis_adapter_current_mac(b->adapter, mac, sizeof(mac));
-		*status = ndis_oid_query_reply(req, mac, g->MacAddressLength);
+		*status = ndis_oid_answer(req, mac, g->MacAddressLength);
 		return true;
 	case OID_802_3_MAXIMUM_LIST_SIZE:
 		*status = ndis_oid_reply_ulong(req, g->MaxMulticastListSize ?: NDIS_MCAST_MAX);

@@ -46,6 +46,7 @@ void ndis_oid_adapter_quiesce(struct ndis_adapter *adapter);
 void ndis_oid_open(struct ndis_binding *binding);
 void ndis_oid_close(struct ndis_binding *binding);
 bool ndis_oid_mcast_has(struct ndis_binding *binding, const u8 *addr);
+NDIS_STATUS ndis_oid_answer(PNDIS_OID_REQUEST req, const void *value, u32 size);
 NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *adapter, NDIS_DEVICE_POWER_STATE state);
 NDIS_STATUS ndis_oid_request(struct ndis_binding *binding, PNDIS_OID_REQUEST req, void *handle,
 			     const char *api, unsigned long caller);

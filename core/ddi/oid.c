@@ -31,16 +31,7 @@
  */
 NDIS_STATUS ndis_oid_query_reply(PNDIS_OID_REQUEST OidRequest, const void *Value, UINT Size)
 {
-	PNDIS_OID_REQUEST req = OidRequest;
-
-	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < Size) {
-		req->DATA.QUERY_INFORMATION.BytesNeeded = Size;
-		return NDIS_STATUS_BUFFER_TOO_SHORT;
-	}
-	memcpy(req->DATA.QUERY_INFORMATION.InformationBuffer, Value, Size);
-	req->DATA.QUERY_INFORMATION.BytesWritten = Size;
-	return NDIS_STATUS_SUCCESS;
+	return ndis_oid_answer(OidRequest, Value, Size);
 }
 EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS_LINUX");
 
