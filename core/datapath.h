@@ -39,8 +39,8 @@ static inline void ndis_dispatch_leave(bool raised)
 }
 
 /* Send (send.c): under RCU, the handle looked up by the caller */
-void ndis_send(struct ndis_binding *binding, void *handle, PNET_BUFFER_LIST chain, u32 port,
-	       u32 flags, const char *api, unsigned long caller);
+int ndis_send(struct ndis_binding *binding, void *handle, PNET_BUFFER_LIST chain, u32 port,
+	      u32 flags, const char *api, unsigned long caller);
 void ndis_send_complete(PNET_BUFFER_LIST chain, u32 flags, const char *api,
 			unsigned long caller);
 bool ndis_send_cancel(struct ndis_binding *binding, void *id);

@@ -21,13 +21,7 @@ static inline struct ndis_object *ndis_object_find(unsigned long id)
 
 int ndis_handle_register(struct ndis_object *obj, u8 type);
 int ndis_handle_register_atomic(struct ndis_object *obj, u8 type);
-bool ndis_handle_is_driver(NDIS_HANDLE handle);
-struct ndis_object *ndis_handle_peek(NDIS_HANDLE handle, enum ndis_handle_type type);
 void ndis_handle_unregister(struct ndis_object *obj);
 NDIS_HANDLE ndis_handle_of(struct ndis_object *obj, enum ndis_handle_type type);
-struct ndis_object *ndis_handle_get(NDIS_HANDLE handle, enum ndis_handle_type type,
-				    const char *api, unsigned long caller);
-void ndis_bad_handle(NDIS_HANDLE handle, enum ndis_handle_type type,
-		     const char *api, unsigned long caller);
 
 #endif /* _NDIS_CORE_HANDLE_H */

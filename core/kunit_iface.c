@@ -6,7 +6,7 @@
  */
 #include "adapter.h"
 #include "binding.h"
-#include "handle.h"
+#include "ddi/ddi.h"
 #include "kunit_iface.h"
 #include "object.h"
 #include "protocol.h"
@@ -30,12 +30,12 @@ EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_set_pend);
  */
 void ndis_kunit_adapter_flush(NDIS_HANDLE adapter)
 {
-	struct ndis_object *obj = ndis_handle_get(adapter, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+	struct ndis_adapter *a = ndis_adapter_get(adapter, __func__, _RET_IP_);
 
-	if (!obj)
+	if (!a)
 		return;
-	flush_workqueue(container_of(obj, struct ndis_adapter, obj)->wq);
-	ndis_object_put(obj);
+	flush_workqueue(a->wq);
+	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_flush);
 
@@ -117,11 +117,11 @@ EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_shutdown_give_ups);
  */
 void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter)
 {
-	struct ndis_object *obj = ndis_handle_get(adapter, NDIS_HT_ADAPTER, __func__, _RET_IP_);
+	struct ndis_adapter *a = ndis_adapter_get(adapter, __func__, _RET_IP_);
 
-	if (!obj)
+	if (!a)
 		return;
-	ndis_adapter_shutdown(container_of(obj, struct ndis_adapter, obj));
-	ndis_object_put(obj);
+	ndis_adapter_shutdown(a);
+	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_shutdown);

@@ -485,7 +485,7 @@ static NDIS_STATUS ndis_oid_reply_ulong(PNDIS_OID_REQUEST req, u32 value)
 
 static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUEST req)
 {
-	UCHAR list[NDIS_MCAST_MAX][ETH_ALEN];
+	u8 list[NDIS_MCAST_MAX][ETH_ALEN];
 	unsigned long flags;
 	unsigned int n;
 
@@ -500,7 +500,7 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STATUS *status)
 {
 	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &b->adapter->attrs;
-	UCHAR mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+	u8 mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 	u64 speed = READ_ONCE(g->XmitLinkSpeed);
 	NDIS_LINK_STATE link;
 
@@ -559,8 +559,8 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 }
 
 /* Add @addr to the @n distinct addresses in @seen, if it is new. */
-static unsigned int ndis_oid_mcast_add(UCHAR (*seen)[ETH_ALEN], unsigned int n,
-				       const UCHAR *addr)
+static unsigned int ndis_oid_mcast_add(u8 (*seen)[ETH_ALEN], unsigned int n,
+				       const u8 *addr)
 {
 	unsigned int j;
 
@@ -579,7 +579,7 @@ static unsigned int ndis_oid_mcast_add(UCHAR (*seen)[ETH_ALEN], unsigned int n,
 static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned int n,
 				unsigned int limit)
 {
-	UCHAR seen[NDIS_MCAST_ADAPTER_MAX + 1][ETH_ALEN];
+	u8 seen[NDIS_MCAST_ADAPTER_MAX + 1][ETH_ALEN];
 	struct ndis_binding *other;
 	unsigned int count = 0, i;
 
@@ -607,7 +607,7 @@ static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned
  */
 static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQUEST req)
 {
-	const UCHAR *list = req->DATA.SET_INFORMATION.InformationBuffer;
+	const u8 *list = req->DATA.SET_INFORMATION.InformationBuffer;
 	UINT length = req->DATA.SET_INFORMATION.InformationBufferLength;
 	struct ndis_adapter *a = b->adapter;
 	ULONG limit = a->attrs.MaxMulticastListSize;

@@ -65,11 +65,12 @@ static void ndis_send_refuse(struct ndis_binding *b, PNET_BUFFER_LIST chain, uns
  * protocol is still there, so the NBLs come back at once with
  * NDIS_STATUS_CLOSING, and the close waits for that completion. Once the
  * close has shut sends (ndis_binding_shut_sends()) the protocol's context
- * may be gone: the caller used a stale handle, which is reported, and the
- * NBLs stay the caller's. Counted in sends_out by the caller.
+ * may be gone: the caller used a stale handle and the NBLs stay the
+ * caller's. Counted in sends_out by the caller. Return: 0, or -EBADF for
+ * the stale handle.
  */
-static void ndis_send_dead(struct ndis_binding *b, void *h, PNET_BUFFER_LIST chain,
-			   unsigned int n, u32 flags, unsigned long caller)
+static int ndis_send_dead(struct ndis_binding *b, PNET_BUFFER_LIST chain, unsigned int n,
+			  u32 flags)
 {
 	PNET_BUFFER_LIST nbl;
 	unsigned long irqflags;
@@ -80,21 +81,22 @@ static void ndis_send_dead(struct ndis_binding *b, void *h, PNET_BUFFER_LIST cha
 	spin_unlock_irqrestore(&b->lock, irqflags);
 	if (closing) {
 		ndis_send_refuse(b, chain, n, NDIS_STATUS_CLOSING, flags);
-		return;
+		return 0;
 	}
 	for (nbl = chain; nbl; nbl = nbl->Next)
 		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
 	ndis_binding_sends_done(b, n);
-	ndis_bad_handle(h, NDIS_HT_BINDING, "NdisSendNetBufferLists", caller);
+	return -EBADF;
 }
 
 /*
  * NdisSendNetBufferLists on @b, looked up by the caller under RCU: mark
  * each NBL in flight (reporting one that is already, against @api and
  * @caller), count them, and hand them to the miniport, or refuse them.
+ * Return: 0, or -EBADF if @handle is stale (the NBLs stay the caller's).
  */
-void ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32 port,
-	       u32 flags, const char *api, unsigned long caller)
+int ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32 port,
+	      u32 flags, const char *api, unsigned long caller)
 {
 	PNET_BUFFER_LIST nbl, next, head = NULL, *tail = &head;
 	struct ndis_adapter *a;
@@ -115,21 +117,20 @@ void ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32
 		n++;
 	}
 	if (!n)
-		return;
+		return 0;
 
 	/* Counted, then checked: a pause or close sets its state, then waits. */
-	if (unlikely(!ndis_gate_enter(&b->sends_out, &b->handle_live, n))) {
-		ndis_send_dead(b, handle, head, n, flags, caller);
-		return;
-	}
+	if (unlikely(!ndis_gate_enter(&b->sends_out, &b->handle_live, n)))
+		return ndis_send_dead(b, head, n, flags);
 	a = b->adapter;
 	if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING ||
 	    READ_ONCE(a->state) != NDIS_ADAPTER_RUNNING) {
 		ndis_send_refuse(b, head, n, NDIS_STATUS_PAUSED, flags);
-		return;
+		return 0;
 	}
 	ndis_binding_count(b, NDIS_STAT_SENT, n);
 	a->driver->chars.SendNetBufferListsHandler(a->context, head, port, flags);
+	return 0;
 }
 
 /*

@@ -12,6 +12,7 @@
 #include "../handle.h"
 #include "../miniport.h"
 #include "../protocol.h"
+#include "handle.h"
 
 static inline struct ndis_adapter *ndis_adapter_get(NDIS_HANDLE h, const char *api,
 						    unsigned long caller)

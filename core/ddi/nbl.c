@@ -12,6 +12,7 @@
 #include "../pool.h"
 #include "../report.h"
 #include "../state.h"
+#include "handle.h"
 
 static NDIS_HANDLE ndis_pool_handle(struct ndis_pool *pool)
 {

@@ -46,9 +46,9 @@ void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetB
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	rcu_read_lock();
 	b = ndis_binding_peek(NdisBindingHandle, __func__, _RET_IP_);
-	if (b)
-		ndis_send(b, NdisBindingHandle, NetBufferLists, PortNumber, SendFlags, __func__,
-			  _RET_IP_);
+	if (b && ndis_send(b, NdisBindingHandle, NetBufferLists, PortNumber, SendFlags,
+			   __func__, _RET_IP_))
+		ndis_bad_handle(NdisBindingHandle, NDIS_HT_BINDING, __func__, _RET_IP_);
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(NdisSendNetBufferLists, "NDIS");
