@@ -8,7 +8,7 @@
  * Start runs MiniportInitializeEx and MiniportRestart in the caller, then
  * offers the adapter to every protocol. Teardown goes pause bindings ->
  * pause miniport -> unbind every binding (each closes) -> halt, all under
- * op_lock, waiting on completions for whatever pends; never a polling loop.
+ * op.lock, waiting on completions for whatever pends; never a polling loop.
  */
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -47,14 +47,14 @@ const char *ndis_adapter_state_name(enum ndis_adapter_state state)
 
 void ndis_adapter_lock(struct ndis_adapter *adapter)
 {
-	mutex_lock(&adapter->op_lock);
-	adapter->op_task = current;
+	mutex_lock(&adapter->op.lock);
+	adapter->op.task = current;
 }
 
 void ndis_adapter_unlock(struct ndis_adapter *adapter)
 {
-	adapter->op_task = NULL;
-	mutex_unlock(&adapter->op_lock);
+	adapter->op.task = NULL;
+	mutex_unlock(&adapter->op.lock);
 }
 
 #define NDIS_AS(s)	BIT(NDIS_ADAPTER_##s)
@@ -89,12 +89,12 @@ bool ndis_adapter_transition_ok(enum ndis_adapter_state from, enum ndis_adapter_
 EXPORT_SYMBOL_IF_KUNIT(ndis_adapter_transition_ok);
 
 /*
- * Move @a to @to: the one writer of the adapter's state, under op_lock. An
+ * Move @a to @to: the one writer of the adapter's state, under op.lock. An
  * illegal move is a framework bug, reported and refused.
  */
 static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_state to)
 {
-	lockdep_assert_held(&a->op_lock);
+	lockdep_assert_held(&a->op.lock);
 	if (!ndis_adapter_transition_ok(a->state, to)) {
 		ndis_misuse("adapter state machine", "a legal state transition", _RET_IP_);
 		return;
@@ -103,7 +103,7 @@ static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_sta
 	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(to));
 }
 
-/* Paused -> Restarting -> Running, or back to Paused. op_lock held. */
+/* Paused -> Restarting -> Running, or back to Paused. op.lock held. */
 static void ndis_adapter_restart(struct ndis_adapter *a)
 {
 	NDIS_MINIPORT_RESTART_PARAMETERS params = {
@@ -111,17 +111,17 @@ static void ndis_adapter_restart(struct ndis_adapter *a)
 	};
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&a->op_lock);
+	lockdep_assert_held(&a->op.lock);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_RESTARTING);
-	ndis_pend_arm(&a->restart);
-	status = a->driver->chars.RestartHandler(a->context, &params);
-	status = ndis_pend_settle(&a->restart, status, a->name, a->driver->name,
+	ndis_pend_arm(&a->pend.restart);
+	status = a->driver->chars.RestartHandler(a->mp.context, &params);
+	status = ndis_pend_settle(&a->pend.restart, status, a->name, a->driver->name,
 				  (unsigned long)a->driver->chars.RestartHandler);
 	ndis_adapter_set_state(a, status == NDIS_STATUS_SUCCESS ?
 			       NDIS_ADAPTER_RUNNING : NDIS_ADAPTER_PAUSED);
 }
 
-/* Running -> Pausing -> Paused; a pause cannot fail. op_lock held. */
+/* Running -> Pausing -> Paused; a pause cannot fail. op.lock held. */
 static void ndis_adapter_pause(struct ndis_adapter *a)
 {
 	NDIS_MINIPORT_PAUSE_PARAMETERS params = {
@@ -129,13 +129,13 @@ static void ndis_adapter_pause(struct ndis_adapter *a)
 	};
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&a->op_lock);
+	lockdep_assert_held(&a->op.lock);
 	if (a->state != NDIS_ADAPTER_RUNNING)
 		return;
 	ndis_adapter_set_state(a, NDIS_ADAPTER_PAUSING);
-	ndis_pend_arm(&a->pause);
-	status = a->driver->chars.PauseHandler(a->context, &params);
-	ndis_pend_settle(&a->pause, status, a->name, a->driver->name,
+	ndis_pend_arm(&a->pend.pause);
+	status = a->driver->chars.PauseHandler(a->mp.context, &params);
+	ndis_pend_settle(&a->pend.pause, status, a->name, a->driver->name,
 			 (unsigned long)a->driver->chars.PauseHandler);
 	/* Paused only with every indicated NBL back at the miniport. */
 	ndis_rx_adapter_drain(a);
@@ -190,8 +190,8 @@ static void ndis_adapter_release_registry(struct ndis_adapter *a)
 	list_del_init(&a->node);
 	list_del_init(&a->driver_node);
 	mutex_unlock(&ndis_registry_lock);
-	destroy_workqueue(a->wq);
-	complete_all(&a->removed);
+	destroy_workqueue(a->op.wq);
+	complete_all(&a->remove.done);
 	ndis_object_put(&a->obj);
 }
 
@@ -210,7 +210,7 @@ static bool ndis_adapter_claim_removal(struct ndis_adapter *a)
 /* Wait until whoever tore @a down has finished. */
 void ndis_adapter_wait_removed(struct ndis_adapter *a)
 {
-	ndis_watch_completion(&a->removed, a->name, a->driver->name, "its removal");
+	ndis_watch_completion(&a->remove.done, a->name, a->driver->name, "its removal");
 }
 
 /*
@@ -243,7 +243,7 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 				pr_info("%s: protocol would rather keep the adapter; removing it anyway\n",
 					v[i]->name);
 	if (surprise && live)
-		a->driver->chars.DevicePnPEventNotifyHandler(a->context, &event);
+		a->driver->chars.DevicePnPEventNotifyHandler(a->mp.context, &event);
 	for (i = 0; i < n; i++)
 		ndis_binding_pause(v[i]);
 	if (live)
@@ -254,7 +254,7 @@ int ndis_adapter_teardown(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool 
 	ndis_oid_adapter_quiesce(a);
 	ndis_rx_adapter_drain(a);
 	if (live)
-		a->driver->chars.HaltHandlerEx(a->context, action);
+		a->driver->chars.HaltHandlerEx(a->mp.context, action);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_HALTED);
 	ndis_adapter_unlock(a);
 	ndis_bindings_release(v, n, true);
@@ -282,16 +282,16 @@ void ndis_adapter_shutdown(struct ndis_adapter *a)
 
 	n = ndis_adapter_bindings(a, &v);
 	ndis_watch_shutdown_begin();
-	if (!ndis_watch_shutdown_lock(&a->op_lock, &w))
+	if (!ndis_watch_shutdown_lock(&a->op.lock, &w))
 		goto out;
-	a->op_task = current;
+	a->op.task = current;
 	if (a->state != NDIS_ADAPTER_HALTED && a->state != NDIS_ADAPTER_SHUTDOWN) {
 		for (i = 0; i < n; i++)
 			ndis_binding_pause(v[i]);
 		ndis_adapter_pause(a);
 		ndis_oid_adapter_quiesce(a);
 		ndis_rx_adapter_drain(a);
-		a->driver->chars.ShutdownHandlerEx(a->context, NdisShutdownPowerOff);
+		a->driver->chars.ShutdownHandlerEx(a->mp.context, NdisShutdownPowerOff);
 	}
 	ndis_adapter_set_state(a, NDIS_ADAPTER_SHUTDOWN);
 	ndis_adapter_unlock(a);
@@ -302,7 +302,7 @@ out:
 
 static void ndis_adapter_remove_work(struct work_struct *work)
 {
-	struct ndis_adapter *a = container_of(work, struct ndis_adapter, remove_work);
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, remove.work);
 
 	ndis_adapter_teardown(a, NdisHaltDeviceFailed, false);
 	ndis_object_put(&a->obj);
@@ -316,8 +316,8 @@ bool ndis_adapter_is_completion_work(struct work_struct *work)
 static void ndis_adapter_free(struct ndis_adapter *a)
 {
 	ndis_handle_unregister(&a->obj);
-	if (a->wq)
-		destroy_workqueue(a->wq);
+	if (a->op.wq)
+		destroy_workqueue(a->op.wq);
 	ndis_object_put(&a->obj);
 }
 
@@ -329,7 +329,7 @@ static bool ndis_adapter_publish(struct ndis_adapter *a)
 
 	mutex_lock(&ndis_registry_lock);
 	/* An NdisMRemoveMiniport already queued counts as going. */
-	live = !a->removing && !READ_ONCE(a->remove_queued);
+	live = !a->removing && !READ_ONCE(a->remove.queued);
 	if (live) {
 		a->published = true;
 		list_for_each_entry(p, &ndis_protocols, node)
@@ -340,13 +340,13 @@ static bool ndis_adapter_publish(struct ndis_adapter *a)
 	return live;
 }
 
-/* In D0 again: restart the adapter and @v, then tell the protocols. op_lock held. */
+/* In D0 again: restart the adapter and @v, then tell the protocols. op.lock held. */
 static void ndis_adapter_run_awake(struct ndis_adapter *a, struct ndis_binding **v, int n)
 {
 	NDIS_DEVICE_POWER_STATE d0 = NdisDeviceStateD0;
 	int i;
 
-	lockdep_assert_held(&a->op_lock);
+	lockdep_assert_held(&a->op.lock);
 	ndis_adapter_restart(a);
 	for (i = 0; i < n; i++)
 		ndis_binding_restart(v[i]);
@@ -382,21 +382,21 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	INIT_LIST_HEAD(&a->node);
 	INIT_LIST_HEAD(&a->driver_node);
 	INIT_LIST_HEAD(&a->bindings);
-	mutex_init(&a->op_lock);
-	ndis_pend_init(&a->pause, NDIS_PEND_PAUSE);
-	ndis_pend_init(&a->restart, NDIS_PEND_RESTART);
-	init_completion(&a->removed);
-	init_completion(&a->power_done);
-	a->power = NdisDeviceStateD0;
-	a->power_target = NdisDeviceStateD0;
+	mutex_init(&a->op.lock);
+	ndis_pend_init(&a->pend.pause, NDIS_PEND_PAUSE);
+	ndis_pend_init(&a->pend.restart, NDIS_PEND_RESTART);
+	init_completion(&a->remove.done);
+	init_completion(&a->power.done);
+	a->power.state = NdisDeviceStateD0;
+	a->power.target = NdisDeviceStateD0;
 	ndis_oid_adapter_init(a);
 	ndis_rx_adapter_init(a);
-	spin_lock_init(&a->open_lock);
-	seqlock_init(&a->mac_lock);
-	INIT_LIST_HEAD(&a->open_list);
-	INIT_WORK(&a->remove_work, ndis_adapter_remove_work);
-	a->wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
-	if (!a->wq || ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
+	spin_lock_init(&a->open.lock);
+	seqlock_init(&a->mp.mac_lock);
+	INIT_LIST_HEAD(&a->open.list);
+	INIT_WORK(&a->remove.work, ndis_adapter_remove_work);
+	a->op.wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
+	if (!a->op.wq || ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
 		ndis_adapter_free(a);
 		return NDIS_STATUS_RESOURCES;
 	}
@@ -423,10 +423,10 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	ndis_adapter_set_state(a, NDIS_ADAPTER_INITIALIZING);
 	status = d->chars.InitializeHandlerEx(ndis_handle_of(&a->obj, NDIS_HT_ADAPTER),
 					      d->context, &params);
-	if (status == NDIS_STATUS_SUCCESS && (!a->registration_set || !a->general_set)) {
+	if (status == NDIS_STATUS_SUCCESS && (!a->mp.registration_set || !a->mp.general_set)) {
 		ndis_misuse("MiniportInitializeEx", "registration and general attributes set",
 			    (unsigned long)d->chars.InitializeHandlerEx);
-		d->chars.HaltHandlerEx(a->context, NdisHaltDeviceInitializationFailed);
+		d->chars.HaltHandlerEx(a->mp.context, NdisHaltDeviceInitializationFailed);
 		status = NDIS_STATUS_FAILURE;
 	}
 	if (status != NDIS_STATUS_SUCCESS) {
@@ -501,7 +501,7 @@ NDIS_STATUS ndis_adapter_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STA
 		status = NDIS_STATUS_ADAPTER_REMOVED;
 	} else if (a->state == NDIS_ADAPTER_SHUTDOWN) {
 		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* its OIDs are off for good */
-	} else if (state == a->power) {
+	} else if (state == a->power.state) {
 		/* nothing to do */
 	} else if (state != NdisDeviceStateD0) {
 		for (i = 0; i < n; i++)
@@ -511,13 +511,13 @@ NDIS_STATUS ndis_adapter_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STA
 		ndis_adapter_pause(a);
 		status = ndis_oid_set_power(a, state);
 		if (status == NDIS_STATUS_SUCCESS)
-			WRITE_ONCE(a->power, state);
+			WRITE_ONCE(a->power.state, state);
 		else	/* still in D0: never leave it paused for good */
 			ndis_adapter_run_awake(a, v, n);
 	} else {
 		status = ndis_oid_set_power(a, state);
 		if (status == NDIS_STATUS_SUCCESS) {
-			WRITE_ONCE(a->power, state);
+			WRITE_ONCE(a->power.state, state);
 			ndis_adapter_run_awake(a, v, n);
 		}
 	}
@@ -546,20 +546,20 @@ int ndis_adapter_remove(struct ndis_adapter *a, NDIS_HALT_ACTION action, bool su
  */
 bool ndis_adapter_queue_remove(struct ndis_adapter *a)
 {
-	return !xchg(&a->remove_queued, true) && queue_work(ndis_complete_wq, &a->remove_work);
+	return !xchg(&a->remove.queued, true) && queue_work(ndis_complete_wq, &a->remove.work);
 }
 
 /* Whether the caller is the adapter's MiniportInitializeEx. */
 bool ndis_adapter_initializing_here(struct ndis_adapter *a)
 {
-	return a->state == NDIS_ADAPTER_INITIALIZING && a->op_task == current;
+	return a->state == NDIS_ADAPTER_INITIALIZING && a->op.task == current;
 }
 
 /* MiniportInitializeEx gave its context (registration attributes). */
 void ndis_adapter_set_registration(struct ndis_adapter *a, void *context)
 {
-	a->context = context;
-	a->registration_set = true;
+	a->mp.context = context;
+	a->mp.registration_set = true;
 }
 
 /*
@@ -569,16 +569,16 @@ void ndis_adapter_set_registration(struct ndis_adapter *a, void *context)
 int ndis_adapter_set_general(struct ndis_adapter *a,
 			     const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g)
 {
-	kfree(a->oids);
-	a->oids = NULL;
+	kfree(a->mp.oids);
+	a->mp.oids = NULL;
 	if (g->SupportedOidListLength) {
-		a->oids = kmemdup(g->SupportedOidList, g->SupportedOidListLength, GFP_KERNEL);
-		if (!a->oids)
+		a->mp.oids = kmemdup(g->SupportedOidList, g->SupportedOidListLength, GFP_KERNEL);
+		if (!a->mp.oids)
 			return -ENOMEM;
 	}
-	a->attrs = *g;
-	a->attrs.SupportedOidList = a->oids;
-	a->general_set = true;
+	a->mp.attrs = *g;
+	a->mp.attrs.SupportedOidList = a->mp.oids;
+	a->mp.general_set = true;
 	return 0;
 }
 
@@ -587,7 +587,7 @@ static void ndis_adapter_free_rcu(struct rcu_head *rcu)
 {
 	struct ndis_adapter *a = container_of(rcu, struct ndis_adapter, obj.rcu);
 
-	kfree(a->oids);
+	kfree(a->mp.oids);
 	kfree(a);
 }
 

@@ -3,7 +3,7 @@
  * Private to ndis.ko: adapters, NDIS's miniport block (adapter.c), and
  * their run-time attributes (status.c).
  *
- * op_lock serializes every PASSIVE operation on one adapter (start, bind,
+ * op.lock serializes every PASSIVE operation on one adapter (start, bind,
  * pause, restart, unbind, halt) and is held while the miniport's or
  * protocols' handlers run, which is the serialization NDIS promises them.
  * It comes before ndis_registry_lock, which comes before a binding's lock.
@@ -27,6 +27,68 @@
 
 struct ndis_miniport_driver;
 
+/*
+ * What the miniport gave for the adapter in MiniportInitializeEx; its
+ * status indications keep attrs current (status.c).
+ */
+struct ndis_adapter_miniport {
+	NDIS_HANDLE context;		/* MiniportAdapterContext */
+	bool registration_set;
+	bool general_set;
+	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES attrs;
+	seqlock_t mac_lock;		/* attrs.CurrentMacAddress, changed by status */
+	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
+};
+
+/* Open bindings: what receive and status indications walk */
+struct ndis_adapter_open {
+	spinlock_t lock;		/* writers of list */
+	struct list_head list;		/* RCU: bindings open to upcalls */
+};
+
+/* Receives: indicated NBLs on their way back to the miniport */
+struct ndis_adapter_rx {
+	atomic_t out;			/* indicated NBLs not back yet */
+	atomic_t indicating;		/* indicate calls under way */
+	wait_queue_head_t wq;		/* woken when out drops to 0 */
+	spinlock_t return_lock;		/* returns */
+	PNET_BUFFER_LIST returns;	/* unclaimed NBLs to give back later */
+	struct work_struct return_work;
+};
+
+/* PASSIVE operations on the adapter, one at a time */
+struct ndis_adapter_op {
+	struct mutex lock;		/* see the lock order above */
+	struct task_struct *task;	/* holder of lock */
+	struct workqueue_struct *wq;	/* ordered: bind and unbind work */
+};
+
+/* The miniport's handlers that may pend */
+struct ndis_adapter_pends {
+	struct ndis_pend pause;		/* MiniportPause */
+	struct ndis_pend restart;	/* MiniportRestart */
+};
+
+/* Device power: ndis_adapter_set_power(), through OID_PNP_SET_POWER (oid.c) */
+struct ndis_adapter_power {
+	NDIS_DEVICE_POWER_STATE state;	/* D0 unless set otherwise */
+	NDIS_DEVICE_POWER_STATE target;	/* of the transition under way */
+	struct completion done;
+	NDIS_STATUS status;
+};
+
+/* Removal: NdisMRemoveMiniport's work, and the end of every teardown */
+struct ndis_adapter_removal {
+	struct completion done;		/* teardown finished */
+	struct work_struct work;	/* NdisMRemoveMiniport */
+	bool queued;
+};
+
+/*
+ * Ordered for the data path: a send or receive reads driver, state,
+ * mp.context, open.list and rx, which come first; the control path's
+ * groups follow.
+ */
 struct ndis_adapter {
 	struct ndis_object obj;
 	struct ndis_miniport_driver *driver;
@@ -38,52 +100,16 @@ struct ndis_adapter {
 	bool removing;			/* registry: no new binds */
 	bool shutdown_tried;		/* registry: power-off came to it */
 
-	struct mutex op_lock;		/* see the lock order above */
-	struct task_struct *op_task;	/* holder of op_lock */
-	struct workqueue_struct *wq;	/* ordered: bind and unbind work */
-	enum ndis_adapter_state state;	/* op_lock; read locklessly */
+	enum ndis_adapter_state state;	/* op.lock; read locklessly */
 
-	NDIS_HANDLE context;		/* MiniportAdapterContext */
-	bool registration_set;
-	bool general_set;
-	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES attrs;
-	seqlock_t mac_lock;		/* attrs.CurrentMacAddress, changed by status */
-	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
-
-	struct ndis_pend pause;		/* MiniportPause */
-	struct ndis_pend restart;	/* MiniportRestart */
-
-	/* OID requests: one at the miniport at a time, the rest queued */
-	spinlock_t oid_lock;		/* the six below */
-	struct list_head oid_queue;
-	PNDIS_OID_REQUEST oid_current;
-	bool oid_in_handler;		/* oid_current's MiniportOidRequest runs */
-	bool oid_cancel_deferred;	/* ... and a cancel waits for it to return */
-	bool oid_dead;			/* quiesced: nothing more is queued */
-	unsigned int oid_finishing;	/* completions between current and kick */
-	bool oid_timer_armed;
-	struct work_struct oid_work;	/* delivers the queue, on ndis-complete */
-	struct delayed_work oid_timeout; /* aborts requests past their Timeout */
-	wait_queue_head_t oid_wq;	/* woken when the queue runs dry */
-	struct ndis_own_request own[NDIS_OWN_MAX];	/* NDIS's own requests */
-	spinlock_t mcast_lock;		/* a binding's list: checked, then stored */
-	NDIS_DEVICE_POWER_STATE power;	/* D0 unless set otherwise */
-	NDIS_DEVICE_POWER_STATE power_target;	/* of the transition under way */
-	struct completion power_done;
-	NDIS_STATUS power_status;
-
-	atomic_t rx_out;		/* indicated NBLs not back yet */
-	atomic_t rx_indicating;		/* indicate calls under way */
-	wait_queue_head_t rx_wq;	/* woken when rx_out drops to 0 */
-	spinlock_t rx_return_lock;	/* rx_return */
-	PNET_BUFFER_LIST rx_return;	/* unclaimed NBLs to give back later */
-	struct work_struct rx_return_work;
-
-	spinlock_t open_lock;		/* writers of open_list */
-	struct list_head open_list;	/* RCU: bindings open to upcalls */
-	struct completion removed;	/* teardown finished */
-	struct work_struct remove_work;	/* NdisMRemoveMiniport */
-	bool remove_queued;
+	struct ndis_adapter_miniport mp;
+	struct ndis_adapter_open open;
+	struct ndis_adapter_rx rx;
+	struct ndis_adapter_op op;
+	struct ndis_adapter_pends pend;
+	struct ndis_adapter_oids oid;	/* OID requests (oid.h) */
+	struct ndis_adapter_power power;
+	struct ndis_adapter_removal remove;
 };
 
 const char *ndis_adapter_state_name(enum ndis_adapter_state state);

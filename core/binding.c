@@ -9,11 +9,11 @@
  *              Unbound   Closing -> Unbound                  Paused
  *
  * Every operation that calls the protocol (bind, pause, restart, unbind)
- * runs with the adapter's op_lock held, from the adapter's ordered
+ * runs with the adapter's op.lock held, from the adapter's ordered
  * workqueue or from a synchronous teardown, so operations on one adapter
  * never overlap and the protocol sees them in order. Completions that may
  * come from any context (bind, unbind, PnP) only record a status and
- * complete(); the operation waiting on them holds op_lock, never the
+ * complete(); the operation waiting on them holds op.lock, never the
  * completer. The pending flags are armed before the protocol is called, so
  * a completion that runs before the PENDING return is seen is accepted.
  */
@@ -171,9 +171,9 @@ static void ndis_binding_open_upcalls(struct ndis_binding *b)
 	ndis_rx_open(b);
 	WRITE_ONCE(b->upcalls_open, true);
 	ndis_oid_open(b);
-	spin_lock_bh(&a->open_lock);
-	list_add_tail_rcu(&b->open_node, &a->open_list);
-	spin_unlock_bh(&a->open_lock);
+	spin_lock_bh(&a->open.lock);
+	list_add_tail_rcu(&b->open_node, &a->open.list);
+	spin_unlock_bh(&a->open.lock);
 }
 
 static void ndis_binding_close_upcalls(struct ndis_binding *b)
@@ -183,9 +183,9 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 	if (!READ_ONCE(b->upcalls_open))
 		return;
 	ndis_gate_shut(&b->upcalls_open);
-	spin_lock_bh(&a->open_lock);
+	spin_lock_bh(&a->open.lock);
 	list_del_rcu(&b->open_node);
-	spin_unlock_bh(&a->open_lock);
+	spin_unlock_bh(&a->open.lock);
 	ndis_watch_event(b->drain_wq, !atomic_read(&b->upcalls), b->name, b->protocol->name,
 			 "its receive and status handlers");
 	ndis_rx_close(b);
@@ -284,16 +284,16 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 
 	/* The lists own the first reference; the queued bind owns this one. */
 	ndis_object_get(&b->obj);
-	queue_work(adapter->wq, &b->bind_work);
+	queue_work(adapter->op.wq, &b->bind_work);
 	return 0;
 }
 
-/* End of a binding's life: no handle, no list, no sysfs. op_lock held. */
+/* End of a binding's life: no handle, no list, no sysfs. op.lock held. */
 static void ndis_binding_destroy(struct ndis_binding *b)
 {
 	unsigned long flags;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	spin_lock_irqsave(&b->lock, flags);
 	b->handle_live = false;
 	b->bind_ctx_live = false;
@@ -323,14 +323,14 @@ static bool ndis_binding_destroyed(struct ndis_binding *b)
 
 /*
  * Deliver a PnP event to the binding's protocol and wait for it, pended
- * or not. op_lock held.
+ * or not. op.lock held.
  */
 static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE code,
 				    void *buffer, u32 length)
 {
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	memset(&b->pnp, 0, sizeof(b->pnp));
 	ndis_object_header_init(&b->pnp.Header, NDIS_OBJECT_TYPE_DEFAULT,
 				NET_PNP_EVENT_NOTIFICATION_REVISION_1, sizeof(b->pnp));
@@ -345,21 +345,21 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 }
 
 /*
- * Removal is coming: NetEventQueryRemoveDevice. op_lock held.
+ * Removal is coming: NetEventQueryRemoveDevice. op.lock held.
  * Return: false if the binding was asked and refused; true otherwise.
  */
 bool ndis_binding_query_remove(struct ndis_binding *b)
 {
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	if (b->state != NDIS_BINDING_RUNNING && b->state != NDIS_BINDING_PAUSED)
 		return true;
 	return ndis_binding_pnp(b, NetEventQueryRemoveDevice, NULL, 0) == NDIS_STATUS_SUCCESS;
 }
 
-/* A power transition: NetEventSetPower with the new state. op_lock held. */
+/* A power transition: NetEventSetPower with the new state. op.lock held. */
 void ndis_binding_set_power(struct ndis_binding *b, NDIS_DEVICE_POWER_STATE *state)
 {
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
 		ndis_binding_pnp(b, NetEventSetPower, state, sizeof(*state));
 }
@@ -367,17 +367,17 @@ void ndis_binding_set_power(struct ndis_binding *b, NDIS_DEVICE_POWER_STATE *sta
 /* The removal asked about will not happen: NetEventCancelRemoveDevice. */
 void ndis_binding_cancel_remove(struct ndis_binding *b)
 {
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	if (b->state == NDIS_BINDING_RUNNING || b->state == NDIS_BINDING_PAUSED)
 		ndis_binding_pnp(b, NetEventCancelRemoveDevice, NULL, 0);
 }
 
-/* Running -> Pausing -> Paused. A pause cannot fail. op_lock held. */
+/* Running -> Pausing -> Paused. A pause cannot fail. op.lock held. */
 void ndis_binding_pause(struct ndis_binding *b)
 {
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	if (b->state != NDIS_BINDING_RUNNING || !ndis_binding_set_state(b, NDIS_BINDING_PAUSING))
 		return;
 	trace_ndis_pause(b->name);
@@ -398,12 +398,12 @@ void ndis_binding_pause(struct ndis_binding *b)
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
 
-/* Paused -> Restarting -> Running, or back to Paused on failure. op_lock held. */
+/* Paused -> Restarting -> Running, or back to Paused on failure. op.lock held. */
 void ndis_binding_restart(struct ndis_binding *b)
 {
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	if (b->state != NDIS_BINDING_PAUSED ||
 	    b->adapter->state != NDIS_ADAPTER_RUNNING ||
 	    !ndis_binding_set_state(b, NDIS_BINDING_RESTARTING))
@@ -432,7 +432,7 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 
 static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PARAMETERS p)
 {
-	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *a = &b->adapter->attrs;
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *a = &b->adapter->mp.attrs;
 
 	memset(p, 0, sizeof(*p));
 	ndis_object_header_init(&p->Header, NDIS_OBJECT_TYPE_BIND_PARAMETERS,
@@ -455,7 +455,7 @@ static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PAR
 	memcpy(p->PermanentMacAddress, a->PermanentMacAddress, sizeof(p->PermanentMacAddress));
 }
 
-/* Offer the adapter to the protocol: ProtocolBindAdapterEx. op_lock held. */
+/* Offer the adapter to the protocol: ProtocolBindAdapterEx. op.lock held. */
 static void ndis_binding_bind(struct ndis_binding *b)
 {
 	struct ndis_protocol *p = b->protocol;
@@ -465,7 +465,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	NDIS_STATUS status;
 	bool gone;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	mutex_lock(&ndis_registry_lock);
 	gone = a->removing || p->deregistering;
 	mutex_unlock(&ndis_registry_lock);
@@ -529,7 +529,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 
 /*
  * Pause (if running), ProtocolUnbindAdapterEx, wait for the close, then
- * destroy. Exactly once per binding, whoever asked. op_lock held.
+ * destroy. Exactly once per binding, whoever asked. op.lock held.
  */
 static void ndis_binding_unbind(struct ndis_binding *b)
 {
@@ -537,7 +537,7 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	unsigned long flags;
 	NDIS_STATUS status;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	ndis_binding_pause(b);
 	if (!ndis_binding_set_state(b, NDIS_BINDING_CLOSING)) {
 		ndis_binding_destroy(b);	/* reported; never leave it half-bound */
@@ -574,12 +574,12 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	ndis_binding_destroy(b);
 }
 
-/* Teardown's part: unbind a bound binding, drop one never bound. op_lock held. */
+/* Teardown's part: unbind a bound binding, drop one never bound. op.lock held. */
 void ndis_binding_finish(struct ndis_binding *b)
 {
 	unsigned long flags;
 
-	lockdep_assert_held(&b->adapter->op_lock);
+	lockdep_assert_held(&b->adapter->op.lock);
 	spin_lock_irqsave(&b->lock, flags);
 	b->unbind_queued = true;	/* NdisUnbindAdapter now coalesces */
 	spin_unlock_irqrestore(&b->lock, flags);
@@ -642,7 +642,7 @@ int ndis_binding_request_unbind(struct ndis_binding *b)
 	if (queue) {
 		b->unbind_queued = true;
 		ndis_object_get(&b->obj);
-		queue_work(b->adapter->wq, &b->unbind_work);
+		queue_work(b->adapter->op.wq, &b->unbind_work);
 	}
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (queue)

@@ -61,7 +61,7 @@ struct ndis_binding {
 	struct work_struct bind_work;
 	struct work_struct unbind_work;
 
-	/* one waiter each: the adapter operation holding op_lock */
+	/* one waiter each: the adapter operation holding op.lock */
 	struct ndis_pend bind;		/* ProtocolBindAdapterEx */
 	struct ndis_pend unbind;	/* ProtocolUnbindAdapterEx */
 	struct ndis_pend pnp_pend;	/* ProtocolNetPnPEvent, of @pnp */
@@ -69,7 +69,7 @@ struct ndis_binding {
 	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
 
 	/* data path */
-	struct list_head open_node;	/* in adapter->open_list */
+	struct list_head open_node;	/* in adapter->open.list */
 	bool upcalls_open;		/* status/receive may reach the protocol */
 	bool oids_open;			/* NdisOidRequest accepted */
 	atomic_t oids_out;		/* requests queued or at the miniport */
@@ -98,7 +98,7 @@ const char *ndis_binding_state_name(enum ndis_binding_state state);
 void ndis_binding_set_pend(int opens, int closes);
 int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *protocol,
 			bool initial);
-/* The caller holds the adapter's op_lock (asserted). */
+/* The caller holds the adapter's op.lock (asserted). */
 void ndis_binding_pause(struct ndis_binding *binding);
 bool ndis_binding_query_remove(struct ndis_binding *binding);
 void ndis_binding_cancel_remove(struct ndis_binding *binding);

@@ -34,7 +34,7 @@ void ndis_kunit_adapter_flush(NDIS_HANDLE adapter)
 
 	if (!a)
 		return;
-	flush_workqueue(a->wq);
+	flush_workqueue(a->op.wq);
 	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_flush);

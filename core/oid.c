@@ -14,7 +14,7 @@
  * The packet filter and the multicast list are NDIS's: each binding sets
  * its own, and what they add up to (the union of the filters, the merged
  * list) goes to the miniport through requests of NDIS's own
- * (adapter->own[]), re-sent whenever it changes. A binding's set that
+ * (adapter->oid.own[]), re-sent whenever it changes. A binding's set that
  * changed the sum completes when the request carrying it does, with its
  * status: a miniport that refuses the merged list fails the sets that
  * made it (the bindings keep the value they asked for, and the next
@@ -53,10 +53,10 @@ static void ndis_oid_put(struct ndis_binding *b);
 /* Queue the delivery work, unless the adapter's OIDs were shut down. */
 static void ndis_oid_kick(struct ndis_adapter *a)
 {
-	spin_lock_bh(&a->oid_lock);
-	if (!a->oid_dead)
-		queue_work(ndis_complete_wq, &a->oid_work);
-	spin_unlock_bh(&a->oid_lock);
+	spin_lock_bh(&a->oid.lock);
+	if (!a->oid.dead)
+		queue_work(ndis_complete_wq, &a->oid.work);
+	spin_unlock_bh(&a->oid.lock);
 }
 
 /*
@@ -86,7 +86,7 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 	struct ndis_binding *b = req->Ndis.binding;
 	bool raised;
 
-	lockdep_assert_not_held(&a->oid_lock);
+	lockdep_assert_not_held(&a->oid.lock);
 	atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
 	if (!b) {
 		ndis_oid_own_done(a, req, status);
@@ -107,23 +107,23 @@ void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS 
 {
 	bool held;
 
-	spin_lock_bh(&a->oid_lock);
-	held = a->oid_current == req;
+	spin_lock_bh(&a->oid.lock);
+	held = a->oid.active == req;
 	if (held) {
-		a->oid_current = NULL;
-		a->oid_finishing++;	/* quiesce waits for us too */
+		a->oid.active = NULL;
+		a->oid.finishing++;	/* quiesce waits for us too */
 	}
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	if (!held) {
 		ndis_misuse(api, "the request the miniport holds, completed once", caller);
 		return;
 	}
 	ndis_oid_done(a, req, status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status);
 	ndis_oid_kick(a);
-	spin_lock_bh(&a->oid_lock);
-	a->oid_finishing--;
-	spin_unlock_bh(&a->oid_lock);
-	wake_up_all(&a->oid_wq);
+	spin_lock_bh(&a->oid.lock);
+	a->oid.finishing--;
+	spin_unlock_bh(&a->oid.lock);
+	wake_up_all(&a->oid.wq);
 }
 
 static void ndis_oid_work(struct work_struct *work);
@@ -140,37 +140,37 @@ bool ndis_oid_is_work(struct work_struct *work)
  */
 static void ndis_oid_work(struct work_struct *work)
 {
-	struct ndis_adapter *a = container_of(work, struct ndis_adapter, oid_work);
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, oid.work);
 	PNDIS_OID_REQUEST req = NULL;
 	NDIS_STATUS status;
 	PVOID cancel_id = NULL;
 	bool cancel;
 
-	spin_lock_bh(&a->oid_lock);
-	if (!a->oid_current && !list_empty(&a->oid_queue)) {
-		req = list_first_entry(&a->oid_queue, NDIS_OID_REQUEST, Ndis.node);
+	spin_lock_bh(&a->oid.lock);
+	if (!a->oid.active && !list_empty(&a->oid.queue)) {
+		req = list_first_entry(&a->oid.queue, NDIS_OID_REQUEST, Ndis.node);
 		list_del_init(&req->Ndis.node);
-		a->oid_current = req;
-		a->oid_in_handler = true;
-		a->oid_cancel_deferred = false;
+		a->oid.active = req;
+		a->oid.in_handler = true;
+		a->oid.cancel_deferred = false;
 		atomic_set(&req->Ndis.state, NDIS_OID_AT_MINIPORT);
 	}
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	if (!req) {
-		wake_up_all(&a->oid_wq);
+		wake_up_all(&a->oid.wq);
 		return;
 	}
-	status = a->driver->chars.OidRequestHandler(a->context, req);
-	spin_lock_bh(&a->oid_lock);
-	a->oid_in_handler = false;
+	status = a->driver->chars.OidRequestHandler(a->mp.context, req);
+	spin_lock_bh(&a->oid.lock);
+	a->oid.in_handler = false;
 	/* Still the miniport's (not completed from inside its handler)? */
-	cancel = status == NDIS_STATUS_PENDING && a->oid_cancel_deferred && a->oid_current == req;
+	cancel = status == NDIS_STATUS_PENDING && a->oid.cancel_deferred && a->oid.active == req;
 	if (cancel)
 		cancel_id = req->RequestId;
-	a->oid_cancel_deferred = false;
-	spin_unlock_bh(&a->oid_lock);
+	a->oid.cancel_deferred = false;
+	spin_unlock_bh(&a->oid.lock);
 	if (cancel)
-		a->driver->chars.CancelOidRequestHandler(a->context, cancel_id);
+		a->driver->chars.CancelOidRequestHandler(a->mp.context, cancel_id);
 	if (status != NDIS_STATUS_PENDING)
 		ndis_oid_finish(a, req, status, "MiniportOidRequest", _THIS_IP_);
 }
@@ -198,14 +198,14 @@ static void ndis_oid_enqueue(struct ndis_adapter *a, struct ndis_binding *b,
 	req->Ndis.adapter = a;
 	req->Ndis.cancelled = false;
 	req->Ndis.deadline = req->Timeout ? ndis_oid_deadline(req->Timeout) : 0;
-	spin_lock_bh(&a->oid_lock);
-	list_add_tail(&req->Ndis.node, &a->oid_queue);
-	arm = req->Timeout && !a->oid_timer_armed;
+	spin_lock_bh(&a->oid.lock);
+	list_add_tail(&req->Ndis.node, &a->oid.queue);
+	arm = req->Timeout && !a->oid.timer_armed;
 	if (arm)
-		a->oid_timer_armed = true;
-	spin_unlock_bh(&a->oid_lock);
+		a->oid.timer_armed = true;
+	spin_unlock_bh(&a->oid.lock);
 	if (arm)
-		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+		queue_delayed_work(ndis_complete_wq, &a->oid.timeout, HZ);
 	ndis_oid_kick(a);
 }
 
@@ -217,7 +217,7 @@ static u32 ndis_oid_filter_union(struct ndis_adapter *a)
 	ULONG filter = 0;
 
 	rcu_read_lock();
-	list_for_each_entry_rcu(b, &a->open_list, open_node)
+	list_for_each_entry_rcu(b, &a->open.list, open_node)
 		filter |= READ_ONCE(b->packet_filter);
 	rcu_read_unlock();
 	return filter;
@@ -231,7 +231,7 @@ static unsigned int ndis_oid_mcast_union(struct ndis_adapter *a, u8 *out)
 	unsigned long flags;
 
 	rcu_read_lock();
-	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+	list_for_each_entry_rcu(b, &a->open.list, open_node) {
 		spin_lock_irqsave(&b->lock, flags);
 		for (i = 0; i < b->nmcast && n < NDIS_MCAST_ADAPTER_MAX; i++) {
 			for (j = 0; j < n; j++)
@@ -252,21 +252,21 @@ static const NDIS_OID ndis_own_oids[NDIS_OWN_MAX] = {
 	[NDIS_OWN_POWER] = OID_PNP_SET_POWER,
 };
 
-/* Whether @kind's requests wait for a wake-up that re-sends them. oid_lock held. */
+/* Whether @kind's requests wait for a wake-up that re-sends them. oid.lock held. */
 static bool ndis_oid_own_asleep(struct ndis_adapter *a, enum ndis_own_oid kind)
 {
-	lockdep_assert_held(&a->oid_lock);
-	return a->oid_dead ||
-	       (kind != NDIS_OWN_POWER && READ_ONCE(a->power_target) != NdisDeviceStateD0);
+	lockdep_assert_held(&a->oid.lock);
+	return a->oid.dead ||
+	       (kind != NDIS_OWN_POWER && READ_ONCE(a->power.target) != NdisDeviceStateD0);
 }
 
-/* Move the sets waiting on @own whose change is in @ticket to @out. oid_lock held. */
+/* Move the sets waiting on @own whose change is in @ticket to @out. oid.lock held. */
 static void ndis_oid_own_waiters(struct ndis_adapter *a, struct ndis_own_request *own,
 				 unsigned long ticket, struct list_head *out)
 {
 	PNDIS_OID_REQUEST req, tmp;
 
-	lockdep_assert_held(&a->oid_lock);
+	lockdep_assert_held(&a->oid.lock);
 	list_for_each_entry_safe(req, tmp, &own->waiters, Ndis.node)
 		if ((long)(ticket - req->Ndis.ticket) >= 0)
 			list_move_tail(&req->Ndis.node, out);
@@ -278,7 +278,7 @@ static void ndis_oid_own_release(struct ndis_adapter *a, struct list_head *list,
 {
 	PNDIS_OID_REQUEST req, tmp;
 
-	lockdep_assert_not_held(&a->oid_lock);
+	lockdep_assert_not_held(&a->oid.lock);
 	list_for_each_entry_safe(req, tmp, list, Ndis.node) {
 		list_del_init(&req->Ndis.node);
 		ndis_oid_done(a, req, status);
@@ -294,7 +294,7 @@ static void ndis_oid_own_release(struct ndis_adapter *a, struct list_head *list,
 static NDIS_STATUS ndis_oid_own_change(struct ndis_adapter *a, enum ndis_own_oid kind,
 				       struct ndis_binding *b, PNDIS_OID_REQUEST req)
 {
-	struct ndis_own_request *own = &a->own[kind];
+	struct ndis_own_request *own = &a->oid.own[kind];
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 	bool arm = false;
 
@@ -305,7 +305,7 @@ static NDIS_STATUS ndis_oid_own_change(struct ndis_adapter *a, enum ndis_own_oid
 		req = NULL;
 		status = NDIS_STATUS_INVALID_PARAMETER;
 	}
-	spin_lock_bh(&a->oid_lock);
+	spin_lock_bh(&a->oid.lock);
 	own->wanted++;
 	/* Asleep, the miniport hears of it on waking: nothing to wait for. */
 	if (req && !ndis_oid_own_asleep(a, kind)) {
@@ -314,17 +314,17 @@ static NDIS_STATUS ndis_oid_own_change(struct ndis_adapter *a, enum ndis_own_oid
 		req->Ndis.ticket = own->wanted;
 		req->Ndis.cancelled = false;
 		req->Ndis.deadline = req->Timeout ? ndis_oid_deadline(req->Timeout) : 0;
-		arm = req->Timeout && !a->oid_timer_armed;
+		arm = req->Timeout && !a->oid.timer_armed;
 		if (arm)
-			a->oid_timer_armed = true;
+			a->oid.timer_armed = true;
 		list_add_tail(&req->Ndis.node, &own->waiters);
 		status = NDIS_STATUS_PENDING;
 	} else if (req) {
 		atomic_set(&req->Ndis.state, NDIS_OID_IDLE);
 	}
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	if (arm)
-		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+		queue_delayed_work(ndis_complete_wq, &a->oid.timeout, HZ);
 	ndis_oid_own_push(a, kind);
 	return status;
 }
@@ -332,7 +332,7 @@ static NDIS_STATUS ndis_oid_own_change(struct ndis_adapter *a, enum ndis_own_oid
 /* Send what the bindings add up to, or note that it must be sent again. */
 static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 {
-	struct ndis_own_request *own = &a->own[kind];
+	struct ndis_own_request *own = &a->oid.own[kind];
 	PNDIS_OID_REQUEST req = &own->req;
 	bool claimed, asleep;
 	LIST_HEAD(done);
@@ -340,7 +340,7 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 	UINT length;
 
 	/* Claim it under the lock: one filler at a time, the rest mark dirty. */
-	spin_lock_bh(&a->oid_lock);
+	spin_lock_bh(&a->oid.lock);
 	/* A sleeping miniport gets its filters again when it wakes. */
 	asleep = ndis_oid_own_asleep(a, kind);
 	claimed = !asleep && atomic_cmpxchg(&req->Ndis.state, NDIS_OID_IDLE,
@@ -350,7 +350,7 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 		own->sent = own->wanted;
 	else if (asleep)	/* recorded; nothing to wait for until it wakes */
 		ndis_oid_own_waiters(a, own, own->wanted, &done);
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	if (!claimed) {
 		ndis_oid_own_release(a, &done, NDIS_STATUS_SUCCESS);
 		return;
@@ -361,8 +361,8 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 		memcpy(own->value, &filter, sizeof(filter));
 		length = sizeof(filter);
 	} else if (kind == NDIS_OWN_POWER) {
-		memcpy(own->value, &a->power_target, sizeof(a->power_target));
-		length = sizeof(a->power_target);
+		memcpy(own->value, &a->power.target, sizeof(a->power.target));
+		length = sizeof(a->power.target);
 	} else {
 		length = ndis_oid_mcast_union(a, own->value);
 	}
@@ -379,23 +379,23 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 static void ndis_oid_own_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status)
 {
 	struct ndis_own_request *own = container_of(req, struct ndis_own_request, req);
-	enum ndis_own_oid kind = own - a->own;
+	enum ndis_own_oid kind = own - a->oid.own;
 	LIST_HEAD(done);
 	bool again;
 
 	if (kind == NDIS_OWN_POWER) {
-		a->power_status = status;
-		complete(&a->power_done);
+		a->power.status = status;
+		complete(&a->power.done);
 		return;
 	}
 	if (status != NDIS_STATUS_SUCCESS)
 		pr_warn("%s: miniport refused OID 0x%08x from NDIS: 0x%08x\n", a->name,
 			ndis_own_oids[kind], status);
-	spin_lock_bh(&a->oid_lock);
+	spin_lock_bh(&a->oid.lock);
 	again = own->dirty;
 	WRITE_ONCE(own->refused, status != NDIS_STATUS_SUCCESS);
 	ndis_oid_own_waiters(a, own, own->sent, &done);
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	/* Each set learns what became of the request that carried it. */
 	ndis_oid_own_release(a, &done, status);
 	if (again)
@@ -414,9 +414,9 @@ static NDIS_STATUS ndis_oid_set_filter(struct ndis_binding *b, u32 filter,
 	ULONG sent;
 
 	WRITE_ONCE(b->packet_filter, filter);
-	memcpy(&sent, a->own[NDIS_OWN_FILTER].value, sizeof(sent));
-	if (ndis_oid_filter_union(a) != sent || READ_ONCE(a->own[NDIS_OWN_FILTER].refused) ||
-	    atomic_read(&a->own[NDIS_OWN_FILTER].req.Ndis.state) != NDIS_OID_IDLE)
+	memcpy(&sent, a->oid.own[NDIS_OWN_FILTER].value, sizeof(sent));
+	if (ndis_oid_filter_union(a) != sent || READ_ONCE(a->oid.own[NDIS_OWN_FILTER].refused) ||
+	    atomic_read(&a->oid.own[NDIS_OWN_FILTER].req.Ndis.state) != NDIS_OID_IDLE)
 		return ndis_oid_own_change(a, NDIS_OWN_FILTER, req ? b : NULL, req);
 	return NDIS_STATUS_SUCCESS;
 }
@@ -499,7 +499,7 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 /* Answer a query from what NDIS knows. Return: false to ask the miniport. */
 static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STATUS *status)
 {
-	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &b->adapter->attrs;
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &b->adapter->mp.attrs;
 	u8 mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 	u64 speed = READ_ONCE(g->XmitLinkSpeed);
 	NDIS_LINK_STATE link;
@@ -573,7 +573,7 @@ static unsigned int ndis_oid_mcast_add(u8 (*seen)[ETH_ALEN], unsigned int n,
 
 /*
  * Whether the adapter's merged list stays within @limit addresses when @b's
- * list becomes @list. a->mcast_lock held, so no other binding's list
+ * list becomes @list. a->oid.mcast_lock held, so no other binding's list
  * changes between this check and the store.
  */
 static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned int n,
@@ -583,11 +583,11 @@ static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned
 	struct ndis_binding *other;
 	unsigned int count = 0, i;
 
-	lockdep_assert_held(&b->adapter->mcast_lock);
+	lockdep_assert_held(&b->adapter->oid.mcast_lock);
 	for (i = 0; i < n && count <= limit; i++)
 		count = ndis_oid_mcast_add(seen, count, list + i * ETH_ALEN);
 	rcu_read_lock();
-	list_for_each_entry_rcu(other, &b->adapter->open_list, open_node) {
+	list_for_each_entry_rcu(other, &b->adapter->open.list, open_node) {
 		if (other == b)
 			continue;
 		spin_lock(&other->lock);
@@ -610,7 +610,7 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 	const u8 *list = req->DATA.SET_INFORMATION.InformationBuffer;
 	UINT length = req->DATA.SET_INFORMATION.InformationBufferLength;
 	struct ndis_adapter *a = b->adapter;
-	ULONG limit = a->attrs.MaxMulticastListSize;
+	ULONG limit = a->mp.attrs.MaxMulticastListSize;
 	unsigned int n = length / ETH_ALEN, i;
 	unsigned long flags;
 	bool fits;
@@ -627,7 +627,7 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 			return NDIS_STATUS_INVALID_DATA;
 	if (!limit || limit > NDIS_MCAST_ADAPTER_MAX)
 		limit = NDIS_MCAST_ADAPTER_MAX;
-	spin_lock_irqsave(&a->mcast_lock, flags);
+	spin_lock_irqsave(&a->oid.mcast_lock, flags);
 	fits = ndis_oid_mcast_fits(b, list, n, limit);
 	if (fits) {
 		spin_lock(&b->lock);
@@ -635,7 +635,7 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 		b->nmcast = n;
 		spin_unlock(&b->lock);
 	}
-	spin_unlock_irqrestore(&a->mcast_lock, flags);
+	spin_unlock_irqrestore(&a->oid.mcast_lock, flags);
 	if (!fits)
 		return NDIS_STATUS_MULTICAST_FULL;
 	req->DATA.SET_INFORMATION.BytesRead = length;
@@ -656,7 +656,7 @@ static bool ndis_oid_set(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_STA
 			return true;
 		}
 		filter = *(ULONG *)req->DATA.SET_INFORMATION.InformationBuffer;
-		if (filter & ~b->adapter->attrs.SupportedPacketFilters) {
+		if (filter & ~b->adapter->mp.attrs.SupportedPacketFilters) {
 			*status = NDIS_STATUS_NOT_SUPPORTED;
 			return true;
 		}
@@ -684,15 +684,15 @@ static void ndis_oid_unqueue(struct ndis_adapter *a, struct ndis_binding *b, boo
 	PNDIS_OID_REQUEST req, tmp;
 	enum ndis_own_oid kind;
 
-	spin_lock_bh(&a->oid_lock);
-	list_for_each_entry_safe(req, tmp, &a->oid_queue, Ndis.node)
+	spin_lock_bh(&a->oid.lock);
+	list_for_each_entry_safe(req, tmp, &a->oid.queue, Ndis.node)
 		if (req->Ndis.binding == b && (all || req->RequestId == id))
 			list_move_tail(&req->Ndis.node, out);
 	for (kind = NDIS_OWN_FILTER; kind <= NDIS_OWN_MCAST; kind++)
-		list_for_each_entry_safe(req, tmp, &a->own[kind].waiters, Ndis.node)
+		list_for_each_entry_safe(req, tmp, &a->oid.own[kind].waiters, Ndis.node)
 			if (req->Ndis.binding == b && (all || req->RequestId == id))
 				list_move_tail(&req->Ndis.node, out);
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 }
 
 static void ndis_oid_abort_list(struct ndis_adapter *a, struct list_head *list)
@@ -728,7 +728,7 @@ NDIS_STATUS ndis_oid_request(struct ndis_binding *b, PNDIS_OID_REQUEST req, void
 		ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);
 		return NDIS_STATUS_PENDING;	/* the count goes with it */
 	}
-	if (!answered && READ_ONCE(b->adapter->power_target) != NdisDeviceStateD0) {
+	if (!answered && READ_ONCE(b->adapter->power.target) != NdisDeviceStateD0) {
 		status = NDIS_STATUS_LOW_POWER_STATE;	/* nothing reaches a sleeping miniport */
 	} else if (!answered && READ_ONCE(b->adapter->state) == NDIS_ADAPTER_SHUTDOWN) {
 		status = NDIS_STATUS_ADAPTER_NOT_READY;	/* nor one that was shut down */
@@ -759,17 +759,17 @@ void ndis_oid_cancel(struct ndis_binding *b, void *id)
 	if (!ndis_oid_get(b))	/* closing: its requests are aborted anyway */
 		return;
 	ndis_oid_unqueue(a, b, false, id, &aborted);
-	spin_lock_bh(&a->oid_lock);
-	held = a->oid_current && a->oid_current->Ndis.binding == b &&
-	       a->oid_current->RequestId == id;
-	if (held && a->oid_in_handler) {
-		a->oid_cancel_deferred = true;	/* ndis_oid_work() sends it */
+	spin_lock_bh(&a->oid.lock);
+	held = a->oid.active && a->oid.active->Ndis.binding == b &&
+	       a->oid.active->RequestId == id;
+	if (held && a->oid.in_handler) {
+		a->oid.cancel_deferred = true;	/* ndis_oid_work() sends it */
 		held = false;
 	}
-	spin_unlock_bh(&a->oid_lock);
+	spin_unlock_bh(&a->oid.lock);
 	ndis_oid_abort_list(a, &aborted);
 	if (held)
-		a->driver->chars.CancelOidRequestHandler(a->context, id);
+		a->driver->chars.CancelOidRequestHandler(a->mp.context, id);
 	ndis_oid_put(b);
 }
 
@@ -799,20 +799,20 @@ static bool ndis_oid_expire(struct list_head *list, struct list_head *expired)
 static void ndis_oid_timeout_work(struct work_struct *work)
 {
 	struct ndis_adapter *a = container_of(to_delayed_work(work), struct ndis_adapter,
-					      oid_timeout);
+					      oid.timeout);
 	PNDIS_OID_REQUEST req, cancel = NULL;
 	bool stuck = false, more;
 	LIST_HEAD(expired);
 	PVOID id = NULL;
 
-	spin_lock_bh(&a->oid_lock);
-	more = ndis_oid_expire(&a->oid_queue, &expired);
-	more |= ndis_oid_expire(&a->own[NDIS_OWN_FILTER].waiters, &expired);
-	more |= ndis_oid_expire(&a->own[NDIS_OWN_MCAST].waiters, &expired);
-	req = a->oid_current;
+	spin_lock_bh(&a->oid.lock);
+	more = ndis_oid_expire(&a->oid.queue, &expired);
+	more |= ndis_oid_expire(&a->oid.own[NDIS_OWN_FILTER].waiters, &expired);
+	more |= ndis_oid_expire(&a->oid.own[NDIS_OWN_MCAST].waiters, &expired);
+	req = a->oid.active;
 	if (req && req->Ndis.deadline) {
 		/* Not while its MiniportOidRequest runs: the next tick does it. */
-		if (time_after_eq(jiffies, req->Ndis.deadline) && !a->oid_in_handler) {
+		if (time_after_eq(jiffies, req->Ndis.deadline) && !a->oid.in_handler) {
 			if (!req->Ndis.cancelled) {
 				req->Ndis.cancelled = true;
 				req->Ndis.deadline = ndis_oid_deadline(max(req->Timeout, 1U));
@@ -825,17 +825,17 @@ static void ndis_oid_timeout_work(struct work_struct *work)
 		}
 		more |= !!req->Ndis.deadline;
 	}
-	a->oid_timer_armed = more;
-	spin_unlock_bh(&a->oid_lock);
+	a->oid.timer_armed = more;
+	spin_unlock_bh(&a->oid.lock);
 
 	ndis_oid_abort_list(a, &expired);
 	if (cancel)
-		a->driver->chars.CancelOidRequestHandler(a->context, id);
+		a->driver->chars.CancelOidRequestHandler(a->mp.context, id);
 	if (stuck)
 		ndis_misuse("MiniportOidRequest", "completion of a cancelled request",
 			    (unsigned long)a->driver->chars.OidRequestHandler);
 	if (more)
-		queue_delayed_work(ndis_complete_wq, &a->oid_timeout, HZ);
+		queue_delayed_work(ndis_complete_wq, &a->oid.timeout, HZ);
 }
 
 /* The binding's open completed: requests are welcome. */
@@ -872,14 +872,14 @@ void ndis_oid_adapter_init(struct ndis_adapter *a)
 {
 	enum ndis_own_oid kind;
 
-	spin_lock_init(&a->oid_lock);
-	spin_lock_init(&a->mcast_lock);
-	INIT_LIST_HEAD(&a->oid_queue);
+	spin_lock_init(&a->oid.lock);
+	spin_lock_init(&a->oid.mcast_lock);
+	INIT_LIST_HEAD(&a->oid.queue);
 	for (kind = 0; kind < NDIS_OWN_MAX; kind++)
-		INIT_LIST_HEAD(&a->own[kind].waiters);
-	INIT_WORK(&a->oid_work, ndis_oid_work);
-	INIT_DELAYED_WORK(&a->oid_timeout, ndis_oid_timeout_work);
-	init_waitqueue_head(&a->oid_wq);
+		INIT_LIST_HEAD(&a->oid.own[kind].waiters);
+	INIT_WORK(&a->oid.work, ndis_oid_work);
+	INIT_DELAYED_WORK(&a->oid.timeout, ndis_oid_timeout_work);
+	init_waitqueue_head(&a->oid.wq);
 }
 
 /* Adapter teardown, every binding gone: let NDIS's own requests finish. */
@@ -887,48 +887,48 @@ static bool ndis_oid_idle(struct ndis_adapter *a)
 {
 	bool idle;
 
-	spin_lock_bh(&a->oid_lock);
-	idle = !a->oid_current && !a->oid_finishing && list_empty(&a->oid_queue);
+	spin_lock_bh(&a->oid.lock);
+	idle = !a->oid.active && !a->oid.finishing && list_empty(&a->oid.queue);
 	if (idle)
-		a->oid_dead = true;	/* nothing queues or kicks from now on */
-	spin_unlock_bh(&a->oid_lock);
+		a->oid.dead = true;	/* nothing queues or kicks from now on */
+	spin_unlock_bh(&a->oid.lock);
 	return idle;
 }
 
 void ndis_oid_adapter_quiesce(struct ndis_adapter *a)
 {
-	ndis_watch_event(a->oid_wq, ndis_oid_idle(a), a->name, a->driver->name,
+	ndis_watch_event(a->oid.wq, ndis_oid_idle(a), a->name, a->driver->name,
 			 "an OID request (NdisMOidRequestComplete)");
-	cancel_work_sync(&a->oid_work);
-	cancel_delayed_work_sync(&a->oid_timeout);
+	cancel_work_sync(&a->oid.work);
+	cancel_delayed_work_sync(&a->oid.timeout);
 }
 
 /*
  * Send OID_PNP_SET_POWER(@state) to the miniport and wait for its answer.
- * PASSIVE_LEVEL, op_lock held.
+ * PASSIVE_LEVEL, op.lock held.
  */
 NDIS_STATUS ndis_oid_set_power(struct ndis_adapter *a, NDIS_DEVICE_POWER_STATE state)
 {
 	enum ndis_own_oid kind;
 	bool again;
 
-	lockdep_assert_held(&a->op_lock);
-	WRITE_ONCE(a->power_target, state);
-	reinit_completion(&a->power_done);
+	lockdep_assert_held(&a->op.lock);
+	WRITE_ONCE(a->power.target, state);
+	reinit_completion(&a->power.done);
 	ndis_oid_own_push(a, NDIS_OWN_POWER);
-	ndis_watch_completion(&a->power_done, a->name, a->driver->name,
+	ndis_watch_completion(&a->power.done, a->name, a->driver->name,
 			      "OID_PNP_SET_POWER (NdisMOidRequestComplete)");
-	if (a->power_status != NDIS_STATUS_SUCCESS)
-		WRITE_ONCE(a->power_target, a->power);
-	if (READ_ONCE(a->power_target) != NdisDeviceStateD0)
-		return a->power_status;
+	if (a->power.status != NDIS_STATUS_SUCCESS)
+		WRITE_ONCE(a->power.target, a->power.state);
+	if (READ_ONCE(a->power.target) != NdisDeviceStateD0)
+		return a->power.status;
 	/* Awake (again): send what changed while it slept. */
 	for (kind = NDIS_OWN_FILTER; kind <= NDIS_OWN_MCAST; kind++) {
-		spin_lock_bh(&a->oid_lock);
-		again = a->own[kind].dirty;
-		spin_unlock_bh(&a->oid_lock);
+		spin_lock_bh(&a->oid.lock);
+		again = a->oid.own[kind].dirty;
+		spin_unlock_bh(&a->oid.lock);
 		if (again)
 			ndis_oid_own_push(a, kind);
 	}
-	return a->power_status;
+	return a->power.status;
 }

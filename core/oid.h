@@ -7,6 +7,9 @@
 #define _NDIS_CORE_OID_H
 
 #include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 #include <ndis/ndis.h>
 
 /* Multicast addresses: per binding, and merged for the adapter. */
@@ -26,7 +29,7 @@ enum ndis_own_oid {
  * the miniport answered a request carrying it: each change takes a ticket
  * (++wanted), each request carries the last ticket given when it was
  * filled (sent), and a set waits on @waiters for a request whose @sent
- * reaches its ticket. All three under the adapter's oid_lock.
+ * reaches its ticket. All three under the adapter's oid.lock.
  */
 struct ndis_own_request {
 	NDIS_OID_REQUEST req;
@@ -36,6 +39,23 @@ struct ndis_own_request {
 	unsigned long sent;	/* the ticket of the request out, or of the last one */
 	struct list_head waiters;	/* bindings' sets, by req->Ndis.node */
 	UCHAR value[NDIS_MCAST_ADAPTER_MAX * 6];
+};
+
+/* An adapter's OID requests: one at the miniport at a time, the rest queued */
+struct ndis_adapter_oids {
+	spinlock_t lock;		/* the six below */
+	struct list_head queue;
+	PNDIS_OID_REQUEST active;	/* the request at the miniport */
+	bool in_handler;		/* active's MiniportOidRequest runs */
+	bool cancel_deferred;		/* ... and a cancel waits for it to return */
+	bool dead;			/* quiesced: nothing more is queued */
+	unsigned int finishing;		/* completions between active and kick */
+	bool timer_armed;
+	struct work_struct work;	/* delivers the queue, on ndis-complete */
+	struct delayed_work timeout;	/* aborts requests past their Timeout */
+	wait_queue_head_t wq;		/* woken when the queue runs dry */
+	struct ndis_own_request own[NDIS_OWN_MAX];	/* NDIS's own requests */
+	spinlock_t mcast_lock;		/* a binding's list: checked, then stored */
 };
 
 struct ndis_adapter;

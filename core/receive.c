@@ -175,7 +175,7 @@ static bool ndis_rx_accepts(struct ndis_adapter *a, struct ndis_binding *b, u32 
 
 	if (filter & NDIS_PACKET_TYPE_PROMISCUOUS)
 		return true;
-	if (a->attrs.MediaType != NdisMedium802_3)
+	if (a->mp.attrs.MediaType != NdisMedium802_3)
 		return filter;
 	dst = NdisGetDataBuffer(nbl->FirstNetBuffer, ETH_ALEN, storage, 1, 0);
 	if (!dst)
@@ -202,10 +202,10 @@ static void ndis_rx_give_back(struct ndis_adapter *a, PNET_BUFFER_LIST chain, u3
 		atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);	/* the miniport's again */
 		n++;
 	}
-	a->driver->chars.ReturnNetBufferListsHandler(a->context, chain, flags);
+	a->driver->chars.ReturnNetBufferListsHandler(a->mp.context, chain, flags);
 	rcu_read_lock();
-	if (atomic_sub_and_test(n, &a->rx_out))
-		wake_up_all(&a->rx_wq);
+	if (atomic_sub_and_test(n, &a->rx.out))
+		wake_up_all(&a->rx.wq);
 	rcu_read_unlock();
 }
 
@@ -227,13 +227,13 @@ static void ndis_rx_give_back_list(struct ndis_adapter *a, PNET_BUFFER_LIST list
 
 static void ndis_rx_return_work(struct work_struct *work)
 {
-	struct ndis_adapter *a = container_of(work, struct ndis_adapter, rx_return_work);
+	struct ndis_adapter *a = container_of(work, struct ndis_adapter, rx.return_work);
 	PNET_BUFFER_LIST chain;
 
-	spin_lock_irq(&a->rx_return_lock);
-	chain = a->rx_return;
-	a->rx_return = NULL;
-	spin_unlock_irq(&a->rx_return_lock);
+	spin_lock_irq(&a->rx.return_lock);
+	chain = a->rx.returns;
+	a->rx.returns = NULL;
+	spin_unlock_irq(&a->rx.return_lock);
 	if (chain)
 		ndis_rx_give_back(a, chain, 0);
 }
@@ -260,11 +260,11 @@ static void ndis_rx_defer(struct ndis_adapter *a, PNET_BUFFER_LIST list)
 		list->Next = chain;
 		chain = list;
 	}
-	spin_lock_irqsave(&a->rx_return_lock, flags);
-	last->Next = a->rx_return;
-	a->rx_return = chain;
-	spin_unlock_irqrestore(&a->rx_return_lock, flags);
-	queue_work(ndis_complete_wq, &a->rx_return_work);
+	spin_lock_irqsave(&a->rx.return_lock, flags);
+	last->Next = a->rx.returns;
+	a->rx.returns = chain;
+	spin_unlock_irqrestore(&a->rx.return_lock, flags);
+	queue_work(ndis_complete_wq, &a->rx.return_work);
 }
 
 /* -- indicate ---------------------------------------------------------------- */
@@ -340,7 +340,7 @@ int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chai
 	if (state != NDIS_ADAPTER_RUNNING && state != NDIS_ADAPTER_PAUSING &&
 	    state != NDIS_ADAPTER_RESTARTING)
 		return -EINVAL;
-	atomic_inc(&a->rx_indicating);
+	atomic_inc(&a->rx.indicating);
 	for (nbl = chain; nbl; nbl = nbl->Next) {
 		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
 		    atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_INDICATED) !=
@@ -354,10 +354,10 @@ int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chai
 		n++;
 	}
 	if (!resources)
-		atomic_add(n, &a->rx_out);
+		atomic_add(n, &a->rx.out);
 
 	raised = ndis_dispatch_enter();
-	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+	list_for_each_entry_rcu(b, &a->open.list, open_node) {
 		if (!READ_ONCE(b->packet_filter) || !ndis_binding_upcall_enter(b))
 			continue;
 		/* After entering: a pause that set Pausing waits for us, or we see it. */
@@ -383,7 +383,7 @@ int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chai
 		back = nbl;
 	}
 	ndis_rx_defer(a, back);
-	atomic_dec(&a->rx_indicating);
+	atomic_dec(&a->rx.indicating);
 	return 0;
 }
 
@@ -418,7 +418,7 @@ void ndis_rx_return(struct ndis_binding *b, PNET_BUFFER_LIST chain, u32 flags,
 	 * Never into the miniport from inside its own indicate (a protocol may
 	 * return from its receive handler): defer while one is under way.
 	 */
-	if (atomic_read(&b->adapter->rx_indicating))
+	if (atomic_read(&b->adapter->rx.indicating))
 		ndis_rx_defer(b->adapter, back);
 	else
 		ndis_rx_give_back_list(b->adapter, back, flags);
@@ -427,15 +427,15 @@ void ndis_rx_return(struct ndis_binding *b, PNET_BUFFER_LIST chain, u32 flags,
 /* Adapter start. */
 void ndis_rx_adapter_init(struct ndis_adapter *a)
 {
-	init_waitqueue_head(&a->rx_wq);
-	spin_lock_init(&a->rx_return_lock);
-	INIT_WORK(&a->rx_return_work, ndis_rx_return_work);
+	init_waitqueue_head(&a->rx.wq);
+	spin_lock_init(&a->rx.return_lock);
+	INIT_WORK(&a->rx.return_work, ndis_rx_return_work);
 }
 
 /* The miniport paused: wait until every indicated NBL is back with it. */
 void ndis_rx_adapter_drain(struct ndis_adapter *a)
 {
-	ndis_watch_event(a->rx_wq, !atomic_read(&a->rx_out), a->name, "a protocol",
+	ndis_watch_event(a->rx.wq, !atomic_read(&a->rx.out), a->name, "a protocol",
 			 "returning receives (NdisReturnNetBufferLists)");
-	flush_work(&a->rx_return_work);
+	flush_work(&a->rx.return_work);
 }

@@ -51,7 +51,7 @@ bool ndis_is_completion_work(struct work_struct *work)
 
 /*
  * Whether current runs an NDIS callback a synchronous call would wait on:
- * an adapter operation (holding its op_lock) or one of the work items
+ * an adapter operation (holding its op.lock) or one of the work items
  * teardown and power flush or wait for (pended open/close completion,
  * NetEventBindsComplete, NdisMRemoveMiniport, the OID queue that calls
  * MiniportOidRequest and the return work that calls
@@ -68,7 +68,7 @@ bool ndis_in_adapter_operation(void)
 
 	mutex_lock(&ndis_registry_lock);
 	list_for_each_entry(a, &ndis_adapters, node) {
-		if (READ_ONCE(a->op_task) == current) {
+		if (READ_ONCE(a->op.task) == current) {
 			inside = true;
 			break;
 		}
@@ -158,7 +158,7 @@ static int ndis_reboot_notify(struct notifier_block *nb, unsigned long action, v
 		mutex_unlock(&ndis_registry_lock);
 		if (!next)
 			return NOTIFY_DONE;
-		/* Under op_lock: no halt during or after shutdown. */
+		/* Under op.lock: no halt during or after shutdown. */
 		ndis_adapter_shutdown(next);
 		ndis_object_put(&next->obj);
 	}

@@ -129,7 +129,7 @@ int ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32 
 		return 0;
 	}
 	ndis_binding_count(b, NDIS_STAT_SENT, n);
-	a->driver->chars.SendNetBufferListsHandler(a->context, head, port, flags);
+	a->driver->chars.SendNetBufferListsHandler(a->mp.context, head, port, flags);
 	return 0;
 }
 
@@ -183,7 +183,7 @@ bool ndis_send_cancel(struct ndis_binding *b, void *id)
 	live = ndis_gate_enter(&b->sends_out, &b->handle_live, 1);
 	if (live) {
 		a = b->adapter;
-		a->driver->chars.CancelSendHandler(a->context, id);
+		a->driver->chars.CancelSendHandler(a->mp.context, id);
 	}
 	ndis_binding_sends_done(b, 1);
 	return live;

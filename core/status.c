@@ -13,24 +13,24 @@ void ndis_adapter_current_mac(struct ndis_adapter *a, u8 *out, unsigned int len)
 	unsigned int seq;
 
 	do {
-		seq = read_seqbegin(&a->mac_lock);
-		memcpy(out, a->attrs.CurrentMacAddress, len);
-	} while (read_seqretry(&a->mac_lock, seq));
+		seq = read_seqbegin(&a->mp.mac_lock);
+		memcpy(out, a->mp.attrs.CurrentMacAddress, len);
+	} while (read_seqretry(&a->mp.mac_lock, seq));
 }
 
 void ndis_adapter_set_link(struct ndis_adapter *a, u32 connect, u32 duplex, u64 xmit_speed,
 			   u64 rcv_speed)
 {
-	WRITE_ONCE(a->attrs.MediaConnectState, connect);
-	WRITE_ONCE(a->attrs.MediaDuplexState, duplex);
-	WRITE_ONCE(a->attrs.XmitLinkSpeed, xmit_speed);
-	WRITE_ONCE(a->attrs.RcvLinkSpeed, rcv_speed);
+	WRITE_ONCE(a->mp.attrs.MediaConnectState, connect);
+	WRITE_ONCE(a->mp.attrs.MediaDuplexState, duplex);
+	WRITE_ONCE(a->mp.attrs.XmitLinkSpeed, xmit_speed);
+	WRITE_ONCE(a->mp.attrs.RcvLinkSpeed, rcv_speed);
 }
 
 void ndis_adapter_set_mtu(struct ndis_adapter *a, u32 mtu)
 {
 	if (mtu)
-		WRITE_ONCE(a->attrs.MtuSize, mtu);
+		WRITE_ONCE(a->mp.attrs.MtuSize, mtu);
 }
 
 /* The medium's address length never changes: another length is ignored. */
@@ -38,9 +38,9 @@ void ndis_adapter_set_mac(struct ndis_adapter *a, const u8 *addr, unsigned int l
 {
 	unsigned long flags;
 
-	if (len != a->attrs.MacAddressLength)
+	if (len != a->mp.attrs.MacAddressLength)
 		return;
-	write_seqlock_irqsave(&a->mac_lock, flags);
-	memcpy(a->attrs.CurrentMacAddress, addr, len);
-	write_sequnlock_irqrestore(&a->mac_lock, flags);
+	write_seqlock_irqsave(&a->mp.mac_lock, flags);
+	memcpy(a->mp.attrs.CurrentMacAddress, addr, len);
+	write_sequnlock_irqrestore(&a->mp.mac_lock, flags);
 }

@@ -222,7 +222,7 @@ NDIS_ATTR_RO(adapter, state);
 
 static ssize_t adapter_medium_show(struct kobject *kobj, char *buf)
 {
-	NDIS_MEDIUM m = ndis_to(struct ndis_adapter, kobj)->attrs.MediaType;
+	NDIS_MEDIUM m = ndis_to(struct ndis_adapter, kobj)->mp.attrs.MediaType;
 
 	return sysfs_emit(buf, "%s\n", m < NdisMediumMax ? ndis_media[m] : "?");
 }
@@ -231,7 +231,7 @@ NDIS_ATTR_RO(adapter, medium);
 
 static ssize_t adapter_mtu_show(struct kobject *kobj, char *buf)
 {
-	return sysfs_emit(buf, "%u\n", ndis_to(struct ndis_adapter, kobj)->attrs.MtuSize);
+	return sysfs_emit(buf, "%u\n", ndis_to(struct ndis_adapter, kobj)->mp.attrs.MtuSize);
 }
 
 NDIS_ATTR_RO(adapter, mtu);
@@ -242,7 +242,7 @@ static ssize_t adapter_mac_address_show(struct kobject *kobj, char *buf)
 	UCHAR mac[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 
 	ndis_adapter_current_mac(a, mac, sizeof(mac));
-	return ndis_show_mac(buf, mac, a->attrs.MacAddressLength);
+	return ndis_show_mac(buf, mac, a->mp.attrs.MacAddressLength);
 }
 
 NDIS_ATTR_RO(adapter, mac_address);
@@ -251,7 +251,7 @@ static ssize_t adapter_permanent_address_show(struct kobject *kobj, char *buf)
 {
 	struct ndis_adapter *a = ndis_to(struct ndis_adapter, kobj);
 
-	return ndis_show_mac(buf, a->attrs.PermanentMacAddress, a->attrs.MacAddressLength);
+	return ndis_show_mac(buf, a->mp.attrs.PermanentMacAddress, a->mp.attrs.MacAddressLength);
 }
 
 NDIS_ATTR_RO(adapter, permanent_address);
@@ -259,7 +259,7 @@ NDIS_ATTR_RO(adapter, permanent_address);
 static ssize_t adapter_link_show(struct kobject *kobj, char *buf)
 {
 	static const char *const link[] = { "unknown", "up", "down" };
-	NDIS_MEDIA_CONNECT_STATE s = ndis_to(struct ndis_adapter, kobj)->attrs.MediaConnectState;
+	NDIS_MEDIA_CONNECT_STATE s = ndis_to(struct ndis_adapter, kobj)->mp.attrs.MediaConnectState;
 
 	return sysfs_emit(buf, "%s\n", s < ARRAY_SIZE(link) ? link[s] : "?");
 }
@@ -268,7 +268,8 @@ NDIS_ATTR_RO(adapter, link);
 
 static ssize_t adapter_link_speed_show(struct kobject *kobj, char *buf)
 {
-	return sysfs_emit(buf, "%llu\n", ndis_to(struct ndis_adapter, kobj)->attrs.XmitLinkSpeed);
+	return sysfs_emit(buf, "%llu\n",
+			  ndis_to(struct ndis_adapter, kobj)->mp.attrs.XmitLinkSpeed);
 }
 
 NDIS_ATTR_RO(adapter, link_speed);

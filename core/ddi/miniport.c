@@ -173,7 +173,7 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 		break;
 	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES:
 		g = &MiniportAttributes->GeneralAttributes;
-		if (!a->registration_set) {
+		if (!a->mp.registration_set) {
 			ndis_misuse(__func__, "registration attributes before general ones",
 				    _RET_IP_);
 			status = NDIS_STATUS_NOT_ACCEPTED;
@@ -213,7 +213,7 @@ void NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
 	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (!a)
 		return;
-	if (!ndis_pend_complete(&a->pause, NDIS_STATUS_SUCCESS))
+	if (!ndis_pend_complete(&a->pend.pause, NDIS_STATUS_SUCCESS))
 		ndis_misuse(__func__, "a pause that is pending", _RET_IP_);
 	ndis_object_put(&a->obj);
 }
@@ -234,7 +234,7 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (!a)
 		return;
-	if (!ndis_pend_complete(&a->restart, Status))
+	if (!ndis_pend_complete(&a->pend.restart, Status))
 		ndis_misuse(__func__, "a restart that is pending", _RET_IP_);
 	ndis_object_put(&a->obj);
 }

@@ -232,7 +232,7 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 		goto out;
 	}
 	for (i = 0; i < OpenParameters->MediumArraySize; i++)
-		if (OpenParameters->MediumArray[i] == b->adapter->attrs.MediaType)
+		if (OpenParameters->MediumArray[i] == b->adapter->mp.attrs.MediaType)
 			break;
 	if (i == OpenParameters->MediumArraySize) {
 		status = NDIS_STATUS_UNSUPPORTED_MEDIA;

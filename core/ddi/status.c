@@ -76,7 +76,7 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 	}
 	s->SourceHandle = MiniportAdapterHandle;
 	ndis_status_note(a, s);
-	list_for_each_entry_rcu(b, &a->open_list, open_node) {
+	list_for_each_entry_rcu(b, &a->open.list, open_node) {
 		bh = ndis_handle_of(&b->obj, NDIS_HT_BINDING);
 		if (s->DestinationHandle && s->DestinationHandle != bh)
 			continue;
