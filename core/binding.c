@@ -169,7 +169,7 @@ static void ndis_binding_open_upcalls(struct ndis_binding *b)
 	struct ndis_adapter *a = b->adapter;
 
 	ndis_rx_open(b);
-	WRITE_ONCE(b->upcalls_open, true);
+	WRITE_ONCE(b->gate.upcalls_open, true);
 	ndis_oid_open(b);
 	spin_lock_bh(&a->open.lock);
 	list_add_tail_rcu(&b->open_node, &a->open.list);
@@ -180,20 +180,20 @@ static void ndis_binding_close_upcalls(struct ndis_binding *b)
 {
 	struct ndis_adapter *a = b->adapter;
 
-	if (!READ_ONCE(b->upcalls_open))
+	if (!READ_ONCE(b->gate.upcalls_open))
 		return;
-	ndis_gate_shut(&b->upcalls_open);
+	ndis_gate_shut(&b->gate.upcalls_open);
 	spin_lock_bh(&a->open.lock);
 	list_del_rcu(&b->open_node);
 	spin_unlock_bh(&a->open.lock);
-	ndis_watch_event(b->drain_wq, !atomic_read(&b->upcalls), b->name, b->protocol->name,
-			 "its receive and status handlers");
+	ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->gate.upcalls), b->name,
+			 b->protocol->name, "its receive and status handlers");
 	ndis_rx_close(b);
 }
 
 bool ndis_binding_upcall_enter(struct ndis_binding *b)
 {
-	if (ndis_gate_enter(&b->upcalls, &b->upcalls_open, 1))
+	if (ndis_gate_enter(&b->gate.upcalls, &b->gate.upcalls_open, 1))
 		return true;
 	ndis_binding_upcall_exit(b);
 	return false;
@@ -201,7 +201,7 @@ bool ndis_binding_upcall_enter(struct ndis_binding *b)
 
 void ndis_binding_upcall_exit(struct ndis_binding *b)
 {
-	ndis_gate_exit(&b->upcalls, 1, &b->drain_wq);
+	ndis_gate_exit(&b->gate.upcalls, 1, &b->gate.drain_wq);
 }
 
 /*
@@ -212,7 +212,7 @@ void ndis_binding_upcall_exit(struct ndis_binding *b)
 static void ndis_binding_drain_sends(struct ndis_binding *b)
 {
 	smp_mb();	/* handle_live false, then read sends_out: see gate.h */
-	ndis_watch_event(b->drain_wq, !atomic_read(&b->sends_out), b->name,
+	ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->gate.sends_out), b->name,
 			 b->adapter->driver->name, "sends (NdisMSendNetBufferListsComplete)");
 }
 
@@ -263,20 +263,20 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 	ndis_object_get(&protocol->obj);
 	INIT_LIST_HEAD(&b->adapter_node);
 	INIT_LIST_HEAD(&b->protocol_node);
-	init_waitqueue_head(&b->drain_wq);
+	init_waitqueue_head(&b->gate.drain_wq);
 	b->stats = netdev_alloc_pcpu_stats(struct ndis_binding_stats);
 	ret = b->stats ? ndis_handle_register(&b->obj, NDIS_HT_BINDING) : -ENOMEM;
 	if (ret) {
 		kobject_put(&b->obj.kobj);	/* the release drops both references */
 		return ret;
 	}
-	INIT_WORK(&b->bind_work, ndis_bind_work);
-	INIT_WORK(&b->unbind_work, ndis_unbind_work);
-	INIT_WORK(&b->open_complete_work, ndis_open_complete_work);
-	INIT_WORK(&b->close_complete_work, ndis_close_complete_work);
-	ndis_pend_init(&b->bind, NDIS_PEND_BIND);
-	ndis_pend_init(&b->unbind, NDIS_PEND_UNBIND);
-	ndis_pend_init(&b->pnp_pend, NDIS_PEND_PNP);
+	INIT_WORK(&b->handler.bind_work, ndis_bind_work);
+	INIT_WORK(&b->handler.unbind_work, ndis_unbind_work);
+	INIT_WORK(&b->open.complete_work, ndis_open_complete_work);
+	INIT_WORK(&b->open.close_complete_work, ndis_close_complete_work);
+	ndis_pend_init(&b->pend.bind, NDIS_PEND_BIND);
+	ndis_pend_init(&b->pend.unbind, NDIS_PEND_UNBIND);
+	ndis_pend_init(&b->pend.pnp, NDIS_PEND_PNP);
 	list_add_tail(&b->adapter_node, &adapter->bindings);
 	list_add_tail(&b->protocol_node, &protocol->bindings);
 	/* A bad sysfs name only costs the directory, never the binding. */
@@ -284,7 +284,7 @@ int ndis_binding_create(struct ndis_adapter *adapter, struct ndis_protocol *prot
 
 	/* The lists own the first reference; the queued bind owns this one. */
 	ndis_object_get(&b->obj);
-	queue_work(adapter->op.wq, &b->bind_work);
+	queue_work(adapter->op.wq, &b->handler.bind_work);
 	return 0;
 }
 
@@ -331,16 +331,16 @@ static NDIS_STATUS ndis_binding_pnp(struct ndis_binding *b, NET_PNP_EVENT_CODE c
 	NDIS_STATUS status;
 
 	lockdep_assert_held(&b->adapter->op.lock);
-	memset(&b->pnp, 0, sizeof(b->pnp));
-	ndis_object_header_init(&b->pnp.Header, NDIS_OBJECT_TYPE_DEFAULT,
-				NET_PNP_EVENT_NOTIFICATION_REVISION_1, sizeof(b->pnp));
-	b->pnp.NetPnPEvent.NetEvent = code;
-	b->pnp.NetPnPEvent.Buffer = buffer;
-	b->pnp.NetPnPEvent.BufferLength = length;
-	ndis_pend_arm(&b->pnp_pend);
+	memset(&b->pend.pnp_event, 0, sizeof(b->pend.pnp_event));
+	ndis_object_header_init(&b->pend.pnp_event.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NET_PNP_EVENT_NOTIFICATION_REVISION_1, sizeof(b->pend.pnp_event));
+	b->pend.pnp_event.NetPnPEvent.NetEvent = code;
+	b->pend.pnp_event.NetPnPEvent.Buffer = buffer;
+	b->pend.pnp_event.NetPnPEvent.BufferLength = length;
+	ndis_pend_arm(&b->pend.pnp);
 
-	status = b->protocol->chars.NetPnPEventHandler(b->protocol_ctx, &b->pnp);
-	return ndis_pend_settle(&b->pnp_pend, status, b->name, b->protocol->name,
+	status = b->protocol->chars.NetPnPEventHandler(b->protocol_ctx, &b->pend.pnp_event);
+	return ndis_pend_settle(&b->pend.pnp, status, b->name, b->protocol->name,
 				(unsigned long)b->protocol->chars.NetPnPEventHandler);
 }
 
@@ -381,20 +381,22 @@ void ndis_binding_pause(struct ndis_binding *b)
 	if (b->state != NDIS_BINDING_RUNNING || !ndis_binding_set_state(b, NDIS_BINDING_PAUSING))
 		return;
 	trace_ndis_pause(b->name);
-	memset(&b->pause_params, 0, sizeof(b->pause_params));
-	ndis_object_header_init(&b->pause_params.Header, NDIS_OBJECT_TYPE_DEFAULT,
-				NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1, sizeof(b->pause_params));
-	status = ndis_binding_pnp(b, NetEventPause, &b->pause_params, sizeof(b->pause_params));
+	memset(&b->pend.pause_params, 0, sizeof(b->pend.pause_params));
+	ndis_object_header_init(&b->pend.pause_params.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1,
+				sizeof(b->pend.pause_params));
+	status = ndis_binding_pnp(b, NetEventPause, &b->pend.pause_params,
+				  sizeof(b->pend.pause_params));
 	if (status != NDIS_STATUS_SUCCESS)
 		ndis_misuse("ProtocolNetPnPEvent", "NetEventPause to succeed",
 			    (unsigned long)b->protocol->chars.NetPnPEventHandler);
 	/* Paused only once every send the binding made has come back. */
 	smp_mb();	/* state Pausing, then read sends_out: pairs with the sender */
-	ndis_watch_event(b->drain_wq, !atomic_read(&b->sends_out), b->name,
+	ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->gate.sends_out), b->name,
 			 b->adapter->driver->name, "sends (NdisMSendNetBufferListsComplete)");
 	/* ... and no indication that saw it running is still under way. */
-	ndis_watch_event(b->drain_wq, !atomic_read(&b->upcalls), b->name, b->protocol->name,
-			 "its receive and status handlers");
+	ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->gate.upcalls), b->name,
+			 b->protocol->name, "its receive and status handlers");
 	ndis_binding_set_state(b, NDIS_BINDING_PAUSED);
 }
 
@@ -480,9 +482,9 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	ndis_binding_fill_bind_params(b, &params);
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = true;
-	b->handler_task = current;
+	b->handler.task = current;
 	spin_unlock_irqrestore(&b->lock, flags);
-	ndis_pend_arm(&b->bind);
+	ndis_pend_arm(&b->pend.bind);
 	trace_ndis_bind(b->name);
 
 	status = p->chars.BindAdapterHandlerEx(p->context,
@@ -490,15 +492,15 @@ static void ndis_binding_bind(struct ndis_binding *b)
 					       &params);
 
 	spin_lock_irqsave(&b->lock, flags);
-	b->handler_task = NULL;
+	b->handler.task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
-	status = ndis_pend_settle(&b->bind, status, b->name, p->name,
+	status = ndis_pend_settle(&b->pend.bind, status, b->name, p->name,
 				  (unsigned long)p->chars.BindAdapterHandlerEx);
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = false;
 	spin_unlock_irqrestore(&b->lock, flags);
 	/* A pended open's completion must have run before we judge the bind. */
-	flush_work(&b->open_complete_work);
+	flush_work(&b->open.complete_work);
 
 	if (status == NDIS_STATUS_SUCCESS && !b->opened) {
 		ndis_misuse("ProtocolBindAdapterEx", "NdisOpenAdapterEx before succeeding",
@@ -512,7 +514,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 				    (unsigned long)p->chars.BindAdapterHandlerEx);
 			ndis_binding_force_close(b);
 		}
-		flush_work(&b->close_complete_work);
+		flush_work(&b->open.close_complete_work);
 		trace_ndis_bind_result(b->name, status);
 		ndis_binding_set_state(b, NDIS_BINDING_UNBOUND);
 		ndis_binding_destroy(b);
@@ -545,18 +547,18 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 	}
 	spin_lock_irqsave(&b->lock, flags);
 	b->unbind_ctx_live = true;
-	b->handler_task = current;
+	b->handler.task = current;
 	spin_unlock_irqrestore(&b->lock, flags);
-	ndis_pend_arm(&b->unbind);
+	ndis_pend_arm(&b->pend.unbind);
 	trace_ndis_unbind(b->name);
 
 	status = p->chars.UnbindAdapterHandlerEx(ndis_binding_handle(b, NDIS_HT_UNBIND_CONTEXT),
 						 b->protocol_ctx);
 
 	spin_lock_irqsave(&b->lock, flags);
-	b->handler_task = NULL;
+	b->handler.task = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
-	status = ndis_pend_settle(&b->unbind, status, b->name, p->name,
+	status = ndis_pend_settle(&b->pend.unbind, status, b->name, p->name,
 				  (unsigned long)p->chars.UnbindAdapterHandlerEx);
 	if (status != NDIS_STATUS_SUCCESS)
 		ndis_misuse("ProtocolUnbindAdapterEx", "success: an unbind cannot fail",
@@ -569,7 +571,7 @@ static void ndis_binding_unbind(struct ndis_binding *b)
 			    (unsigned long)p->chars.UnbindAdapterHandlerEx);
 		ndis_binding_force_close(b);
 	}
-	flush_work(&b->close_complete_work);
+	flush_work(&b->open.close_complete_work);
 	ndis_binding_set_state(b, NDIS_BINDING_UNBOUND);
 	ndis_binding_destroy(b);
 }
@@ -594,20 +596,20 @@ void ndis_binding_finish(struct ndis_binding *b)
 /* Drop the references held by bind or unbind work that will now not run. */
 void ndis_binding_cancel_work(struct ndis_binding *b)
 {
-	if (cancel_work_sync(&b->bind_work)) {
+	if (cancel_work_sync(&b->handler.bind_work)) {
 		if (b->initial) {
 			b->initial = false;
 			ndis_protocol_initial_bind_done(b->protocol);
 		}
 		ndis_object_put(&b->obj);
 	}
-	if (cancel_work_sync(&b->unbind_work))
+	if (cancel_work_sync(&b->handler.unbind_work))
 		ndis_object_put(&b->obj);
 }
 
 static void ndis_bind_work(struct work_struct *work)
 {
-	struct ndis_binding *b = container_of(work, struct ndis_binding, bind_work);
+	struct ndis_binding *b = container_of(work, struct ndis_binding, handler.bind_work);
 
 	ndis_adapter_lock(b->adapter);
 	ndis_binding_bind(b);
@@ -617,7 +619,7 @@ static void ndis_bind_work(struct work_struct *work)
 
 static void ndis_unbind_work(struct work_struct *work)
 {
-	struct ndis_binding *b = container_of(work, struct ndis_binding, unbind_work);
+	struct ndis_binding *b = container_of(work, struct ndis_binding, handler.unbind_work);
 
 	ndis_adapter_lock(b->adapter);
 	if (!ndis_binding_destroyed(b))
@@ -642,7 +644,7 @@ int ndis_binding_request_unbind(struct ndis_binding *b)
 	if (queue) {
 		b->unbind_queued = true;
 		ndis_object_get(&b->obj);
-		queue_work(b->adapter->op.wq, &b->unbind_work);
+		queue_work(b->adapter->op.wq, &b->handler.unbind_work);
 	}
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (queue)
@@ -652,10 +654,10 @@ int ndis_binding_request_unbind(struct ndis_binding *b)
 
 static void ndis_open_complete_work(struct work_struct *work)
 {
-	struct ndis_binding *b = container_of(work, struct ndis_binding, open_complete_work);
+	struct ndis_binding *b = container_of(work, struct ndis_binding, open.complete_work);
 
-	*b->open_medium_out = b->open_medium_index;
-	*b->open_handle_out = ndis_binding_handle(b, NDIS_HT_BINDING);
+	*b->open.medium_out = b->open.medium_index;
+	*b->open.handle_out = ndis_binding_handle(b, NDIS_HT_BINDING);
 	ndis_binding_open_upcalls(b);
 	trace_ndis_open(b->name, NDIS_STATUS_SUCCESS);
 	b->protocol->chars.OpenAdapterCompleteHandlerEx(b->protocol_ctx, NDIS_STATUS_SUCCESS);
@@ -663,7 +665,7 @@ static void ndis_open_complete_work(struct work_struct *work)
 
 static void ndis_close_complete_work(struct work_struct *work)
 {
-	struct ndis_binding *b = container_of(work, struct ndis_binding, close_complete_work);
+	struct ndis_binding *b = container_of(work, struct ndis_binding, open.close_complete_work);
 
 	b->protocol->chars.CloseAdapterCompleteHandlerEx(b->protocol_ctx);
 }
@@ -697,7 +699,7 @@ int ndis_binding_ask_unbind(struct ndis_binding *b)
 	 * that task.
 	 */
 	spin_lock_irqsave(&b->lock, flags);
-	inside = in_task() && b->handler_task == current;
+	inside = in_task() && b->handler.task == current;
 	in_unbind = b->unbind_ctx_live;
 	spin_unlock_irqrestore(&b->lock, flags);
 	if (inside && !in_unbind)
@@ -714,7 +716,7 @@ bool ndis_binding_may_open(struct ndis_binding *b)
 	bool ok;
 
 	spin_lock_irqsave(&b->lock, flags);
-	ok = b->bind_ctx_live && b->handler_task == current && !b->opened;
+	ok = b->bind_ctx_live && b->handler.task == current && !b->opened;
 	spin_unlock_irqrestore(&b->lock, flags);
 	return ok;
 }
@@ -739,10 +741,10 @@ int ndis_binding_open(struct ndis_binding *b, void *context, unsigned int medium
 
 	mode = READ_ONCE(ndis_pend_opens);
 	if (mode != NDIS_PEND_NEVER) {
-		b->open_medium_out = medium_out;
-		b->open_handle_out = handle_out;
-		b->open_medium_index = medium;
-		ndis_queue_completion(&b->open_complete_work, mode);
+		b->open.medium_out = medium_out;
+		b->open.handle_out = handle_out;
+		b->open.medium_index = medium;
+		ndis_queue_completion(&b->open.complete_work, mode);
 		return -EINPROGRESS;
 	}
 	*medium_out = medium;
@@ -777,7 +779,7 @@ int ndis_binding_close(struct ndis_binding *b)
 	spin_unlock_irqrestore(&b->lock, flags);
 	trace_ndis_close(b->name, "closed");
 	/* A pended open's completion opens the gates: let it run first. */
-	flush_work(&b->open_complete_work);
+	flush_work(&b->open.complete_work);
 	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
@@ -786,21 +788,21 @@ int ndis_binding_close(struct ndis_binding *b)
 	mode = READ_ONCE(ndis_pend_closes);
 	if (mode == NDIS_PEND_NEVER)
 		return 0;
-	ndis_queue_completion(&b->close_complete_work, mode);
+	ndis_queue_completion(&b->open.close_complete_work, mode);
 	return -EINPROGRESS;
 }
 
 /* The protocol completed its pended bind. Return: false if none was pending. */
 bool ndis_binding_complete_bind(struct ndis_binding *b, NDIS_STATUS status)
 {
-	return READ_ONCE(b->bind_ctx_live) && ndis_pend_complete(&b->bind, status);
+	return READ_ONCE(b->bind_ctx_live) && ndis_pend_complete(&b->pend.bind, status);
 }
 
 /* The protocol completed its pended unbind. Return: false if none was pending. */
 bool ndis_binding_complete_unbind(struct ndis_binding *b)
 {
 	return READ_ONCE(b->unbind_ctx_live) &&
-	       ndis_pend_complete(&b->unbind, NDIS_STATUS_SUCCESS);
+	       ndis_pend_complete(&b->pend.unbind, NDIS_STATUS_SUCCESS);
 }
 
 /*
@@ -810,7 +812,7 @@ bool ndis_binding_complete_unbind(struct ndis_binding *b)
 bool ndis_binding_complete_pnp(struct ndis_binding *b, const void *notification,
 			       NDIS_STATUS status)
 {
-	return notification == &b->pnp && ndis_pend_complete(&b->pnp_pend, status);
+	return notification == &b->pend.pnp_event && ndis_pend_complete(&b->pend.pnp, status);
 }
 
 /* After a grace period: the data path reads bindings under RCU alone. */

@@ -37,13 +37,73 @@ struct ndis_binding_stats {
 	struct u64_stats_sync syncp;
 };
 
+/*
+ * The counts the data path and OID calls keep behind their gates (gate.h);
+ * sends count behind handle_live.
+ */
+struct ndis_binding_gates {
+	bool upcalls_open;		/* status/receive may reach the protocol */
+	bool oids_open;			/* NdisOidRequest accepted */
+	atomic_t upcalls;		/* status/receive calls under way */
+	atomic_t sends_out;		/* sent, not completed yet */
+	atomic_t oids_out;		/* requests queued or at the miniport */
+	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
+};
+
+/* Receive copies (receive.c) */
+struct ndis_binding_rx {
+	spinlock_t lock;		/* the three below */
+	PNET_BUFFER_LIST free;		/* receive copies ready for use */
+	struct ndis_rx_chunk *chunks;	/* all of them, for the close to free */
+	unsigned int ncopies;		/* how many there are */
+	atomic_t held;			/* copies the protocol holds */
+};
+
+/* What the binding receives: set through OIDs (oid.c), read by receive.c */
+struct ndis_binding_filter {
+	ULONG types;			/* OID_GEN_CURRENT_PACKET_FILTER */
+	unsigned int nmcast;		/* under lock */
+	UCHAR mcast[NDIS_MCAST_MAX][6];	/* OID_802_3_MULTICAST_LIST, under lock */
+};
+
+/* The protocol's bind and unbind handlers, run from the adapter's workqueue */
+struct ndis_binding_handler {
+	struct work_struct bind_work;
+	struct work_struct unbind_work;
+	struct task_struct *task;	/* under lock: inside its bind/unbind handler */
+};
+
+/*
+ * The protocol's handlers that may pend. One waiter each: the adapter
+ * operation holding op.lock.
+ */
+struct ndis_binding_pends {
+	struct ndis_pend bind;		/* ProtocolBindAdapterEx */
+	struct ndis_pend unbind;	/* ProtocolUnbindAdapterEx */
+	struct ndis_pend pnp;		/* ProtocolNetPnPEvent, of @pnp_event */
+	NET_PNP_EVENT_NOTIFICATION pnp_event;
+	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
+};
+
+/* A pended NdisOpenAdapterEx or NdisCloseAdapterEx (pend_opens, pend_closes) */
+struct ndis_binding_pended {
+	PNDIS_HANDLE handle_out;	/* a pended open: where its results go */
+	PUINT medium_out;
+	UINT medium_index;
+	struct work_struct complete_work;	/* OpenAdapterCompleteHandlerEx */
+	struct work_struct close_complete_work;	/* CloseAdapterCompleteHandlerEx */
+};
+
+/*
+ * Ordered for the data path: a send or receive reads adapter to the flags,
+ * the gates, stats, open_node, rx and filter.types, which come first; the
+ * control path's fields and groups follow.
+ */
 struct ndis_binding {
 	struct ndis_object obj;
 	struct ndis_adapter *adapter;
 	struct ndis_protocol *protocol;
-	char name[2 * NDIS_NAME_MAX];	/* "protocol:adapter" */
-	struct list_head adapter_node;	/* registry */
-	struct list_head protocol_node;	/* registry */
+	NDIS_HANDLE protocol_ctx;	/* ProtocolBindingContext */
 
 	spinlock_t lock;		/* state and the flags below */
 	enum ndis_binding_state state;
@@ -55,43 +115,20 @@ struct ndis_binding {
 	bool sends_shut;		/* closed: a send now is a stale-handle bug */
 	bool unbind_queued;		/* exactly one unbind, however asked */
 	bool initial;			/* counts toward BindsComplete */
-	struct task_struct *handler_task; /* inside its bind/unbind handler */
-
-	NDIS_HANDLE protocol_ctx;	/* ProtocolBindingContext */
-	struct work_struct bind_work;
-	struct work_struct unbind_work;
-
-	/* one waiter each: the adapter operation holding op.lock */
-	struct ndis_pend bind;		/* ProtocolBindAdapterEx */
-	struct ndis_pend unbind;	/* ProtocolUnbindAdapterEx */
-	struct ndis_pend pnp_pend;	/* ProtocolNetPnPEvent, of @pnp */
-	NET_PNP_EVENT_NOTIFICATION pnp;
-	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
 
 	/* data path */
-	struct list_head open_node;	/* in adapter->open.list */
-	bool upcalls_open;		/* status/receive may reach the protocol */
-	bool oids_open;			/* NdisOidRequest accepted */
-	atomic_t oids_out;		/* requests queued or at the miniport */
-	ULONG packet_filter;		/* OID_GEN_CURRENT_PACKET_FILTER */
-	UCHAR mcast[NDIS_MCAST_MAX][6];	/* OID_802_3_MULTICAST_LIST, under lock */
-	unsigned int nmcast;
-	atomic_t upcalls;		/* status/receive calls under way */
-	atomic_t sends_out;		/* sent, not completed yet */
-	spinlock_t rx_lock;		/* the three below */
-	PNET_BUFFER_LIST rx_free;	/* receive copies ready for use */
-	struct ndis_rx_chunk *rx_chunks; /* all of them, for the close to free */
-	unsigned int rx_ncopies;	/* how many there are */
-	atomic_t rx_held;		/* copies the protocol holds */
-	wait_queue_head_t drain_wq;	/* woken when sends_out or upcalls hit 0 */
+	struct ndis_binding_gates gate;
 	struct ndis_binding_stats __percpu *stats;
+	struct list_head open_node;	/* in adapter->open.list */
+	struct ndis_binding_rx rx;
+	struct ndis_binding_filter filter;
 
-	/* a pended NdisOpenAdapterEx: where its results go */
-	PNDIS_HANDLE open_handle_out;
-	PUINT open_medium_out;
-	UINT open_medium_index;
-	struct work_struct open_complete_work;
-	struct work_struct close_complete_work;
+	char name[2 * NDIS_NAME_MAX];	/* "protocol:adapter" */
+	struct list_head adapter_node;	/* registry */
+	struct list_head protocol_node;	/* registry */
+	struct ndis_binding_handler handler;
+	struct ndis_binding_pends pend;
+	struct ndis_binding_pended open;
 };
 
 const char *ndis_binding_state_name(enum ndis_binding_state state);

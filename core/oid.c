@@ -66,7 +66,7 @@ static void ndis_oid_kick(struct ndis_adapter *a)
  */
 static bool ndis_oid_get(struct ndis_binding *b)
 {
-	if (ndis_gate_enter(&b->oids_out, &b->oids_open, 1))
+	if (ndis_gate_enter(&b->gate.oids_out, &b->gate.oids_open, 1))
 		return true;
 	ndis_oid_put(b);
 	return false;
@@ -76,7 +76,7 @@ static bool ndis_oid_get(struct ndis_binding *b)
 static void ndis_oid_put(struct ndis_binding *b)
 {
 	rcu_read_lock();
-	ndis_gate_exit(&b->oids_out, 1, &b->drain_wq);
+	ndis_gate_exit(&b->gate.oids_out, 1, &b->gate.drain_wq);
 	rcu_read_unlock();
 }
 
@@ -218,7 +218,7 @@ static u32 ndis_oid_filter_union(struct ndis_adapter *a)
 
 	rcu_read_lock();
 	list_for_each_entry_rcu(b, &a->open.list, open_node)
-		filter |= READ_ONCE(b->packet_filter);
+		filter |= READ_ONCE(b->filter.types);
 	rcu_read_unlock();
 	return filter;
 }
@@ -233,12 +233,12 @@ static unsigned int ndis_oid_mcast_union(struct ndis_adapter *a, u8 *out)
 	rcu_read_lock();
 	list_for_each_entry_rcu(b, &a->open.list, open_node) {
 		spin_lock_irqsave(&b->lock, flags);
-		for (i = 0; i < b->nmcast && n < NDIS_MCAST_ADAPTER_MAX; i++) {
+		for (i = 0; i < b->filter.nmcast && n < NDIS_MCAST_ADAPTER_MAX; i++) {
 			for (j = 0; j < n; j++)
-				if (ether_addr_equal(out + j * ETH_ALEN, b->mcast[i]))
+				if (ether_addr_equal(out + j * ETH_ALEN, b->filter.mcast[i]))
 					break;
 			if (j == n)
-				memcpy(out + n++ * ETH_ALEN, b->mcast[i], ETH_ALEN);
+				memcpy(out + n++ * ETH_ALEN, b->filter.mcast[i], ETH_ALEN);
 		}
 		spin_unlock_irqrestore(&b->lock, flags);
 	}
@@ -413,7 +413,7 @@ static NDIS_STATUS ndis_oid_set_filter(struct ndis_binding *b, u32 filter,
 	struct ndis_adapter *a = b->adapter;
 	ULONG sent;
 
-	WRITE_ONCE(b->packet_filter, filter);
+	WRITE_ONCE(b->filter.types, filter);
 	memcpy(&sent, a->oid.own[NDIS_OWN_FILTER].value, sizeof(sent));
 	if (ndis_oid_filter_union(a) != sent || READ_ONCE(a->oid.own[NDIS_OWN_FILTER].refused) ||
 	    atomic_read(&a->oid.own[NDIS_OWN_FILTER].req.Ndis.state) != NDIS_OID_IDLE)
@@ -427,7 +427,7 @@ static void ndis_oid_clear_mcast(struct ndis_binding *b)
 	unsigned long flags;
 
 	spin_lock_irqsave(&b->lock, flags);
-	b->nmcast = 0;
+	b->filter.nmcast = 0;
 	spin_unlock_irqrestore(&b->lock, flags);
 	ndis_oid_own_change(b->adapter, NDIS_OWN_MCAST, NULL, NULL);
 }
@@ -447,8 +447,8 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const u8 *addr)
 	bool found = false;
 
 	spin_lock_irqsave(&b->lock, flags);
-	for (i = 0; i < b->nmcast && !found; i++)
-		found = ether_addr_equal(b->mcast[i], addr);
+	for (i = 0; i < b->filter.nmcast && !found; i++)
+		found = ether_addr_equal(b->filter.mcast[i], addr);
 	spin_unlock_irqrestore(&b->lock, flags);
 	return found;
 }
@@ -490,8 +490,8 @@ static NDIS_STATUS ndis_oid_query_mcast(struct ndis_binding *b, PNDIS_OID_REQUES
 	unsigned int n;
 
 	spin_lock_irqsave(&b->lock, flags);
-	n = b->nmcast;
-	memcpy(list, b->mcast, n * ETH_ALEN);
+	n = b->filter.nmcast;
+	memcpy(list, b->filter.mcast, n * ETH_ALEN);
 	spin_unlock_irqrestore(&b->lock, flags);
 	return ndis_oid_answer(req, list, n * ETH_ALEN);
 }
@@ -534,7 +534,7 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 		*status = ndis_oid_reply_ulong(req, g->MacOptions);
 		return true;
 	case OID_GEN_CURRENT_PACKET_FILTER:
-		*status = ndis_oid_reply_ulong(req, READ_ONCE(b->packet_filter));
+		*status = ndis_oid_reply_ulong(req, READ_ONCE(b->filter.types));
 		return true;
 	case OID_802_3_PERMANENT_ADDRESS:
 		*status = ndis_oid_answer(req, g->PermanentMacAddress, g->MacAddressLength);
@@ -591,8 +591,8 @@ static bool ndis_oid_mcast_fits(struct ndis_binding *b, const u8 *list, unsigned
 		if (other == b)
 			continue;
 		spin_lock(&other->lock);
-		for (i = 0; i < other->nmcast && count <= limit; i++)
-			count = ndis_oid_mcast_add(seen, count, other->mcast[i]);
+		for (i = 0; i < other->filter.nmcast && count <= limit; i++)
+			count = ndis_oid_mcast_add(seen, count, other->filter.mcast[i]);
 		spin_unlock(&other->lock);
 	}
 	rcu_read_unlock();
@@ -631,8 +631,8 @@ static NDIS_STATUS ndis_oid_set_mcast_list(struct ndis_binding *b, PNDIS_OID_REQ
 	fits = ndis_oid_mcast_fits(b, list, n, limit);
 	if (fits) {
 		spin_lock(&b->lock);
-		memcpy(b->mcast, list, n * ETH_ALEN);
-		b->nmcast = n;
+		memcpy(b->filter.mcast, list, n * ETH_ALEN);
+		b->filter.nmcast = n;
 		spin_unlock(&b->lock);
 	}
 	spin_unlock_irqrestore(&a->oid.mcast_lock, flags);
@@ -841,7 +841,7 @@ static void ndis_oid_timeout_work(struct work_struct *work)
 /* The binding's open completed: requests are welcome. */
 void ndis_oid_open(struct ndis_binding *b)
 {
-	WRITE_ONCE(b->oids_open, true);
+	WRITE_ONCE(b->gate.oids_open, true);
 }
 
 /*
@@ -854,16 +854,16 @@ void ndis_oid_close(struct ndis_binding *b)
 	struct ndis_adapter *a = b->adapter;
 	LIST_HEAD(aborted);
 
-	if (!READ_ONCE(b->oids_open))
+	if (!READ_ONCE(b->gate.oids_open))
 		return;
-	ndis_gate_shut(&b->oids_open);
+	ndis_gate_shut(&b->gate.oids_open);
 	ndis_oid_unqueue(a, b, true, NULL, &aborted);
 	ndis_oid_abort_list(a, &aborted);
-	ndis_watch_event(b->drain_wq, !atomic_read(&b->oids_out), b->name, a->driver->name,
-			 "an OID request (NdisMOidRequestComplete)");
-	if (READ_ONCE(b->packet_filter))
+	ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->gate.oids_out), b->name,
+			 a->driver->name, "an OID request (NdisMOidRequestComplete)");
+	if (READ_ONCE(b->filter.types))
 		ndis_oid_set_filter(b, 0, NULL);
-	if (b->nmcast)
+	if (b->filter.nmcast)
 		ndis_oid_clear_mcast(b);
 }
 

@@ -53,10 +53,10 @@ struct ndis_rx_chunk {
 /* An empty stash. PASSIVE_LEVEL, when the binding's open completes. */
 void ndis_rx_open(struct ndis_binding *b)
 {
-	spin_lock_init(&b->rx_lock);
-	b->rx_free = NULL;
-	b->rx_chunks = NULL;
-	b->rx_ncopies = 0;
+	spin_lock_init(&b->rx.lock);
+	b->rx.free = NULL;
+	b->rx.chunks = NULL;
+	b->rx.ncopies = 0;
 }
 
 /*
@@ -69,20 +69,20 @@ void ndis_rx_close(struct ndis_binding *b)
 {
 	struct ndis_rx_chunk *chunk, *next;
 
-	if (!wait_event_timeout(b->drain_wq, !atomic_read(&b->rx_held), 10 * HZ)) {
+	if (!wait_event_timeout(b->gate.drain_wq, !atomic_read(&b->rx.held), 10 * HZ)) {
 		ndis_misuse("ProtocolUnbindAdapterEx",
 			    "held receives returned (NdisReturnNetBufferLists) before the close",
 			    (unsigned long)b->protocol->chars.UnbindAdapterHandlerEx);
-		ndis_watch_event(b->drain_wq, !atomic_read(&b->rx_held), b->name,
+		ndis_watch_event(b->gate.drain_wq, !atomic_read(&b->rx.held), b->name,
 				 b->protocol->name,
 				 "returning receives (NdisReturnNetBufferLists)");
 	}
-	spin_lock_irq(&b->rx_lock);
-	chunk = b->rx_chunks;
-	b->rx_chunks = NULL;
-	b->rx_free = NULL;
-	b->rx_ncopies = 0;
-	spin_unlock_irq(&b->rx_lock);
+	spin_lock_irq(&b->rx.lock);
+	chunk = b->rx.chunks;
+	b->rx.chunks = NULL;
+	b->rx.free = NULL;
+	b->rx.ncopies = 0;
+	spin_unlock_irq(&b->rx.lock);
 	for (; chunk; chunk = next) {
 		next = chunk->next;
 		kfree_rcu(chunk, rcu);
@@ -96,22 +96,22 @@ static PNET_BUFFER_LIST ndis_rx_stash_grow(struct ndis_binding *b)
 	unsigned long flags;
 	int i;
 
-	if (READ_ONCE(b->rx_ncopies) >= NDIS_RX_COPIES)
+	if (READ_ONCE(b->rx.ncopies) >= NDIS_RX_COPIES)
 		return NULL;
 	chunk = kzalloc(sizeof(*chunk), GFP_ATOMIC | __GFP_NOWARN);
 	if (!chunk)
 		return NULL;
 	for (i = 0; i < NDIS_RX_CHUNK; i++)
 		chunk->copies[i].FirstNetBuffer = &chunk->copies[i].Ndis.nb;
-	spin_lock_irqsave(&b->rx_lock, flags);
-	chunk->next = b->rx_chunks;
-	b->rx_chunks = chunk;
-	b->rx_ncopies += NDIS_RX_CHUNK;
+	spin_lock_irqsave(&b->rx.lock, flags);
+	chunk->next = b->rx.chunks;
+	b->rx.chunks = chunk;
+	b->rx.ncopies += NDIS_RX_CHUNK;
 	for (i = NDIS_RX_CHUNK - 1; i > 0; i--) {	/* the first is the caller's */
-		chunk->copies[i].Next = b->rx_free;
-		b->rx_free = &chunk->copies[i];
+		chunk->copies[i].Next = b->rx.free;
+		b->rx.free = &chunk->copies[i];
 	}
-	spin_unlock_irqrestore(&b->rx_lock, flags);
+	spin_unlock_irqrestore(&b->rx.lock, flags);
 	return &chunk->copies[0];
 }
 
@@ -120,11 +120,11 @@ static PNET_BUFFER_LIST ndis_rx_copy_get(struct ndis_binding *b)
 	PNET_BUFFER_LIST copy;
 	unsigned long flags;
 
-	spin_lock_irqsave(&b->rx_lock, flags);
-	copy = b->rx_free;
+	spin_lock_irqsave(&b->rx.lock, flags);
+	copy = b->rx.free;
 	if (copy)
-		b->rx_free = copy->Next;
-	spin_unlock_irqrestore(&b->rx_lock, flags);
+		b->rx.free = copy->Next;
+	spin_unlock_irqrestore(&b->rx.lock, flags);
 	return copy ?: ndis_rx_stash_grow(b);
 }
 
@@ -134,10 +134,10 @@ static void ndis_rx_copy_put(struct ndis_binding *b, PNET_BUFFER_LIST copy)
 
 	consume_skb(copy->Ndis.nb.Skb);	/* our reference to the shared storage */
 	copy->Ndis.nb.Skb = NULL;
-	spin_lock_irqsave(&b->rx_lock, flags);
-	copy->Next = b->rx_free;
-	b->rx_free = copy;
-	spin_unlock_irqrestore(&b->rx_lock, flags);
+	spin_lock_irqsave(&b->rx.lock, flags);
+	copy->Next = b->rx.free;
+	b->rx.free = copy;
+	spin_unlock_irqrestore(&b->rx.lock, flags);
 }
 
 /*
@@ -277,7 +277,7 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
 		b->protocol->chars.ReceiveNetBufferListsHandler;
 	bool resources = flags & NDIS_RECEIVE_FLAGS_RESOURCES;
 	PNET_BUFFER_LIST nbl, copy, next, head = NULL, *tail = &head;
-	ULONG filter = READ_ONCE(b->packet_filter);
+	ULONG filter = READ_ONCE(b->filter.types);
 	ULONG n = 0;
 
 	for (nbl = chain; nbl; nbl = nbl->Next) {
@@ -297,7 +297,7 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
 		ndis_rx_copy_fill(copy, nbl, b, resources ? NDIS_NBL_LENT : NDIS_NBL_INDICATED);
 		if (!resources) {
 			atomic_inc(&nbl->Ndis.rx_refs);
-			atomic_inc(&b->rx_held);
+			atomic_inc(&b->rx.held);
 		}
 		*tail = copy;
 		tail = &copy->Next;
@@ -358,7 +358,7 @@ int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chai
 
 	raised = ndis_dispatch_enter();
 	list_for_each_entry_rcu(b, &a->open.list, open_node) {
-		if (!READ_ONCE(b->packet_filter) || !ndis_binding_upcall_enter(b))
+		if (!READ_ONCE(b->filter.types) || !ndis_binding_upcall_enter(b))
 			continue;
 		/* After entering: a pause that set Pausing waits for us, or we see it. */
 		if (READ_ONCE(b->state) == NDIS_BINDING_RUNNING)
@@ -407,8 +407,8 @@ void ndis_rx_return(struct ndis_binding *b, PNET_BUFFER_LIST chain, u32 flags,
 		}
 		parent = copy->Ndis.parent;
 		ndis_rx_copy_put(b, copy);
-		if (atomic_dec_and_test(&b->rx_held))
-			wake_up_all(&b->drain_wq);
+		if (atomic_dec_and_test(&b->rx.held))
+			wake_up_all(&b->gate.drain_wq);
 		if (atomic_dec_and_test(&parent->Ndis.rx_refs)) {
 			parent->Ndis.parent = back;
 			back = parent;

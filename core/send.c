@@ -29,7 +29,7 @@
 static void ndis_binding_sends_done(struct ndis_binding *b, unsigned int n)
 {
 	RCU_LOCKDEP_WARN(!rcu_read_lock_any_held(), "sends done outside an RCU read section");
-	ndis_gate_exit(&b->sends_out, n, &b->drain_wq);
+	ndis_gate_exit(&b->gate.sends_out, n, &b->gate.drain_wq);
 }
 
 /* Hand @n completed NBLs back to their binding and account for them. */
@@ -120,7 +120,7 @@ int ndis_send(struct ndis_binding *b, void *handle, PNET_BUFFER_LIST chain, u32 
 		return 0;
 
 	/* Counted, then checked: a pause or close sets its state, then waits. */
-	if (unlikely(!ndis_gate_enter(&b->sends_out, &b->handle_live, n)))
+	if (unlikely(!ndis_gate_enter(&b->gate.sends_out, &b->handle_live, n)))
 		return ndis_send_dead(b, head, n, flags);
 	a = b->adapter;
 	if (READ_ONCE(b->state) != NDIS_BINDING_RUNNING ||
@@ -180,7 +180,7 @@ bool ndis_send_cancel(struct ndis_binding *b, void *id)
 	struct ndis_adapter *a;
 	bool live;
 
-	live = ndis_gate_enter(&b->sends_out, &b->handle_live, 1);
+	live = ndis_gate_enter(&b->gate.sends_out, &b->handle_live, 1);
 	if (live) {
 		a = b->adapter;
 		a->driver->chars.CancelSendHandler(a->mp.context, id);

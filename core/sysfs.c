@@ -390,7 +390,8 @@ NDIS_ATTR_RO(binding, unbind_pending);
 
 static ssize_t binding_outstanding_sends_show(struct kobject *kobj, char *buf)
 {
-	return sysfs_emit(buf, "%d\n", atomic_read(&ndis_to(struct ndis_binding, kobj)->sends_out));
+	return sysfs_emit(buf, "%d\n",
+			  atomic_read(&ndis_to(struct ndis_binding, kobj)->gate.sends_out));
 }
 
 NDIS_ATTR_RO(binding, outstanding_sends);

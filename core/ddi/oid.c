@@ -66,7 +66,7 @@ static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
 	struct ndis_object *obj = ndis_handle_peek(h, NDIS_HT_BINDING);
 	struct ndis_binding *b = obj ? container_of(obj, struct ndis_binding, obj) : NULL;
 
-	*closing = b && !READ_ONCE(b->oids_open);
+	*closing = b && !READ_ONCE(b->gate.oids_open);
 	return *closing ? NULL : b;
 }
 
