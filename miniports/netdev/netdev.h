@@ -29,7 +29,7 @@
  * ':' and '/', so "netdev:eth0" is not possible; a rename keeps the adapter
  * and its name.
  *
- * Lock order: ndis adapter op_lock (NDIS holds it around our PASSIVE
+ * Lock order: adapter operation lock (NDIS holds it around our PASSIVE
  * handlers) -> RTNL. Never the reverse: nothing run under RTNL waits for
  * an NDIS operation.
  */

@@ -51,7 +51,7 @@ struct ndis_vmini_dev {
 	u32 hub;			/* 0: loopback */
 	char name[NDIS_VMINI_NAME_LEN];
 	u8 mac[ETH_ALEN];
-	struct mutex pnp;		/* started, against the power knob; before op_lock */
+	struct mutex pnp;		/* started, against the power knob; before NDIS's op.lock */
 	bool started;			/* the adapter was added and is not being removed */
 	struct mutex ctl;		/* adapter, against out-of-band callers */
 	NDIS_HANDLE adapter;		/* set by Initialize, cleared by Halt */
