@@ -118,19 +118,53 @@ handler_fields() {
 		}' include/ndis/*.h) | sort -u
 }
 
+# Static inline functions the API headers define, one per line. A
+# definition starts a line: "static inline <type> <name>(".
+header_inlines() {
+	(cd "$NDIS_TOP" && sed -nE \
+		's/^static (__always_)?inline [^(=;]*[ *]([A-Za-z_][A-Za-z0-9_]*)\(.*/\2/p' \
+		include/ndis/*.h) | sort -u
+}
+
+# Type names the API headers define, one per line: every name a typedef
+# declares (plain, pointer, function and function-pointer typedefs) and
+# every struct, union or enum tag defined with a body. Comments and
+# preprocessor lines are dropped first, then brace bodies, innermost
+# first, so that only the declarators of each typedef are left.
+header_types() {
+	(cd "$NDIS_TOP" && perl -0777 -ne '
+		s{/\*.*?\*/}{ }gs;
+		s{//[^\n]*}{}g;
+		s{^[ \t]*#(?:[^\n]*\\\n)*[^\n]*}{}mg;
+		print "$1\n" while /\b(?:struct|union|enum)\s+([A-Za-z_]\w*)\s*\{/g;
+		1 while s/\{[^{}]*\}/ /g;
+		while (/\btypedef\b([^;]*);/g) {
+			my $d = $1;
+			$d =~ s/\(\s*\*\s*(\w+)\s*\)/ $1 /g;
+			1 while $d =~ s/\([^()]*\)//g;
+			$d =~ s/\[[^\]]*\]//g;
+			for (split /,/, $d) {
+				print "$1\n" if /\b([A-Za-z_]\w*)\s*$/;
+			}
+		}' include/ndis/*.h) | sort -u
+}
+
 # docs/porting-from-windows.md against what ndis.ko exports, so the table
 # cannot drift. Its tables headed "| name | kind | status | notes |" have
 # rows "| `Name` | kind | status | notes |":
-#   kind   function, macro, protocol handler, miniport handler
+#   kind   function, macro, inline, type, protocol handler, miniport handler
 #   status supported, differs (notes say how), not yet, Linux, test
 # Every export (sources and, when built, Module.symvers) needs a function
 # row; a function row other than "not yet" must be an export, and a "not
 # yet" one must not be. Macros are checked against the headers' #defines,
-# handlers against the fields of the characteristics structures, every one
-# of which needs a row. Optional $1: a Module.symvers to compare too.
+# inlines against their static inline functions, types against the names
+# their typedefs declare and the tags of the structures, unions and enums
+# they define, handlers against the fields of the characteristics
+# structures, every one of which needs a row. Optional $1: a
+# Module.symvers to compare too.
 check_porting_table() {
 	local table="$NDIS_TOP/docs/porting-from-windows.md" symvers=${1:-} rows bad=
-	local exports fields_p fields_m defines name kind status notes
+	local exports fields_p fields_m defines inlines types name kind status notes
 	if [ ! -f "$table" ]; then
 		check_fail "porting table: $table missing"
 		return
@@ -152,6 +186,8 @@ check_porting_table() {
 	fields_m=$(handler_fields _NDIS_MINIPORT_DRIVER_CHARACTERISTICS)
 	defines=$(cd "$NDIS_TOP" && sed -nE 's/^#define ([A-Za-z_][A-Za-z0-9_]*).*/\1/p' \
 		include/ndis/*.h | sort -u)
+	inlines=$(header_inlines)
+	types=$(header_types)
 	# name<TAB>kind<TAB>status<TAB>notes for every row of the tables headed
 	# "| name | kind | status | notes |" (other tables are prose).
 	rows=$(awk -F'|' '
@@ -174,6 +210,8 @@ check_porting_table() {
 		case $kind in
 		function) grep -qx "$name" <<<"$exports" && have=yes ;;
 		macro) grep -qx "$name" <<<"$defines" && have=yes ;;
+		inline) grep -qx "$name" <<<"$inlines" && have=yes ;;
+		type) grep -qx "$name" <<<"$types" && have=yes ;;
 		"protocol handler") grep -qx "$name" <<<"$fields_p" && have=yes ;;
 		"miniport handler") grep -qx "$name" <<<"$fields_m" && have=yes ;;
 		*) bad="$bad; $name: unknown kind '$kind'"; continue ;;
