@@ -8,7 +8,10 @@
 
 #include <ndis/module.h>
 #include <ndis/types.h>
+#include <ndis/sal.h>
+#include <ndis/ntstatus.h>
 #include <ndis/status.h>
+#include <ndis/version.h>
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>
 #include <ndis/object.h>

@@ -55,16 +55,54 @@ static inline void ndis_object_header_init(PNDIS_OBJECT_HEADER header, UCHAR typ
 	header->Size = size;
 }
 
+/* NDIS_OBJECT_HEADER.Type: the DDI's values, 0x80 to 0xAE. */
 #define NDIS_OBJECT_TYPE_DEFAULT				0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS		0x81
+#define NDIS_OBJECT_TYPE_SG_DMA_DESCRIPTION			0x83
+#define NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT			0x84
+#define NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES		0x85
 #define NDIS_OBJECT_TYPE_BIND_PARAMETERS			0x86
 #define NDIS_OBJECT_TYPE_OPEN_PARAMETERS			0x87
+#define NDIS_OBJECT_TYPE_RSS_CAPABILITIES			0x88
+#define NDIS_OBJECT_TYPE_RSS_PARAMETERS				0x89
 #define NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS	0x8A
+#define NDIS_OBJECT_TYPE_FILTER_DRIVER_CHARACTERISTICS		0x8B
+#define NDIS_OBJECT_TYPE_FILTER_PARTIAL_CHARACTERISTICS		0x8C
+#define NDIS_OBJECT_TYPE_FILTER_ATTRIBUTES			0x8D
+#define NDIS_OBJECT_TYPE_CLIENT_CHIMNEY_OFFLOAD_GENERIC_CHARACTERISTICS	0x8E
+#define NDIS_OBJECT_TYPE_PROVIDER_CHIMNEY_OFFLOAD_GENERIC_CHARACTERISTICS	0x8F
+#define NDIS_OBJECT_TYPE_CO_PROTOCOL_CHARACTERISTICS		0x90
+#define NDIS_OBJECT_TYPE_CO_MINIPORT_CHARACTERISTICS		0x91
+#define NDIS_OBJECT_TYPE_MINIPORT_PNP_CHARACTERISTICS		0x92
+#define NDIS_OBJECT_TYPE_CLIENT_CHIMNEY_OFFLOAD_CHARACTERISTICS	0x93
+#define NDIS_OBJECT_TYPE_PROVIDER_CHIMNEY_OFFLOAD_CHARACTERISTICS	0x94
 #define NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS	0x95
+#define NDIS_OBJECT_TYPE_REQUEST_EX				0x96
 #define NDIS_OBJECT_TYPE_OID_REQUEST				0x96
+#define NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS			0x97
 #define NDIS_OBJECT_TYPE_STATUS_INDICATION			0x98
+#define NDIS_OBJECT_TYPE_FILTER_ATTACH_PARAMETERS		0x99
+#define NDIS_OBJECT_TYPE_FILTER_PAUSE_PARAMETERS		0x9A
+#define NDIS_OBJECT_TYPE_FILTER_RESTART_PARAMETERS		0x9B
+#define NDIS_OBJECT_TYPE_PORT_CHARACTERISTICS			0x9C
+#define NDIS_OBJECT_TYPE_PORT_STATE				0x9D
 #define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES	0x9E
 #define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES	0x9F
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES	0xA0
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_NATIVE_802_11_ATTRIBUTES	0xA1
+#define NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES		0xA2
+#define NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS		0xA3
+#define NDIS_OBJECT_TYPE_MINIPORT_ADD_DEVICE_REGISTRATION_ATTRIBUTES	0xA4
+#define NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS	0xA5
+#define NDIS_OBJECT_TYPE_CO_CLIENT_OPTIONAL_HANDLERS		0xA6
+#define NDIS_OBJECT_TYPE_OFFLOAD				0xA7
+#define NDIS_OBJECT_TYPE_OFFLOAD_ENCAPSULATION			0xA8
+#define NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT			0xA9
+#define NDIS_OBJECT_TYPE_DRIVER_WRAPPER_OBJECT			0xAA
+#define NDIS_OBJECT_TYPE_HD_SPLIT_ATTRIBUTES			0xAB
+#define NDIS_OBJECT_TYPE_NSI_NETWORK_RW_STRUCT			0xAC
+#define NDIS_OBJECT_TYPE_NSI_COMPARTMENT_RW_STRUCT		0xAD
+#define NDIS_OBJECT_TYPE_NSI_INTERFACE_PERSIST_RW_STRUCT	0xAE
 
 /* The NDIS version this framework implements the semantics of. */
 #define NDIS_MAJOR_VERSION	6
@@ -117,6 +155,60 @@ typedef enum _NDIS_MEDIUM {
 	NdisMediumIP,
 	NdisMediumMax
 } NDIS_MEDIUM, *PNDIS_MEDIUM;
+
+/**
+ * enum _NDIS_PHYSICAL_MEDIUM - what an adapter is physically attached to
+ * @NdisPhysicalMediumUnspecified: not said, or none of the others
+ * @NdisPhysicalMediumWirelessLan: wireless LAN
+ * @NdisPhysicalMediumCableModem: cable modem
+ * @NdisPhysicalMediumPhoneLine: phone line
+ * @NdisPhysicalMediumPowerLine: power line
+ * @NdisPhysicalMediumDSL: DSL
+ * @NdisPhysicalMediumFibreChannel: Fibre Channel
+ * @NdisPhysicalMedium1394: IEEE 1394
+ * @NdisPhysicalMediumWirelessWan: wireless WAN
+ * @NdisPhysicalMediumNative802_11: native 802.11
+ * @NdisPhysicalMediumBluetooth: Bluetooth
+ * @NdisPhysicalMediumInfiniband: InfiniBand
+ * @NdisPhysicalMediumWiMax: WiMAX
+ * @NdisPhysicalMediumUWB: ultra-wideband
+ * @NdisPhysicalMedium802_3: Ethernet on the wire (not an emulation of it)
+ * @NdisPhysicalMedium802_5: token ring
+ * @NdisPhysicalMediumIrda: infrared
+ * @NdisPhysicalMediumWiredWAN: wired WAN
+ * @NdisPhysicalMediumWiredCoWan: wired connection-oriented WAN
+ * @NdisPhysicalMediumOther: a medium none of the others names
+ * @NdisPhysicalMediumNative802_15_4: native 802.15.4
+ * @NdisPhysicalMediumMax: number of media
+ *
+ * Answers OID_GEN_PHYSICAL_MEDIUM; NDIS_MEDIUM says what the frames look
+ * like, this what carries them (a virtual adapter framing 802.3 says
+ * NdisPhysicalMediumUnspecified).
+ */
+typedef enum _NDIS_PHYSICAL_MEDIUM {
+	NdisPhysicalMediumUnspecified,
+	NdisPhysicalMediumWirelessLan,
+	NdisPhysicalMediumCableModem,
+	NdisPhysicalMediumPhoneLine,
+	NdisPhysicalMediumPowerLine,
+	NdisPhysicalMediumDSL,
+	NdisPhysicalMediumFibreChannel,
+	NdisPhysicalMedium1394,
+	NdisPhysicalMediumWirelessWan,
+	NdisPhysicalMediumNative802_11,
+	NdisPhysicalMediumBluetooth,
+	NdisPhysicalMediumInfiniband,
+	NdisPhysicalMediumWiMax,
+	NdisPhysicalMediumUWB,
+	NdisPhysicalMedium802_3,
+	NdisPhysicalMedium802_5,
+	NdisPhysicalMediumIrda,
+	NdisPhysicalMediumWiredWAN,
+	NdisPhysicalMediumWiredCoWan,
+	NdisPhysicalMediumOther,
+	NdisPhysicalMediumNative802_15_4,
+	NdisPhysicalMediumMax
+} NDIS_PHYSICAL_MEDIUM, *PNDIS_PHYSICAL_MEDIUM;
 
 /**
  * enum _NDIS_MEDIA_CONNECT_STATE - link state

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Suite ndis_ddi_shape: the layouts and values a Windows driver relies on
+ * without saying so. The halves of LARGE_INTEGER, 16-bit wide characters
+ * and UTF-16 literals, NTSTATUS severities and the values NDIS_STATUS
+ * shares with it, the run-time version, the helpers of ntdef.h used on a
+ * real structure, and the DDI's numbers for object types, physical media
+ * and pool types.
+ */
+#include <linux/bottom_half.h>
+#include <linux/uuid.h>
+
+#include "ndis_kunit.h"
+
+static void large_integer_halves(struct kunit *test)
+{
+	LARGE_INTEGER li = { .QuadPart = 0x1122334455667788LL };
+	ULARGE_INTEGER uli = { .QuadPart = 0xFFFFFFFF00000001ULL };
+
+	KUNIT_EXPECT_EQ(test, sizeof(LARGE_INTEGER), 8UL);
+	KUNIT_EXPECT_EQ(test, sizeof(ULARGE_INTEGER), 8UL);
+	KUNIT_EXPECT_EQ(test, offsetof(LARGE_INTEGER, LowPart), 0UL);
+	KUNIT_EXPECT_EQ(test, offsetof(LARGE_INTEGER, HighPart), 4UL);
+	KUNIT_EXPECT_EQ(test, li.LowPart, 0x55667788U);
+	KUNIT_EXPECT_EQ(test, li.HighPart, 0x11223344);
+	KUNIT_EXPECT_EQ(test, li.u.LowPart, 0x55667788U);
+	KUNIT_EXPECT_EQ(test, li.u.HighPart, 0x11223344);
+
+	/* The high half is signed: -2 is HighPart -1, LowPart 0xFFFFFFFE. */
+	li.QuadPart = -2;
+	KUNIT_EXPECT_EQ(test, li.HighPart, -1);
+	KUNIT_EXPECT_EQ(test, li.LowPart, 0xFFFFFFFEU);
+	/* Writing the halves writes the whole. */
+	li.LowPart = 1;
+	li.HighPart = -1;
+	KUNIT_EXPECT_EQ(test, li.QuadPart, (LONGLONG)0xFFFFFFFF00000001ULL);
+
+	KUNIT_EXPECT_EQ(test, uli.HighPart, 0xFFFFFFFFU);
+	KUNIT_EXPECT_EQ(test, uli.u.LowPart, 1U);
+	KUNIT_EXPECT_EQ(test, sizeof(NDIS_PHYSICAL_ADDRESS), 8UL);
+}
+
+static void wide_characters_are_utf16(struct kunit *test)
+{
+	static const WCHAR clef[] = L"\U0001D11E";	/* outside the BMP */
+	static const WCHAR word[] = L"N\u00e9t";
+	PCWSTR p = word;
+
+	KUNIT_EXPECT_EQ(test, sizeof(WCHAR), 2UL);
+	KUNIT_EXPECT_EQ(test, sizeof(L'a'), 2UL);
+	/* Three units and the terminator. */
+	KUNIT_EXPECT_EQ(test, sizeof(word), 8UL);
+	KUNIT_EXPECT_EQ(test, p[1], 0x00E9);
+	KUNIT_EXPECT_EQ(test, p[3], 0);
+	/* A character outside the BMP is a surrogate pair. */
+	KUNIT_EXPECT_EQ(test, ARRAY_SIZE(clef), 3UL);
+	KUNIT_EXPECT_EQ(test, clef[0], 0xD834);
+	KUNIT_EXPECT_EQ(test, clef[1], 0xDD1E);
+	/* Unsigned, as on Windows. */
+	KUNIT_EXPECT_GT(test, (int)(WCHAR)L'\xffff', 0);
+}
+
+static void ntstatus_severities_and_shared_values(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, sizeof(NTSTATUS), 4UL);
+	KUNIT_EXPECT_TRUE(test, NT_SUCCESS(STATUS_SUCCESS));
+	KUNIT_EXPECT_TRUE(test, NT_SUCCESS(STATUS_PENDING));
+	KUNIT_EXPECT_TRUE(test, NT_SUCCESS(STATUS_TIMEOUT));
+	KUNIT_EXPECT_FALSE(test, NT_SUCCESS(STATUS_BUFFER_OVERFLOW));
+	KUNIT_EXPECT_FALSE(test, NT_SUCCESS(STATUS_UNSUCCESSFUL));
+	KUNIT_EXPECT_FALSE(test, NT_SUCCESS(STATUS_CANCELLED));
+
+	KUNIT_EXPECT_TRUE(test, NT_WARNING(STATUS_BUFFER_OVERFLOW));
+	KUNIT_EXPECT_FALSE(test, NT_ERROR(STATUS_BUFFER_OVERFLOW));
+	KUNIT_EXPECT_TRUE(test, NT_ERROR(STATUS_INSUFFICIENT_RESOURCES));
+	KUNIT_EXPECT_FALSE(test, NT_INFORMATION(STATUS_SUCCESS));
+	KUNIT_EXPECT_FALSE(test, NT_ERROR(STATUS_PENDING));
+
+	/* Where NDIS has the same meaning it has the same number. */
+	KUNIT_EXPECT_EQ(test, STATUS_SUCCESS, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, STATUS_PENDING, NDIS_STATUS_PENDING);
+	KUNIT_EXPECT_EQ(test, STATUS_BUFFER_OVERFLOW, NDIS_STATUS_BUFFER_OVERFLOW);
+	KUNIT_EXPECT_EQ(test, STATUS_UNSUCCESSFUL, NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, STATUS_INVALID_PARAMETER, NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, STATUS_INVALID_DEVICE_REQUEST, NDIS_STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_EQ(test, STATUS_INSUFFICIENT_RESOURCES, NDIS_STATUS_RESOURCES);
+	KUNIT_EXPECT_EQ(test, STATUS_NOT_SUPPORTED, NDIS_STATUS_NOT_SUPPORTED);
+	KUNIT_EXPECT_EQ(test, STATUS_INVALID_DEVICE_STATE, NDIS_STATUS_INVALID_STATE);
+	/* The values are negative as a LONG, whatever the literal's type. */
+	KUNIT_EXPECT_LT(test, STATUS_CANCELLED, 0);
+	KUNIT_EXPECT_EQ(test, (ULONG)STATUS_CANCELLED, 0xC0000120U);
+}
+
+static UINT version_seen;
+
+static void get_version(void *unused)
+{
+	version_seen = NdisGetVersion();
+}
+
+static void runtime_and_build_time_versions(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	UINT v = NdisGetVersion();
+
+	KUNIT_EXPECT_EQ(test, v, 0x0006001EU);
+	KUNIT_EXPECT_EQ(test, v, (UINT)NDIS_RUNTIME_VERSION_630);
+	KUNIT_EXPECT_GT(test, v, (UINT)NDIS_RUNTIME_VERSION_620);
+	KUNIT_EXPECT_EQ(test, v >> 16, (UINT)NDIS_MAJOR_VERSION);
+	KUNIT_EXPECT_EQ(test, v & 0xFFFF, (UINT)NDIS_MINOR_VERSION);
+
+	/* Allowed at DISPATCH_LEVEL: the same answer, no report. */
+	local_bh_disable();
+	v = NdisGetVersion();
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, v, (UINT)NDIS_RUNTIME_VERSION_630);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	/* From a hard interrupt: reported, and still answered. */
+	ndis_kunit_in_hardirq(test, get_version, NULL);
+	KUNIT_EXPECT_EQ(test, version_seen, (UINT)NDIS_RUNTIME_VERSION_630);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisGetVersion");
+	KUNIT_EXPECT_EQ(test, r->irql, DIRQL);
+
+	/* This file defines no NDIS6x: it is built for the newest, 6.30. */
+	KUNIT_EXPECT_EQ(test, NDIS_SUPPORT_NDIS6, 1);
+	KUNIT_EXPECT_TRUE(test, NDIS_SUPPORT_NDIS61);
+	KUNIT_EXPECT_TRUE(test, NDIS_SUPPORT_NDIS620);
+	KUNIT_EXPECT_TRUE(test, NDIS_SUPPORT_NDIS630);
+	KUNIT_EXPECT_EQ(test, NDIS_SUPPORT_NDIS640, 0);
+	KUNIT_EXPECT_EQ(test, NDIS_SUPPORT_NDIS687, 0);
+}
+
+/* An annotated prototype, as a Windows driver writes one. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_Must_inspect_result_
+_Success_(return == STATUS_SUCCESS)
+static NTSTATUS ndis_shape_copy(_Out_writes_bytes_(Length) PUCHAR Destination,
+				_In_reads_bytes_(Length) PUCHAR Source,
+				_In_ ULONG Length, _Reserved_ PVOID Reserved)
+{
+	UNREFERENCED_PARAMETER(Reserved);
+	if (!Length)
+		return STATUS_INVALID_PARAMETER;
+	memcpy(Destination, Source, Length);
+	return STATUS_SUCCESS;
+}
+
+static void ntdef_helpers_on_a_structure(struct kunit *test)
+{
+	struct shape {
+		ULONG Signature;
+		UCHAR Flags;
+		USHORT Count;
+		ULONG64 Bytes;
+		UCHAR Tail[5];
+	} s = {};
+	static UCHAR src[3] = { 1, 2, 3 };
+	UCHAR dst[3] = {};
+	USHORT *count = &s.Count;
+
+	C_ASSERT(sizeof(struct shape) == 24);
+	NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(struct shape);
+
+	KUNIT_EXPECT_EQ(test, FIELD_OFFSET(struct shape, Count), 6);
+	KUNIT_EXPECT_EQ(test, FIELD_OFFSET(struct shape, Bytes), 8);
+	KUNIT_EXPECT_EQ(test, RTL_FIELD_SIZE(struct shape, Tail), 5UL);
+	/* An older revision ends after a field: 8 + 8, and 16 + 5. */
+	KUNIT_EXPECT_EQ(test, RTL_SIZEOF_THROUGH_FIELD(struct shape, Bytes), 16UL);
+	KUNIT_EXPECT_EQ(test, RTL_SIZEOF_THROUGH_FIELD(struct shape, Tail), 21UL);
+	KUNIT_EXPECT_EQ(test, RTL_NUMBER_OF(s.Tail), 5UL);
+	KUNIT_EXPECT_EQ(test, ARRAYSIZE(src), 3UL);
+	/* From a field back to its structure, from a typed or an untyped pointer. */
+	KUNIT_EXPECT_PTR_EQ(test, CONTAINING_RECORD(count, struct shape, Count), &s);
+	KUNIT_EXPECT_PTR_EQ(test, CONTAINING_RECORD((PVOID)s.Tail, struct shape, Tail), &s);
+
+	KUNIT_EXPECT_EQ(test, ndis_shape_copy(dst, src, sizeof(dst), NULL), STATUS_SUCCESS);
+	KUNIT_EXPECT_MEMEQ(test, dst, src, sizeof(dst));
+	KUNIT_EXPECT_EQ(test, ndis_shape_copy(dst, src, 0, NULL), STATUS_INVALID_PARAMETER);
+	/* A true assertion is silent (a false one would WARN). */
+	ASSERT(s.Flags == 0);
+	KUNIT_EXPECT_EQ(test, DbgPrint("ndis_ddi_shape %d\n", 1), 0);
+	KUNIT_EXPECT_EQ(test, KdPrint(("ndis_ddi_shape %s\n", "two")), 0);
+}
+
+static void ddi_numbers(struct kunit *test)
+{
+	NDIS_OBJECT_HEADER h = {};
+	GUID g = {};
+
+	KUNIT_EXPECT_EQ(test, sizeof(h), 4UL);
+	KUNIT_EXPECT_EQ(test, sizeof(g), 16UL);
+	KUNIT_EXPECT_EQ(test, offsetof(GUID, Data4), 8UL);
+	KUNIT_EXPECT_EQ(test, sizeof(GUID), sizeof(guid_t));
+
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES, 0x85);
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_OID_REQUEST, NDIS_OBJECT_TYPE_REQUEST_EX);
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS, 0x97);
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES, 0xA2);
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT, 0xA9);
+	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_NSI_INTERFACE_PERSIST_RW_STRUCT, 0xAE);
+
+	KUNIT_EXPECT_EQ(test, NdisPhysicalMediumUnspecified, 0);
+	KUNIT_EXPECT_EQ(test, NdisPhysicalMedium802_3, 14);
+	KUNIT_EXPECT_EQ(test, NdisPhysicalMediumNative802_15_4, 20);
+	KUNIT_EXPECT_EQ(test, NdisPhysicalMediumMax, 21);
+	KUNIT_EXPECT_EQ(test, sizeof(NDIS_PHYSICAL_MEDIUM), 4UL);
+
+	KUNIT_EXPECT_EQ(test, NonPagedPool, 0);
+	KUNIT_EXPECT_EQ(test, NonPagedPoolNx, 512);
+	KUNIT_EXPECT_EQ(test, NormalPoolPriority, 16);
+	KUNIT_EXPECT_EQ(test, HighPoolPriority, 32);
+	KUNIT_EXPECT_EQ(test, UserMode, 1);
+	KUNIT_EXPECT_EQ(test, MAXULONG, 0xFFFFFFFFU);
+	KUNIT_EXPECT_EQ(test, MAXUSHORT, 0xFFFF);
+	KUNIT_EXPECT_EQ(test, sizeof(ULONG), 4UL);
+	KUNIT_EXPECT_EQ(test, sizeof(ULONG_PTR), sizeof(void *));
+}
+
+static struct kunit_case ndis_ddi_shape_cases[] = {
+	KUNIT_CASE(large_integer_halves),
+	KUNIT_CASE(wide_characters_are_utf16),
+	KUNIT_CASE(ntstatus_severities_and_shared_values),
+	KUNIT_CASE(runtime_and_build_time_versions),
+	KUNIT_CASE(ntdef_helpers_on_a_structure),
+	KUNIT_CASE(ddi_numbers),
+	{}
+};
+
+static struct kunit_suite ndis_ddi_shape_suite = {
+	.name = "ndis_ddi_shape",
+	.init = ndis_kunit_reports_init,
+	.exit = ndis_kunit_reports_exit,
+	.test_cases = ndis_ddi_shape_cases,
+};
+
+kunit_test_suite(ndis_ddi_shape_suite);
