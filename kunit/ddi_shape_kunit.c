@@ -5,12 +5,17 @@
  * and UTF-16 literals, NTSTATUS severities and the values NDIS_STATUS
  * shares with it, the run-time version, the helpers of ntdef.h used on a
  * real structure, and the DDI's numbers for object types, physical media
- * and pool types.
+ * and pool types. Then the revisions of versioned structures: the
+ * NDIS_SIZEOF_*_REVISION_* sizes, characteristics of revision 1 passed at
+ * exactly that size (KASAN would show a read past them) registering and
+ * working, and headers too short, of revision 0 or of the wrong type
+ * refused with one report each.
  */
 #include <linux/bottom_half.h>
+#include <linux/string.h>
 #include <linux/uuid.h>
 
-#include "ndis_kunit.h"
+#include "fake.h"
 
 static void large_integer_halves(struct kunit *test)
 {
@@ -217,6 +222,199 @@ static void ddi_numbers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sizeof(ULONG_PTR), sizeof(void *));
 }
 
+static void revision_sizes(struct kunit *test)
+{
+	/* Each revision ends at its last field; revision 2 adds to revision 1. */
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1,
+			offsetofend(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, CancelOidRequestHandler));
+	KUNIT_EXPECT_LT(test, NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1,
+			NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2,
+			sizeof(NDIS_MINIPORT_DRIVER_CHARACTERISTICS));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1,
+			offsetofend(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS,
+				    SendNetBufferListsCompleteHandler));
+	KUNIT_EXPECT_LT(test, NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1,
+			NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2,
+			sizeof(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS));
+	/* Structures with one revision: all of it. */
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1,
+			sizeof(NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1,
+			sizeof(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+			sizeof(NET_BUFFER_LIST_POOL_PARAMETERS));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1,
+			sizeof(NET_BUFFER_POOL_PARAMETERS));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_STATUS_INDICATION_REVISION_1,
+			sizeof(NDIS_STATUS_INDICATION));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_OID_REQUEST_REVISION_1, sizeof(NDIS_OID_REQUEST));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1,
+			sizeof(NDIS_OPEN_PARAMETERS));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_LINK_STATE_REVISION_1, sizeof(NDIS_LINK_STATE));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_STATISTICS_INFO_REVISION_1,
+			sizeof(NDIS_STATISTICS_INFO));
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_PROTOCOL_PAUSE_PARAMETERS_REVISION_1,
+			sizeof(NDIS_PROTOCOL_PAUSE_PARAMETERS));
+	KUNIT_EXPECT_LE(test, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1,
+			sizeof(NDIS_BIND_PARAMETERS));
+}
+
+/*
+ * The first @size bytes of @full, alone in an allocation of exactly that
+ * size: a read past them is an out-of-bounds access KASAN reports.
+ */
+static void *exactly(struct kunit *test, const void *full, size_t size)
+{
+	void *p = kunit_kmalloc(test, size, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	memcpy(p, full, size);
+	return p;
+}
+
+static void miniport_cleanup(void *data)
+{
+	struct ndis_fake_miniport *mp = data;
+
+	NdisMDeregisterMiniportDriver(mp->handle);
+	ndis_fake_miniport_release(mp);
+}
+
+static void older_revisions_accepted_at_their_size(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = kunit_kzalloc(test, sizeof(*mp), GFP_KERNEL);
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "ds-p-rev1");
+	struct ndis_fake_protocol *later = ndis_fake_protocol_new(test, "ds-p-rev3");
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
+	NDIS_HANDLE adapter;
+
+	KUNIT_ASSERT_NOT_NULL(test, mp);
+	ndis_fake_miniport_init(mp, "ds-mp-rev1");
+	ndis_fake_miniport_chars(&mc, mp->name);
+	mc.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
+	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, exactly(test, &mc, mc.Header.Size),
+							  &mp->handle),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, miniport_cleanup, mp), 0);
+
+	ndis_fake_protocol_chars(&pc, fp->name);
+	pc.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	KUNIT_ASSERT_EQ(test, NdisRegisterProtocolDriver(fp, exactly(test, &pc, pc.Header.Size),
+							 &fp->handle),
+			NDIS_STATUS_SUCCESS);
+
+	/* Both work: the adapter starts, the protocol binds to it and runs. */
+	adapter = ndis_fake_adapter_add(test, mp, "ds-a-rev1");
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->inits), 1);
+
+	/* A revision later than NDIS knows is held to the newest it knows. */
+	ndis_fake_protocol_chars(&pc, later->name);
+	pc.Header.Revision = 3;
+	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(later,
+							 exactly(test, &pc, pc.Header.Size),
+							 &later->handle),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_wait(later, atomic_read(&later->restarts) == 1));
+
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(adapter), NDIS_STATUS_SUCCESS);
+}
+
+/* The call just made was refused with exactly one report, from @api. */
+static void refused_once(struct kunit *test, unsigned int *seen, const char *api)
+{
+	struct ndis_kunit_reports *r = test->priv;
+
+	KUNIT_EXPECT_EQ_MSG(test, r->calls, *seen + 1, "%s", api);
+	KUNIT_EXPECT_STREQ(test, r->api, api);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(r->requirement, "revision"));
+	*seen = r->calls;
+}
+
+static void short_or_unknown_headers_refused(struct kunit *test)
+{
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "ds-p-bad");
+	struct ndis_fake_protocol *owner = ndis_fake_protocol_new(test, "ds-p-own");
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
+	NET_BUFFER_LIST_POOL_PARAMETERS lp;
+	NET_BUFFER_POOL_PARAMETERS bp;
+	NDIS_STATUS_INDICATION si;
+	unsigned int seen = 0;
+	NDIS_OID_REQUEST req;
+	NDIS_HANDLE h = NULL;
+	ULONG v;
+
+	/* Characteristics: one byte short, revision 2 at revision 1's size, revision 0. */
+	ndis_fake_protocol_chars(&pc, fp->name);
+	pc.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 - 1;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(fp, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	refused_once(test, &seen, "ndis_register_protocol_driver");
+	pc.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
+	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(fp, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	refused_once(test, &seen, "ndis_register_protocol_driver");
+	pc.Header.Revision = 0;
+	pc.Header.Size = sizeof(pc);
+	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(fp, &pc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	refused_once(test, &seen, "ndis_register_protocol_driver");
+
+	ndis_fake_miniport_chars(&mc, "ds-mp-bad");
+	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	refused_once(test, &seen, "ndis_register_miniport_driver");
+	mc.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
+	mc.Header.Size = sizeof(mc);
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+			NDIS_STATUS_BAD_CHARACTERISTICS);
+	refused_once(test, &seen, "ndis_register_miniport_driver");
+	KUNIT_EXPECT_NULL(test, h);
+
+	/* Pool parameters, from a live protocol. */
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(owner), NDIS_STATUS_SUCCESS);
+	seen = r->calls;
+	ndis_fake_pool_params(&lp, &bp);
+	lp.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1 - 1;
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferListPool(owner->handle, &lp));
+	refused_once(test, &seen, "NdisAllocateNetBufferListPool");
+	bp.Header.Revision = 0;
+	KUNIT_EXPECT_NULL(test, NdisAllocateNetBufferPool(owner->handle, &bp));
+	refused_once(test, &seen, "NdisAllocateNetBufferPool");
+
+	/* A status indication and an OID request, checked before their handle. */
+	memset(&si, 0, sizeof(si));
+	ndis_object_header_init(&si.Header, NDIS_OBJECT_TYPE_STATUS_INDICATION,
+				NDIS_STATUS_INDICATION_REVISION_1,
+				NDIS_SIZEOF_STATUS_INDICATION_REVISION_1 - 1);
+	NdisMIndicateStatusEx(NULL, &si);
+	refused_once(test, &seen, "NdisMIndicateStatusEx");
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &v, sizeof(v),
+			   NULL);
+	req.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1 - 1;
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(NULL, &req), NDIS_STATUS_INVALID_PARAMETER);
+	refused_once(test, &seen, "NdisOidRequest");
+	req.Header.Size = sizeof(req);
+	req.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(NULL, &req), NDIS_STATUS_INVALID_PARAMETER);
+	refused_once(test, &seen, "NdisOidRequest");
+	/* Nothing was queued: the request is still the caller's. */
+	KUNIT_EXPECT_NULL(test, req.SourceReserved[0]);
+}
+
 static struct kunit_case ndis_ddi_shape_cases[] = {
 	KUNIT_CASE(large_integer_halves),
 	KUNIT_CASE(wide_characters_are_utf16),
@@ -224,6 +422,9 @@ static struct kunit_case ndis_ddi_shape_cases[] = {
 	KUNIT_CASE(runtime_and_build_time_versions),
 	KUNIT_CASE(ntdef_helpers_on_a_structure),
 	KUNIT_CASE(ddi_numbers),
+	KUNIT_CASE(revision_sizes),
+	KUNIT_CASE(older_revisions_accepted_at_their_size),
+	KUNIT_CASE(short_or_unknown_headers_refused),
 	{}
 };
 

@@ -13,13 +13,11 @@
 #include "../registry.h"
 #include "../report.h"
 #include "ddi.h"
+#include "header.h"
 
+/* The handlers and versions of characteristics whose header was accepted. */
 static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c)
 {
-	if (c->Header.Type != NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS ||
-	    c->Header.Revision < NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1 ||
-	    c->Header.Size < sizeof(*c))
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
 	if (c->MajorNdisVersion != NDIS_MAJOR_VERSION || c->MinorNdisVersion > NDIS_MINOR_VERSION)
 		return NDIS_STATUS_BAD_VERSION;
 	if (!c->InitializeHandlerEx || !c->HaltHandlerEx || !c->PauseHandler ||
@@ -39,7 +37,10 @@ static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTI
  * @NdisMiniportDriverHandle: receives the driver handle
  * @owner: the module the handlers live in
  *
- * Use through the NdisMRegisterMiniportDriver() macro.
+ * Use through the NdisMRegisterMiniportDriver() macro. Characteristics of
+ * an older revision are taken at their own size, the later fields as NULL;
+ * a header of the wrong type, revision 0 or a size short of its revision's
+ * is reported.
  *
  * Context: PASSIVE_LEVEL.
  * Return: see NdisMRegisterMiniportDriver().
@@ -50,7 +51,7 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_HANDLE NdisMiniportDriverHandle,
 					  struct module *owner)
 {
-	PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c = MiniportDriverCharacteristics;
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS c;
 	struct ndis_miniport_driver *d;
 	NDIS_STATUS status;
 	const char *name;
@@ -58,22 +59,25 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 
 	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
-	if (!c || !NdisMiniportDriverHandle)
+	if (!MiniportDriverCharacteristics || !NdisMiniportDriverHandle)
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	status = ndis_check_miniport_chars(c);
+	if (!ndis_header_copy(&c, MiniportDriverCharacteristics, &ndis_rev_miniport_chars,
+			      __func__, _RET_IP_))
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	status = ndis_check_miniport_chars(&c);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
-	name = c->Name ? c->Name : owner ? module_name(owner) : NULL;
+	name = c.Name ? c.Name : owner ? module_name(owner) : NULL;
 	if (!name || !*name || strlen(name) >= NDIS_NAME_MAX || strpbrk(name, "\n/: "))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
 
-	ret = ndis_miniport_driver_add(name, c, MiniportDriverContext, owner, &d);
+	ret = ndis_miniport_driver_add(name, &c, MiniportDriverContext, owner, &d);
 	if (ret)
 		return ret == -EEXIST ? NDIS_STATUS_FAILURE : NDIS_STATUS_RESOURCES;
 
 	*NdisMiniportDriverHandle = ndis_handle_of(&d->obj, NDIS_HT_MINIPORT_DRIVER);
-	if (c->SetOptionsHandler) {
-		status = c->SetOptionsHandler(*NdisMiniportDriverHandle, MiniportDriverContext);
+	if (c.SetOptionsHandler) {
+		status = c.SetOptionsHandler(*NdisMiniportDriverHandle, MiniportDriverContext);
 		if (status != NDIS_STATUS_SUCCESS) {
 			NdisMDeregisterMiniportDriver(*NdisMiniportDriverHandle);
 			return status;
@@ -139,6 +143,10 @@ EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, "NDIS");
  * @NdisMiniportAdapterHandle: the adapter
  * @MiniportAttributes: registration attributes first, then general ones
  *
+ * Attributes of an older revision are taken at their own size, the later
+ * fields as zero; a header of revision 0 or too short for its revision is
+ * reported and refused.
+ *
  * Context: PASSIVE_LEVEL, inside MiniportInitializeEx.
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER (bad handle,
  * header or values), NDIS_STATUS_NOT_ACCEPTED (outside initialisation or
@@ -147,8 +155,8 @@ EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, "NDIS");
 NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes)
 {
-	const NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES *r;
-	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g;
+	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES r;
+	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES g;
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 	struct ndis_adapter *a;
 
@@ -168,25 +176,33 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 	}
 	switch (MiniportAttributes->Header.Type) {
 	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES:
-		r = &MiniportAttributes->RegistrationAttributes;
-		ndis_adapter_set_registration(a, r->MiniportAdapterContext);
+		if (!ndis_header_copy(&r, MiniportAttributes, &ndis_rev_registration_attrs,
+				      __func__, _RET_IP_)) {
+			status = NDIS_STATUS_INVALID_PARAMETER;
+			break;
+		}
+		ndis_adapter_set_registration(a, r.MiniportAdapterContext);
 		break;
 	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES:
-		g = &MiniportAttributes->GeneralAttributes;
+		if (!ndis_header_copy(&g, MiniportAttributes, &ndis_rev_general_attrs,
+				      __func__, _RET_IP_)) {
+			status = NDIS_STATUS_INVALID_PARAMETER;
+			break;
+		}
 		if (!a->mp.registration_set) {
 			ndis_misuse(__func__, "registration attributes before general ones",
 				    _RET_IP_);
 			status = NDIS_STATUS_NOT_ACCEPTED;
 			break;
 		}
-		if (g->MediaType >= NdisMediumMax ||
-		    g->MacAddressLength > NDIS_MAX_PHYS_ADDRESS_LENGTH ||
-		    g->SupportedOidListLength % sizeof(NDIS_OID) ||
-		    (g->SupportedOidListLength && !g->SupportedOidList)) {
+		if (g.MediaType >= NdisMediumMax ||
+		    g.MacAddressLength > NDIS_MAX_PHYS_ADDRESS_LENGTH ||
+		    g.SupportedOidListLength % sizeof(NDIS_OID) ||
+		    (g.SupportedOidListLength && !g.SupportedOidList)) {
 			status = NDIS_STATUS_INVALID_PARAMETER;
 			break;
 		}
-		if (ndis_adapter_set_general(a, g))
+		if (ndis_adapter_set_general(a, &g))
 			status = NDIS_STATUS_RESOURCES;
 		break;
 	default:

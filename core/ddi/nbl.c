@@ -13,6 +13,7 @@
 #include "../report.h"
 #include "../state.h"
 #include "handle.h"
+#include "header.h"
 
 static NDIS_HANDLE ndis_pool_handle(struct ndis_pool *pool)
 {
@@ -57,15 +58,19 @@ static void ndis_pool_free(NDIS_HANDLE h, bool nbl_pool, const char *api, unsign
 	ndis_object_put(&pool->obj);	/* the pool's own; buffers hold theirs */
 }
 
-/* A pool allocation's arguments: a live driver handle, parameters of @size. */
-static bool ndis_pool_args_ok(NDIS_HANDLE driver, PNDIS_OBJECT_HEADER h, USHORT size,
-			      const char *api, unsigned long caller)
+/*
+ * A pool allocation's arguments: a live driver handle, and parameters of a
+ * revision NDIS accepts, copied into @full at their own size.
+ */
+static bool ndis_pool_args_ok(NDIS_HANDLE driver, void *full, const void *params,
+			      const struct ndis_revisions *rev, const char *api,
+			      unsigned long caller)
 {
-	if (ndis_handle_is_driver(driver) && h && h->Type == NDIS_OBJECT_TYPE_DEFAULT &&
-	    h->Revision >= 1 && h->Size >= size)
-		return true;
-	ndis_misuse(api, "a driver handle and pool parameters", caller);
-	return false;
+	if (!ndis_handle_is_driver(driver)) {
+		ndis_misuse(api, "a live driver handle", caller);
+		return false;
+	}
+	return ndis_header_copy(full, params, rev, api, caller);
 }
 
 /**
@@ -80,13 +85,15 @@ static bool ndis_pool_args_ok(NDIS_HANDLE driver, PNDIS_OBJECT_HEADER h, USHORT 
 NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 					  PNET_BUFFER_LIST_POOL_PARAMETERS Parameters)
 {
+	NET_BUFFER_LIST_POOL_PARAMETERS p;
+
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
-	if (!ndis_pool_args_ok(NdisHandle, &Parameters->Header, sizeof(*Parameters), __func__,
+	if (!ndis_pool_args_ok(NdisHandle, &p, Parameters, &ndis_rev_nbl_pool_params, __func__,
 			       _RET_IP_))
 		return NULL;
-	return ndis_pool_handle(ndis_pool_new(true, Parameters->fAllocateNetBuffer,
-					      Parameters->ContextSize, Parameters->DataSize));
+	return ndis_pool_handle(ndis_pool_new(true, p.fAllocateNetBuffer, p.ContextSize,
+					      p.DataSize));
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferListPool, "NDIS");
 
@@ -117,12 +124,14 @@ EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferListPool, "NDIS");
 NDIS_HANDLE NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle,
 				      PNET_BUFFER_POOL_PARAMETERS Parameters)
 {
+	NET_BUFFER_POOL_PARAMETERS p;
+
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
-	if (!ndis_pool_args_ok(NdisHandle, &Parameters->Header, sizeof(*Parameters), __func__,
+	if (!ndis_pool_args_ok(NdisHandle, &p, Parameters, &ndis_rev_nb_pool_params, __func__,
 			       _RET_IP_))
 		return NULL;
-	return ndis_pool_handle(ndis_pool_new(false, true, 0, Parameters->DataSize));
+	return ndis_pool_handle(ndis_pool_new(false, true, 0, p.DataSize));
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferPool, "NDIS");
 

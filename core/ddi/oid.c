@@ -15,6 +15,7 @@
 #include "../oid.h"
 #include "../report.h"
 #include "ddi.h"
+#include "header.h"
 
 /**
  * ndis_oid_query_reply() - answer a query with a value
@@ -102,8 +103,9 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
-	if (!OidRequest || OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST ||
-	    OidRequest->RequestType == NdisRequestMethod) {
+	if (!ndis_header_ok(OidRequest, &ndis_rev_oid_request, __func__, _RET_IP_))
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (OidRequest->RequestType == NdisRequestMethod) {
 		ndis_misuse(__func__, "a query or set NDIS_OID_REQUEST", _RET_IP_);
 		return NDIS_STATUS_INVALID_PARAMETER;
 	}

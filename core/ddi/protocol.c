@@ -15,13 +15,11 @@
 #include "../report.h"
 #include "../trace.h"
 #include "ddi.h"
+#include "header.h"
 
+/* The handlers, versions and name of characteristics whose header was accepted. */
 static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
 {
-	if (c->Header.Type != NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS ||
-	    c->Header.Revision < NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 ||
-	    c->Header.Size < sizeof(*c))
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
 	if (c->MajorNdisVersion != NDIS_MAJOR_VERSION || c->MinorNdisVersion > NDIS_MINOR_VERSION)
 		return NDIS_STATUS_BAD_VERSION;
 	if (!c->BindAdapterHandlerEx || !c->UnbindAdapterHandlerEx ||
@@ -42,7 +40,10 @@ static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTI
  * @NdisProtocolHandle: receives the protocol handle
  * @owner: the module the handlers live in
  *
- * Use through the NdisRegisterProtocolDriver() macro.
+ * Use through the NdisRegisterProtocolDriver() macro. Characteristics of
+ * an older revision are taken at their own size, the later fields as NULL;
+ * a header of the wrong type, revision 0 or a size short of its revision's
+ * is reported.
  *
  * Context: PASSIVE_LEVEL.
  * Return: see NdisRegisterProtocolDriver().
@@ -53,23 +54,26 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 					  PNDIS_HANDLE NdisProtocolHandle,
 					  struct module *owner)
 {
-	PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c = ProtocolCharacteristics;
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS c;
 	struct ndis_protocol *p;
 	NDIS_STATUS status;
 
 	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
 		return NDIS_STATUS_INVALID_STATE;
-	if (!c || !NdisProtocolHandle)
+	if (!ProtocolCharacteristics || !NdisProtocolHandle)
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	status = ndis_check_protocol_chars(c);
+	if (!ndis_header_copy(&c, ProtocolCharacteristics, &ndis_rev_protocol_chars, __func__,
+			      _RET_IP_))
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	status = ndis_check_protocol_chars(&c);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
 
-	if (ndis_protocol_new(c, ProtocolDriverContext, owner, &p))
+	if (ndis_protocol_new(&c, ProtocolDriverContext, owner, &p))
 		return NDIS_STATUS_RESOURCES;
-	if (c->SetOptionsHandler) {
-		status = c->SetOptionsHandler(ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL),
-					      ProtocolDriverContext);
+	if (c.SetOptionsHandler) {
+		status = c.SetOptionsHandler(ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL),
+					     ProtocolDriverContext);
 		if (status != NDIS_STATUS_SUCCESS) {
 			ndis_protocol_discard(p);
 			return status;
@@ -180,7 +184,9 @@ EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, "NDIS");
  *
  * When the open pends, *@NdisBindingHandle and the selected medium index
  * are written after this returns and before ProtocolOpenAdapterCompleteEx
- * runs, which may be before this returns.
+ * runs, which may be before this returns. Open parameters of an older
+ * revision are taken at their own size; a header of the wrong type,
+ * revision 0 or too short for its revision is reported and refused.
  *
  * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx.
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING,
@@ -194,6 +200,7 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 			      NDIS_HANDLE BindContext,
 			      PNDIS_HANDLE NdisBindingHandle)
 {
+	NDIS_OPEN_PARAMETERS op;
 	struct ndis_object *pobj;
 	struct ndis_binding *b;
 	NDIS_STATUS status = NDIS_STATUS_NOT_ACCEPTED;
@@ -219,29 +226,37 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 		goto out;
 	}
 
-	if (!OpenParameters || !NdisBindingHandle || !OpenParameters->MediumArray ||
-	    !OpenParameters->MediumArraySize || !OpenParameters->SelectedMediumIndex) {
+	if (!OpenParameters || !NdisBindingHandle) {
+		ndis_misuse(__func__, "open parameters and an out-pointer for the handle",
+			    _RET_IP_);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	if (!ndis_header_copy(&op, OpenParameters, &ndis_rev_open_params, __func__, _RET_IP_)) {
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	if (!op.MediumArray || !op.MediumArraySize || !op.SelectedMediumIndex) {
 		ndis_misuse(__func__, "open parameters with a medium array and out-pointers",
 			    _RET_IP_);
 		status = NDIS_STATUS_INVALID_PARAMETER;
 		goto out;
 	}
-	if (OpenParameters->AdapterName &&
-	    strcmp(OpenParameters->AdapterName, b->adapter->name)) {
+	if (op.AdapterName && strcmp(op.AdapterName, b->adapter->name)) {
 		status = NDIS_STATUS_ADAPTER_NOT_FOUND;
 		goto out;
 	}
-	for (i = 0; i < OpenParameters->MediumArraySize; i++)
-		if (OpenParameters->MediumArray[i] == b->adapter->mp.attrs.MediaType)
+	for (i = 0; i < op.MediumArraySize; i++)
+		if (op.MediumArray[i] == b->adapter->mp.attrs.MediaType)
 			break;
-	if (i == OpenParameters->MediumArraySize) {
+	if (i == op.MediumArraySize) {
 		status = NDIS_STATUS_UNSUPPORTED_MEDIA;
 		trace_ndis_open(b->name, status);
 		goto out;
 	}
 
 	status = ndis_binding_open(b, ProtocolBindingContext, i,
-				   OpenParameters->SelectedMediumIndex, NdisBindingHandle) ?
+				   op.SelectedMediumIndex, NdisBindingHandle) ?
 		 NDIS_STATUS_PENDING : NDIS_STATUS_SUCCESS;
 out:
 	ndis_object_put(&b->obj);

@@ -16,6 +16,7 @@
 #include "../protocol.h"
 #include "../report.h"
 #include "ddi.h"
+#include "header.h"
 
 /* Keep the attributes NDIS answers queries from in step with the adapter. */
 static void ndis_status_note(struct ndis_adapter *a, PNDIS_STATUS_INDICATION s)
@@ -63,11 +64,8 @@ void NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle,
 	bool raised;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	if (!s || s->Header.Type != NDIS_OBJECT_TYPE_STATUS_INDICATION ||
-	    s->Header.Size < sizeof(*s)) {
-		ndis_misuse(__func__, "an NDIS_STATUS_INDICATION", _RET_IP_);
+	if (!ndis_header_ok(s, &ndis_rev_status_indication, __func__, _RET_IP_))
 		return;
-	}
 	rcu_read_lock();
 	a = ndis_adapter_peek(MiniportAdapterHandle, __func__, _RET_IP_);
 	if (!a) {

@@ -7,6 +7,7 @@
 #define _NDIS_INDICATION_H
 
 #include <ndis/object.h>
+#include <ndis/sal.h>
 #include <ndis/status.h>
 
 /**
@@ -37,6 +38,8 @@ struct _NDIS_STATUS_INDICATION {
 };
 
 #define NDIS_STATUS_INDICATION_REVISION_1	1
+#define NDIS_SIZEOF_STATUS_INDICATION_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_STATUS_INDICATION, NdisReserved)
 
 /**
  * struct _NDIS_LINK_STATE - buffer of NDIS_STATUS_LINK_STATE
@@ -59,6 +62,8 @@ typedef struct _NDIS_LINK_STATE {
 } NDIS_LINK_STATE, *PNDIS_LINK_STATE;
 
 #define NDIS_LINK_STATE_REVISION_1	1
+#define NDIS_SIZEOF_LINK_STATE_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_LINK_STATE, AutoNegotiationFlags)
 
 /**
  * struct _NDIS_IF_PHYSICAL_ADDRESS - buffer of NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE

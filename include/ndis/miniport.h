@@ -17,6 +17,7 @@
 
 #include <linux/module.h>
 #include <ndis/object.h>
+#include <ndis/sal.h>
 #include <ndis/status.h>
 
 /**
@@ -186,6 +187,11 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 
 #define NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	1
 #define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1		1
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, InterfaceType)
+/* Through the last field of revision 1 the structure has so far. */
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, SupportedOidListLength)
 
 /**
  * union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES - argument of NdisMSetMiniportAttributes
@@ -422,6 +428,34 @@ typedef void MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
 					   PVOID RequestId);
 
 /**
+ * typedef MINIPORT_DIRECT_OID_REQUEST - MiniportDirectOidRequest
+ * @MiniportAdapterContext: the adapter's context
+ * @OidRequest: the request
+ *
+ * Accepted in revision 2 characteristics but never called: there is no
+ * direct OID path, every request goes through MiniportOidRequest.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ *
+ * Return: as MINIPORT_OID_REQUEST.
+ */
+typedef NDIS_STATUS MINIPORT_DIRECT_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
+						  PNDIS_OID_REQUEST OidRequest);
+
+/**
+ * typedef MINIPORT_CANCEL_DIRECT_OID_REQUEST - MiniportCancelDirectOidRequest
+ * @MiniportAdapterContext: the adapter's context
+ * @RequestId: the RequestId of the request to cancel
+ *
+ * Accepted in revision 2 characteristics but never called, as
+ * MINIPORT_DIRECT_OID_REQUEST.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+typedef void MINIPORT_CANCEL_DIRECT_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
+						  PVOID RequestId);
+
+/**
  * struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS - a miniport's entry points
  * @Header: NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS, revision 1 or 2
  * @MajorNdisVersion: must be 6
@@ -444,8 +478,12 @@ typedef void MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
  * @DevicePnPEventNotifyHandler: required; PASSIVE_LEVEL
  * @ShutdownHandlerEx: required; PASSIVE_LEVEL at power-off
  * @CancelOidRequestHandler: required; IRQL <= DISPATCH_LEVEL
+ * @DirectOidRequestHandler: revision 2, optional; never called
+ * @CancelDirectOidRequestHandler: revision 2, optional; never called
  *
- * NDIS copies the structure at registration.
+ * NDIS copies the structure at registration, as much of it as the
+ * revision in @Header has: NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1
+ * bytes at least for revision 1, the fields after it read as NULL.
  */
 typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	NDIS_OBJECT_HEADER Header;
@@ -469,10 +507,17 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	MINIPORT_DEVICE_PNP_EVENT_NOTIFY *DevicePnPEventNotifyHandler;
 	MINIPORT_SHUTDOWN *ShutdownHandlerEx;
 	MINIPORT_CANCEL_OID_REQUEST *CancelOidRequestHandler;
+	MINIPORT_DIRECT_OID_REQUEST *DirectOidRequestHandler;
+	MINIPORT_CANCEL_DIRECT_OID_REQUEST *CancelDirectOidRequestHandler;
 } NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
 
 #define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1	1
 #define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2	2
+#define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, CancelOidRequestHandler)
+#define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, \
+				 CancelDirectOidRequestHandler)
 
 NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS

@@ -7,6 +7,7 @@
 #define _NDIS_PNP_H
 
 #include <ndis/object.h>
+#include <ndis/sal.h>
 #include <ndis/status.h>
 
 /**
@@ -107,6 +108,8 @@ typedef struct _NDIS_PROTOCOL_PAUSE_PARAMETERS {
 } NDIS_PROTOCOL_PAUSE_PARAMETERS, *PNDIS_PROTOCOL_PAUSE_PARAMETERS;
 
 #define NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_PROTOCOL_PAUSE_PARAMETERS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_PAUSE_PARAMETERS, PauseReason)
 
 void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 			     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,

@@ -17,6 +17,7 @@
 #include <linux/module.h>
 #include <ndis/object.h>
 #include <ndis/pnp.h>
+#include <ndis/sal.h>
 #include <ndis/status.h>
 
 /**
@@ -60,6 +61,9 @@ typedef struct _NDIS_BIND_PARAMETERS {
 } NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
 
 #define NDIS_BIND_PARAMETERS_REVISION_1	1
+/* Through the last field of revision 1 the structure has so far. */
+#define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, CurrentMacAddress)
 
 typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
 
@@ -88,6 +92,8 @@ typedef struct _NDIS_OPEN_PARAMETERS {
 } NDIS_OPEN_PARAMETERS, *PNDIS_OPEN_PARAMETERS;
 
 #define NDIS_OPEN_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_OPEN_PARAMETERS, FrameTypeArraySize)
 
 /**
  * typedef SET_OPTIONS - ProtocolSetOptions: last step of registration
@@ -276,6 +282,21 @@ typedef void PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(NDIS_HANDLE ProtocolBinding
 						       ULONG SendCompleteFlags);
 
 /**
+ * typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE - ProtocolDirectOidRequestComplete
+ * @ProtocolBindingContext: the binding's context
+ * @OidRequest: the request
+ * @Status: its final status
+ *
+ * Accepted in revision 2 characteristics but never called: there is no
+ * direct OID path, so no direct request completes.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+typedef void PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
+						    PNDIS_OID_REQUEST OidRequest,
+						    NDIS_STATUS Status);
+
+/**
  * struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS - a protocol's entry points
  * @Header: NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS, revision 1 or 2
  * @MajorNdisVersion: must be 6
@@ -295,8 +316,11 @@ typedef void PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(NDIS_HANDLE ProtocolBinding
  * @StatusHandlerEx: optional; IRQL <= DISPATCH_LEVEL
  * @ReceiveNetBufferListsHandler: required; IRQL <= DISPATCH_LEVEL
  * @SendNetBufferListsCompleteHandler: required; IRQL <= DISPATCH_LEVEL
+ * @DirectOidRequestCompleteHandler: revision 2, optional; never called
  *
- * NDIS copies the structure at registration.
+ * NDIS copies the structure at registration, as much of it as the
+ * revision in @Header has: NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1
+ * bytes at least for revision 1, the field after it read as NULL.
  */
 typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 	NDIS_OBJECT_HEADER Header;
@@ -317,12 +341,17 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 	PROTOCOL_STATUS_EX *StatusHandlerEx;
 	PROTOCOL_RECEIVE_NET_BUFFER_LISTS *ReceiveNetBufferListsHandler;
 	PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE *SendNetBufferListsCompleteHandler;
+	PROTOCOL_DIRECT_OID_REQUEST_COMPLETE *DirectOidRequestCompleteHandler;
 } NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
 
 #define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1	1
 #define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2	2
-#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2 \
-	sizeof(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS)
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, \
+				 SendNetBufferListsCompleteHandler)
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, \
+				 DirectOidRequestCompleteHandler)
 
 NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 					  PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS
