@@ -324,12 +324,42 @@ static void pm_structures_match_the_ddi(struct kunit *test)
 			(size_t)NDIS_SIZEOF_NDIS_PM_PROTOCOL_OFFLOAD_REVISION_1);
 }
 
+/*
+ * NDIS_OID_REQUEST: Header 0, RequestType 4, PortNumber 8, Timeout 12,
+ * RequestId 16, RequestHandle 24, DATA 32 (its largest member, the
+ * method, 40 bytes), NdisReserved 72 (16 pointers), MiniportReserved 200,
+ * SourceReserved 216, SupportedRevision 232, Reserved1 233, Reserved2 234:
+ * revision 1 ends at 236, and the structure, 8-aligned, is 240 bytes.
+ */
+static void oid_request_matches_the_ddi(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, RequestId), 16UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA), 32UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA.METHOD_INFORMATION.InputBufferLength),
+			48UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA.METHOD_INFORMATION.MethodId), 56UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA.METHOD_INFORMATION.BytesNeeded),
+			68UL);
+	/* Query and set keep their places: the method is added, nothing moves. */
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA.QUERY_INFORMATION.BytesNeeded),
+			56UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, DATA.SET_INFORMATION.BytesRead), 52UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, NdisReserved), 72UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, Ndis), 72UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, MiniportReserved), 200UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, SourceReserved), 216UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OID_REQUEST, SupportedRevision), 232UL);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_OID_REQUEST_REVISION_1, 236UL);
+	KUNIT_EXPECT_EQ(test, sizeof(NDIS_OID_REQUEST), 240UL);
+}
+
 static struct kunit_case ndis_oid_shape_cases[] = {
 	KUNIT_CASE(oids_sit_in_their_ranges),
 	KUNIT_CASE(statistics_flags_are_single_bits),
 	KUNIT_CASE(general_structures_match_the_ddi),
 	KUNIT_CASE(offload_structures_match_the_ddi),
 	KUNIT_CASE(pm_structures_match_the_ddi),
+	KUNIT_CASE(oid_request_matches_the_ddi),
 	{}
 };
 

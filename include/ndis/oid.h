@@ -16,6 +16,7 @@
 #ifndef _NDIS_OID_H
 #define _NDIS_OID_H
 
+#include <linux/build_bug.h>
 #include <linux/list.h>
 #include <linux/stddef.h>
 #include <ndis/object.h>
@@ -28,7 +29,7 @@
  * @NdisRequestQueryInformation: read a value
  * @NdisRequestSetInformation: write a value
  * @NdisRequestQueryStatistics: read a statistic
- * @NdisRequestMethod: a method (not supported here)
+ * @NdisRequestMethod: run a method: input and output in one buffer
  */
 typedef enum _NDIS_REQUEST_TYPE {
 	NdisRequestQueryInformation = 0,
@@ -208,7 +209,9 @@ typedef enum _NDIS_REQUEST_TYPE {
 #define NDIS_MEDIA_CAP_TRANSMIT			0x00000001
 #define NDIS_MEDIA_CAP_RECEIVE			0x00000002
 
-/* Framework bookkeeping of a request; drivers never touch it. */
+#define NDIS_OID_REQUEST_NDIS_RESERVED_SIZE	16
+
+/* Framework bookkeeping of a request, in its NdisReserved; drivers never touch it. */
 struct ndis_oid_private {
 	struct list_head node;		/* in the adapter's queue */
 	void *binding;			/* who asked; NULL: NDIS itself */
@@ -220,15 +223,17 @@ struct ndis_oid_private {
 };
 
 /**
- * struct _NDIS_OID_REQUEST - one query or set
- * @Header: NDIS_OBJECT_TYPE_OID_REQUEST, revision 1
- * @RequestType: query, set or statistics query
+ * struct _NDIS_OID_REQUEST - one query, set or method
+ * @Header: NDIS_OBJECT_TYPE_OID_REQUEST, NDIS_OID_REQUEST_REVISION_1,
+ *	NDIS_SIZEOF_OID_REQUEST_REVISION_1 (or sizeof)
+ * @RequestType: query, set, statistics query or method
  * @PortNumber: 0, the default port
- * @Timeout: seconds after which NDIS aborts it; 0 for none
+ * @Timeout: seconds after which NDIS aborts it; 0
+ *	(NDIS_OID_REQUEST_TIMEOUT_INFINITE) for none
  * @RequestId: the protocol's id, for NdisCancelOidRequest()
  * @RequestHandle: set by NDIS
- * @DATA: the OID and its buffer
- * @DATA.QUERY_INFORMATION: for queries
+ * @DATA: the OID and its buffer, by @RequestType
+ * @DATA.QUERY_INFORMATION: for queries and statistics queries
  * @DATA.QUERY_INFORMATION.Oid: the OID
  * @DATA.QUERY_INFORMATION.InformationBuffer: where the value goes
  * @DATA.QUERY_INFORMATION.InformationBufferLength: its size
@@ -240,11 +245,31 @@ struct ndis_oid_private {
  * @DATA.SET_INFORMATION.InformationBufferLength: its size
  * @DATA.SET_INFORMATION.BytesRead: bytes used on success
  * @DATA.SET_INFORMATION.BytesNeeded: bytes needed when too short
+ * @DATA.METHOD_INFORMATION: for methods
+ * @DATA.METHOD_INFORMATION.Oid: the OID
+ * @DATA.METHOD_INFORMATION.InformationBuffer: the input, overwritten by
+ *	the output; at least as large as either
+ * @DATA.METHOD_INFORMATION.InputBufferLength: bytes of input in the buffer
+ * @DATA.METHOD_INFORMATION.OutputBufferLength: bytes the output may take
+ * @DATA.METHOD_INFORMATION.MethodId: which method of the OID; 0 the default
+ * @DATA.METHOD_INFORMATION.BytesWritten: output bytes written, at most
+ *	@DATA.METHOD_INFORMATION.OutputBufferLength
+ * @DATA.METHOD_INFORMATION.BytesRead: input bytes used, at most
+ *	@DATA.METHOD_INFORMATION.InputBufferLength
+ * @DATA.METHOD_INFORMATION.BytesNeeded: buffer bytes needed when too short
+ * @NdisReserved: for NDIS (holds @Ndis)
+ * @Ndis: NDIS's bookkeeping of the request, inside @NdisReserved
  * @MiniportReserved: for the miniport while it holds the request
- * @SourceReserved: for the protocol
- * @Ndis: private to NDIS
+ * @SourceReserved: for the driver that allocated the request
+ * @SupportedRevision: the revision of the OID's structure the driver
+ *	handled, set by the miniport when it takes a set
+ * @Reserved1: reserved
+ * @Reserved2: reserved
  *
- * The request and its buffer must stay valid until it completes.
+ * The layout is the DDI's, byte for byte: a driver that casts
+ * @MiniportReserved or @SourceReserved to its own structure, or sizes a
+ * copy by NDIS_SIZEOF_OID_REQUEST_REVISION_1, finds what it expects. The
+ * request and its buffer must stay valid until it completes.
  */
 struct _NDIS_OID_REQUEST {
 	NDIS_OBJECT_HEADER Header;
@@ -268,13 +293,35 @@ struct _NDIS_OID_REQUEST {
 			UINT BytesRead;
 			UINT BytesNeeded;
 		} SET_INFORMATION;
+		struct _METHOD {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			ULONG InputBufferLength;
+			ULONG OutputBufferLength;
+			ULONG MethodId;
+			UINT BytesWritten;
+			UINT BytesRead;
+			UINT BytesNeeded;
+		} METHOD_INFORMATION;
 	} DATA;
-	PVOID MiniportReserved[2];
-	PVOID SourceReserved[2];
-	struct ndis_oid_private Ndis;
+	union {
+		UCHAR NdisReserved[NDIS_OID_REQUEST_NDIS_RESERVED_SIZE * sizeof(PVOID)];
+		struct ndis_oid_private Ndis;
+	};
+	UCHAR MiniportReserved[2 * sizeof(PVOID)];
+	UCHAR SourceReserved[2 * sizeof(PVOID)];
+	UCHAR SupportedRevision;
+	UCHAR Reserved1;
+	USHORT Reserved2;
 };
 
+static_assert(sizeof(struct ndis_oid_private) <=
+	      NDIS_OID_REQUEST_NDIS_RESERVED_SIZE * sizeof(PVOID),
+	      "NDIS's bookkeeping of an OID request fits in its NdisReserved");
+
 #define NDIS_OID_REQUEST_REVISION_1	1
+#define NDIS_SIZEOF_OID_REQUEST_REVISION_1	offsetofend(NDIS_OID_REQUEST, Reserved2)
+#define NDIS_OID_REQUEST_TIMEOUT_INFINITE	0
 
 /**
  * struct _NDIS_STATISTICS_INFO - answer to OID_GEN_STATISTICS
