@@ -101,6 +101,25 @@ static void ndis_oid_done(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_ST
 	ndis_oid_put(b);
 }
 
+/*
+ * A method's byte counts as the miniport left them: no more written than
+ * the output may take, no more read than the input holds (the DDI's
+ * rule). A count beyond is reported and cut back, so the protocol never
+ * reads past what its buffer holds.
+ */
+static void ndis_oid_method_counts(PNDIS_OID_REQUEST req, const char *api,
+				   unsigned long caller)
+{
+	struct _METHOD *m = &req->DATA.METHOD_INFORMATION;
+
+	if (m->BytesWritten <= m->OutputBufferLength && m->BytesRead <= m->InputBufferLength)
+		return;
+	ndis_misuse(api, "BytesWritten <= OutputBufferLength, BytesRead <= InputBufferLength",
+		    caller);
+	m->BytesWritten = min_t(UINT, m->BytesWritten, m->OutputBufferLength);
+	m->BytesRead = min_t(UINT, m->BytesRead, m->InputBufferLength);
+}
+
 /* The miniport is done with the current request; send the next one. */
 void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS status,
 		     const char *api, unsigned long caller)
@@ -118,6 +137,8 @@ void ndis_oid_finish(struct ndis_adapter *a, PNDIS_OID_REQUEST req, NDIS_STATUS 
 		ndis_misuse(api, "the request the miniport holds, completed once", caller);
 		return;
 	}
+	if (req->RequestType == NdisRequestMethod)
+		ndis_oid_method_counts(req, api, caller);
 	ndis_oid_done(a, req, status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status);
 	ndis_oid_kick(a);
 	spin_lock_bh(&a->oid.lock);
@@ -366,7 +387,13 @@ static void ndis_oid_own_push(struct ndis_adapter *a, enum ndis_own_oid kind)
 	} else {
 		length = ndis_oid_mcast_union(a, own->value);
 	}
-	memset(req, 0, offsetof(NDIS_OID_REQUEST, Ndis));
+	/* Everything but NdisReserved, where Ndis holds the claim just made. */
+	memset(req, 0, offsetof(NDIS_OID_REQUEST, NdisReserved));
+	memset(req->MiniportReserved, 0, sizeof(req->MiniportReserved));
+	memset(req->SourceReserved, 0, sizeof(req->SourceReserved));
+	req->SupportedRevision = 0;
+	req->Reserved1 = 0;
+	req->Reserved2 = 0;
 	ndis_object_header_init(&req->Header, NDIS_OBJECT_TYPE_OID_REQUEST,
 				NDIS_OID_REQUEST_REVISION_1, sizeof(*req));
 	req->RequestType = NdisRequestSetInformation;
@@ -456,18 +483,32 @@ bool ndis_oid_mcast_has(struct ndis_binding *b, const u8 *addr)
 /* -- what NDIS answers itself --------------------------------------------- */
 
 /**
- * ndis_oid_answer() - copy a query's answer into its buffer
- * @req: the query
+ * ndis_oid_answer() - copy a query's answer, or a method's output, into its buffer
+ * @req: the query or method request
  * @value: the answer
  * @size: its size in bytes
  *
- * Sets BytesWritten, or BytesNeeded when the buffer is too short.
+ * Sets BytesWritten, or BytesNeeded when the buffer is too short: a
+ * method's output may take OutputBufferLength bytes (its byte counts sit
+ * elsewhere in DATA than a query's).
  *
  * Context: any.
  * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
  */
 NDIS_STATUS ndis_oid_answer(PNDIS_OID_REQUEST req, const void *value, u32 size)
 {
+	struct _METHOD *m = &req->DATA.METHOD_INFORMATION;
+
+	if (req->RequestType == NdisRequestMethod) {
+		m->BytesWritten = 0;
+		if (m->OutputBufferLength < size) {
+			m->BytesNeeded = size;
+			return NDIS_STATUS_BUFFER_TOO_SHORT;
+		}
+		memcpy(m->InformationBuffer, value, size);
+		m->BytesWritten = size;
+		return NDIS_STATUS_SUCCESS;
+	}
 	req->DATA.QUERY_INFORMATION.BytesWritten = 0;
 	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < size) {
 		req->DATA.QUERY_INFORMATION.BytesNeeded = size;
@@ -721,8 +762,13 @@ NDIS_STATUS ndis_oid_request(struct ndis_binding *b, PNDIS_OID_REQUEST req, void
 	if (!ndis_oid_get(b))
 		return NDIS_STATUS_CLOSING;
 	req->RequestHandle = handle;
-	answered = req->RequestType == NdisRequestSetInformation ?
-		   ndis_oid_set(b, req, &status) : ndis_oid_query(b, req, &status);
+	/* NDIS owns no method: every method request is the miniport's. */
+	if (req->RequestType == NdisRequestSetInformation)
+		answered = ndis_oid_set(b, req, &status);
+	else if (req->RequestType == NdisRequestMethod)
+		answered = false;
+	else
+		answered = ndis_oid_query(b, req, &status);
 	if (answered && status == NDIS_STATUS_PENDING) {
 		/* A filter or multicast set waits for the miniport to take it. */
 		ndis_total_inc(NDIS_TOTAL_OIDS_PENDED);

@@ -130,7 +130,7 @@ static unsigned int refuse_each_call(struct kunit *test, const struct ndis_bad_h
 	reported_once(test, &seen, "NdisAllocateNetBuffer");
 
 	/* Nothing took the NBL or completed the request: both are still ours. */
-	KUNIT_EXPECT_NULL(test, req.SourceReserved[0]);
+	KUNIT_EXPECT_NULL(test, ndis_fake_oid_slots(&req)[0]);
 	KUNIT_EXPECT_NULL(test, handle);
 	NdisFreeNetBufferList(nbl);
 	return seen;
@@ -493,7 +493,8 @@ static void query_vendor(struct ndis_fake_stack *env)
 	ndis_fake_oid_init(&q.req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID, &q.vendor,
 			   sizeof(q.vendor), NULL);
 	NdisOidRequest(env->binding[0], &q.req);
-	wait_event_timeout(env->fp[0]->wq, READ_ONCE(q.req.SourceReserved[0]), NDIS_FAKE_WAIT);
+	wait_event_timeout(env->fp[0]->wq, READ_ONCE(ndis_fake_oid_slots(&q.req)[0]),
+			   NDIS_FAKE_WAIT);
 }
 
 static void indicate_one(struct ndis_fake_stack *env)

@@ -3,8 +3,8 @@
  * Suite ndis_oid: what NDIS answers itself, the merged packet filter, one
  * request at a time at the miniport, pend and complete (also before the
  * PENDING return), cancel of a queued and of a held request, cancel racing
- * completion, timeout, a closing binding, and a merged multicast list that
- * would overflow.
+ * completion, timeout, a closing binding, a merged multicast list that
+ * would overflow, and method requests (NdisRequestMethod) end to end.
  */
 #include <linux/delay.h>
 #include <linux/if_ether.h>
@@ -16,7 +16,13 @@
 
 static ULONG completions(PNDIS_OID_REQUEST req)
 {
-	return (ULONG)(ULONG_PTR)READ_ONCE(req->SourceReserved[0]);
+	return (ULONG)(ULONG_PTR)READ_ONCE(ndis_fake_oid_slots(req)[0]);
+}
+
+/* The status of the request's last completion. */
+static NDIS_STATUS completed_with(PNDIS_OID_REQUEST req)
+{
+	return (NDIS_STATUS)(ULONG_PTR)ndis_fake_oid_slots(req)[1];
 }
 
 static void standard_queries_answered_by_ndis(struct kunit *test)
@@ -125,7 +131,7 @@ static void filter_set_completes_with_the_miniport(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, completions(&req), 0U);	/* the miniport holds it */
 	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_FAILURE));
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
-	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1], NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, completed_with(&req), NDIS_STATUS_FAILURE);
 
 	/* Refused, the same value goes to the miniport again; taken, it does not. */
 	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
@@ -148,7 +154,7 @@ static void filter_set_completes_with_the_miniport(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp,
 							    NDIS_STATUS_MULTICAST_FULL));
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
-	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+	KUNIT_EXPECT_EQ(test, completed_with(&req),
 			NDIS_STATUS_MULTICAST_FULL);
 
 	/* A cancel ends the wait at once; the miniport still gets the filter. */
@@ -160,7 +166,7 @@ static void filter_set_completes_with_the_miniport(struct kunit *test)
 						   NDIS_FAKE_WAIT));
 	NdisCancelOidRequest(env.binding[0], (PVOID)9);
 	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
-	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+	KUNIT_EXPECT_EQ(test, completed_with(&req),
 			NDIS_STATUS_REQUEST_ABORTED);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_filter), filter);
 	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
@@ -281,7 +287,7 @@ static void cancel_while_the_handler_runs(struct kunit *test)
 	complete(&gate);
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->cancels), 1);
-	KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)req.SourceReserved[1],
+	KUNIT_EXPECT_EQ(test, completed_with(&req),
 			NDIS_STATUS_REQUEST_ABORTED);
 	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
 }
@@ -454,6 +460,192 @@ static void huge_timeout_does_not_wrap(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_SUCCESS);
 }
 
+/* What OID_PM_GET_PROTOCOL_OFFLOAD reads and writes, in one buffer. */
+union method_buffer {
+	ULONG id;
+	NDIS_PM_PROTOCOL_OFFLOAD offload;
+};
+
+/*
+ * A method request is the miniport's: it reaches MiniportOidRequest with
+ * its buffer, lengths and MethodId, and the byte counts the miniport set
+ * come back to ProtocolOidRequestComplete, whether the miniport answered
+ * in its handler or pended and completed later.
+ */
+static void method_request_reaches_the_miniport(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	union method_buffer buf;
+	NDIS_OID_REQUEST req;
+	int seen;
+
+	ndis_fake_stack_setup(test, &env, "oi", "method", 1);
+	seen = atomic_read(&env.mp->methods_seen);
+
+	/* Answered inside the miniport's handler. */
+	buf.id = 42;
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 7, &buf, sizeof(buf.id),
+				  sizeof(buf), NULL);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->methods_seen), seen + 1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_method_id), 7U);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_read), (UINT)sizeof(ULONG));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_written),
+			(UINT)sizeof(NDIS_PM_PROTOCOL_OFFLOAD));
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesWritten,
+			(UINT)sizeof(NDIS_PM_PROTOCOL_OFFLOAD));
+	KUNIT_EXPECT_EQ(test, buf.offload.ProtocolOffloadId, 42U);
+	KUNIT_EXPECT_EQ(test, buf.offload.Header.Size,
+			(USHORT)NDIS_SIZEOF_NDIS_PM_PROTOCOL_OFFLOAD_REVISION_1);
+
+	/* Pended, then completed by the miniport: the same comes back. */
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	buf.id = 43;
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 0, &buf, sizeof(buf.id),
+				  sizeof(buf), (PVOID)3);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.mp->last_method_id), 0U);
+	KUNIT_EXPECT_EQ(test, completions(&req), 0U);
+	KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp, NDIS_STATUS_SUCCESS));
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, completed_with(&req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_read), (UINT)sizeof(ULONG));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_written),
+			(UINT)sizeof(NDIS_PM_PROTOCOL_OFFLOAD));
+	KUNIT_EXPECT_EQ(test, buf.offload.ProtocolOffloadId, 43U);
+	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->methods_seen), seen + 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.fp[0]->not_dispatch), 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+/*
+ * An output buffer too short for the answer: the request completes with
+ * the miniport's NDIS_STATUS_BUFFER_TOO_SHORT and BytesNeeded, and the
+ * size asked for then works.
+ */
+static void method_with_short_output_buffer(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	union method_buffer buf;
+	NDIS_OID_REQUEST req;
+
+	ndis_fake_stack_setup(test, &env, "oi", "mshort", 1);
+	buf.id = 5;
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 0, &buf, sizeof(buf.id),
+				  sizeof(buf.id), NULL);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(env.binding[0], &req),
+			NDIS_STATUS_BUFFER_TOO_SHORT);
+	KUNIT_EXPECT_EQ(test, completions(&req), 1U);
+	KUNIT_EXPECT_EQ(test, env.fp[0]->last_oid_status, NDIS_STATUS_BUFFER_TOO_SHORT);
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesNeeded,
+			(UINT)sizeof(NDIS_PM_PROTOCOL_OFFLOAD));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_written), 0U);
+	KUNIT_EXPECT_EQ(test, buf.id, 5U);	/* nothing written */
+
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 0, &buf, sizeof(buf.id),
+				  req.DATA.METHOD_INFORMATION.BytesNeeded, NULL);
+	KUNIT_EXPECT_EQ(test, ndis_fake_oid_sync(env.binding[0], &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, buf.offload.ProtocolOffloadId, 5U);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+/*
+ * Method misuse: a length with no buffer and a request type NDIS does not
+ * know are refused before the miniport sees them; a miniport claiming to
+ * have written more than the output may take is reported, and the count
+ * the protocol gets is cut back to the buffer.
+ */
+static void method_misuse_is_reported(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_stack env;
+	union method_buffer buf;
+	PNDIS_OID_REQUEST held;
+	NDIS_OID_REQUEST req;
+	int seen;
+
+	ndis_fake_stack_setup(test, &env, "oi", "mbad", 1);
+	seen = atomic_read(&env.mp->methods_seen);
+
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 0, NULL, sizeof(ULONG),
+				  sizeof(buf), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisOidRequest");
+	KUNIT_EXPECT_STREQ(test, r->requirement,
+			   "a method's InformationBuffer for its Input and OutputBufferLength");
+
+	ndis_fake_oid_init(&req, (NDIS_REQUEST_TYPE)(NdisRequestMethod - 1), OID_GEN_VENDOR_ID,
+			   &buf, sizeof(buf.id), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_EQ(test, completions(&req), 0U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->methods_seen), seen);
+	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 0);
+
+	/* The miniport overstates what it wrote. */
+	env.mp->oid_mode = NDIS_FAKE_OID_PEND;
+	buf.id = 9;
+	ndis_fake_oid_method_init(&req, OID_PM_GET_PROTOCOL_OFFLOAD, 0, &buf, sizeof(buf.id),
+				  sizeof(buf), NULL);
+	KUNIT_ASSERT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_PENDING);
+	KUNIT_ASSERT_TRUE(test, wait_event_timeout(env.mp->wq, READ_ONCE(env.mp->oid_held),
+						   NDIS_FAKE_WAIT));
+	held = xchg(&env.mp->oid_held, NULL);
+	KUNIT_ASSERT_PTR_EQ(test, held, &req);
+	held->DATA.METHOD_INFORMATION.BytesWritten = sizeof(buf) + 16;
+	NdisMOidRequestComplete(env.mp->oid_adapter, held, NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisMOidRequestComplete");
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_written), (UINT)sizeof(buf));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(env.fp[0]->method_read), (UINT)sizeof(buf.id));
+	env.mp->oid_mode = NDIS_FAKE_OID_SUCCEED;
+}
+
+/*
+ * The query-reply helpers answer a method too: into its output, within
+ * OutputBufferLength, setting the method's own counts and leaving its
+ * lengths (which share their places with a query's counts) alone.
+ */
+static void query_reply_answers_a_method(struct kunit *test)
+{
+	NDIS_OID_REQUEST req;
+	ULONG64 out = 0;
+	ULONG out32 = 0;
+
+	ndis_fake_oid_method_init(&req, OID_GEN_STATISTICS, 0, &out, sizeof(ULONG), sizeof(out),
+				  NULL);
+	KUNIT_EXPECT_EQ(test, ndis_oid_query_reply_counter(&req, 0x100000002ULL),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, out, 0x100000002ULL);
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesWritten, (UINT)sizeof(out));
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.InputBufferLength, (ULONG)sizeof(ULONG));
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.OutputBufferLength, (ULONG)sizeof(out));
+
+	ndis_fake_oid_method_init(&req, OID_GEN_STATISTICS, 0, &out32, sizeof(ULONG),
+				  sizeof(out32), NULL);
+	KUNIT_EXPECT_EQ(test, ndis_oid_query_reply_counter(&req, 0x100000002ULL),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, out32, 2U);
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesWritten, (UINT)sizeof(out32));
+
+	ndis_fake_oid_method_init(&req, OID_GEN_STATISTICS, 0, &out32, sizeof(ULONG), 2, NULL);
+	KUNIT_EXPECT_EQ(test, ndis_oid_query_reply(&req, &out, sizeof(out)),
+			NDIS_STATUS_BUFFER_TOO_SHORT);
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesWritten, 0U);
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.BytesNeeded, (UINT)sizeof(out));
+	KUNIT_EXPECT_EQ(test, req.DATA.METHOD_INFORMATION.OutputBufferLength, 2U);
+	KUNIT_EXPECT_EQ(test, out32, 2U);	/* untouched */
+}
+
 static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(standard_queries_answered_by_ndis),
 	KUNIT_CASE(packet_filters_merged_for_the_miniport),
@@ -467,6 +659,10 @@ static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(closing_binding_refuses_requests),
 	KUNIT_CASE(merged_multicast_list_is_never_cut),
 	KUNIT_CASE_SLOW(huge_timeout_does_not_wrap),
+	KUNIT_CASE(method_request_reaches_the_miniport),
+	KUNIT_CASE(method_with_short_output_buffer),
+	KUNIT_CASE(method_misuse_is_reported),
+	KUNIT_CASE(query_reply_answers_a_method),
 	{}
 };
 

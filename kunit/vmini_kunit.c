@@ -302,7 +302,7 @@ static void knob_oid_delay_and_cancel(struct kunit *test)
 	NdisCancelOidRequest(binding, (PVOID)2);
 	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->oid_completions) == done + 2));
 	KUNIT_EXPECT_EQ(test, fp->last_oid_status, NDIS_STATUS_REQUEST_ABORTED);
-	KUNIT_EXPECT_EQ(test, (ULONG_PTR)req.SourceReserved[0], 1UL);
+	KUNIT_EXPECT_EQ(test, (ULONG_PTR)ndis_fake_oid_slots(&req)[0], 1UL);
 	WRITE_ONCE(vd->knobs.oid_delay_ms, 0);
 }
 

@@ -18,14 +18,17 @@
 #include "header.h"
 
 /**
- * ndis_oid_query_reply() - answer a query with a value
- * @OidRequest: the query being answered
+ * ndis_oid_query_reply() - answer a query, or a method, with a value
+ * @OidRequest: the query (or method request) being answered
  * @Value: the answer
  * @Size: its size in bytes
  *
  * Copies @Value into the request's buffer and sets BytesWritten, or sets
- * BytesNeeded when the buffer is too short. A Linux addition: the
- * bookkeeping every OID handler repeats otherwise.
+ * BytesNeeded when the buffer is too short. For a method (NdisRequestMethod)
+ * the answer is its output: it may take OutputBufferLength bytes, and the
+ * counts set are DATA.METHOD_INFORMATION's (the method's BytesRead stays
+ * the handler's to set). A Linux addition: the bookkeeping every OID
+ * handler repeats otherwise.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
@@ -42,25 +45,56 @@ EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply, "NDIS_LINUX");
  * @Value: the counter
  *
  * As the DDI allows for counters: a ULONG64, or a ULONG when the buffer
- * holds only four bytes. A Linux addition.
+ * holds only four bytes (a method's output: OutputBufferLength). A Linux
+ * addition.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_BUFFER_TOO_SHORT.
  */
 NDIS_STATUS ndis_oid_query_reply_counter(PNDIS_OID_REQUEST OidRequest, ULONG64 Value)
 {
-	UINT length = OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
+	UINT length = OidRequest->RequestType == NdisRequestMethod ?
+		      OidRequest->DATA.METHOD_INFORMATION.OutputBufferLength :
+		      OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
 	ULONG value32 = (ULONG)Value;
 
-	if (length >= sizeof(Value))
-		return ndis_oid_query_reply(OidRequest, &Value, sizeof(Value));
-	if (length >= sizeof(value32))
+	if (length >= sizeof(value32) && length < sizeof(Value))
 		return ndis_oid_query_reply(OidRequest, &value32, sizeof(value32));
-	OidRequest->DATA.QUERY_INFORMATION.BytesWritten = 0;
-	OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(Value);
-	return NDIS_STATUS_BUFFER_TOO_SHORT;
+	/* Fits, or too short even for a ULONG: BytesNeeded asks for a ULONG64. */
+	return ndis_oid_query_reply(OidRequest, &Value, sizeof(Value));
 }
 EXPORT_SYMBOL_NS_GPL(ndis_oid_query_reply_counter, "NDIS_LINUX");
+
+/*
+ * What NdisOidRequest() checks of the request itself: its type, and a
+ * buffer wherever a length says there are bytes to read or write (NDIS
+ * answers some requests itself, and would write through a NULL pointer).
+ * Return: the requirement broken, or NULL.
+ */
+static const char *ndis_oid_request_misuse(PNDIS_OID_REQUEST req)
+{
+	const struct _METHOD *m;
+
+	if (!req || req->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST)
+		return "an NDIS_OID_REQUEST";
+	switch (req->RequestType) {
+	case NdisRequestQueryInformation:
+	case NdisRequestQueryStatistics:
+	case NdisRequestSetInformation:
+		/* QUERY_INFORMATION and SET_INFORMATION share their layout. */
+		if (!req->DATA.QUERY_INFORMATION.InformationBuffer &&
+		    req->DATA.QUERY_INFORMATION.InformationBufferLength)
+			return "an InformationBuffer for its InformationBufferLength";
+		return NULL;
+	case NdisRequestMethod:
+		m = &req->DATA.METHOD_INFORMATION;
+		if (!m->InformationBuffer && (m->InputBufferLength || m->OutputBufferLength))
+			return "a method's InformationBuffer for its Input and OutputBufferLength";
+		return NULL;
+	default:
+		return "a query, set, statistics or method NDIS_OID_REQUEST";
+	}
+}
 
 static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
 {
@@ -72,7 +106,7 @@ static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
 }
 
 /**
- * NdisOidRequest() - query or set something of the adapter under a binding
+ * NdisOidRequest() - query, set or run a method of the adapter under a binding
  * @NdisBindingHandle: the binding, open
  * @OidRequest: the request; it and its buffer stay valid until completion
  *
@@ -84,19 +118,25 @@ static struct ndis_binding *ndis_oid_binding(NDIS_HANDLE h, bool *closing)
  * completes with the miniport's answer to the request carrying it, so
  * frames the new filter admits flow once the protocol is told; a cancel or
  * its Timeout aborts only the wait (the value stays recorded and still
- * reaches the miniport). Anything else is queued for the miniport: the call returns
- * NDIS_STATUS_PENDING and ProtocolOidRequestComplete follows, possibly
- * before this returns.
+ * reaches the miniport). Anything else, every method request
+ * (NdisRequestMethod) included, is queued for the miniport: the call
+ * returns NDIS_STATUS_PENDING and ProtocolOidRequestComplete follows,
+ * possibly before this returns, with the miniport's status and byte counts
+ * (a method's BytesWritten and BytesRead within its OutputBufferLength and
+ * InputBufferLength: a miniport that reports more is reported and cut
+ * back).
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: NDIS_STATUS_PENDING, or the final status of an answered request
  * (NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT with BytesNeeded set,
  * NDIS_STATUS_INVALID_LENGTH, NDIS_STATUS_NOT_SUPPORTED,
  * NDIS_STATUS_INVALID_OID), NDIS_STATUS_CLOSING once the binding is
- * closing, NDIS_STATUS_INVALID_PARAMETER for a bad handle or request.
+ * closing, NDIS_STATUS_INVALID_PARAMETER for a bad handle or request (an
+ * unknown RequestType, or no InformationBuffer for a nonzero length).
  */
 NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
 {
+	const char *misuse;
 	NDIS_STATUS status;
 	struct ndis_binding *b;
 	bool closing;
@@ -105,8 +145,9 @@ NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidR
 		return NDIS_STATUS_INVALID_STATE;
 	if (!ndis_header_ok(OidRequest, &ndis_rev_oid_request, __func__, _RET_IP_))
 		return NDIS_STATUS_INVALID_PARAMETER;
-	if (OidRequest->RequestType == NdisRequestMethod) {
-		ndis_misuse(__func__, "a query or set NDIS_OID_REQUEST", _RET_IP_);
+	misuse = ndis_oid_request_misuse(OidRequest);
+	if (misuse) {
+		ndis_misuse(__func__, misuse, _RET_IP_);
 		return NDIS_STATUS_INVALID_PARAMETER;
 	}
 	rcu_read_lock();

@@ -253,10 +253,48 @@ static void ndis_fake_reenter(struct ndis_fake_adapter *fa, enum ndis_fake_reent
 	wake_up_all(&mp->wq);
 }
 
+/*
+ * The one method the fake knows, OID_PM_GET_PROTOCOL_OFFLOAD as the DDI
+ * has it: a ULONG offload id in, an NDIS_PM_PROTOCOL_OFFLOAD out, in the
+ * same buffer. It echoes the id and reports the bytes it read and wrote.
+ */
+static NDIS_STATUS ndis_fake_method(struct ndis_fake_miniport *mp, PNDIS_OID_REQUEST req)
+{
+	struct _METHOD *m = &req->DATA.METHOD_INFORMATION;
+	PNDIS_PM_PROTOCOL_OFFLOAD out = m->InformationBuffer;
+	ULONG id;
+
+	atomic_inc(&mp->methods_seen);
+	WRITE_ONCE(mp->last_method_id, m->MethodId);
+	m->BytesRead = 0;
+	m->BytesWritten = 0;
+	if (m->Oid != OID_PM_GET_PROTOCOL_OFFLOAD)
+		return NDIS_STATUS_NOT_SUPPORTED;
+	if (m->InputBufferLength < sizeof(id)) {
+		m->BytesNeeded = sizeof(*out);
+		return NDIS_STATUS_INVALID_LENGTH;
+	}
+	if (m->OutputBufferLength < sizeof(*out)) {
+		m->BytesNeeded = sizeof(*out);
+		return NDIS_STATUS_BUFFER_TOO_SHORT;
+	}
+	memcpy(&id, m->InformationBuffer, sizeof(id));
+	memset(out, 0, sizeof(*out));
+	ndis_object_header_init(&out->Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NDIS_PM_PROTOCOL_OFFLOAD_REVISION_1,
+				NDIS_SIZEOF_NDIS_PM_PROTOCOL_OFFLOAD_REVISION_1);
+	out->ProtocolOffloadType = NdisPMProtocolOffloadIdIPv4ARP;
+	out->ProtocolOffloadId = id;
+	m->BytesRead = sizeof(id);
+	m->BytesWritten = sizeof(*out);
+	return NDIS_STATUS_SUCCESS;
+}
+
 static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 {
 	struct ndis_fake_adapter *fa = ctx;
 	struct ndis_fake_miniport *mp = fa->mp;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 
 	ndis_fake_handler_called(fa);
 	ndis_fake_reenter(fa, &mp->reenter_oid);
@@ -279,6 +317,9 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 	    req->DATA.SET_INFORMATION.Oid == OID_PNP_SET_POWER &&
 	    mp->last_power != NdisDeviceStateD0)
 		return NDIS_STATUS_FAILURE;
+	/* A method's answer is in place whenever it completes. */
+	if (req->RequestType == NdisRequestMethod)
+		status = ndis_fake_method(mp, req);
 	switch (mp->oid_mode) {
 	case NDIS_FAKE_OID_PEND:
 		if (cmpxchg(&mp->oid_held, NULL, req))
@@ -287,10 +328,10 @@ static NDIS_STATUS ndis_fake_oid(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req)
 		wake_up_all(&mp->wq);
 		return NDIS_STATUS_PENDING;
 	case NDIS_FAKE_OID_EARLY:
-		NdisMOidRequestComplete(fa->handle, req, NDIS_STATUS_SUCCESS);
+		NdisMOidRequestComplete(fa->handle, req, status);
 		return NDIS_STATUS_PENDING;
 	default:
-		return NDIS_STATUS_SUCCESS;
+		return status;
 	}
 }
 
@@ -796,7 +837,7 @@ static NDIS_STATUS ndis_fake_unbind(NDIS_HANDLE unbind_ctx, NDIS_HANDLE ctx)
 		NDIS_OID_REQUEST req;
 
 		ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_VENDOR_ID,
-				   &req.SourceReserved[1], sizeof(ULONG), NULL);
+				   &ndis_fake_oid_slots(&req)[1], sizeof(ULONG), NULL);
 		fp->oid_after_close_status = NdisOidRequest(open->binding, &req);
 	}
 	ndis_fake_event(fp, &fp->unbinds);
@@ -887,11 +928,15 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 	struct ndis_fake_open *open = ctx;
 
 	ndis_fake_note_dispatch(open->fp);
-	/* SourceReserved[0] counts completions: exactly one is right; [1] is the status. */
-	req->SourceReserved[1] = (PVOID)(ULONG_PTR)s;
+	if (req->RequestType == NdisRequestMethod) {
+		WRITE_ONCE(open->fp->method_written, req->DATA.METHOD_INFORMATION.BytesWritten);
+		WRITE_ONCE(open->fp->method_read, req->DATA.METHOD_INFORMATION.BytesRead);
+	}
+	/* Slot 0 counts completions: exactly one is right; slot 1 is the status. */
+	ndis_fake_oid_slots(req)[1] = (PVOID)(ULONG_PTR)s;
 	/* The status, then the count: ndis_fake_oid_sync() reads them the other way. */
-	smp_store_release(&req->SourceReserved[0],
-			  (PVOID)((ULONG_PTR)req->SourceReserved[0] + 1));
+	smp_store_release(&ndis_fake_oid_slots(req)[0],
+			  (PVOID)((ULONG_PTR)ndis_fake_oid_slots(req)[0] + 1));
 	wake_up_all(&ndis_fake_oid_wq);
 	WRITE_ONCE(open->fp->last_oid_status, s);
 	if (READ_ONCE(open->fp->deregister_in_oid_complete)) {
@@ -905,7 +950,7 @@ static void ndis_fake_oid_complete(NDIS_HANDLE ctx, PNDIS_OID_REQUEST req, NDIS_
 static bool ndis_fake_oid_completed(PNDIS_OID_REQUEST req)
 {
 	/* The count, then the status: ndis_fake_oid_complete() writes them the other way. */
-	return smp_load_acquire(&req->SourceReserved[0]);
+	return smp_load_acquire(&ndis_fake_oid_slots(req)[0]);
 }
 
 /**
@@ -923,7 +968,7 @@ NDIS_STATUS ndis_fake_oid_sync(NDIS_HANDLE binding, PNDIS_OID_REQUEST req)
 	if (status != NDIS_STATUS_PENDING ||
 	    !wait_event_timeout(ndis_fake_oid_wq, ndis_fake_oid_completed(req), NDIS_FAKE_OID_WAIT))
 		return status;
-	return (NDIS_STATUS)(ULONG_PTR)req->SourceReserved[1];
+	return (NDIS_STATUS)(ULONG_PTR)ndis_fake_oid_slots(req)[1];
 }
 EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_sync, "NDIS_FAKE");
 
@@ -951,6 +996,35 @@ void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID 
 	req->DATA.QUERY_INFORMATION.InformationBufferLength = length;
 }
 EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_init, "NDIS_FAKE");
+
+/**
+ * ndis_fake_oid_method_init() - fill in a method request
+ * @req: the request
+ * @oid: the OID
+ * @method_id: the MethodId
+ * @buffer: the information buffer, input and then output
+ * @in_length: bytes of input in it
+ * @out_length: bytes the output may take
+ * @id: the RequestId
+ *
+ * The byte counts start at a value no miniport would leave, so a test sees
+ * that the ones it reads came from the miniport.
+ *
+ * Context: any.
+ */
+void ndis_fake_oid_method_init(PNDIS_OID_REQUEST req, NDIS_OID oid, ULONG method_id,
+			       PVOID buffer, ULONG in_length, ULONG out_length, PVOID id)
+{
+	ndis_fake_oid_init(req, NdisRequestMethod, oid, NULL, 0, id);
+	req->DATA.METHOD_INFORMATION.InformationBuffer = buffer;
+	req->DATA.METHOD_INFORMATION.InputBufferLength = in_length;
+	req->DATA.METHOD_INFORMATION.OutputBufferLength = out_length;
+	req->DATA.METHOD_INFORMATION.MethodId = method_id;
+	req->DATA.METHOD_INFORMATION.BytesWritten = ~0U;
+	req->DATA.METHOD_INFORMATION.BytesRead = ~0U;
+	req->DATA.METHOD_INFORMATION.BytesNeeded = ~0U;
+}
+EXPORT_SYMBOL_NS_GPL(ndis_fake_oid_method_init, "NDIS_FAKE");
 
 /* Keep a copy of the first frame of the last indication, and where it came. */
 static void ndis_fake_note_rx(struct ndis_fake_protocol *fp, struct ndis_fake_open *open,

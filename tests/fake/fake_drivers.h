@@ -64,6 +64,8 @@ struct ndis_fake_miniport {
 	atomic_t oids_seen;		/* requests the OID handler got */
 	atomic_t oid_overlap;		/* ... while it held another (a bug) */
 	atomic_t cancels;
+	atomic_t methods_seen;		/* NdisRequestMethod requests the handler got */
+	ULONG last_method_id;		/* ... and the MethodId of the last one */
 	PNDIS_OID_REQUEST oid_held;
 	NDIS_HANDLE oid_adapter;	/* the adapter oid_held came on */
 	ULONG last_filter;		/* last OID_GEN_CURRENT_PACKET_FILTER set */
@@ -168,6 +170,8 @@ struct ndis_fake_protocol {
 	unsigned int ndone_tags;
 	atomic_t oid_completions;
 	NDIS_STATUS last_oid_status;
+	UINT method_written;		/* a method's BytesWritten at its completion */
+	UINT method_read;		/* ... and its BytesRead */
 	bool deregister_in_oid_complete; /* NdisDeregisterProtocolDriver from there */
 	bool oid_after_close;		/* try an OID in unbind, after the close */
 	NDIS_STATUS oid_after_close_status;
@@ -224,6 +228,18 @@ void ndis_fake_indicate_link(struct ndis_fake_adapter *fa, NDIS_MEDIA_CONNECT_ST
 			     NDIS_HANDLE destination);
 void ndis_fake_oid_init(PNDIS_OID_REQUEST req, NDIS_REQUEST_TYPE type, NDIS_OID oid,
 			PVOID buffer, UINT length, PVOID id);
+void ndis_fake_oid_method_init(PNDIS_OID_REQUEST req, NDIS_OID oid, ULONG method_id,
+			       PVOID buffer, ULONG in_length, ULONG out_length, PVOID id);
+
+/*
+ * The fake protocol's words in a request's SourceReserved (which the DDI
+ * gives as bytes): [0] counts completions, [1] holds the last status.
+ */
+static inline PVOID *ndis_fake_oid_slots(PNDIS_OID_REQUEST req)
+{
+	return (PVOID *)req->SourceReserved;
+}
+
 NDIS_STATUS ndis_fake_oid_sync(NDIS_HANDLE binding, PNDIS_OID_REQUEST req);
 bool ndis_fake_oid_complete_held(struct ndis_fake_miniport *mp, NDIS_STATUS status);
 void ndis_fake_indicate(struct ndis_fake_adapter *fa, unsigned int n, const UCHAR *dst,
