@@ -40,30 +40,39 @@
 #endif
 
 /*
- * On PREEMPT_RT, spin_lock() is rt_spin_lock(), which tells sparse it takes
- * the lock (__acquires) only since "locking/rt: Add sparse annotation
- * PREEMPT_RT's sleeping locks" (52e0874fc16b, 6.13; in Debian's 6.12
- * trees too). Before, sparse saw an RT spin lock change no context, and a
- * function whose other branches say __acquire() was unbalanced. Only the
- * NDIS spin lock (core/spinlock.c) mixes the two.
+ * On PREEMPT_RT, spin_lock() is rt_spin_lock() and read_lock()/write_lock()
+ * are rt_read_lock()/rt_write_lock(), which tell sparse they take the lock
+ * (__acquires) only since "locking/rt: Add sparse annotation PREEMPT_RT's
+ * sleeping locks" (52e0874fc16b, 6.13; in Debian's 6.12 trees too).
+ * Before, sparse saw an RT lock change no context, and a function whose
+ * other branches say __acquire() was unbalanced. Only the NDIS spin lock
+ * (core/ddi/spinlock.c) and read/write locks (core/ddi/rwlock.c) mix the
+ * two.
  */
 #if IS_ENABLED(CONFIG_PREEMPT_RT) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
-static inline void ndis_compat_spin_lock(spinlock_t *l)
-	__acquires(l)
-{
-	spin_lock(l);
-	__acquire(l);
+#define NDIS_COMPAT_RT_LOCK(name, type, lock_fn, unlock_fn)		\
+static inline void ndis_compat_##name##_lock(type *l)			\
+	__acquires(l)							\
+{									\
+	lock_fn(l);							\
+	__acquire(l);							\
+}									\
+static inline void ndis_compat_##name##_unlock(type *l)		\
+	__releases(l)							\
+{									\
+	unlock_fn(l);							\
+	__release(l);							\
 }
-
-static inline void ndis_compat_spin_unlock(spinlock_t *l)
-	__releases(l)
-{
-	spin_unlock(l);
-	__release(l);
-}
+NDIS_COMPAT_RT_LOCK(spin, spinlock_t, spin_lock, spin_unlock)
+NDIS_COMPAT_RT_LOCK(read, rwlock_t, read_lock, read_unlock)
+NDIS_COMPAT_RT_LOCK(write, rwlock_t, write_lock, write_unlock)
 #else
 #define ndis_compat_spin_lock(l)	spin_lock(l)
 #define ndis_compat_spin_unlock(l)	spin_unlock(l)
+#define ndis_compat_read_lock(l)	read_lock(l)
+#define ndis_compat_read_unlock(l)	read_unlock(l)
+#define ndis_compat_write_lock(l)	write_lock(l)
+#define ndis_compat_write_unlock(l)	write_unlock(l)
 #endif
 
 /* timer_delete_sync() arrived in 6.2 as the new name of del_timer_sync(). */

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Run a test function in softirq (timer, tasklet) or hard IRQ (irq_work)
- * context and wait for it, so suites can check what code sees there.
+ * context and wait for it, so suites can check what code sees there; or in
+ * a thread of its own, for tests of waits and locks.
  */
 #include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/timer.h>
 
 #include "ndis_kunit.h"
@@ -104,4 +107,45 @@ void ndis_kunit_observe(void *observation)
 	o->irql = ndis_current_irql();
 	o->in_softirq = in_serving_softirq();
 	o->in_hardirq = in_hardirq();
+}
+
+#define NDIS_KUNIT_THREAD_TIMEOUT	(10 * HZ)
+
+static int ndis_kunit_thread_fn(void *data)
+{
+	struct ndis_kunit_thread *t = data;
+
+	t->fn(t);
+	complete(&t->done);
+	return 0;
+}
+
+void ndis_kunit_thread_start(struct kunit *test, struct ndis_kunit_thread *t,
+			     void (*fn)(struct ndis_kunit_thread *t), void *arg,
+			     const char *name)
+{
+	init_completion(&t->done);
+	t->fn = fn;
+	t->arg = arg;
+	t->result = 0;
+	t->task = kthread_run(ndis_kunit_thread_fn, t, "ndis-kunit-%s", name);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t->task));
+}
+
+bool ndis_kunit_thread_finished(struct ndis_kunit_thread *t)
+{
+	return wait_for_completion_timeout(&t->done, NDIS_KUNIT_THREAD_TIMEOUT) > 0;
+}
+
+bool ndis_kunit_thread_waits(struct ndis_kunit_thread *t)
+{
+	int tries;
+
+	/* Polled, not slept on: the thread gives no signal when it blocks. */
+	for (tries = 0; tries < 2000; tries++) {
+		if (READ_ONCE(t->task->__state) == TASK_IDLE)
+			return true;
+		usleep_range(500, 1000);
+	}
+	return false;
 }

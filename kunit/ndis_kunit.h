@@ -4,6 +4,7 @@
 #define _NDIS_KUNIT_H
 
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <ndis/ndis.h>
 
 extern bool ndis_kunit_inject_failure;
@@ -15,6 +16,26 @@ extern bool ndis_kunit_inject_failure;
 void ndis_kunit_in_timer(struct kunit *test, void (*fn)(void *), void *arg);
 void ndis_kunit_in_tasklet(struct kunit *test, void (*fn)(void *), void *arg);
 void ndis_kunit_in_hardirq(struct kunit *test, void (*fn)(void *), void *arg);
+
+/*
+ * A kernel thread that runs @fn once: a second task for tests of waits and
+ * locks. ndis_kunit_thread_finished() waits (bounded) for it to return;
+ * ndis_kunit_thread_waits() until it sleeps in an idle wait (TASK_IDLE),
+ * which is how NDIS waits sleep.
+ */
+struct ndis_kunit_thread {
+	struct task_struct *task;
+	struct completion done;
+	void (*fn)(struct ndis_kunit_thread *t);
+	void *arg;
+	long result;
+};
+
+void ndis_kunit_thread_start(struct kunit *test, struct ndis_kunit_thread *t,
+			     void (*fn)(struct ndis_kunit_thread *t), void *arg,
+			     const char *name);
+bool ndis_kunit_thread_finished(struct ndis_kunit_thread *t);
+bool ndis_kunit_thread_waits(struct ndis_kunit_thread *t);
 
 /* What a context looked like from inside, recorded by ndis_kunit_observe(). */
 struct ndis_kunit_observation {

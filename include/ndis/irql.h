@@ -16,6 +16,7 @@
 #define _NDIS_IRQL_H
 
 #include <linux/bits.h>
+#include <linux/bottom_half.h>
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -117,5 +118,37 @@ static inline bool ndis_irql_is_dirql(void)
  */
 #define NDIS_ASSERT_IRQL_EQ(level)					\
 	__NDIS_IRQL_CHECK(ndis_current_irql(), BIT(level), "IRQL == " #level)
+
+#define KeGetCurrentIrql()	ndis_current_irql()
+
+/**
+ * NDIS_RAISE_IRQL_TO_DISPATCH - raise the caller to DISPATCH_LEVEL
+ * @_pIrql: a PKIRQL that receives the level the caller had
+ *
+ * Raising is local_bh_disable(), done only from below DISPATCH_LEVEL, so
+ * that NDIS_LOWER_IRQL() undoes exactly what this did.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql)				\
+	do {								\
+		KIRQL __ndis_old = ndis_current_irql();			\
+		if (__ndis_old < DISPATCH_LEVEL)			\
+			local_bh_disable();				\
+		*(_pIrql) = __ndis_old;					\
+	} while (0)
+
+/**
+ * NDIS_LOWER_IRQL - return to the level NDIS_RAISE_IRQL_TO_DISPATCH() saved
+ * @_OldIrql: the level it saved
+ * @_CurrentIrql: DISPATCH_LEVEL, the level the caller runs at now
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+#define NDIS_LOWER_IRQL(_OldIrql, _CurrentIrql)				\
+	do {								\
+		if ((_OldIrql) < DISPATCH_LEVEL && (_CurrentIrql) >= DISPATCH_LEVEL) \
+			local_bh_enable();				\
+	} while (0)
 
 #endif /* _NDIS_IRQL_H */

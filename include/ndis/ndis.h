@@ -14,6 +14,12 @@
 #include <ndis/version.h>
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>
+#include <ndis/memory.h>
+#include <ndis/list.h>
+#include <ndis/interlocked.h>
+#include <ndis/event.h>
+#include <ndis/rwlock.h>
+#include <ndis/time.h>
 #include <ndis/object.h>
 #include <ndis/pnp.h>
 #include <ndis/protocol.h>
