@@ -46,6 +46,23 @@ static PNDIS_RW_LOCK_EX rwl_new(struct kunit *test)
 	return lock;
 }
 
+/* Run @fa and @fb as two threads on a fresh lock; both must finish. */
+static struct rwl_pair *rwl_run(struct kunit *test, struct ndis_kunit_thread *a,
+				void (*fa)(struct ndis_kunit_thread *t),
+				struct ndis_kunit_thread *b,
+				void (*fb)(struct ndis_kunit_thread *t))
+{
+	struct rwl_pair *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p->lock = rwl_new(test);
+	ndis_kunit_thread_start(test, a, fa, p, "rwl-a");
+	ndis_kunit_thread_start(test, b, fb, p, "rwl-b");
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(a));
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(b));
+	return p;
+}
+
 /* A: read, then wait for B (a reader) to get in beside it. */
 static void rwl_reader_a(struct ndis_kunit_thread *t)
 {
@@ -73,15 +90,9 @@ static void rwl_reader_b(struct ndis_kunit_thread *t)
 
 static void readers_share_the_lock(struct kunit *test)
 {
-	struct rwl_pair *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
 	struct ndis_kunit_thread a, b;
+	struct rwl_pair *p = rwl_run(test, &a, rwl_reader_a, &b, rwl_reader_b);
 
-	KUNIT_ASSERT_NOT_NULL(test, p);
-	p->lock = rwl_new(test);
-	ndis_kunit_thread_start(test, &a, rwl_reader_a, p, "rwl-ra");
-	ndis_kunit_thread_start(test, &b, rwl_reader_b, p, "rwl-rb");
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&a));
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&b));
 	KUNIT_EXPECT_TRUE(test, p->b_seen_by_a);
 	KUNIT_EXPECT_EQ(test, b.result, 1L);
 	NdisFreeRWLock(p->lock);
@@ -121,15 +132,9 @@ static void rwl_writer_b(struct ndis_kunit_thread *t)
 
 static void a_writer_waits_for_the_reader(struct kunit *test)
 {
-	struct rwl_pair *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
 	struct ndis_kunit_thread a, b;
+	struct rwl_pair *p = rwl_run(test, &a, rwl_holder_a, &b, rwl_writer_b);
 
-	KUNIT_ASSERT_NOT_NULL(test, p);
-	p->lock = rwl_new(test);
-	ndis_kunit_thread_start(test, &a, rwl_holder_a, p, "rwl-ha");
-	ndis_kunit_thread_start(test, &b, rwl_writer_b, p, "rwl-wb");
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&a));
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&b));
 	KUNIT_EXPECT_FALSE(test, p->b_seen_by_a);
 	KUNIT_EXPECT_EQ(test, b.result, 1L);
 	NdisFreeRWLock(p->lock);
@@ -158,15 +163,9 @@ static void rwl_recursive_a(struct ndis_kunit_thread *t)
 
 static void a_reader_takes_it_again_while_a_writer_waits(struct kunit *test)
 {
-	struct rwl_pair *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
 	struct ndis_kunit_thread a, b;
+	struct rwl_pair *p = rwl_run(test, &a, rwl_recursive_a, &b, rwl_writer_b);
 
-	KUNIT_ASSERT_NOT_NULL(test, p);
-	p->lock = rwl_new(test);
-	ndis_kunit_thread_start(test, &a, rwl_recursive_a, p, "rwl-rec");
-	ndis_kunit_thread_start(test, &b, rwl_writer_b, p, "rwl-wb");
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&a));
-	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&b));
 	KUNIT_EXPECT_EQ(test, a.result, 1L);
 	KUNIT_EXPECT_FALSE(test, p->b_seen_by_a);
 	KUNIT_EXPECT_EQ(test, b.result, 1L);
