@@ -411,8 +411,8 @@ static void short_or_unknown_headers_refused(struct kunit *test)
 	req.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
 	KUNIT_EXPECT_EQ(test, NdisOidRequest(NULL, &req), NDIS_STATUS_INVALID_PARAMETER);
 	refused_once(test, &seen, "NdisOidRequest");
-	/* Nothing was queued: the request is still the caller's. */
-	KUNIT_EXPECT_NULL(test, req.SourceReserved[0]);
+	/* Nothing was queued: NDIS's part of the request is untouched. */
+	KUNIT_EXPECT_NULL(test, memchr_inv(req.NdisReserved, 0, sizeof(req.NdisReserved)));
 }
 
 static struct kunit_case ndis_ddi_shape_cases[] = {
