@@ -50,22 +50,47 @@
  * two.
  */
 #if IS_ENABLED(CONFIG_PREEMPT_RT) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
-#define NDIS_COMPAT_RT_LOCK(name, type, lock_fn, unlock_fn)		\
-static inline void ndis_compat_##name##_lock(type *l)			\
-	__acquires(l)							\
-{									\
-	lock_fn(l);							\
-	__acquire(l);							\
-}									\
-static inline void ndis_compat_##name##_unlock(type *l)		\
-	__releases(l)							\
-{									\
-	unlock_fn(l);							\
-	__release(l);							\
+static inline void ndis_compat_spin_lock(spinlock_t *l)
+	__acquires(l)
+{
+	spin_lock(l);
+	__acquire(l);
 }
-NDIS_COMPAT_RT_LOCK(spin, spinlock_t, spin_lock, spin_unlock)
-NDIS_COMPAT_RT_LOCK(read, rwlock_t, read_lock, read_unlock)
-NDIS_COMPAT_RT_LOCK(write, rwlock_t, write_lock, write_unlock)
+
+static inline void ndis_compat_spin_unlock(spinlock_t *l)
+	__releases(l)
+{
+	spin_unlock(l);
+	__release(l);
+}
+
+static inline void ndis_compat_read_lock(rwlock_t *l)
+	__acquires(l)
+{
+	read_lock(l);
+	__acquire(l);
+}
+
+static inline void ndis_compat_read_unlock(rwlock_t *l)
+	__releases(l)
+{
+	read_unlock(l);
+	__release(l);
+}
+
+static inline void ndis_compat_write_lock(rwlock_t *l)
+	__acquires(l)
+{
+	write_lock(l);
+	__acquire(l);
+}
+
+static inline void ndis_compat_write_unlock(rwlock_t *l)
+	__releases(l)
+{
+	write_unlock(l);
+	__release(l);
+}
 #else
 #define ndis_compat_spin_lock(l)	spin_lock(l)
 #define ndis_compat_spin_unlock(l)	spin_unlock(l)
