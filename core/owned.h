@@ -29,6 +29,7 @@ struct ndis_owned_set {
  * @reclaim: at the owner's deregistration, with a reference held and at
  *	PASSIVE_LEVEL: wait until the object is quiet (no callback running or
  *	due) and free it if the driver has not
+ * @caller: where the driver allocated it, for the report if it forgets it
  */
 struct ndis_owned {
 	struct ndis_object obj;
@@ -36,6 +37,7 @@ struct ndis_owned {
 	struct ndis_owned_set *set;
 	struct ndis_object *owner;
 	void (*reclaim)(struct ndis_owned *o);
+	unsigned long caller;
 };
 
 void ndis_owned_set_init(struct ndis_owned_set *set);

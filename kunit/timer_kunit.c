@@ -14,7 +14,7 @@
 
 #define TM_WAIT		(5 * HZ)
 
-struct tm {
+struct tmo {
 	NDIS_HANDLE timer;
 	atomic_t fired;
 	atomic_t inside;		/* functions running now */
@@ -24,15 +24,15 @@ struct tm {
 	wait_queue_head_t wq;
 };
 
-/* Two contexts that both lead back to the same struct tm. */
+/* Two contexts that both lead back to the same struct tmo. */
 struct tm_ctx {
-	struct tm *t;
+	struct tmo *t;
 };
 
 static NDIS_TIMER_FUNCTION tm_fn;
 static void tm_fn(PVOID ss1, PVOID ctx, PVOID ss2, PVOID ss3)
 {
-	struct tm *t = ((struct tm_ctx *)ctx)->t;
+	struct tmo *t = ((struct tm_ctx *)ctx)->t;
 	ktime_t end;
 
 	atomic_inc(&t->inside);
@@ -67,9 +67,9 @@ static NDIS_HANDLE tm_driver(struct kunit *test, const char *name)
 	return fp->handle;
 }
 
-static struct tm *tm_new(struct kunit *test, NDIS_HANDLE driver, struct tm_ctx *ctx)
+static struct tmo *tm_new(struct kunit *test, NDIS_HANDLE driver, struct tm_ctx *ctx)
 {
-	struct tm *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	struct tmo *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
 	NDIS_TIMER_CHARACTERISTICS c;
 
 	KUNIT_ASSERT_NOT_NULL(test, t);
@@ -88,7 +88,7 @@ static LARGE_INTEGER tm_in_ms(LONGLONG ms)
 	return due;
 }
 
-static bool tm_wait_fired(struct tm *t, int n)
+static bool tm_wait_fired(struct tmo *t, int n)
 {
 	return wait_event_timeout(t->wq, atomic_read(&t->fired) >= n, TM_WAIT) > 0;
 }
@@ -97,7 +97,7 @@ static void one_shot_fires_once_at_dispatch(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-once"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-once"), &ctx);
 
 	KUNIT_EXPECT_FALSE(test, NdisSetTimerObject(t->timer, tm_in_ms(5), 0, NULL));
 	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
@@ -113,7 +113,7 @@ static void one_shot_fires_once_at_dispatch(struct kunit *test)
 static void set_moves_an_armed_timer(struct kunit *test)
 {
 	struct tm_ctx ctx, other;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-move"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-move"), &ctx);
 	unsigned long start = jiffies;
 
 	other.t = t;
@@ -128,7 +128,7 @@ static void set_moves_an_armed_timer(struct kunit *test)
 static void absolute_due_time_is_a_system_time(struct kunit *test)
 {
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-abs"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-abs"), &ctx);
 	LARGE_INTEGER due;
 	ktime_t start;
 
@@ -146,7 +146,7 @@ static void cancel_disarms_and_says_whether_it_did(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-cancel"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-cancel"), &ctx);
 
 	NdisSetTimerObject(t->timer, tm_in_ms(20), 0, NULL);
 	KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(t->timer));
@@ -163,7 +163,7 @@ static void cancel_disarms_and_says_whether_it_did(struct kunit *test)
 static void periodic_runs_until_cancelled_and_cancel_waits(struct kunit *test)
 {
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-period"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-period"), &ctx);
 	int fired;
 
 	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
@@ -181,7 +181,7 @@ static void periodic_cancel_at_dispatch_is_reported_and_stops(struct kunit *test
 {
 	struct ndis_kunit_reports *r = test->priv;
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-pcd"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-pcd"), &ctx);
 	NDIS_SPIN_LOCK lock;
 	int fired;
 
@@ -205,7 +205,7 @@ static void free_from_its_own_function(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
 	struct tm_ctx ctx;
-	struct tm *t = tm_new(test, tm_driver(test, "tm-p-self"), &ctx);
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-self"), &ctx);
 
 	t->free_self = true;
 	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
@@ -250,7 +250,7 @@ static void bad_arguments_are_reported(struct kunit *test)
  * arming ends exactly once, by firing or by a cancel that says TRUE.
  */
 struct tm_race {
-	struct tm *t;
+	struct tmo *t;
 	atomic_t armings;	/* sets that found it unarmed */
 	atomic_t moves;		/* sets that found it armed */
 	atomic_t cancels;	/* cancels that disarmed it */
@@ -308,7 +308,7 @@ static void forgotten_timer_is_reclaimed_at_deregistration(struct kunit *test)
 	NDIS_TIMER_CHARACTERISTICS c;
 	struct tm_ctx ctx;
 	NDIS_HANDLE stale;
-	struct tm *t;
+	struct tmo *t;
 	int fired;
 
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);

@@ -207,6 +207,7 @@ void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *kt
 	}
 	kobject_init(&o->obj.kobj, ktype);
 	o->reclaim = reclaim;
+	o->caller = caller;
 	ret = ndis_owned_add(set, owner, o);
 	ndis_object_put(owner);
 	if (ret) {

@@ -134,7 +134,7 @@ static void ndis_timer_reclaim(struct ndis_owned *o)
 
 	if (ndis_timer_kill(t, true))
 		ndis_misuse("NdisFreeTimerObject",
-			    "every timer object freed before its driver deregisters", 0);
+			    "every timer object freed before its driver deregisters", o->caller);
 	else
 		ndis_timer_disarm(t, true);	/* freed, perhaps still running */
 }

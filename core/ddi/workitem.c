@@ -92,7 +92,7 @@ static void ndis_io_work_reclaim(struct ndis_owned *o)
 
 	if (ndis_io_work_kill(w, true))
 		ndis_misuse("NdisFreeIoWorkItem",
-			    "every I/O work item freed before its driver deregisters", 0);
+			    "every I/O work item freed before its driver deregisters", o->caller);
 	else
 		flush_work(&w->work);	/* freed, perhaps still running */
 }
