@@ -11,6 +11,7 @@
 #include "object.h"
 #include "protocol.h"
 #include "registry.h"
+#include "report.h"
 #include "watch.h"
 
 /**
@@ -87,6 +88,19 @@ long ndis_kunit_stuck_reports(void)
 	return ndis_watch_report_count();
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_stuck_reports);
+
+/**
+ * ndis_kunit_misuse_count() - misuse reports since load
+ *
+ * Every one is counted, though only a site's first is shown.
+ *
+ * Return: how many times the API was misused other than by IRQL.
+ */
+long ndis_kunit_misuse_count(void)
+{
+	return ndis_misuse_count();
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_misuse_count);
 
 /**
  * ndis_kunit_set_shutdown_wait_s() - set the shutdown_wait_s knob

@@ -40,6 +40,7 @@ int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARAC
 	strscpy(d->name, name, sizeof(d->name));
 	INIT_LIST_HEAD(&d->node);
 	INIT_LIST_HEAD(&d->adapters);
+	ndis_owned_set_init(&d->owned);
 	if (ndis_handle_register(&d->obj, NDIS_HT_MINIPORT_DRIVER)) {
 		ndis_object_put(&d->obj);
 		return -ENOMEM;
@@ -76,6 +77,7 @@ void ndis_miniport_driver_teardown(struct ndis_miniport_driver *d)
 			ndis_adapter_wait_removed(a);	/* someone else's teardown */
 		ndis_object_put(&a->obj);
 	}
+	ndis_owned_close(&d->owned);
 	ndis_handle_unregister(&d->obj);
 	ndis_sysfs_del(&d->obj);
 	mutex_lock(&ndis_registry_lock);

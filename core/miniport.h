@@ -7,6 +7,7 @@
 #include <ndis/ndis.h>
 
 #include "object.h"
+#include "owned.h"
 
 struct ndis_miniport_driver {
 	struct ndis_object obj;
@@ -17,6 +18,7 @@ struct ndis_miniport_driver {
 	struct list_head node;		/* registry */
 	struct list_head adapters;	/* registry */
 	bool deregistering;		/* registry */
+	struct ndis_owned_set owned;	/* timers, work items */
 };
 
 int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARACTERISTICS *chars,

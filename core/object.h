@@ -27,6 +27,8 @@ enum ndis_handle_type {
 	NDIS_HT_BIND_CONTEXT,
 	NDIS_HT_UNBIND_CONTEXT,
 	NDIS_HT_POOL,
+	NDIS_HT_TIMER,
+	NDIS_HT_IO_WORKITEM,
 };
 
 struct ndis_object {

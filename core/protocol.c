@@ -106,6 +106,7 @@ int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, void *conte
 	p->chars.Name = p->name;
 	INIT_LIST_HEAD(&p->node);
 	INIT_LIST_HEAD(&p->bindings);
+	ndis_owned_set_init(&p->owned);
 	INIT_WORK(&p->binds_complete_work, ndis_binds_complete_work);
 	atomic_set(&p->initial_binds, 1);	/* dropped once all are offered */
 	if (ndis_handle_register(&p->obj, NDIS_HT_PROTOCOL)) {
@@ -119,6 +120,7 @@ int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, void *conte
 /* Free a protocol ndis_protocol_new() made and nothing registered. */
 void ndis_protocol_discard(struct ndis_protocol *p)
 {
+	ndis_owned_close(&p->owned);
 	ndis_handle_unregister(&p->obj);
 	ndis_object_put(&p->obj);
 }
@@ -171,6 +173,7 @@ void ndis_protocol_teardown(struct ndis_protocol *p)
 	cancel_work_sync(&p->binds_complete_work);
 	if (p->chars.UninstallHandler)
 		p->chars.UninstallHandler();
+	ndis_owned_close(&p->owned);
 	ndis_handle_unregister(&p->obj);
 	ndis_sysfs_del(&p->obj);
 	mutex_lock(&ndis_registry_lock);

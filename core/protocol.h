@@ -8,6 +8,7 @@
 #include <ndis/ndis.h>
 
 #include "object.h"
+#include "owned.h"
 
 struct ndis_protocol {
 	struct ndis_object obj;
@@ -18,6 +19,7 @@ struct ndis_protocol {
 	struct list_head node;		/* registry */
 	struct list_head bindings;	/* registry */
 	bool deregistering;		/* registry */
+	struct ndis_owned_set owned;	/* timers, work items */
 
 	/* NetEventBindsComplete once the binds offered at registration ran */
 	atomic_t initial_binds;

@@ -28,6 +28,7 @@ LIST_HEAD(ndis_protocols);
 
 /* Pended completions, NdisMRemoveMiniport, NetEventBindsComplete. */
 struct workqueue_struct *ndis_complete_wq;
+struct workqueue_struct *ndis_io_wq;
 
 /* The adapter named @name, or NULL. Registry lock held. */
 struct ndis_adapter *ndis_adapter_find(const char *name)
@@ -175,6 +176,12 @@ int ndis_registry_init(void)
 	ndis_complete_wq = alloc_workqueue("ndis-complete", WQ_UNBOUND, 0);
 	if (!ndis_complete_wq)
 		return -ENOMEM;
+	/* Apart from NDIS's own completions: a driver's routine may sleep long. */
+	ndis_io_wq = alloc_workqueue("ndis-io", WQ_UNBOUND, 0);
+	if (!ndis_io_wq) {
+		ret = -ENOMEM;
+		goto err_io;
+	}
 	ret = register_module_notifier(&ndis_module_nb);
 	if (ret)
 		goto err_module;
@@ -186,6 +193,8 @@ int ndis_registry_init(void)
 err_reboot:
 	unregister_module_notifier(&ndis_module_nb);
 err_module:
+	destroy_workqueue(ndis_io_wq);
+err_io:
 	destroy_workqueue(ndis_complete_wq);
 	return ret;
 }
@@ -194,6 +203,7 @@ void ndis_registry_exit(void)
 {
 	unregister_reboot_notifier(&ndis_reboot_nb);
 	unregister_module_notifier(&ndis_module_nb);
+	destroy_workqueue(ndis_io_wq);
 	destroy_workqueue(ndis_complete_wq);
 	/* Consumers import our symbols: they are all gone, and so is their state. */
 	WARN_ON(!list_empty(&ndis_protocols) || !list_empty(&ndis_adapters) ||

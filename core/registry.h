@@ -18,6 +18,7 @@ extern struct list_head ndis_miniport_drivers;
 extern struct list_head ndis_adapters;
 extern struct list_head ndis_protocols;
 extern struct workqueue_struct *ndis_complete_wq;
+extern struct workqueue_struct *ndis_io_wq;
 
 int ndis_registry_init(void);
 void ndis_registry_exit(void);

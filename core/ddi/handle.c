@@ -10,10 +10,13 @@
  * therefore yields NULL and a report, never a wild access.
  */
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 
 #include "../adapter.h"
 #include "../binding.h"
 #include "../handle.h"
+#include "../miniport.h"
+#include "../protocol.h"
 #include "../object.h"
 #include "../report.h"
 #include "ddi.h"
@@ -27,6 +30,8 @@ static const char *const ndis_handle_names[] = {
 	[NDIS_HT_BIND_CONTEXT] = "a BindContext of a bind in progress",
 	[NDIS_HT_UNBIND_CONTEXT] = "an UnbindContext of an unbind in progress",
 	[NDIS_HT_POOL] = "a live pool handle",
+	[NDIS_HT_TIMER] = "a live timer object",
+	[NDIS_HT_IO_WORKITEM] = "a live I/O work item",
 };
 
 /* The object type each role belongs to. */
@@ -128,4 +133,103 @@ struct ndis_object *ndis_handle_get(NDIS_HANDLE handle, enum ndis_handle_type ty
 	if (!obj)
 		ndis_bad_handle(handle, type, api, caller);
 	return obj;
+}
+
+/*
+ * The driver behind @handle, any handle NDIS gave a driver: itself, one of
+ * its adapters or one of its bindings. Returns the driver referenced, and
+ * in *@set where it keeps what it allocates, or NULL after a report.
+ */
+struct ndis_object *ndis_handle_owner(NDIS_HANDLE handle, struct ndis_owned_set **set,
+				      const char *api, unsigned long caller)
+{
+	unsigned long raw = (unsigned long)handle;
+	struct ndis_miniport_driver *d = NULL;
+	struct ndis_protocol *p = NULL;
+	struct ndis_object *obj, *owner = NULL;
+
+	rcu_read_lock();
+	obj = ndis_object_find(raw >> NDIS_HANDLE_TYPE_BITS);
+	if (obj && obj->type == (raw & GENMASK(NDIS_HANDLE_TYPE_BITS - 1, 0))) {
+		switch (obj->type) {
+		case NDIS_HT_MINIPORT_DRIVER:
+			d = container_of(obj, struct ndis_miniport_driver, obj);
+			break;
+		case NDIS_HT_ADAPTER:
+			d = container_of(obj, struct ndis_adapter, obj)->driver;
+			break;
+		case NDIS_HT_PROTOCOL:
+			p = container_of(obj, struct ndis_protocol, obj);
+			break;
+		case NDIS_HT_BINDING:
+			p = container_of(obj, struct ndis_binding, obj)->protocol;
+			break;
+		}
+	}
+	if (d && kobject_get_unless_zero(&d->obj.kobj)) {
+		owner = &d->obj;
+		*set = &d->owned;
+	} else if (p && kobject_get_unless_zero(&p->obj.kobj)) {
+		owner = &p->obj;
+		*set = &p->owned;
+	}
+	rcu_read_unlock();
+	if (!owner)
+		ndis_bad_handle(handle, NDIS_HT_NONE, api, caller);
+	return owner;
+}
+
+/*
+ * A zeroed object of @size, starting with its struct ndis_owned, owned by
+ * the driver behind @handle, with kobject type @ktype and @reclaim. The
+ * caller fills in the rest, then gives it a handle with
+ * ndis_owned_publish(). Return: NULL with *@status set after a report, or
+ * NDIS_STATUS_RESOURCES without memory.
+ */
+void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *ktype,
+		     void (*reclaim)(struct ndis_owned *o), KIRQL irql, NDIS_STATUS *status,
+		     const char *api, unsigned long caller)
+{
+	struct ndis_owned_set *set;
+	struct ndis_object *owner;
+	struct ndis_owned *o;
+	int ret;
+
+	*status = NDIS_STATUS_FAILURE;
+	owner = ndis_handle_owner(handle, &set, api, caller);
+	if (!owner)
+		return NULL;
+	o = kzalloc(size, irql == PASSIVE_LEVEL ? GFP_KERNEL : GFP_ATOMIC);
+	if (!o) {
+		ndis_object_put(owner);
+		*status = NDIS_STATUS_RESOURCES;
+		return NULL;
+	}
+	kobject_init(&o->obj.kobj, ktype);
+	o->reclaim = reclaim;
+	o->caller = caller;
+	ret = ndis_owned_add(set, owner, o);
+	ndis_object_put(owner);
+	if (ret) {
+		ndis_misuse(api, "a driver that is not deregistering", caller);
+		ndis_object_put(&o->obj);
+		return NULL;
+	}
+	return o;
+}
+
+/*
+ * Give @o, from ndis_owned_new(), a handle of @type. Return: the handle,
+ * or NULL with @o put if there is no memory for it.
+ */
+NDIS_HANDLE ndis_owned_publish(struct ndis_owned *o, enum ndis_handle_type type, KIRQL irql)
+{
+	int ret = irql == PASSIVE_LEVEL ? ndis_handle_register(&o->obj, type) :
+					  ndis_handle_register_atomic(&o->obj, type);
+
+	if (ret) {
+		ndis_object_put(&o->obj);
+		return NULL;
+	}
+	return ndis_handle_of(&o->obj, type);
 }

@@ -73,6 +73,11 @@ const struct ndis_revisions ndis_rev_open_params =
 		       "NDIS_OPEN_PARAMETERS of their type, a revision and its size",
 		       NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1);
 
+const struct ndis_revisions ndis_rev_timer_chars =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS, NDIS_TIMER_CHARACTERISTICS,
+		       "timer characteristics of their type, a revision and its size",
+		       NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1);
+
 /**
  * ndis_header_ok() - whether a driver's structure has a header NDIS accepts
  * @obj: the structure, starting with its NDIS_OBJECT_HEADER

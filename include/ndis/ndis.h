@@ -21,6 +21,8 @@
 #include <ndis/event.h>
 #include <ndis/rwlock.h>
 #include <ndis/time.h>
+#include <ndis/timer.h>
+#include <ndis/workitem.h>
 #include <ndis/object.h>
 #include <ndis/pnp.h>
 #include <ndis/protocol.h>

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Suite ndis_timer: timer objects fire once, or every period until
+ * cancelled, at DISPATCH_LEVEL with the right context; a set moves an
+ * armed timer; cancels and frees race safely with firing; a free from the
+ * timer's own function works; a timer its driver forgot is reclaimed and
+ * reported when the driver deregisters.
+ */
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+
+#include "fake.h"
+
+#define TM_WAIT		(5 * HZ)
+
+struct tmo {
+	NDIS_HANDLE timer;
+	atomic_t fired;
+	atomic_t inside;		/* functions running now */
+	KIRQL irql;
+	PVOID ctx;
+	bool free_self;
+	wait_queue_head_t wq;
+};
+
+/* Two contexts that both lead back to the same struct tmo. */
+struct tm_ctx {
+	struct tmo *t;
+};
+
+static NDIS_TIMER_FUNCTION tm_fn;
+static void tm_fn(PVOID ss1, PVOID ctx, PVOID ss2, PVOID ss3)
+{
+	struct tmo *t = ((struct tm_ctx *)ctx)->t;
+	ktime_t end;
+
+	atomic_inc(&t->inside);
+	t->irql = KeGetCurrentIrql();
+	t->ctx = ctx;
+	if (t->free_self)
+		NdisFreeTimerObject(t->timer);
+	end = ktime_add_us(ktime_get(), 200);	/* for a cancel to meet it running */
+	while (ktime_before(ktime_get(), end))
+		cpu_relax();
+	atomic_dec(&t->inside);
+	atomic_inc(&t->fired);
+	wake_up(&t->wq);
+}
+
+static void tm_chars(NDIS_TIMER_CHARACTERISTICS *c, struct tm_ctx *ctx)
+{
+	memset(c, 0, sizeof(*c));
+	c->Header.Type = NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS;
+	c->Header.Revision = NDIS_TIMER_CHARACTERISTICS_REVISION_1;
+	c->Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1;
+	c->AllocationTag = 0x6d54;
+	c->TimerFunction = tm_fn;
+	c->FunctionContext = ctx;
+}
+
+static NDIS_HANDLE tm_driver(struct kunit *test, const char *name)
+{
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, name);
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	return fp->handle;
+}
+
+static struct tmo *tm_new(struct kunit *test, NDIS_HANDLE driver, struct tm_ctx *ctx)
+{
+	struct tmo *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	NDIS_TIMER_CHARACTERISTICS c;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	init_waitqueue_head(&t->wq);
+	ctx->t = t;
+	tm_chars(&c, ctx);
+	KUNIT_ASSERT_EQ(test, NdisAllocateTimerObject(driver, &c, &t->timer), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_NOT_NULL(test, t->timer);
+	return t;
+}
+
+static LARGE_INTEGER tm_in_ms(LONGLONG ms)
+{
+	LARGE_INTEGER due = { .QuadPart = -ms * 10000 };
+
+	return due;
+}
+
+static bool tm_wait_fired(struct tmo *t, int n)
+{
+	return wait_event_timeout(t->wq, atomic_read(&t->fired) >= n, TM_WAIT) > 0;
+}
+
+static void one_shot_fires_once_at_dispatch(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-once"), &ctx);
+
+	KUNIT_EXPECT_FALSE(test, NdisSetTimerObject(t->timer, tm_in_ms(5), 0, NULL));
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+	KUNIT_EXPECT_EQ(test, t->irql, DISPATCH_LEVEL);
+	KUNIT_EXPECT_PTR_EQ(test, t->ctx, (PVOID)&ctx);	/* the characteristics' */
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), 1);
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(t->timer));
+	NdisFreeTimerObject(t->timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void set_moves_an_armed_timer(struct kunit *test)
+{
+	struct tm_ctx ctx, other;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-move"), &ctx);
+	unsigned long start = jiffies;
+
+	other.t = t;
+	KUNIT_EXPECT_FALSE(test, NdisSetTimerObject(t->timer, tm_in_ms(60000), 0, NULL));
+	KUNIT_EXPECT_TRUE(test, NdisSetTimerObject(t->timer, tm_in_ms(5), 0, &other));
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+	KUNIT_EXPECT_LT(test, jiffies - start, (unsigned long)TM_WAIT);
+	KUNIT_EXPECT_PTR_EQ(test, t->ctx, (PVOID)&other);
+	NdisFreeTimerObject(t->timer);
+}
+
+static void absolute_due_time_is_a_system_time(struct kunit *test)
+{
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-abs"), &ctx);
+	LARGE_INTEGER due;
+	ktime_t start;
+
+	NdisGetCurrentSystemTime(&due);
+	start = ktime_get();
+	due.QuadPart += 20 * 10000;		/* 20 ms from now */
+	NdisSetTimerObject(t->timer, due, 0, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+	/* Never early; the clocks differ by less than a tick. */
+	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 20LL - 1000 / HZ);
+	NdisFreeTimerObject(t->timer);
+}
+
+static void cancel_disarms_and_says_whether_it_did(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-cancel"), &ctx);
+
+	NdisSetTimerObject(t->timer, tm_in_ms(20), 0, NULL);
+	KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(t->timer));
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(t->timer));
+	msleep(60);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), 0);
+	/* It can be set again after a cancel. */
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 0, NULL);
+	KUNIT_EXPECT_TRUE(test, tm_wait_fired(t, 1));
+	NdisFreeTimerObject(t->timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void periodic_runs_until_cancelled_and_cancel_waits(struct kunit *test)
+{
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-period"), &ctx);
+	int fired;
+
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 4));
+	NdisCancelTimerObject(t->timer);
+	/* At PASSIVE_LEVEL a periodic cancel waits out a running function. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->inside), 0);
+	fired = atomic_read(&t->fired);
+	msleep(40);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), fired);
+	NdisFreeTimerObject(t->timer);
+}
+
+static void periodic_cancel_at_dispatch_is_reported_and_stops(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-pcd"), &ctx);
+	NDIS_SPIN_LOCK lock;
+	int fired;
+
+	NdisAllocateSpinLock(&lock);
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 2));
+	NdisAcquireSpinLock(&lock);
+	NdisCancelTimerObject(t->timer);
+	NdisReleaseSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisCancelTimerObject");
+	KUNIT_EXPECT_EQ(test, r->irql, DISPATCH_LEVEL);
+	msleep(20);		/* a function running at the cancel may finish */
+	fired = atomic_read(&t->fired);
+	msleep(40);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), fired);
+	NdisFreeTimerObject(t->timer);
+}
+
+static void free_from_its_own_function(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-self"), &ctx);
+
+	t->free_self = true;
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+	msleep(40);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), 1);	/* periodic, freed */
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	/* The handle is dead: a second free and a set are reported. */
+	NdisFreeTimerObject(t->timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_FALSE(test, NdisSetTimerObject(t->timer, tm_in_ms(1), 0, NULL));
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisSetTimerObject");
+}
+
+static void bad_arguments_are_reported(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_HANDLE driver = tm_driver(test, "tm-p-bad");
+	NDIS_TIMER_CHARACTERISTICS c;
+	NDIS_HANDLE timer = (NDIS_HANDLE)1;
+	struct tm_ctx ctx;
+
+	tm_chars(&c, &ctx);
+	KUNIT_EXPECT_EQ(test, NdisAllocateTimerObject(NULL, &c, &timer), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_NULL(test, timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	c.Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1 - 1;
+	KUNIT_EXPECT_EQ(test, NdisAllocateTimerObject(driver, &c, &timer), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	tm_chars(&c, &ctx);
+	c.TimerFunction = NULL;
+	KUNIT_EXPECT_EQ(test, NdisAllocateTimerObject(driver, &c, &timer), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(driver));	/* not a timer */
+	KUNIT_EXPECT_EQ(test, r->calls, 4U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisCancelTimerObject");
+}
+
+/*
+ * Sets and cancels from two threads against a timer firing at once: every
+ * arming ends exactly once, by firing or by a cancel that says TRUE.
+ */
+struct tm_race {
+	struct tmo *t;
+	atomic_t armings;	/* sets that found it unarmed */
+	atomic_t moves;		/* sets that found it armed */
+	atomic_t cancels;	/* cancels that disarmed it */
+	struct completion stop;
+};
+
+#define TM_RACE_ROUNDS	3000
+
+static void tm_race_setter(struct ndis_kunit_thread *th)
+{
+	struct tm_race *race = th->arg;
+	int i;
+
+	for (i = 0; i < TM_RACE_ROUNDS; i++) {
+		if (NdisSetTimerObject(race->t->timer, tm_in_ms(0), 0, NULL))
+			atomic_inc(&race->moves);
+		else
+			atomic_inc(&race->armings);
+		if (!(i % 64))
+			cond_resched();
+	}
+}
+
+static void cancel_and_set_race_with_firing(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_kunit_thread th;
+	struct tm_race race = {};
+	struct tm_ctx ctx;
+	int i;
+
+	race.t = tm_new(test, tm_driver(test, "tm-p-race"), &ctx);
+	ndis_kunit_thread_start(test, &th, tm_race_setter, &race, "tm-race");
+	for (i = 0; i < TM_RACE_ROUNDS; i++) {
+		if (NdisCancelTimerObject(race.t->timer))
+			atomic_inc(&race.cancels);
+		if (!(i % 64))
+			cond_resched();
+	}
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&th));
+	if (NdisCancelTimerObject(race.t->timer))
+		atomic_inc(&race.cancels);
+	NdisFreeTimerObject(race.t->timer);	/* waits for a running function */
+	KUNIT_EXPECT_EQ(test, atomic_read(&race.t->fired) + atomic_read(&race.cancels),
+			atomic_read(&race.armings));
+	KUNIT_EXPECT_EQ(test, atomic_read(&race.armings) + atomic_read(&race.moves),
+			TM_RACE_ROUNDS);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void forgotten_timer_is_reclaimed_at_deregistration(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "tm-p-leak");
+	NDIS_TIMER_CHARACTERISTICS c;
+	struct tm_ctx ctx;
+	NDIS_HANDLE stale;
+	struct tmo *t;
+	int fired;
+
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	t = tm_new(test, fp->handle, &ctx);
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 5, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 2));
+	stale = fp->handle;
+	ndis_fake_protocol_deregister(fp);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisFreeTimerObject");
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->inside), 0);
+	fired = atomic_read(&t->fired);
+	msleep(40);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), fired);
+	/* The timer's handle died with it, and so did the driver's. */
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(t->timer));
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	tm_chars(&c, &ctx);
+	KUNIT_EXPECT_EQ(test, NdisAllocateTimerObject(stale, &c, &t->timer),
+			NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+}
+
+static struct kunit_case ndis_timer_cases[] = {
+	KUNIT_CASE(one_shot_fires_once_at_dispatch),
+	KUNIT_CASE(set_moves_an_armed_timer),
+	KUNIT_CASE(absolute_due_time_is_a_system_time),
+	KUNIT_CASE(cancel_disarms_and_says_whether_it_did),
+	KUNIT_CASE(periodic_runs_until_cancelled_and_cancel_waits),
+	KUNIT_CASE(periodic_cancel_at_dispatch_is_reported_and_stops),
+	KUNIT_CASE(free_from_its_own_function),
+	KUNIT_CASE(bad_arguments_are_reported),
+	KUNIT_CASE(cancel_and_set_race_with_firing),
+	KUNIT_CASE(forgotten_timer_is_reclaimed_at_deregistration),
+	{}
+};
+
+static struct kunit_suite ndis_timer_suite = {
+	.name = "ndis_timer",
+	.init = ndis_kunit_reports_init,
+	.exit = ndis_kunit_reports_exit,
+	.test_cases = ndis_timer_cases,
+};
+
+kunit_test_suite(ndis_timer_suite);
