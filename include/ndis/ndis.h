@@ -15,6 +15,7 @@
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>
 #include <ndis/memory.h>
+#include <ndis/string.h>
 #include <ndis/list.h>
 #include <ndis/interlocked.h>
 #include <ndis/event.h>
