@@ -80,7 +80,7 @@ static void equal_and_compare_with_and_without_case(struct kunit *test)
 	NDIS_STRING upper = NDIS_STRING_CONST("ADAPTER");
 	NDIS_STRING longer = NDIS_STRING_CONST("Adapters");
 	UNICODE_STRING greek = RTL_CONSTANT_STRING(L"\u03c3\u03bf\u03c6\u03af\u03b1\u03c2");
-	UNICODE_STRING GREEK = RTL_CONSTANT_STRING(L"\u03a3\u039f\u03a6\u0386\u0391\u03a3");
+	UNICODE_STRING GREEK = RTL_CONSTANT_STRING(L"\u03a3\u039f\u03a6\u038a\u0391\u03a3");
 	UNICODE_STRING dotless = RTL_CONSTANT_STRING(L"\u0131");
 	UNICODE_STRING capital_i = RTL_CONSTANT_STRING(L"I");
 	NDIS_STRING prefix = longer;
