@@ -16,6 +16,7 @@
 #include <ndis/spinlock.h>
 #include <ndis/memory.h>
 #include <ndis/lookaside.h>
+#include <ndis/string.h>
 #include <ndis/list.h>
 #include <ndis/interlocked.h>
 #include <ndis/event.h>

@@ -6,8 +6,9 @@
  *
  * WCHAR is 16 bits, as on Windows: the kernel's build passes -fshort-wchar
  * to every file, so L"..." literals are arrays of 16-bit units (UTF-16) and
- * NDIS_STRING_CONST(L"...") works unchanged. A driver built without that
- * flag stops at the static_assert() below rather than misreading strings.
+ * NDIS_STRING_CONST("..."), which pastes the L on, works unchanged. A
+ * driver built without that flag stops at the static_assert() below rather
+ * than misreading strings.
  */
 #ifndef _NDIS_TYPES_H
 #define _NDIS_TYPES_H
