@@ -19,7 +19,7 @@ struct mdl_env {
 	struct ndis_fake_protocol *fp;
 	NDIS_HANDLE pool;
 	PMDL mdl[MDL_PIECES];
-	UCHAR *buf[MDL_PIECES];
+	PUCHAR buf[MDL_PIECES];
 };
 
 static void mdl_env_release(void *data)
@@ -320,6 +320,7 @@ static void retreat_and_advance_use_the_driver_handlers(struct kunit *test)
 {
 	struct mdl_env *env = mdl_setup(test, "mdl-p-hnd");
 	PNET_BUFFER_LIST nbl;
+	NDIS_STATUS status;
 	PNET_BUFFER nb;
 
 	atomic_set(&mdl_handler_allocs, 0);
@@ -327,9 +328,9 @@ static void retreat_and_advance_use_the_driver_handlers(struct kunit *test)
 	nbl = NdisAllocateNetBufferAndNetBufferList(env->pool, 0, 0, env->mdl[0], 0, 37);
 	KUNIT_ASSERT_NOT_NULL(test, nbl);
 	nb = NET_BUFFER_LIST_FIRST_NB(nbl);
-	KUNIT_ASSERT_EQ(test, NdisRetreatNetBufferListDataStart(nbl, 14, 0, mdl_handler_alloc,
-								 mdl_handler_free),
-			NDIS_STATUS_SUCCESS);
+	status = NdisRetreatNetBufferListDataStart(nbl, 14, 0, mdl_handler_alloc,
+						   mdl_handler_free);
+	KUNIT_ASSERT_EQ(test, status, NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, atomic_read(&mdl_handler_allocs), 1);
 	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_OFFSET(nb), 8U);	/* its 8 extra bytes */
 	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_LENGTH(nb), 51U);
