@@ -43,14 +43,14 @@ struct ndis_nb_private {
  * @Next: next frame of the same NBL, or NULL
  * @CurrentMdl: the MDL the frame's data starts in; read it through
  *	NET_BUFFER_CURRENT_MDL()
- * @CurrentMdlOffset: where in @CurrentMdl the data starts; read it through
- *	NET_BUFFER_CURRENT_MDL_OFFSET()
- * @DataLength: bytes of the frame
- * @stDataLength: the same, pointer-sized
  * @MdlChain: the storage as MDLs; read it through NET_BUFFER_FIRST_MDL()
- * @DataOffset: bytes from the start of the storage to the frame
  * @Skb: the storage, when it is an sk_buff (a Linux addition; it may be
  *	shared with other NBs: read it through NdisGetDataBuffer())
+ * @CurrentMdlOffset: where in @CurrentMdl the data starts; read it through
+ *	NET_BUFFER_CURRENT_MDL_OFFSET()
+ * @DataOffset: bytes from the start of the storage to the frame
+ * @DataLength: bytes of the frame
+ * @stDataLength: the same, pointer-sized
  * @ChecksumBias: bytes at the start of the frame a checksum offload skips
  * @Reserved: reserved
  * @NdisPoolHandle: the pool it came from
@@ -60,19 +60,20 @@ struct ndis_nb_private {
  * @DataPhysicalAddress: not set: DMA mapping is the kernel's DMA API's
  * @Ndis: private to NDIS
  *
- * The fields the data path reads come first, in one cache line.
+ * The fields the data path reads come first, in one cache line, and in an
+ * order without holes rather than the DDI's (no driver depends on it).
  */
 struct _NET_BUFFER {
 	PNET_BUFFER Next;
 	PMDL CurrentMdl;
+	PMDL MdlChain;
+	struct sk_buff *Skb;
 	ULONG CurrentMdlOffset;
+	ULONG DataOffset;
 	union {
 		ULONG DataLength;
 		SIZE_T stDataLength;
 	};
-	PMDL MdlChain;
-	ULONG DataOffset;
-	struct sk_buff *Skb;
 	USHORT ChecksumBias;
 	USHORT Reserved;
 	NDIS_HANDLE NdisPoolHandle;
