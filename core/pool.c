@@ -124,18 +124,3 @@ PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, u16 context, u16 backfill)
 	atomic_inc(&pool->outstanding);
 	return nbl;
 }
-
-/* Copy @n bytes of @nb's view to @dst. Return: 0, or skb_copy_bits()'s error. */
-int ndis_nb_copy(PNET_BUFFER nb, void *dst, u32 n)
-{
-	struct sk_buff *skb = nb->Skb;
-	u32 start = nb->DataOffset;
-	u32 linear_end = skb_headroom(skb) + skb_headlen(skb);
-	u32 in_head = start < linear_end ? min(linear_end - start, n) : 0;
-
-	memcpy(dst, skb->head + start, in_head);
-	if (n == in_head)
-		return 0;
-	return skb_copy_bits(skb, start + in_head - skb_headroom(skb), (u8 *)dst + in_head,
-			     n - in_head);
-}

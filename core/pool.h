@@ -33,6 +33,5 @@ int ndis_pool_kill(struct ndis_pool *pool);
 void ndis_nb_view(PNET_BUFFER nb, struct sk_buff *skb);
 struct sk_buff *ndis_skb_new(struct ndis_pool *pool, u32 offset, size_t length);
 PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, u16 context, u16 backfill);
-int ndis_nb_copy(PNET_BUFFER nb, void *dst, u32 n);
 
 #endif /* _NDIS_CORE_POOL_H */

@@ -34,6 +34,7 @@
 #include "binding.h"
 #include "datapath.h"
 #include "miniport.h"
+#include "nbdata.h"
 #include "oid.h"
 #include "protocol.h"
 #include "registry.h"
@@ -132,8 +133,7 @@ static void ndis_rx_copy_put(struct ndis_binding *b, PNET_BUFFER_LIST copy)
 {
 	unsigned long flags;
 
-	consume_skb(copy->Ndis.nb.Skb);	/* our reference to the shared storage */
-	copy->Ndis.nb.Skb = NULL;
+	ndis_nb_release(&copy->Ndis.nb);	/* the view, not the miniport's storage */
 	spin_lock_irqsave(&b->rx.lock, flags);
 	copy->Next = b->rx.free;
 	b->rx.free = copy;
@@ -156,7 +156,12 @@ static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struc
 	copy->Status = NDIS_STATUS_SUCCESS;
 	memcpy(copy->NetBufferListInfo, nbl->NetBufferListInfo, sizeof(copy->NetBufferListInfo));
 	copy->Ndis.nb.Next = NULL;
-	copy->Ndis.nb.Skb = skb_get(nb->Skb);
+	/* The miniport's storage, viewed: a chain of its MDLs is shared as is. */
+	copy->Ndis.nb.Skb = nb->Skb ? skb_get(nb->Skb) : NULL;
+	copy->Ndis.nb.MdlChain = nb->Skb ? NULL : nb->MdlChain;
+	copy->Ndis.nb.CurrentMdl = nb->Skb ? NULL : nb->CurrentMdl;
+	copy->Ndis.nb.CurrentMdlOffset = nb->Skb ? 0 : nb->CurrentMdlOffset;
+	copy->Ndis.nb.Ndis.borrowed = copy->Ndis.nb.MdlChain;
 	copy->Ndis.nb.DataOffset = nb->DataOffset;
 	copy->Ndis.nb.DataLength = nb->DataLength;
 	copy->Ndis.parent = nbl;
@@ -342,7 +347,8 @@ int ndis_rx_indicate(struct ndis_adapter *a, void *handle, PNET_BUFFER_LIST chai
 		return -EINVAL;
 	atomic_inc(&a->rx.indicating);
 	for (nbl = chain; nbl; nbl = nbl->Next) {
-		if (!nbl->FirstNetBuffer || !nbl->FirstNetBuffer->Skb ||
+		if (!nbl->FirstNetBuffer ||
+		    (!nbl->FirstNetBuffer->Skb && !nbl->FirstNetBuffer->MdlChain) ||
 		    atomic_cmpxchg(&nbl->Ndis.state, NDIS_NBL_IDLE, NDIS_NBL_INDICATED) !=
 		    NDIS_NBL_IDLE) {
 			ndis_misuse(api, "idle NBLs with data", caller);

@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 
 #include "../handle.h"
+#include "../nbdata.h"
 #include "../object.h"
 #include "../pool.h"
 #include "../report.h"
@@ -148,6 +149,20 @@ void NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferPool, "NDIS");
 
+/* Whether @chain has @offset + @length bytes; if not, the misuse is reported. */
+static bool ndis_mdl_chain_holds(PMDL chain, ULONG offset, SIZE_T length, const char *api,
+				 unsigned long caller)
+{
+	u64 bytes = 0;
+
+	for (; chain; chain = chain->Next)
+		bytes += chain->ByteCount;
+	if ((u64)offset + length <= bytes && length <= U32_MAX)
+		return true;
+	ndis_misuse(api, "an MDL chain that holds DataOffset + DataLength bytes", caller);
+	return false;
+}
+
 /**
  * NdisAllocateNetBufferList() - an NBL without frames
  * @PoolHandle: an NBL pool
@@ -180,44 +195,60 @@ EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferList, "NDIS");
  * @PoolHandle: an NBL pool created with fAllocateNetBuffer
  * @ContextSize: context bytes beyond the pool's
  * @ContextBackFill: extra bytes before the context
- * @MdlChain: must be NULL: the data buffer is allocated here
- * @DataOffset: headroom before the data
- * @DataLength: bytes of (zeroed) data
+ * @MdlChain: the driver's buffer as an MDL chain, which the frame then
+ *	describes in place; or NULL for a zeroed buffer allocated here
+ * @DataOffset: bytes of the storage before the data (the back-fill)
+ * @DataLength: bytes of data
+ *
+ * A chain stays the driver's: NDIS neither copies nor frees it, and it
+ * must stay valid until the NBL is freed.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
- * Return: the NBL, or NULL.
+ * Return: the NBL, or NULL (no memory, or a chain shorter than
+ * @DataOffset + @DataLength: reported).
  */
 PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 						       USHORT ContextSize,
 						       USHORT ContextBackFill,
-						       PVOID MdlChain, ULONG DataOffset,
+						       PMDL MdlChain, ULONG DataOffset,
 						       SIZE_T DataLength)
 {
+	struct sk_buff *skb = NULL;
 	struct ndis_pool *pool;
 	PNET_BUFFER_LIST nbl;
-	struct sk_buff *skb;
 
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
 	pool = ndis_pool_get(PoolHandle, true, __func__, _RET_IP_);
 	if (!pool)
 		return NULL;
-	if (MdlChain || !pool->allocate_nb) {
-		ndis_misuse(__func__, "a pool with fAllocateNetBuffer and no MDL chain", _RET_IP_);
-		ndis_object_put(&pool->obj);
-		return NULL;
+	if (!pool->allocate_nb) {
+		ndis_misuse(__func__, "a pool with fAllocateNetBuffer", _RET_IP_);
+		goto fail;
 	}
-	skb = ndis_skb_new(pool, DataOffset, DataLength);
-	nbl = skb ? ndis_nbl_new(pool, ContextSize, ContextBackFill) : NULL;
+	if (MdlChain && !ndis_mdl_chain_holds(MdlChain, DataOffset, DataLength, __func__,
+					      _RET_IP_))
+		goto fail;
+	if (!MdlChain) {
+		skb = ndis_skb_new(pool, DataOffset, DataLength);
+		if (!skb)
+			goto fail;
+	}
+	nbl = ndis_nbl_new(pool, ContextSize, ContextBackFill);
 	if (!nbl) {
 		kfree_skb(skb);
-		ndis_object_put(&pool->obj);
-		return NULL;
+		goto fail;
 	}
-	ndis_nb_view(&nbl->Ndis.nb, skb);
+	if (skb)
+		ndis_nb_view(&nbl->Ndis.nb, skb);
+	else
+		ndis_nb_on_chain(&nbl->Ndis.nb, MdlChain, DataOffset, DataLength);
 	nbl->Ndis.nb.NdisPoolHandle = PoolHandle;
 	nbl->FirstNetBuffer = &nbl->Ndis.nb;
 	return nbl;
+fail:
+	ndis_object_put(&pool->obj);
+	return NULL;
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferAndNetBufferList, "NDIS");
 
@@ -249,19 +280,22 @@ EXPORT_SYMBOL_NS_GPL(ndis_nbl_from_skb, "NDIS_LINUX");
  * @NetBuffer: the NB; it has no data afterwards and may only be freed
  *
  * The skb is trimmed to the NB's view of it; a storage shared with other
- * NBs is copied first (the only case that copies).
+ * NBs is copied first, as is a frame on a driver's MDLs (the only cases
+ * that copy).
  *
  * Context: IRQL <= DISPATCH_LEVEL.
- * Return: the sk_buff, now the caller's, or NULL if no memory for a copy.
+ * Return: the sk_buff, now the caller's, or NULL if no memory for a copy
+ * or the NB has no data.
  */
 struct sk_buff *ndis_nb_detach_skb(PNET_BUFFER NetBuffer)
 {
 	struct sk_buff *skb = NetBuffer->Skb;
 	int delta;
 
-	NetBuffer->Skb = NULL;
 	if (!skb)
-		return NULL;
+		return ndis_nb_on_mdls(NetBuffer) ? ndis_nb_copy_to_skb(NetBuffer) : NULL;
+	ndis_nb_drop_mdls(NetBuffer);
+	NetBuffer->Skb = NULL;
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
@@ -304,7 +338,7 @@ void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 		ndis_misuse(__func__, "an NBL from NdisAllocateNetBufferList", _RET_IP_);
 		return;
 	}
-	consume_skb(NetBufferList->Ndis.nb.Skb);
+	ndis_nb_release(&NetBufferList->Ndis.nb);
 	kfree(NetBufferList);
 	atomic_dec(&pool->outstanding);
 	ndis_object_put(&pool->obj);
@@ -312,40 +346,49 @@ void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBufferList, "NDIS");
 
 /**
- * NdisAllocateNetBuffer() - a zeroed frame from an NB pool
+ * NdisAllocateNetBuffer() - a frame from an NB pool
  * @PoolHandle: an NB pool
- * @MdlChain: must be NULL: the data buffer is allocated here
- * @DataOffset: headroom before the data
- * @DataLength: bytes of (zeroed) data
+ * @MdlChain: the driver's buffer as an MDL chain, which the frame then
+ *	describes in place; or NULL for a zeroed buffer allocated here
+ * @DataOffset: bytes of the storage before the data (the back-fill)
+ * @DataLength: bytes of data
+ *
+ * A chain stays the driver's, as for NdisAllocateNetBufferAndNetBufferList().
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: the NB, or NULL.
  */
-PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PVOID MdlChain,
+PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PMDL MdlChain,
 				  ULONG DataOffset, SIZE_T DataLength)
 {
 	struct ndis_pool_nb *pnb = NULL;
+	struct sk_buff *skb = NULL;
 	struct ndis_pool *pool;
-	struct sk_buff *skb;
 
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
 	pool = ndis_pool_get(PoolHandle, false, __func__, _RET_IP_);
 	if (!pool)
 		return NULL;
-	if (MdlChain) {
-		ndis_misuse(__func__, "no MDL chain", _RET_IP_);
+	if (MdlChain && !ndis_mdl_chain_holds(MdlChain, DataOffset, DataLength, __func__,
+					      _RET_IP_))
 		goto fail;
+	if (!MdlChain) {
+		skb = ndis_skb_new(pool, DataOffset, DataLength);
+		if (!skb)
+			goto fail;
 	}
-	skb = ndis_skb_new(pool, DataOffset, DataLength);
-	pnb = skb ? kzalloc(sizeof(*pnb), GFP_ATOMIC) : NULL;
+	pnb = kzalloc(sizeof(*pnb), GFP_ATOMIC);
 	if (!pnb) {
 		kfree_skb(skb);
 		goto fail;
 	}
 	pnb->magic = NDIS_POOL_NB_MAGIC;
 	pnb->pool = pool;
-	ndis_nb_view(&pnb->nb, skb);
+	if (skb)
+		ndis_nb_view(&pnb->nb, skb);
+	else
+		ndis_nb_on_chain(&pnb->nb, MdlChain, DataOffset, DataLength);
 	pnb->nb.NdisPoolHandle = PoolHandle;
 	atomic_inc(&pool->outstanding);
 	return &pnb->nb;
@@ -376,117 +419,9 @@ void NdisFreeNetBuffer(PNET_BUFFER NetBuffer)
 	}
 	pool = pnb->pool;
 	pnb->magic = 0;
-	consume_skb(NetBuffer->Skb);
+	ndis_nb_release(NetBuffer);
 	kfree(pnb);
 	atomic_dec(&pool->outstanding);
 	ndis_object_put(&pool->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeNetBuffer, "NDIS");
-
-/* Copy the first @n bytes of @nb's frame (n <= DataLength) to @dst. */
-/**
- * NdisGetDataBuffer() - the first bytes of a frame, contiguous
- * @NetBuffer: the frame
- * @BytesNeeded: how many bytes from the start of its data
- * @Storage: where to copy them if they are not contiguous (or misaligned),
- *	or NULL
- * @AlignMultiple: required alignment (1 or 0: any), a power of two
- * @AlignOffset: offset the alignment applies to
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: a pointer into the frame, @Storage holding a copy, or NULL (the
- * frame is shorter, or the bytes are not contiguous and @Storage is NULL).
- */
-PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
-			UINT AlignMultiple, UINT AlignOffset)
-{
-	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
-	UCHAR *data;
-
-	if (!skb || BytesNeeded > NetBuffer->DataLength)
-		return NULL;
-	data = skb->head + NetBuffer->DataOffset;
-	/* Contiguous when it ends within the linear part of the storage. */
-	if (NetBuffer->DataOffset + BytesNeeded <= skb_headroom(skb) + skb_headlen(skb) &&
-	    (AlignMultiple <= 1 || IS_ALIGNED((unsigned long)data - AlignOffset, AlignMultiple)))
-		return data;
-	if (!Storage || ndis_nb_copy(NetBuffer, Storage, BytesNeeded))
-		return NULL;
-	return Storage;
-}
-EXPORT_SYMBOL_NS_GPL(NdisGetDataBuffer, "NDIS");
-
-/**
- * NdisAdvanceNetBufferDataStart() - drop bytes from the front of a frame
- * @NetBuffer: the frame
- * @DataOffsetDelta: bytes to drop; more than the frame has is refused
- * @FreeMdl: ignored (no MDLs)
- * @FreeMdlHandler: ignored (no MDLs)
- *
- * Only the NB's view moves; the storage, which other NBs may share, stays.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- */
-void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
-				   BOOLEAN FreeMdl, PVOID FreeMdlHandler)
-{
-	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
-	if (!NetBuffer || !NetBuffer->Skb || DataOffsetDelta > NetBuffer->DataLength) {
-		ndis_misuse(__func__, "a delta within the frame's data", _RET_IP_);
-		return;
-	}
-	NetBuffer->DataOffset += DataOffsetDelta;
-	NetBuffer->DataLength -= DataOffsetDelta;
-}
-EXPORT_SYMBOL_NS_GPL(NdisAdvanceNetBufferDataStart, "NDIS");
-
-/**
- * NdisRetreatNetBufferDataStart() - grow a frame at the front
- * @NetBuffer: the frame
- * @DataOffsetDelta: bytes to add before the data (the caller writes them)
- * @DataBackFill: extra room to leave in front when a new buffer is needed
- * @AllocateMdlHandler: ignored (no MDLs)
- *
- * Uses the back-fill space when there is enough and the storage is the
- * NB's alone; otherwise the frame moves to a new buffer (the only case
- * that allocates), so bytes written in front never land in shared data.
- *
- * Context: IRQL <= DISPATCH_LEVEL.
- * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_RESOURCES when a new buffer
- * was needed and none could be had.
- */
-NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
-					  ULONG DataBackFill, PVOID AllocateMdlHandler)
-{
-	struct sk_buff *skb = NetBuffer ? NetBuffer->Skb : NULL;
-	struct sk_buff *fresh;
-	ULONG room;
-
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
-		return NDIS_STATUS_INVALID_STATE;
-	if (!skb) {
-		ndis_misuse(__func__, "a frame with data", _RET_IP_);
-		return NDIS_STATUS_INVALID_PARAMETER;
-	}
-	if (DataOffsetDelta <= NetBuffer->DataOffset && !skb_shared(skb) && !skb_cloned(skb)) {
-		NetBuffer->DataOffset -= DataOffsetDelta;
-		NetBuffer->DataLength += DataOffsetDelta;
-		return NDIS_STATUS_SUCCESS;
-	}
-	room = DataBackFill + DataOffsetDelta;
-	fresh = alloc_skb(room + NetBuffer->DataLength, GFP_ATOMIC);
-	if (!fresh)
-		return NDIS_STATUS_RESOURCES;
-	skb_reserve(fresh, room);
-	if (ndis_nb_copy(NetBuffer, skb_put(fresh, NetBuffer->DataLength),
-			 NetBuffer->DataLength)) {
-		kfree_skb(fresh);
-		return NDIS_STATUS_RESOURCES;
-	}
-	consume_skb(skb);	/* our reference to the old storage */
-	ndis_nb_view(NetBuffer, fresh);
-	NetBuffer->DataOffset -= DataOffsetDelta;
-	NetBuffer->DataLength += DataOffsetDelta;
-	return NDIS_STATUS_SUCCESS;
-}
-EXPORT_SYMBOL_NS_GPL(NdisRetreatNetBufferDataStart, "NDIS");

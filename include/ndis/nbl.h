@@ -2,49 +2,123 @@
 /*
  * NET_BUFFER_LISTs and NET_BUFFERs on top of sk_buffs.
  *
- * One NET_BUFFER is one frame. Its storage is one sk_buff (NB->Skb), in
- * place of the DDI's MDL chain, and the NB's own DataOffset and DataLength
- * say which bytes of that storage are the frame, exactly as in the DDI:
- * DataOffset counts from the start of the buffer (skb->head), so it is the
- * back-fill space. Advancing or retreating moves the view, not the skb;
- * several NBs (clones) may view one skb. A NET_BUFFER_LIST is a list of
- * frames sharing out-of-band information; NBLs chain through Next.
+ * One NET_BUFFER is one frame, and its storage is one of two things. An NB
+ * that NDIS allocated, or that wraps a Linux frame, is stored in an
+ * sk_buff (NB->Skb); an NB a driver built over its own memory has the
+ * driver's MDL chain (NB->MdlChain) and no sk_buff. Either way the NB's
+ * DataOffset and DataLength say which bytes of the storage are the frame,
+ * exactly as in the DDI: DataOffset counts from the start of the storage
+ * (skb->head, or the first MDL), so it is the back-fill space. Advancing
+ * or retreating moves the view, not the storage; several NBs may view one
+ * sk_buff. A NET_BUFFER_LIST is a list of frames sharing out-of-band
+ * information; NBLs chain through Next.
  *
- * Differences from the DDI, all deliberate: there are no MDLs (MdlChain
- * arguments must be NULL; the skb is the buffer); the "FreeMdl" and
- * "AllocateMdl" handler arguments are ignored; ndis_nbl_from_skb() and
+ * The MDL chain of an sk_buff-backed NB (its linear part, then each page
+ * fragment) is built the first time a driver asks for it through
+ * NET_BUFFER_FIRST_MDL(), NET_BUFFER_CURRENT_MDL() or
+ * NET_BUFFER_CURRENT_MDL_OFFSET(), and kept until the NB's storage
+ * changes: drivers that never walk MDLs pay nothing for them. Read the
+ * MDL fields through those macros, not directly. ndis_nbl_from_skb() and
  * ndis_nb_detach_skb() move frames between Linux and NDIS without copying.
  */
 #ifndef _NDIS_NBL_H
 #define _NDIS_NBL_H
 
 #include <linux/skbuff.h>
+#include <ndis/mdl.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 
+/* Framework bookkeeping of an NB; drivers never touch it. */
+struct ndis_nb_private {
+	PMDL skb_mdls;		/* the MDLs built over Skb, or NULL */
+	PMDL borrowed;		/* a receive copy: where the miniport's MDLs start */
+};
+
 /**
  * struct _NET_BUFFER - one frame
  * @Next: next frame of the same NBL, or NULL
- * @Skb: the frame's storage (a Linux addition standing for the MDL chain);
- *	read it through NdisGetDataBuffer(), it may be shared
+ * @CurrentMdl: the MDL the frame's data starts in; read it through
+ *	NET_BUFFER_CURRENT_MDL()
+ * @MdlChain: the storage as MDLs; read it through NET_BUFFER_FIRST_MDL()
+ * @Skb: the storage, when it is an sk_buff (a Linux addition; it may be
+ *	shared with other NBs: read it through NdisGetDataBuffer())
+ * @CurrentMdlOffset: where in @CurrentMdl the data starts; read it through
+ *	NET_BUFFER_CURRENT_MDL_OFFSET()
  * @DataOffset: bytes from the start of the storage to the frame
  * @DataLength: bytes of the frame
+ * @stDataLength: the same, pointer-sized
+ * @ChecksumBias: bytes at the start of the frame a checksum offload skips
+ * @Reserved: reserved
+ * @NdisPoolHandle: the pool it came from
+ * @NdisReserved: reserved for NDIS
  * @ProtocolReserved: for the protocol that owns the NB
  * @MiniportReserved: for the miniport that owns the NB
- * @NdisPoolHandle: the pool it came from
+ * @DataPhysicalAddress: not set: DMA mapping is the kernel's DMA API's
+ * @Ndis: private to NDIS
+ *
+ * The fields the data path reads come first, in one cache line, and in an
+ * order without holes rather than the DDI's (no driver depends on it).
  */
 struct _NET_BUFFER {
 	PNET_BUFFER Next;
+	PMDL CurrentMdl;
+	PMDL MdlChain;
 	struct sk_buff *Skb;
+	ULONG CurrentMdlOffset;
 	ULONG DataOffset;
-	ULONG DataLength;
+	union {
+		ULONG DataLength;
+		SIZE_T stDataLength;
+	};
+	USHORT ChecksumBias;
+	USHORT Reserved;
+	NDIS_HANDLE NdisPoolHandle;
+	PVOID NdisReserved[2];
 	PVOID ProtocolReserved[6];
 	PVOID MiniportReserved[4];
-	NDIS_HANDLE NdisPoolHandle;
+	NDIS_PHYSICAL_ADDRESS DataPhysicalAddress;
+	struct ndis_nb_private Ndis;
 };
+
+void ndis_nb_build_mdls(PNET_BUFFER NetBuffer);
+
+/**
+ * typedef NET_BUFFER_ALLOCATE_MDL_HANDLER - NetAllocateMdl: a driver's MDL
+ *	for a retreat
+ * @BufferSize: the least buffer needed; set to the buffer's real size
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: an MDL describing a buffer of at least *@BufferSize bytes, or NULL.
+ */
+typedef PMDL (*NET_BUFFER_ALLOCATE_MDL_HANDLER)(PULONG BufferSize);
+
+/**
+ * typedef NET_BUFFER_FREE_MDL_HANDLER - NetFreeMdl: free what the driver's
+ *	NetAllocateMdl gave, when an advance no longer needs it
+ * @Mdl: the MDL, with its buffer
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+typedef void (*NET_BUFFER_FREE_MDL_HANDLER)(PMDL Mdl);
+
+/* @nb, with the MDL chain of its sk_buff built if it had none yet. */
+static inline PNET_BUFFER ndis_nb_with_mdls(PNET_BUFFER nb)
+{
+	if (unlikely(!nb->MdlChain && nb->Skb))
+		ndis_nb_build_mdls(nb);
+	return nb;
+}
+
+#define NET_BUFFER_FIRST_MDL(_NB)		(ndis_nb_with_mdls(_NB)->MdlChain)
+#define NET_BUFFER_CURRENT_MDL(_NB)		(ndis_nb_with_mdls(_NB)->CurrentMdl)
+#define NET_BUFFER_CURRENT_MDL_OFFSET(_NB)	(ndis_nb_with_mdls(_NB)->CurrentMdlOffset)
+#define NET_BUFFER_CHECKSUM_BIAS(_NB)		((_NB)->ChecksumBias)
+#define NET_BUFFER_PROTOCOL_RESERVED(_NB)	((_NB)->ProtocolReserved)
+#define NET_BUFFER_MINIPORT_RESERVED(_NB)	((_NB)->MiniportReserved)
 
 /**
  * enum _NDIS_NET_BUFFER_LIST_INFO - slots of NetBufferListInfo[]
@@ -193,19 +267,32 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
 PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 						       USHORT ContextSize,
 						       USHORT ContextBackFill,
-						       PVOID MdlChain, ULONG DataOffset,
+						       PMDL MdlChain, ULONG DataOffset,
 						       SIZE_T DataLength);
 void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList);
-PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PVOID MdlChain,
+PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PMDL MdlChain,
 				  ULONG DataOffset, SIZE_T DataLength);
 void NdisFreeNetBuffer(PNET_BUFFER NetBuffer);
 
 PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
 			UINT AlignMultiple, UINT AlignOffset);
 void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
-				   BOOLEAN FreeMdl, PVOID FreeMdlHandler);
+				   BOOLEAN FreeMdl, NET_BUFFER_FREE_MDL_HANDLER FreeMdlHandler);
 NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
-					  ULONG DataBackFill, PVOID AllocateMdlHandler);
+					  ULONG DataBackFill,
+					  NET_BUFFER_ALLOCATE_MDL_HANDLER AllocateMdlHandler);
+
+void NdisAdvanceNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta,
+				       BOOLEAN FreeMdl,
+				       NET_BUFFER_FREE_MDL_HANDLER FreeMdlHandler);
+NDIS_STATUS NdisRetreatNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList,
+					      ULONG DataOffsetDelta, ULONG DataBackFill,
+					      NET_BUFFER_ALLOCATE_MDL_HANDLER AllocateMdlHandler,
+					      NET_BUFFER_FREE_MDL_HANDLER FreeMdlHandler);
+NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(PNET_BUFFER Destination, ULONG DestinationOffset,
+					     ULONG BytesToCopy, PNET_BUFFER Source,
+					     ULONG SourceOffset, PULONG BytesCopied);
+ULONG NdisQueryNetBufferPhysicalCount(PNET_BUFFER NetBuffer);
 
 PNET_BUFFER_LIST ndis_nbl_from_skb(NDIS_HANDLE PoolHandle, struct sk_buff *skb);
 struct sk_buff *ndis_nb_detach_skb(PNET_BUFFER NetBuffer);

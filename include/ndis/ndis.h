@@ -28,6 +28,7 @@
 #include <ndis/pnp.h>
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
+#include <ndis/mdl.h>
 #include <ndis/nbl.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>

@@ -169,13 +169,13 @@ static struct sk_buff *ndis_netdev_tx_copy(struct net_device *dev, PNET_BUFFER n
 /*
  * Whether @nb's frame can be lent: long enough to be worth it, in the
  * linear part of a page-fragment head (a page-pool page stays with its
- * pool's own reference counting).
+ * pool's own reference counting). A frame on a driver's MDLs is copied.
  */
 static bool ndis_netdev_tx_lendable(PNET_BUFFER nb)
 {
 	const struct sk_buff *from = nb->Skb;
 
-	return nb->DataLength > max_t(unsigned int, READ_ONCE(tx_copybreak),
+	return from && nb->DataLength > max_t(unsigned int, READ_ONCE(tx_copybreak),
 				       NDIS_NETDEV_TX_LEND_HEAD) &&
 	       from->head_frag && !from->pp_recycle &&
 	       nb->DataOffset + nb->DataLength <= skb_headroom(from) + skb_headlen(from);
