@@ -24,6 +24,7 @@
 #include <ndis/status.h>
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
+typedef struct _NET_BUFFER_LIST_CONTEXT NET_BUFFER_LIST_CONTEXT, *PNET_BUFFER_LIST_CONTEXT;
 
 /**
  * struct _NET_BUFFER - one frame
@@ -83,7 +84,8 @@ struct ndis_nbl_private {
 	void *pool;
 	atomic_t rx_refs;		/* an indicated NBL: copies still out */
 	PNET_BUFFER_LIST parent;	/* a receive copy: what it copies */
-	USHORT context_size;
+	USHORT context_size;		/* the first context block's Size; 0: none */
+	USHORT context_offset;		/* and its Offset once allocated */
 	NET_BUFFER nb;			/* the NB allocated with the NBL */
 };
 
@@ -102,7 +104,7 @@ struct ndis_nbl_private {
  * @Status: completion status of a send
  * @NetBufferListInfo: out-of-band information, indexed by
  *	NDIS_NET_BUFFER_LIST_INFO
- * @Context: the context area requested at allocation, or NULL
+ * @Context: the top block of the context stack (ndis/nblcontext.h), or NULL
  * @Ndis: private to NDIS
  */
 struct _NET_BUFFER_LIST {
@@ -117,7 +119,7 @@ struct _NET_BUFFER_LIST {
 	ULONG Flags;
 	NDIS_STATUS Status;
 	PVOID NetBufferListInfo[MaxNetBufferListInfo];
-	PUCHAR Context;
+	PNET_BUFFER_LIST_CONTEXT Context;
 	struct ndis_nbl_private Ndis;
 };
 
@@ -126,7 +128,6 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_STATUS(nbl)		((nbl)->Status)
 #define NET_BUFFER_LIST_FLAGS(nbl)		((nbl)->Flags)
 #define NET_BUFFER_LIST_INFO(nbl, id)		((nbl)->NetBufferListInfo[(id)])
-#define NET_BUFFER_LIST_CONTEXT_DATA_START(nbl)	((nbl)->Context)
 #define NET_BUFFER_NEXT_NB(nb)			((nb)->Next)
 #define NET_BUFFER_DATA_LENGTH(nb)		((nb)->DataLength)
 #define NET_BUFFER_DATA_OFFSET(nb)		((nb)->DataOffset)

@@ -25,6 +25,7 @@
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
 #include <ndis/nbl.h>
+#include <ndis/nblcontext.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
 
