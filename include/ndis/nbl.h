@@ -22,6 +22,7 @@
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
+#include <ndis/version.h>
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 typedef struct _NET_BUFFER_LIST_CONTEXT NET_BUFFER_LIST_CONTEXT, *PNET_BUFFER_LIST_CONTEXT;
@@ -50,28 +51,40 @@ struct _NET_BUFFER {
 /**
  * enum _NDIS_NET_BUFFER_LIST_INFO - slots of NetBufferListInfo[]
  * @TcpIpChecksumNetBufferListInfo: checksum offload information
+ * @TcpOffloadBytesTransferred: the same slot, for TCP chimney offload
  * @IPsecOffloadV1NetBufferListInfo: IPsec offload information
+ * @IPsecOffloadV2NetBufferListInfo: the same slot, IPsec offload version 2
  * @TcpLargeSendNetBufferListInfo: large send offload information
+ * @TcpReceiveNoPush: the same slot, on receive
  * @ClassificationHandleNetBufferListInfo: classification handle
  * @Ieee8021QNetBufferListInfo: 802.1Q tag
  * @NetBufferListCancelId: the cancel id of a send
  * @MediaSpecificInformation: media-specific data
  * @NetBufferListFrameType: EtherType
- * @NetBufferListProtocolId: protocol id
+ * @NetBufferListProtocolId: the same slot, the protocol id
  * @NetBufferListHashValue: receive hash value
  * @NetBufferListHashInfo: receive hash type
  * @MaxNetBufferListInfo: number of slots
+ *
+ * The slots of NDIS 6.0 up to the hash, in the DDI's order and with its
+ * aliases; WfpNetBufferListInfo and the NDIS 6.1 and later slots are not
+ * there (nothing here fills them).
  */
 typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	TcpIpChecksumNetBufferListInfo,
+	TcpOffloadBytesTransferred = TcpIpChecksumNetBufferListInfo,
 	IPsecOffloadV1NetBufferListInfo,
+#if NDIS_SUPPORT_NDIS61
+	IPsecOffloadV2NetBufferListInfo = IPsecOffloadV1NetBufferListInfo,
+#endif
 	TcpLargeSendNetBufferListInfo,
+	TcpReceiveNoPush = TcpLargeSendNetBufferListInfo,
 	ClassificationHandleNetBufferListInfo,
 	Ieee8021QNetBufferListInfo,
 	NetBufferListCancelId,
 	MediaSpecificInformation,
 	NetBufferListFrameType,
-	NetBufferListProtocolId,
+	NetBufferListProtocolId = NetBufferListFrameType,
 	NetBufferListHashValue,
 	NetBufferListHashInfo,
 	MaxNetBufferListInfo

@@ -26,6 +26,7 @@
 #include <ndis/miniport.h>
 #include <ndis/nbl.h>
 #include <ndis/nblcontext.h>
+#include <ndis/nblinfo.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
 
