@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 
 #include "handle.h"
+#include "nblcontext.h"
 #include "object.h"
 #include "pool.h"
 #include "state.h"
@@ -108,18 +109,21 @@ struct sk_buff *ndis_skb_new(struct ndis_pool *pool, u32 offset, size_t length)
 	return skb;
 }
 
-/* An NBL of @pool with @context bytes of context after @backfill more. */
+/*
+ * An NBL of @pool with @context bytes of context used and @backfill more
+ * free, in the first block of its context stack, allocated with it.
+ */
 PNET_BUFFER_LIST ndis_nbl_new(struct ndis_pool *pool, u16 context, u16 backfill)
 {
-	size_t ctx = (size_t)pool->context_size + context + backfill;
+	size_t ctx = ndis_nbl_context_extra(pool->context_size, context, backfill);
 	PNET_BUFFER_LIST nbl = kzalloc(sizeof(*nbl) + ctx, GFP_ATOMIC);
 
 	if (!nbl)
 		return NULL;
 	nbl->NdisPoolHandle = ndis_handle_of(&pool->obj, NDIS_HT_POOL);
-	nbl->Context = ctx ? (PUCHAR)(nbl + 1) + backfill : NULL;
+	if (ctx)
+		ndis_nbl_context_init(nbl, pool->context_size, context, backfill);
 	nbl->Ndis.pool = pool;
-	nbl->Ndis.context_size = ctx;
 	atomic_set(&nbl->Ndis.state, NDIS_NBL_IDLE);
 	atomic_inc(&pool->outstanding);
 	return nbl;

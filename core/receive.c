@@ -35,6 +35,7 @@
 #include "datapath.h"
 #include "miniport.h"
 #include "nbdata.h"
+#include "nblcontext.h"
 #include "oid.h"
 #include "protocol.h"
 #include "registry.h"
@@ -318,6 +319,8 @@ static void ndis_rx_deliver(struct ndis_adapter *a, struct ndis_binding *b, void
 	for (copy = head; copy; copy = next) {
 		next = copy->Next;
 		atomic_set(&copy->Ndis.state, NDIS_NBL_IDLE);
+		ndis_nbl_context_release(copy, "ProtocolReceiveNetBufferLists",
+					 (unsigned long)receive);
 		ndis_rx_copy_put(b, copy);
 	}
 }
@@ -412,6 +415,7 @@ void ndis_rx_return(struct ndis_binding *b, PNET_BUFFER_LIST chain, u32 flags,
 			continue;
 		}
 		parent = copy->Ndis.parent;
+		ndis_nbl_context_release(copy, api, caller);
 		ndis_rx_copy_put(b, copy);
 		if (atomic_dec_and_test(&b->rx.held))
 			wake_up_all(&b->gate.drain_wq);

@@ -9,6 +9,7 @@
 
 #include "../handle.h"
 #include "../nbdata.h"
+#include "../nblcontext.h"
 #include "../object.h"
 #include "../pool.h"
 #include "../report.h"
@@ -91,7 +92,8 @@ NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return NULL;
 	if (!ndis_pool_args_ok(NdisHandle, &p, Parameters, &ndis_rev_nbl_pool_params, __func__,
-			       _RET_IP_))
+			       _RET_IP_) ||
+	    !ndis_nbl_context_args_ok(p.ContextSize, 0, __func__, _RET_IP_))
 		return NULL;
 	return ndis_pool_handle(ndis_pool_new(true, p.fAllocateNetBuffer, p.ContextSize,
 					      p.DataSize));
@@ -166,8 +168,9 @@ static bool ndis_mdl_chain_holds(PMDL chain, ULONG offset, SIZE_T length, const 
 /**
  * NdisAllocateNetBufferList() - an NBL without frames
  * @PoolHandle: an NBL pool
- * @ContextSize: context bytes beyond the pool's
- * @ContextBackFill: extra bytes before the context
+ * @ContextSize: context bytes in use from the start (the first block of
+ *	the context stack, ndis/nblcontext.h), a multiple of sizeof(PVOID)
+ * @ContextBackFill: free bytes before them, a multiple of sizeof(PVOID)
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: the NBL, or NULL.
@@ -178,7 +181,8 @@ PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT Contex
 	struct ndis_pool *pool;
 	PNET_BUFFER_LIST nbl;
 
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL) ||
+	    !ndis_nbl_context_args_ok(ContextSize, ContextBackFill, __func__, _RET_IP_))
 		return NULL;
 	pool = ndis_pool_get(PoolHandle, true, __func__, _RET_IP_);
 	if (!pool)
@@ -193,8 +197,9 @@ EXPORT_SYMBOL_NS_GPL(NdisAllocateNetBufferList, "NDIS");
 /**
  * NdisAllocateNetBufferAndNetBufferList() - an NBL with one zeroed frame
  * @PoolHandle: an NBL pool created with fAllocateNetBuffer
- * @ContextSize: context bytes beyond the pool's
- * @ContextBackFill: extra bytes before the context
+ * @ContextSize: context bytes in use from the start (the first block of
+ *	the context stack, ndis/nblcontext.h), a multiple of sizeof(PVOID)
+ * @ContextBackFill: free bytes before them, a multiple of sizeof(PVOID)
  * @MdlChain: the driver's buffer as an MDL chain, which the frame then
  *	describes in place; or NULL for a zeroed buffer allocated here
  * @DataOffset: bytes of the storage before the data (the back-fill)
@@ -217,7 +222,8 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 	struct ndis_pool *pool;
 	PNET_BUFFER_LIST nbl;
 
-	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL) ||
+	    !ndis_nbl_context_args_ok(ContextSize, ContextBackFill, __func__, _RET_IP_))
 		return NULL;
 	pool = ndis_pool_get(PoolHandle, true, __func__, _RET_IP_);
 	if (!pool)
@@ -318,7 +324,9 @@ EXPORT_SYMBOL_NS_GPL(ndis_nb_detach_skb, "NDIS_LINUX");
  * @NetBufferList: an NBL that is not in flight (sent and not completed,
  *	or indicated and not returned: that is reported and refused)
  *
- * NBs the driver added from an NB pool are its own to free first.
+ * NBs the driver added from an NB pool are its own to free first. Context
+ * pushed with NdisAllocateNetBufferListContext() and not popped is freed
+ * here, and reported.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  */
@@ -338,6 +346,7 @@ void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 		ndis_misuse(__func__, "an NBL from NdisAllocateNetBufferList", _RET_IP_);
 		return;
 	}
+	ndis_nbl_context_release(NetBufferList, __func__, _RET_IP_);
 	ndis_nb_release(&NetBufferList->Ndis.nb);
 	kfree(NetBufferList);
 	atomic_dec(&pool->outstanding);

@@ -29,8 +29,10 @@
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
+#include <ndis/version.h>
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
+typedef struct _NET_BUFFER_LIST_CONTEXT NET_BUFFER_LIST_CONTEXT, *PNET_BUFFER_LIST_CONTEXT;
 
 /* Framework bookkeeping of an NB; drivers never touch it. */
 struct ndis_nb_private {
@@ -123,28 +125,40 @@ static inline PNET_BUFFER ndis_nb_with_mdls(PNET_BUFFER nb)
 /**
  * enum _NDIS_NET_BUFFER_LIST_INFO - slots of NetBufferListInfo[]
  * @TcpIpChecksumNetBufferListInfo: checksum offload information
+ * @TcpOffloadBytesTransferred: the same slot, for TCP chimney offload
  * @IPsecOffloadV1NetBufferListInfo: IPsec offload information
+ * @IPsecOffloadV2NetBufferListInfo: the same slot, IPsec offload version 2
  * @TcpLargeSendNetBufferListInfo: large send offload information
+ * @TcpReceiveNoPush: the same slot, on receive
  * @ClassificationHandleNetBufferListInfo: classification handle
  * @Ieee8021QNetBufferListInfo: 802.1Q tag
  * @NetBufferListCancelId: the cancel id of a send
  * @MediaSpecificInformation: media-specific data
  * @NetBufferListFrameType: EtherType
- * @NetBufferListProtocolId: protocol id
+ * @NetBufferListProtocolId: the same slot, the protocol id
  * @NetBufferListHashValue: receive hash value
  * @NetBufferListHashInfo: receive hash type
  * @MaxNetBufferListInfo: number of slots
+ *
+ * The slots of NDIS 6.0 up to the hash, in the DDI's order and with its
+ * aliases; WfpNetBufferListInfo and the NDIS 6.1 and later slots are not
+ * there (nothing here fills them).
  */
 typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	TcpIpChecksumNetBufferListInfo,
+	TcpOffloadBytesTransferred = TcpIpChecksumNetBufferListInfo,
 	IPsecOffloadV1NetBufferListInfo,
+#if NDIS_SUPPORT_NDIS61
+	IPsecOffloadV2NetBufferListInfo = IPsecOffloadV1NetBufferListInfo,
+#endif
 	TcpLargeSendNetBufferListInfo,
+	TcpReceiveNoPush = TcpLargeSendNetBufferListInfo,
 	ClassificationHandleNetBufferListInfo,
 	Ieee8021QNetBufferListInfo,
 	NetBufferListCancelId,
 	MediaSpecificInformation,
 	NetBufferListFrameType,
-	NetBufferListProtocolId,
+	NetBufferListProtocolId = NetBufferListFrameType,
 	NetBufferListHashValue,
 	NetBufferListHashInfo,
 	MaxNetBufferListInfo
@@ -157,7 +171,8 @@ struct ndis_nbl_private {
 	void *pool;
 	atomic_t rx_refs;		/* an indicated NBL: copies still out */
 	PNET_BUFFER_LIST parent;	/* a receive copy: what it copies */
-	USHORT context_size;
+	USHORT context_size;		/* the first context block's Size; 0: none */
+	USHORT context_offset;		/* and its Offset once allocated */
 	NET_BUFFER nb;			/* the NB allocated with the NBL */
 };
 
@@ -176,7 +191,7 @@ struct ndis_nbl_private {
  * @Status: completion status of a send
  * @NetBufferListInfo: out-of-band information, indexed by
  *	NDIS_NET_BUFFER_LIST_INFO
- * @Context: the context area requested at allocation, or NULL
+ * @Context: the top block of the context stack (ndis/nblcontext.h), or NULL
  * @Ndis: private to NDIS
  */
 struct _NET_BUFFER_LIST {
@@ -191,7 +206,7 @@ struct _NET_BUFFER_LIST {
 	ULONG Flags;
 	NDIS_STATUS Status;
 	PVOID NetBufferListInfo[MaxNetBufferListInfo];
-	PUCHAR Context;
+	PNET_BUFFER_LIST_CONTEXT Context;
 	struct ndis_nbl_private Ndis;
 };
 
@@ -200,7 +215,6 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_STATUS(nbl)		((nbl)->Status)
 #define NET_BUFFER_LIST_FLAGS(nbl)		((nbl)->Flags)
 #define NET_BUFFER_LIST_INFO(nbl, id)		((nbl)->NetBufferListInfo[(id)])
-#define NET_BUFFER_LIST_CONTEXT_DATA_START(nbl)	((nbl)->Context)
 #define NET_BUFFER_NEXT_NB(nb)			((nb)->Next)
 #define NET_BUFFER_DATA_LENGTH(nb)		((nb)->DataLength)
 #define NET_BUFFER_DATA_OFFSET(nb)		((nb)->DataOffset)

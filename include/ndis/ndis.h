@@ -30,6 +30,8 @@
 #include <ndis/miniport.h>
 #include <ndis/mdl.h>
 #include <ndis/nbl.h>
+#include <ndis/nblcontext.h>
+#include <ndis/nblinfo.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
 

@@ -30,6 +30,7 @@ typedef u16 USHORT, *PUSHORT;
 typedef int INT, *PINT;
 typedef u32 ULONG, *PULONG;
 typedef u32 UINT, *PUINT;
+typedef u32 UINT32, *PUINT32;
 typedef s32 LONG, *PLONG;
 typedef s64 LONG64, *PLONG64;
 typedef u64 ULONG64, *PULONG64;

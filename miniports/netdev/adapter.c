@@ -134,6 +134,8 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	g->RcvLinkSpeed = link.speed;
 	g->MediaConnectState = link.state;
 	g->MediaDuplexState = link.duplex;
+	/* 802.1Q tags travel in the NBL's Ieee8021QNetBufferListInfo (rx.c, tx.c). */
+	g->MacOptions = NDIS_MAC_OPTION_8021Q_VLAN | NDIS_MAC_OPTION_8021P_PRIORITY;
 	g->LookaheadSize = port->mtu;
 	g->SupportedPacketFilters = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_MULTICAST |
 				    NDIS_PACKET_TYPE_ALL_MULTICAST | NDIS_PACKET_TYPE_BROADCAST |

@@ -7,10 +7,14 @@
  * filter admits by type: directed, multicast, broadcast, or anything in
  * promiscuous mode. Which multicast groups a binding gets NDIS decides.
  *
- * The tap sees frames after GRO and after the driver took the VLAN tag
- * out, so before indicating we put the MAC header back in front, the tag
- * back inside, and cut GRO/LRO super-frames back into the frames that came
- * off the wire (skb_gso_segment, as Open vSwitch does for its upcalls).
+ * The tap sees frames after GRO and after the driver (or the stack) took
+ * the outer VLAN tag out, so before indicating we put the MAC header back
+ * in front and cut GRO/LRO super-frames back into the frames that came off
+ * the wire (skb_gso_segment, as Open vSwitch does for its upcalls). An
+ * 802.1Q tag stays out, in the NBL's Ieee8021QNetBufferListInfo, as the DDI
+ * has a miniport that handles tags (NDIS_MAC_OPTION_8021Q_VLAN) deliver
+ * it; an 802.1ad tag goes back inside. What the NIC verified of the
+ * checksums goes to TcpIpChecksumNetBufferListInfo (ndis_nbl_info_from_skb()).
  * Our own and the host's transmissions are not taken (ignore_outgoing),
  * nor their loopback copies (PACKET_LOOPBACK: multicast and broadcast the
  * host sends to itself), which arrive with the network header where the
@@ -86,6 +90,7 @@ static void ndis_netdev_rx_one(struct ndis_netdev_port *port, struct sk_buff *sk
 		atomic64_inc(&port->stats.rx_dropped);
 		return;
 	}
+	ndis_nbl_info_from_skb(nbl, skb);	/* the tag, the checksums verified */
 	ndis_netdev_count(port, NDIS_NETDEV_RX, cast, len, false);
 	NdisMIndicateReceiveNetBufferLists(port->handle, nbl, 0, 1, flags);
 	if (flags & NDIS_RECEIVE_FLAGS_RESOURCES) {
@@ -121,7 +126,7 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	if (!skb)
 		goto nomem;
 	skb_push(skb, -skb_mac_offset(skb));	/* the MAC header back in front */
-	if (skb_vlan_tag_present(skb)) {
+	if (skb_vlan_tag_present(skb) && skb->vlan_proto != htons(ETH_P_8021Q)) {
 		skb = __vlan_hwaccel_push_inside(skb);	/* frees it on failure */
 		if (!skb)
 			goto nomem;

@@ -24,6 +24,10 @@
  * context (kernels before 6.9: process context, BHs disabled) completes
  * the list at DISPATCH_LEVEL.
  *
+ * The NBL's 802.1Q tag and checksum requests are carried out on each skb
+ * (ndis_nbl_info_to_skb(): a hardware tag, CHECKSUM_PARTIAL), so the
+ * device does them, or the stack in software when the device cannot.
+ *
  * Status of a completed NBL: SUCCESS if the device took at least one of
  * its frames (or it had none), else the failure of the last frame:
  * INVALID_LENGTH (shorter than a header, longer than MTU + header + one
@@ -249,6 +253,7 @@ static NDIS_STATUS ndis_netdev_tx_frame(struct ndis_netdev_port *port, PNET_BUFF
 	skb->ip_summed = CHECKSUM_NONE;
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, ETH_HLEN);
+	ndis_nbl_info_to_skb(nbl, skb);		/* an 802.1Q tag, checksums asked for */
 	atomic_inc(&ndis_netdev_tx_nbl(nbl)->refs);
 
 	rc = dev_queue_xmit(skb);	/* consumes the skb whatever it returns */

@@ -54,39 +54,76 @@ static bool ndisprot_wanted(const struct ndisprot_file *f, const u8 *mac, const 
 	return want && ndisprot_type_wanted(f, frame, len);
 }
 
-/* Queue a copy of @nb for every file of @port that wants it. BHs are off. */
-static void ndisprot_deliver(struct ndisprot_port *port, PNET_BUFFER nb)
+/*
+ * The 802.1Q tag a miniport took out of the frames of @nbl into its
+ * Ieee8021QNetBufferListInfo (ndis_netdev does), as the four bytes that go
+ * back in after the addresses: user space reads frames as on the wire.
+ * Return: 0 if there is none.
+ */
+static u32 ndisprot_tag(PNET_BUFFER_LIST nbl)
 {
-	unsigned int len = NET_BUFFER_DATA_LENGTH(nb);
-	u8 head[VLAN_ETH_HLEN], mac[ETH_ALEN];
+	NDIS_NET_BUFFER_LIST_8021Q_INFO info = {
+		.Value = NET_BUFFER_LIST_INFO(nbl, Ieee8021QNetBufferListInfo),
+	};
+	u16 tci = info.TagHeader.UserPriority << VLAN_PRIO_SHIFT |
+		  (info.TagHeader.CanonicalFormatId ? VLAN_CFI_MASK : 0) | info.TagHeader.VlanId;
+
+	return tci ? ETH_P_8021Q << 16 | tci : 0;
+}
+
+/* @frame's first bytes with @tag inserted after the addresses, in @head. */
+static const u8 *ndisprot_tagged_head(u8 *head, const u8 *frame, u32 tag)
+{
+	memcpy(head, frame, 2 * ETH_ALEN);
+	put_unaligned_be32(tag, head + 2 * ETH_ALEN);
+	memcpy(head + 2 * ETH_ALEN + VLAN_HLEN, frame + 2 * ETH_ALEN, 2);
+	return head;
+}
+
+/*
+ * Queue a copy of @nb for every file of @port that wants it, with @tag
+ * (ndisprot_tag()) put back in. BHs are off.
+ */
+static void ndisprot_deliver(struct ndisprot_port *port, PNET_BUFFER nb, u32 tag)
+{
+	unsigned int len = NET_BUFFER_DATA_LENGTH(nb), taglen = tag ? VLAN_HLEN : 0;
+	u8 head[VLAN_ETH_HLEN], tagged[VLAN_ETH_HLEN], mac[ETH_ALEN];
 	struct ndisprot_file *f;
 	struct sk_buff *skb;
 	const u8 *frame;
 	void *data;
 
-	if (len < ETH_HLEN || len > NDISPROT_FRAME_MAX)
+	if (len < ETH_HLEN || len + taglen > NDISPROT_FRAME_MAX)
 		return;
 	frame = NdisGetDataBuffer(nb, min_t(unsigned int, len, VLAN_ETH_HLEN), head, 1, 0);
 	if (!frame)
 		return;
+	if (tag)
+		frame = ndisprot_tagged_head(tagged, frame, tag);
 	spin_lock(&port->lock);
 	ether_addr_copy(mac, port->mac);
 	list_for_each_entry(f, &port->files, node) {
-		if (!ndisprot_wanted(f, mac, frame, len))
+		if (!ndisprot_wanted(f, mac, frame, len + taglen))
 			continue;
-		skb = skb_queue_len(&f->rxq) < NDISPROT_RXQ_MAX ? alloc_skb(len, GFP_ATOMIC) : NULL;
+		skb = skb_queue_len(&f->rxq) < NDISPROT_RXQ_MAX ?
+		      alloc_skb(len + taglen, GFP_ATOMIC) : NULL;
 		if (!skb) {
 			atomic64_inc(&f->rx_dropped);
 			atomic64_inc(&port->rx_dropped);
 			continue;
 		}
-		data = NdisGetDataBuffer(nb, len, skb_put(skb, len), 1, 0);
+		skb_put(skb, len + taglen);
+		data = NdisGetDataBuffer(nb, len, skb->data + taglen, 1, 0);
 		if (!data) {
 			kfree_skb(skb);
 			continue;
 		}
-		if (data != skb->data)
-			memcpy(skb->data, data, len);
+		if (data != skb->data + taglen)
+			memcpy(skb->data + taglen, data, len);
+		if (tag) {
+			memmove(skb->data, skb->data + taglen, 2 * ETH_ALEN);
+			put_unaligned_be32(tag, skb->data + 2 * ETH_ALEN);
+		}
 		skb_queue_tail(&f->rxq, skb);
 		atomic64_inc(&port->rx_frames);
 		if (wq_has_sleeper(&f->wq))	/* pairs with the reader's barrier */
@@ -115,7 +152,7 @@ void ndisprot_receive(NDIS_HANDLE ctx, PNET_BUFFER_LIST nbls, NDIS_PORT_NUMBER p
 
 	for (nbl = nbls; nbl; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl))
 		for (nb = NET_BUFFER_LIST_FIRST_NB(nbl); nb; nb = NET_BUFFER_NEXT_NB(nb))
-			ndisprot_deliver(port, nb);
+			ndisprot_deliver(port, nb, ndisprot_tag(nbl));
 	if (!(flags & NDIS_RECEIVE_FLAGS_RESOURCES))
 		NdisReturnNetBufferLists(port->binding, nbls, 0);
 }
