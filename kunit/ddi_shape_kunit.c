@@ -422,6 +422,35 @@ static void short_or_unknown_headers_refused(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, memchr_inv(req.NdisReserved, 0, sizeof(req.NdisReserved)));
 }
 
+/* NET_LUID's fields in the DDI's bits; the Ethernet helpers' answers. */
+static void interface_ids_and_ethernet_helpers(struct kunit *test)
+{
+	static const UCHAR bcast[ETH_LENGTH_OF_ADDRESS] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const UCHAR mcast[ETH_LENGTH_OF_ADDRESS] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
+	static const UCHAR ucast[ETH_LENGTH_OF_ADDRESS] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
+	UCHAR buf[1 + ETH_LENGTH_OF_ADDRESS];	/* an odd address: any alignment */
+	NET_LUID luid = { .Value = 0 };
+	UINT result = 7;
+
+	luid.Info.IfType = IF_TYPE_ETHERNET_CSMACD;
+	luid.Info.NetLuidIndex = 0x123456;
+	KUNIT_EXPECT_EQ(test, luid.Value, 0x0006123456000000ULL);
+	KUNIT_EXPECT_EQ(test, sizeof(NET_LUID), 8UL);
+	KUNIT_EXPECT_EQ(test, sizeof(NET_IFINDEX), 4UL);
+	KUNIT_EXPECT_EQ(test, sizeof(NET_IFTYPE), 2UL);
+
+	KUNIT_EXPECT_TRUE(test, ETH_IS_BROADCAST(bcast));
+	KUNIT_EXPECT_FALSE(test, ETH_IS_BROADCAST(mcast));
+	KUNIT_EXPECT_TRUE(test, ETH_IS_MULTICAST(mcast));
+	KUNIT_EXPECT_TRUE(test, ETH_IS_MULTICAST(bcast));
+	KUNIT_EXPECT_FALSE(test, ETH_IS_MULTICAST(ucast));
+	ETH_COPY_NETWORK_ADDRESS(buf + 1, ucast);
+	ETH_COMPARE_NETWORK_ADDRESSES_EQ(buf + 1, ucast, &result);
+	KUNIT_EXPECT_EQ(test, result, 0U);		/* 0 means equal */
+	ETH_COMPARE_NETWORK_ADDRESSES_EQ(buf + 1, mcast, &result);
+	KUNIT_EXPECT_NE(test, result, 0U);
+}
+
 static struct kunit_case ndis_ddi_shape_cases[] = {
 	KUNIT_CASE(large_integer_halves),
 	KUNIT_CASE(wide_characters_are_utf16),
@@ -429,6 +458,7 @@ static struct kunit_case ndis_ddi_shape_cases[] = {
 	KUNIT_CASE(runtime_and_build_time_versions),
 	KUNIT_CASE(ntdef_helpers_on_a_structure),
 	KUNIT_CASE(ddi_numbers),
+	KUNIT_CASE(interface_ids_and_ethernet_helpers),
 	KUNIT_CASE(revision_sizes),
 	KUNIT_CASE(older_revisions_accepted_at_their_size),
 	KUNIT_CASE(short_or_unknown_headers_refused),

@@ -12,6 +12,8 @@
 #include <ndis/ntstatus.h>
 #include <ndis/status.h>
 #include <ndis/version.h>
+#include <ndis/netif.h>
+#include <ndis/ethaddr.h>
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>
 #include <ndis/memory.h>

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The DDI's Ethernet address helpers, on the kernel's <linux/etherdevice.h>.
+ * ETH_COMPARE_NETWORK_ADDRESSES_EQ is 0 when the two are equal, as on
+ * Windows: its name says "compare", not "equal".
+ */
+#ifndef _NDIS_ETHADDR_H
+#define _NDIS_ETHADDR_H
+
+#include <linux/etherdevice.h>
+
+#define ETH_LENGTH_OF_ADDRESS	ETH_ALEN
+
+#define ETH_IS_BROADCAST(_Address)	is_broadcast_ether_addr((const u8 *)(_Address))
+#define ETH_IS_MULTICAST(_Address)	is_multicast_ether_addr((const u8 *)(_Address))
+#define ETH_COMPARE_NETWORK_ADDRESSES_EQ(_A, _B, _Result)			\
+	(*(_Result) = !ether_addr_equal_unaligned((const u8 *)(_A), (const u8 *)(_B)))
+#define ETH_COPY_NETWORK_ADDRESS(_D, _S)	memcpy((_D), (_S), ETH_ALEN)
+
+#endif /* _NDIS_ETHADDR_H */
