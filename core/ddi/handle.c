@@ -32,6 +32,7 @@ static const char *const ndis_handle_names[] = {
 	[NDIS_HT_POOL] = "a live pool handle",
 	[NDIS_HT_TIMER] = "a live timer object",
 	[NDIS_HT_IO_WORKITEM] = "a live I/O work item",
+	[NDIS_HT_DEVICE] = "a live NdisDeviceHandle",
 };
 
 /* The object type each role belongs to. */

@@ -78,6 +78,11 @@ const struct ndis_revisions ndis_rev_timer_chars =
 		       "timer characteristics of their type, a revision and its size",
 		       NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1);
 
+const struct ndis_revisions ndis_rev_device_attrs =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES, NDIS_DEVICE_OBJECT_ATTRIBUTES,
+		       "device object attributes of their type, a revision and its size",
+		       NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1);
+
 /**
  * ndis_header_ok() - whether a driver's structure has a header NDIS accepts
  * @obj: the structure, starting with its NDIS_OBJECT_HEADER

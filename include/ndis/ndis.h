@@ -36,5 +36,6 @@
 #include <ndis/nblinfo.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
+#include <ndis/device.h>
 
 #endif /* _NDIS_NDIS_H */
