@@ -78,6 +78,11 @@ const struct ndis_revisions ndis_rev_timer_chars =
 		       "timer characteristics of their type, a revision and its size",
 		       NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1);
 
+const struct ndis_revisions ndis_rev_config_object =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_OBJECT,
+		       "an NDIS_CONFIGURATION_OBJECT of its type, a revision and its size",
+		       NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1);
+
 /**
  * ndis_header_ok() - whether a driver's structure has a header NDIS accepts
  * @obj: the structure, starting with its NDIS_OBJECT_HEADER

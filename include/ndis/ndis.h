@@ -31,5 +31,6 @@
 #include <ndis/nbl.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
+#include <ndis/config.h>
 
 #endif /* _NDIS_NDIS_H */
