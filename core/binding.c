@@ -483,6 +483,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = true;
 	b->handler.task = current;
+	b->handler.bind_params = &params;
 	spin_unlock_irqrestore(&b->lock, flags);
 	ndis_pend_arm(&b->pend.bind);
 	trace_ndis_bind(b->name);
@@ -498,6 +499,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 				  (unsigned long)p->chars.BindAdapterHandlerEx);
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = false;
+	b->handler.bind_params = NULL;
 	spin_unlock_irqrestore(&b->lock, flags);
 	/* A pended open's completion must have run before we judge the bind. */
 	flush_work(&b->open.complete_work);
@@ -673,6 +675,42 @@ static void ndis_close_complete_work(struct work_struct *work)
 bool ndis_binding_is_completion_work(struct work_struct *work)
 {
 	return work->func == ndis_open_complete_work || work->func == ndis_close_complete_work;
+}
+
+/**
+ * ndis_binding_by_bind_params() - the binding whose bind was given @params
+ * @params: a pointer a driver passed; compared, never read
+ *
+ * What ProtocolBindAdapterEx got as BindParameters names its binding for as
+ * long as that bind is under way (NdisOpenConfigurationEx takes it as a
+ * handle).
+ *
+ * Context: PASSIVE_LEVEL; takes the registry lock.
+ * Return: the binding, referenced, or NULL.
+ */
+struct ndis_binding *ndis_binding_by_bind_params(const void *params)
+{
+	struct ndis_binding *b, *found = NULL;
+	struct ndis_protocol *p;
+	unsigned long flags;
+
+	if (!params)
+		return NULL;
+	mutex_lock(&ndis_registry_lock);
+	list_for_each_entry(p, &ndis_protocols, node) {
+		list_for_each_entry(b, &p->bindings, protocol_node) {
+			spin_lock_irqsave(&b->lock, flags);
+			if (b->bind_ctx_live && b->handler.bind_params == params &&
+			    kobject_get_unless_zero(&b->obj.kobj))
+				found = b;
+			spin_unlock_irqrestore(&b->lock, flags);
+			if (found)
+				goto out;
+		}
+	}
+out:
+	mutex_unlock(&ndis_registry_lock);
+	return found;
 }
 
 /* Queue a pended completion; in COMPLETE_FIRST mode let it run before returning. */

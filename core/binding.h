@@ -71,6 +71,7 @@ struct ndis_binding_handler {
 	struct work_struct bind_work;
 	struct work_struct unbind_work;
 	struct task_struct *task;	/* under lock: inside its bind/unbind handler */
+	const void *bind_params;	/* under lock: the bind's NDIS_BIND_PARAMETERS */
 };
 
 /*
@@ -160,6 +161,7 @@ int ndis_binding_open(struct ndis_binding *binding, void *context, unsigned int 
 int ndis_binding_close(struct ndis_binding *binding);
 void ndis_binding_cancel_work(struct ndis_binding *binding);
 bool ndis_binding_is_completion_work(struct work_struct *work);
+struct ndis_binding *ndis_binding_by_bind_params(const void *params);
 void ndis_binding_release(struct kobject *kobj);
 
 #endif /* _NDIS_CORE_BINDING_H */

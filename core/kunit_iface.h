@@ -39,6 +39,11 @@ long ndis_kunit_misuse_count(void);
 unsigned int ndis_kunit_set_shutdown_wait_s(unsigned int seconds);
 long ndis_kunit_shutdown_give_ups(void);
 void ndis_kunit_adapter_shutdown(NDIS_HANDLE adapter);
+int ndis_kunit_config_mkdir(const char *path);
+int ndis_kunit_config_rmdir(const char *path);
+ssize_t ndis_kunit_config_write(const char *path, const char *buf, size_t len);
+ssize_t ndis_kunit_config_read(const char *path, bool list, char *page);
+int ndis_kunit_config_forget(const char *path);
 #endif
 
 #endif /* _NDIS_CORE_KUNIT_IFACE_H */

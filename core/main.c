@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <uapi/ndis/version.h>
 
+#include "config.h"
 #include "registry.h"
 #include "sysfs.h"
 
@@ -18,6 +19,9 @@ static int __init ndis_init(void)
 	ret = ndis_sysfs_init();
 	if (ret)
 		goto err_sysfs;
+	ret = ndis_config_init();
+	if (ret)
+		goto err_config;
 	ret = ndis_registry_init();
 	if (ret)
 		goto err_registry;
@@ -26,6 +30,8 @@ static int __init ndis_init(void)
 	return 0;
 
 err_registry:
+	ndis_config_exit();
+err_config:
 	ndis_sysfs_exit();
 err_sysfs:
 	return ret;
@@ -34,6 +40,7 @@ err_sysfs:
 static void __exit ndis_exit(void)
 {
 	ndis_registry_exit();
+	ndis_config_exit();
 	ndis_sysfs_exit();
 	pr_info("unloaded\n");
 }

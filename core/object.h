@@ -30,6 +30,7 @@ enum ndis_handle_type {
 	NDIS_HT_TIMER,
 	NDIS_HT_IO_WORKITEM,
 	NDIS_HT_DEVICE,
+	NDIS_HT_CONFIG,
 };
 
 struct ndis_object {

@@ -16,7 +16,7 @@ bench_guest_stage() {
 	fi
 	root="$work/initramfs"
 	initramfs_skeleton "$root"
-	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
+	stage_kernel_modules "$root/ndis/kmod" configfs virtio_pci virtio_net e1000
 	cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
 		"$work/src/protocols/ndisprot/ndisprot.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 		"$work/src/tests/modules/ndis_kbench.ko" "$root/ndis/modules/"

@@ -29,7 +29,7 @@ done
 
 root="$work/initramfs"
 initramfs_skeleton "$root"
-stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net
+stage_kernel_modules "$root/ndis/kmod" configfs virtio_pci virtio_net
 cp "$work/src/core/ndis.ko" "$work/src/miniports/netdev/ndis_netdev.ko" \
 	"$work/src/protocols/ndisprot/ndisprot.ko" "$root/ndis/modules/"
 mkdir -p "$root/ndis/bin"

@@ -49,7 +49,7 @@ for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 6.1-rt mainline mainline-rt
 
 	root="$work/initramfs"
 	initramfs_skeleton "$root"
-	stage_kernel_modules "$root/ndis/kmod" virtio_pci virtio_net e1000
+	stage_kernel_modules "$root/ndis/kmod" configfs virtio_pci virtio_net e1000
 	cp "$work/src/core/ndis.ko" "$work/src/miniports/vmini/ndis_vmini.ko" \
 		"$work/src/miniports/netdev/ndis_netdev.ko" "$work/src/protocols/ndisprot/ndisprot.ko" \
 		"$work/src/protocols/ethercount/ethercount.ko" \

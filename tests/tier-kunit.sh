@@ -36,7 +36,7 @@ kunit_on() {
 	# hot-unplug and replug included (see acpi=noirq in run_test_kernel,
 	# tests/test-kernel.sh).
 	n=0
-	for script in 25-vmini 40-ndisprot 50-ethercount 30-netdev; do
+	for script in 25-vmini 40-ndisprot 50-ethercount 30-netdev 60-config; do
 		n=$((n + 1))
 		cp "$NDIS_TOP/tests/integration/$script.sh" "$root/ndis/tests/$n-$script.sh"
 	done

@@ -33,6 +33,7 @@ static const char *const ndis_handle_names[] = {
 	[NDIS_HT_TIMER] = "a live timer object",
 	[NDIS_HT_IO_WORKITEM] = "a live I/O work item",
 	[NDIS_HT_DEVICE] = "a live NdisDeviceHandle",
+	[NDIS_HT_CONFIG] = "an open ConfigurationHandle",
 };
 
 /* The object type each role belongs to. */
@@ -193,13 +194,26 @@ void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *kt
 {
 	struct ndis_owned_set *set;
 	struct ndis_object *owner;
-	struct ndis_owned *o;
-	int ret;
 
 	*status = NDIS_STATUS_FAILURE;
 	owner = ndis_handle_owner(handle, &set, api, caller);
 	if (!owner)
 		return NULL;
+	return ndis_owned_new_for(owner, set, size, ktype, reclaim, irql, status, api, caller);
+}
+
+/*
+ * As ndis_owned_new(), for a driver @owner the caller found itself (with
+ * a reference, which this drops) and its @set.
+ */
+void *ndis_owned_new_for(struct ndis_object *owner, struct ndis_owned_set *set, size_t size,
+			 const struct kobj_type *ktype, void (*reclaim)(struct ndis_owned *o),
+			 KIRQL irql, NDIS_STATUS *status, const char *api, unsigned long caller)
+{
+	struct ndis_owned *o;
+	int ret;
+
+	*status = NDIS_STATUS_FAILURE;
 	o = kzalloc(size, irql == PASSIVE_LEVEL ? GFP_KERNEL : GFP_ATOMIC);
 	if (!o) {
 		ndis_object_put(owner);

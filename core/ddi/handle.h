@@ -20,6 +20,9 @@ struct ndis_object *ndis_handle_owner(NDIS_HANDLE handle, struct ndis_owned_set 
 void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *ktype,
 		     void (*reclaim)(struct ndis_owned *o), KIRQL irql, NDIS_STATUS *status,
 		     const char *api, unsigned long caller);
+void *ndis_owned_new_for(struct ndis_object *owner, struct ndis_owned_set *set, size_t size,
+			 const struct kobj_type *ktype, void (*reclaim)(struct ndis_owned *o),
+			 KIRQL irql, NDIS_STATUS *status, const char *api, unsigned long caller);
 NDIS_HANDLE ndis_owned_publish(struct ndis_owned *o, enum ndis_handle_type type, KIRQL irql);
 void ndis_bad_handle(NDIS_HANDLE handle, enum ndis_handle_type type,
 		     const char *api, unsigned long caller);

@@ -82,6 +82,10 @@ const struct ndis_revisions ndis_rev_device_attrs =
 	NDIS_REVISIONS(NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES, NDIS_DEVICE_OBJECT_ATTRIBUTES,
 		       "device object attributes of their type, a revision and its size",
 		       NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1);
+const struct ndis_revisions ndis_rev_config_object =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_OBJECT,
+		       "an NDIS_CONFIGURATION_OBJECT of its type, a revision and its size",
+		       NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1);
 
 /**
  * ndis_header_ok() - whether a driver's structure has a header NDIS accepts

@@ -38,6 +38,7 @@ extern const struct ndis_revisions ndis_rev_oid_request;
 extern const struct ndis_revisions ndis_rev_open_params;
 extern const struct ndis_revisions ndis_rev_timer_chars;
 extern const struct ndis_revisions ndis_rev_device_attrs;
+extern const struct ndis_revisions ndis_rev_config_object;
 
 bool ndis_header_ok(const void *obj, const struct ndis_revisions *rev, const char *api,
 		    unsigned long caller);

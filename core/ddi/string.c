@@ -21,6 +21,7 @@
 #include <ndis/ndis.h>
 
 #include "../report.h"
+#include "text.h"
 
 /* The Ndis* conversions return the Rtl* statuses: same numbers, same sense. */
 static_assert(NDIS_STATUS_SUCCESS == STATUS_SUCCESS);
@@ -124,29 +125,37 @@ static WCHAR ndis_upcase(WCHAR c)
 	return c;
 }
 
+/* The code point at @src (@len > 0 bytes), its length in *@n; U+FFFD and 1 if invalid. */
+static unicode_t ndis_utf8_char(const u8 *src, size_t len, int *n)
+{
+	unicode_t u;
+
+	if (src[0] < 0x80) {
+		*n = 1;
+		return src[0];
+	}
+	*n = utf8_to_utf32(src, min_t(size_t, len, 4), &u);
+	if (*n <= 0) {
+		*n = 1;
+		return NDIS_REPLACEMENT_CHAR;
+	}
+	return u;
+}
+
 /*
  * UTF-8 to UTF-16: the units @len bytes at @src make, written to @dst
  * unless it is NULL. A byte that starts no valid sequence (a stray
  * continuation byte, a truncated, overlong or surrogate encoding) gives
  * one U+FFFD and decoding goes on at the next byte.
  */
-static size_t ndis_utf8_to_utf16(const u8 *src, size_t len, WCHAR *dst)
+size_t ndis_utf8_to_utf16(const u8 *src, size_t len, WCHAR *dst)
 {
 	size_t in = 0, out = 0;
 	unicode_t u;
 	int n;
 
 	while (in < len) {
-		if (src[in] < 0x80) {
-			u = src[in];
-			n = 1;
-		} else {
-			n = utf8_to_utf32(src + in, min_t(size_t, len - in, 4), &u);
-			if (n <= 0) {
-				u = NDIS_REPLACEMENT_CHAR;
-				n = 1;
-			}
-		}
+		u = ndis_utf8_char(src + in, len - in, &n);
 		in += n;
 		if (u >= 0x10000) {
 			if (dst) {
@@ -168,7 +177,7 @@ static size_t ndis_utf8_to_utf16(const u8 *src, size_t len, WCHAR *dst)
  * UTF-16 to UTF-8: the bytes @units units at @src make, written to @dst
  * unless it is NULL. A surrogate that is not half of a pair gives U+FFFD.
  */
-static size_t ndis_utf16_to_utf8(const WCHAR *src, size_t units, u8 *dst)
+size_t ndis_utf16_to_utf8(const WCHAR *src, size_t units, u8 *dst)
 {
 	size_t in = 0, out = 0;
 	unicode_t u;
@@ -289,6 +298,43 @@ static LONG ndis_compare(PCUNICODE_STRING a, PCUNICODE_STRING b, bool fold)
 static bool ndis_equal(PCUNICODE_STRING a, PCUNICODE_STRING b, bool fold)
 {
 	return a->Length == b->Length && !ndis_compare(a, b, fold);
+}
+
+/**
+ * ndis_name_cmp() - compare two names without regard to case
+ * @a: NUL-terminated UTF-8
+ * @b: NUL-terminated UTF-8
+ *
+ * Character by character, each in its simple uppercase (the table of the
+ * case-insensitive string calls; characters outside the BMP as they are),
+ * then by length: the order and equality of NDIS_STRINGs compared with
+ * CaseInSensitive, for names kept as UTF-8.
+ *
+ * Context: any.
+ * Return: negative, 0 or positive.
+ */
+int ndis_name_cmp(const char *a, const char *b)
+{
+	const u8 *x = (const u8 *)a, *y = (const u8 *)b;
+	size_t xl = strlen(a), yl = strlen(b);
+	unicode_t u, v;
+	int n, m;
+
+	while (xl && yl) {
+		u = ndis_utf8_char(x, xl, &n);
+		v = ndis_utf8_char(y, yl, &m);
+		if (u <= 0xffff)
+			u = ndis_upcase(u);
+		if (v <= 0xffff)
+			v = ndis_upcase(v);
+		if (u != v)
+			return u < v ? -1 : 1;
+		x += n;
+		xl -= n;
+		y += m;
+		yl -= m;
+	}
+	return xl ? 1 : yl ? -1 : 0;
 }
 
 /**

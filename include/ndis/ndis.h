@@ -37,5 +37,6 @@
 #include <ndis/indication.h>
 #include <ndis/oid.h>
 #include <ndis/device.h>
+#include <ndis/config.h>
 
 #endif /* _NDIS_NDIS_H */

@@ -113,8 +113,13 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	port->duplex = link.duplex;
 	port->speed = link.speed;
 	port->mtu = dev->mtu;
-	ether_addr_copy(port->addr, dev->dev_addr);
-	memcpy(g->CurrentMacAddress, dev->dev_addr, ETH_ALEN);
+	if (port->addr_configured) {
+		ether_addr_copy(port->addr, port->cfg_addr);
+		ndis_netdev_uc_take(port);
+	} else {
+		ether_addr_copy(port->addr, dev->dev_addr);
+	}
+	memcpy(g->CurrentMacAddress, port->addr, ETH_ALEN);
 	memcpy(g->PermanentMacAddress,
 	       is_zero_ether_addr(dev->perm_addr) ? dev->dev_addr : dev->perm_addr, ETH_ALEN);
 	/* Registered only while a packet filter asks for frames (filter.c). */
@@ -147,6 +152,41 @@ static NDIS_STATUS ndis_netdev_set_general(struct ndis_netdev_port *port)
 	return NdisMSetMiniportAttributes(port->handle, &attrs);
 }
 
+/*
+ * The keyword NetworkAddress of the adapter's configuration
+ * (/sys/kernel/config/ndis/ndis_netdev/nd-<ifname>/NetworkAddress), if it
+ * is a unicast Ethernet address, is the adapter's current address. The
+ * device keeps its own: NDIS protocols get a station address of their
+ * own on the wire, the way a macvlan does (filter.c).
+ */
+static void ndis_netdev_read_address(struct ndis_netdev_port *port)
+{
+	NDIS_CONFIGURATION_OBJECT co = {
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT,
+						  NDIS_CONFIGURATION_OBJECT_REVISION_1,
+						  NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1),
+		.NdisHandle = port->handle,
+	};
+	NDIS_HANDLE config;
+	NDIS_STATUS status;
+	PVOID addr;
+	UINT len;
+
+	port->addr_configured = false;
+	if (NdisOpenConfigurationEx(&co, &config) != NDIS_STATUS_SUCCESS)
+		return;
+	NdisReadNetworkAddress(&status, &addr, &len, config);
+	if (status == NDIS_STATUS_SUCCESS) {
+		port->addr_configured = len == ETH_ALEN && is_valid_ether_addr(addr);
+		if (port->addr_configured)
+			ether_addr_copy(port->cfg_addr, addr);
+		else
+			pr_notice("%s: NetworkAddress is not a unicast Ethernet address: ignored\n",
+				  port->name);
+	}
+	NdisCloseConfiguration(config);
+}
+
 static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_ctx,
 					  PNDIS_MINIPORT_INIT_PARAMETERS params)
 {
@@ -160,6 +200,7 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
 	NDIS_STATUS status;
 
 	port->handle = handle;
+	ndis_netdev_read_address(port);
 	status = ndis_netdev_set_registration(port);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
@@ -168,6 +209,10 @@ static NDIS_STATUS ndis_netdev_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver
 		return NDIS_STATUS_RESOURCES;
 	status = ndis_netdev_set_general(port);
 	if (status != NDIS_STATUS_SUCCESS) {
+		rtnl_lock();
+		if (!port->removed)
+			ndis_netdev_uc_give_back(port);
+		rtnl_unlock();
 		NdisFreeNetBufferListPool(port->rx_pool);
 		port->rx_pool = NULL;
 		return status;

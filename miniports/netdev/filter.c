@@ -10,6 +10,8 @@
  *   OID_802_3_MULTICAST_LIST        dev_mc_add() of each address; the core
  *                                   counts references per address, so we
  *                                   never disturb one someone else added
+ *   NetworkAddress configured       dev_uc_add() of it, from Initialize to
+ *                                   the device's unregistration
  *
  * Directed and broadcast frames the device delivers anyway. The packet tap
  * (rx.c) is registered only while the merged filter is not zero: with no
@@ -156,6 +158,45 @@ out:
 }
 
 /**
+ * ndis_netdev_uc_take() - make the device take frames for the configured address
+ * @port: the port, with @addr_configured
+ *
+ * dev_uc_add() puts the address in the device's unicast filter (or the
+ * device in promiscuous mode if it has none), as macvlan does; the device
+ * keeps its own address. Nothing to do if the two are the same.
+ *
+ * Context: RTNL held, @port not removed.
+ */
+void ndis_netdev_uc_take(struct ndis_netdev_port *port)
+{
+	int err;
+
+	ASSERT_RTNL();
+	if (port->uc_added || ether_addr_equal(port->cfg_addr, port->dev->dev_addr))
+		return;
+	err = dev_uc_add(port->dev, port->cfg_addr);
+	if (err)
+		pr_warn("%s: the device does not take frames for %pM: %d\n", port->name,
+			port->cfg_addr, err);
+	port->uc_added = !err;
+}
+
+/**
+ * ndis_netdev_uc_give_back() - undo ndis_netdev_uc_take()
+ * @port: the port, whose device is still registered
+ *
+ * Context: RTNL held.
+ */
+void ndis_netdev_uc_give_back(struct ndis_netdev_port *port)
+{
+	ASSERT_RTNL();
+	if (!port->uc_added)
+		return;
+	dev_uc_del(port->dev, port->cfg_addr);
+	port->uc_added = false;
+}
+
+/**
  * ndis_netdev_filter_restore() - give back everything we set on the device
  * @port: the port, whose device is still registered
  *
@@ -171,4 +212,5 @@ void ndis_netdev_filter_restore(struct ndis_netdev_port *port)
 	port->mc_overflow = false;
 	ndis_netdev_promisc(port, false);
 	ndis_netdev_allmulti(port, false);
+	ndis_netdev_uc_give_back(port);
 }

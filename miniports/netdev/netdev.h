@@ -147,6 +147,10 @@ struct ndis_netdev_stats {
  * @speed: last speed indicated, bit/s
  * @mtu: last MTU indicated
  * @addr: last MAC address indicated
+ * @cfg_addr: the adapter's NetworkAddress keyword, if @addr_configured
+ * @addr_configured: @cfg_addr is the adapter's current address: NDIS sees
+ *	it instead of the device's, whose changes are no longer indicated
+ * @uc_added: we hold a dev_uc_add() of @cfg_addr; under RTNL
  * @traffic: per-CPU frame and byte counters
  * @stats: the other counters
  * @debugfs: our debugfs directory, or an error pointer
@@ -184,6 +188,9 @@ struct ndis_netdev_port {
 	u64 speed;
 	u32 mtu;
 	u8 addr[ETH_ALEN] __aligned(2);
+	u8 cfg_addr[ETH_ALEN] __aligned(2);
+	bool addr_configured;
+	bool uc_added;
 	struct ndis_netdev_traffic __percpu *traffic;
 	struct ndis_netdev_stats stats;
 	struct dentry *debugfs;
@@ -219,6 +226,8 @@ NDIS_STATUS ndis_netdev_set_filter(struct ndis_netdev_port *port, ULONG filter);
 NDIS_STATUS ndis_netdev_set_mcast(struct ndis_netdev_port *port, const u8 *list,
 				  unsigned int n);
 void ndis_netdev_filter_restore(struct ndis_netdev_port *port);
+void ndis_netdev_uc_take(struct ndis_netdev_port *port);
+void ndis_netdev_uc_give_back(struct ndis_netdev_port *port);
 
 /* rx.c */
 int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,

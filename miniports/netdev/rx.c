@@ -57,6 +57,19 @@ static bool ndis_netdev_rx_wanted(ULONG filter, u8 pkt_type)
 	}
 }
 
+/*
+ * The frame's type for NDIS: one to the configured NetworkAddress (a
+ * second unicast address of the device, so PACKET_OTHERHOST to the stack)
+ * is directed to the adapter. The MAC header is set.
+ */
+static u8 ndis_netdev_rx_type(const struct ndis_netdev_port *port, const struct sk_buff *skb)
+{
+	if (skb->pkt_type == PACKET_OTHERHOST && port->addr_configured &&
+	    ether_addr_equal_unaligned(eth_hdr(skb)->h_dest, port->cfg_addr))
+		return PACKET_HOST;
+	return skb->pkt_type;
+}
+
 static void ndis_netdev_rx_drop(struct ndis_netdev_port *port, struct sk_buff *skb)
 {
 	atomic64_inc(&port->stats.rx_dropped);
@@ -117,8 +130,8 @@ int ndis_netdev_rx(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	struct ndis_netdev_port *port = container_of(pt, struct ndis_netdev_port, tap);
 	struct sk_buff *segs, *next;
 
-	if (!ndis_netdev_rx_wanted(READ_ONCE(port->filter), skb->pkt_type) ||
-	    !skb_mac_header_was_set(skb) || skb_mac_offset(skb) > 0) {
+	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb) > 0 ||
+	    !ndis_netdev_rx_wanted(READ_ONCE(port->filter), ndis_netdev_rx_type(port, skb))) {
 		consume_skb(skb);	/* not for us: nothing dropped */
 		return NET_RX_SUCCESS;
 	}

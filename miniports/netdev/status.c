@@ -111,7 +111,8 @@ void ndis_netdev_sync_work(struct work_struct *work)
 		port->mtu = mtu;
 		ndis_netdev_indicate(port, NDIS_STATUS_L2_MTU_SIZE_CHANGE, &mtu, sizeof(mtu));
 	}
-	if (!ether_addr_equal(addr.Address, port->addr)) {
+	/* A configured NetworkAddress stays the adapter's, whatever the device's. */
+	if (!port->addr_configured && !ether_addr_equal(addr.Address, port->addr)) {
 		ether_addr_copy(port->addr, addr.Address);
 		ndis_netdev_indicate(port, NDIS_STATUS_CURRENT_MAC_ADDRESS_CHANGE, &addr,
 				     sizeof(addr));

@@ -258,7 +258,7 @@ static bool ndis_vmini_accepts(const struct ndis_vmini_dev *vd, const u8 *dst)
 				return true;
 		return false;
 	}
-	return (vd->filter & NDIS_PACKET_TYPE_DIRECTED) && ether_addr_equal(dst, vd->mac);
+	return (vd->filter & NDIS_PACKET_TYPE_DIRECTED) && ether_addr_equal(dst, vd->cur_mac);
 }
 
 static void ndis_vmini_indicate(struct ndis_vmini_dev *vd, PNET_BUFFER_LIST chain,

@@ -88,6 +88,7 @@ int ndis_vmini_dev_new(u32 id, u32 hub)
 	vd->mac[2] = 0x6d;
 	vd->mac[4] = id >> 8;
 	vd->mac[5] = id & 0xff;
+	ether_addr_copy(vd->cur_mac, vd->mac);
 	vd->link_up = true;
 	ndis_vmini_dev_init_work(vd);
 

@@ -55,10 +55,42 @@ static NDIS_STATUS ndis_vmini_set_general(NDIS_HANDLE handle, struct ndis_vmini_
 	g->MaxMulticastListSize = NDIS_VMINI_MCAST_MAX;
 	g->MacAddressLength = ETH_ALEN;
 	ether_addr_copy(g->PermanentMacAddress, vd->mac);
-	ether_addr_copy(g->CurrentMacAddress, vd->mac);
+	ether_addr_copy(g->CurrentMacAddress, vd->cur_mac);
 	g->SupportedOidList = (PNDIS_OID)ndis_vmini_oids;
 	g->SupportedOidListLength = sizeof(ndis_vmini_oids);
 	return NdisMSetMiniportAttributes(handle, &attrs);
+}
+
+/*
+ * The adapter's current address: the keyword NetworkAddress of its
+ * configuration (/sys/kernel/config/ndis/ndis_vmini/vmini<id>/NetworkAddress)
+ * if that is a unicast Ethernet address, else the permanent one.
+ */
+static void ndis_vmini_read_address(NDIS_HANDLE handle, struct ndis_vmini_dev *vd)
+{
+	NDIS_CONFIGURATION_OBJECT co = {
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT,
+						  NDIS_CONFIGURATION_OBJECT_REVISION_1,
+						  NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1),
+		.NdisHandle = handle,
+	};
+	NDIS_HANDLE config;
+	NDIS_STATUS status;
+	PVOID addr;
+	UINT len;
+
+	ether_addr_copy(vd->cur_mac, vd->mac);
+	if (NdisOpenConfigurationEx(&co, &config) != NDIS_STATUS_SUCCESS)
+		return;
+	NdisReadNetworkAddress(&status, &addr, &len, config);
+	if (status == NDIS_STATUS_SUCCESS) {
+		if (len == ETH_ALEN && is_valid_ether_addr(addr))
+			ether_addr_copy(vd->cur_mac, addr);
+		else
+			pr_notice("%s: NetworkAddress is not a unicast Ethernet address: %pM kept\n",
+				  vd->name, vd->mac);
+	}
+	NdisCloseConfiguration(config);
 }
 
 static NDIS_STATUS ndis_vmini_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_ctx,
@@ -78,6 +110,7 @@ static NDIS_STATUS ndis_vmini_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_
 		ndis_vmini_fail_init--;
 		return NDIS_STATUS_FAILURE;
 	}
+	ndis_vmini_read_address(handle, vd);
 	status = ndis_vmini_set_registration(handle, vd);
 	if (status == NDIS_STATUS_SUCCESS)
 		status = ndis_vmini_set_general(handle, vd);

@@ -65,8 +65,9 @@ static NDIS_STATUS ndis_vmini_query(struct ndis_vmini_dev *vd, PNDIS_OID_REQUEST
 
 	switch (req->DATA.QUERY_INFORMATION.Oid) {
 	case OID_802_3_PERMANENT_ADDRESS:
-	case OID_802_3_CURRENT_ADDRESS:
 		return ndis_oid_query_reply(req, vd->mac, ETH_ALEN);
+	case OID_802_3_CURRENT_ADDRESS:
+		return ndis_oid_query_reply(req, vd->cur_mac, ETH_ALEN);
 	case OID_GEN_MAXIMUM_FRAME_SIZE:
 		return ndis_vmini_reply_ulong(req, NDIS_VMINI_MTU);
 	case OID_GEN_MAXIMUM_TOTAL_SIZE:

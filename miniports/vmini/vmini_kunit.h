@@ -50,7 +50,8 @@ struct ndis_vmini_dev {
 	u32 id;
 	u32 hub;			/* 0: loopback */
 	char name[NDIS_VMINI_NAME_LEN];
-	u8 mac[ETH_ALEN];
+	u8 mac[ETH_ALEN];		/* permanent: 02:76:6d:00:<id> */
+	u8 cur_mac[ETH_ALEN];		/* current: NetworkAddress if configured, else @mac */
 	struct mutex pnp;		/* started, against the power knob; before NDIS's op.lock */
 	bool started;			/* the adapter was added and is not being removed */
 	struct mutex ctl;		/* adapter, against out-of-band callers */

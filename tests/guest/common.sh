@@ -293,7 +293,7 @@ kmemleak_report() {
 # where make bench and make profile start.
 bench_stack_up() {
 	while read -r mod; do
-		insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock NIC driver)"
+		insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock kernel module)"
 	done <$NDIS_DIR/kmod/order
 	ip link set lo up
 	wired_nics_up

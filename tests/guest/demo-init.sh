@@ -32,7 +32,7 @@ run() {
 }
 
 while read -r mod; do
-	insmod "$NDIS_DIR/kmod/$mod" || fail "insmod $mod (stock NIC driver)"
+	insmod "$NDIS_DIR/kmod/$mod" || fail "insmod $mod (stock kernel module)"
 done <$NDIS_DIR/kmod/order
 ip link set lo up
 

@@ -7,7 +7,7 @@ guest_setup
 
 # The stock kernel's own modules, in dependency order.
 while read -r mod; do
-	insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock NIC driver)"
+	insmod "$NDIS_DIR/kmod/$mod" || t_fail "insmod $mod (stock kernel module)"
 done <$NDIS_DIR/kmod/order
 ip link set lo up
 

@@ -4,6 +4,7 @@
  *
  *   ndisctl list [miniports|adapters|protocols|bindings]
  *   ndisctl bind|unbind PROTOCOL ADAPTER
+ *   ndisctl config [list [KEY] | get KEY KEYWORD | set KEY KEYWORD VALUE... | unset KEY [KEYWORD]]
  *   ndisctl adapters | send | recv | stats | version
  *
  * Exit status: 0 success, 1 the operation failed, 2 the command line was
@@ -35,6 +36,8 @@ static const struct verb verbs[] = {
 	  "offer an adapter to a protocol driver" },
 	{ "unbind", cmd_unbind, "PROTOCOL ADAPTER [--wait]",
 	  "unbind a protocol driver from an adapter" },
+	{ "config", cmd_config, "[list|get|set|unset] ...",
+	  "the configuration drivers read (NdisReadConfiguration)" },
 	{ "adapters", cmd_adapters, "",
 	  "the adapters ndisprot is bound to" },
 	{ "send", cmd_send, "ADAPTER [--count N] [--src-self|--any-source] (--hex HEX|--pcap FILE)",
@@ -194,10 +197,11 @@ static void print_usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", verbs[i].name, verbs[i].summary);
 	fprintf(out,
 		"\n"
-		"list, bind and unbind use %s (the ndis core); adapters, send,\n"
+		"list, bind and unbind use %s (the ndis core); config uses\n"
+		"%s (ndis.ko's configuration store); adapters, send,\n"
 		"recv and version use %s (the ndisprot protocol driver, which\n"
 		"needs CAP_NET_RAW). Exit status: 0 success, 1 failure, 2 usage error.\n",
-		NDIS_SYSFS_ROOT, NDISPROT_DEVICE);
+		NDIS_SYSFS_ROOT, NDIS_CONFIGFS_ROOT, NDISPROT_DEVICE);
 }
 
 static int cmd_help(int argc, char **argv)

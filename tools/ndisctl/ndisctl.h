@@ -90,6 +90,9 @@ int pcap_write_header(int fd);
 int pcap_write_frame(int fd, const struct timeval *ts, const unsigned char *data, size_t len);
 void format_mac(char *buf, size_t len, const unsigned char mac[6]);
 
+/* config.c: the configuration store in configfs */
+int cmd_config(int argc, char **argv);
+
 /* send.c, recv.c */
 int cmd_send(int argc, char **argv);
 int cmd_recv(int argc, char **argv);

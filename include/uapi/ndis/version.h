@@ -14,4 +14,7 @@
 /* Read-only status files, one value per file, under this directory. */
 #define NDIS_SYSFS_ROOT		"/sys/kernel/ndis"
 
+/* The configuration drivers read (NdisReadConfiguration), in configfs. */
+#define NDIS_CONFIGFS_ROOT	"/sys/kernel/config/ndis"
+
 #endif /* _UAPI_NDIS_VERSION_H */
