@@ -86,12 +86,12 @@ void ndis_protocol_initial_bind_done(struct ndis_protocol *p)
 }
 
 /*
- * A protocol driver called @c->Name with the handlers @c, not registered
+ * A protocol driver called @name with the handlers @c, not registered
  * yet: it has its handle, so its SetOptions handler may run, but binds
  * nothing until ndis_protocol_publish(). Return: 0 or -ENOMEM. PASSIVE.
  */
-int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, void *context,
-		      struct module *owner, struct ndis_protocol **out)
+int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, const char *name,
+		      void *context, struct module *owner, struct ndis_protocol **out)
 {
 	struct ndis_protocol *p;
 
@@ -102,8 +102,9 @@ int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c, void *conte
 	p->chars = *c;
 	p->context = context;
 	p->owner = owner;
-	strscpy(p->name, c->Name, sizeof(p->name));
-	p->chars.Name = p->name;
+	strscpy(p->name, name, sizeof(p->name));
+	/* The driver's buffer is not ours to keep: the name lives on as @p->name. */
+	memset(&p->chars.Name, 0, sizeof(p->chars.Name));
 	INIT_LIST_HEAD(&p->node);
 	INIT_LIST_HEAD(&p->bindings);
 	ndis_owned_set_init(&p->owned);

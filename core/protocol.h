@@ -27,8 +27,8 @@ struct ndis_protocol {
 	NET_PNP_EVENT_NOTIFICATION binds_complete;
 };
 
-int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *chars, void *context,
-		      struct module *owner, struct ndis_protocol **out);
+int ndis_protocol_new(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *chars, const char *name,
+		      void *context, struct module *owner, struct ndis_protocol **out);
 void ndis_protocol_discard(struct ndis_protocol *protocol);
 int ndis_protocol_publish(struct ndis_protocol *protocol, void **handle_out);
 int ndis_protocol_deregister(struct ndis_protocol *protocol);

@@ -608,6 +608,7 @@ static void each_handle_opens_its_key(struct kunit *test)
 	struct ndis_fake_stack s;
 	struct cfg_binder binder = { .adapter = "cfg-a-h" };
 	NDIS_HANDLE c, proto;
+	WCHAR wname[NDIS_FAKE_WNAME];
 
 	ndis_fake_stack_setup(test, &s, "cfg", "h", 1);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, cfg_forget_action, "cfg-mp-h"), 0);
@@ -634,7 +635,7 @@ static void each_handle_opens_its_key(struct kunit *test)
 
 	/* Inside a bind: the BindContext and the BindParameters themselves. */
 	init_completion(&binder.done);
-	ndis_fake_protocol_chars(&chars, "cfg-bind");
+	ndis_fake_protocol_chars(&chars, "cfg-bind", wname);
 	chars.BindAdapterHandlerEx = cfg_binder_bind;
 	KUNIT_ASSERT_EQ(test, NdisRegisterProtocolDriver(&binder, &chars, &proto),
 			NDIS_STATUS_SUCCESS);

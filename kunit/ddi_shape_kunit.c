@@ -298,6 +298,7 @@ static void older_revisions_accepted_at_their_size(struct kunit *test)
 	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
 	NDIS_HANDLE adapter;
+	WCHAR wname[NDIS_FAKE_WNAME];
 
 	KUNIT_ASSERT_NOT_NULL(test, mp);
 	ndis_fake_miniport_init(mp, "ds-mp-rev1");
@@ -309,7 +310,7 @@ static void older_revisions_accepted_at_their_size(struct kunit *test)
 			NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, miniport_cleanup, mp), 0);
 
-	ndis_fake_protocol_chars(&pc, fp->name);
+	ndis_fake_protocol_chars(&pc, fp->name, wname);
 	pc.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
 	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
 	KUNIT_ASSERT_EQ(test, NdisRegisterProtocolDriver(fp, exactly(test, &pc, pc.Header.Size),
@@ -322,7 +323,7 @@ static void older_revisions_accepted_at_their_size(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&mp->inits), 1);
 
 	/* A revision later than NDIS knows is held to the newest it knows. */
-	ndis_fake_protocol_chars(&pc, later->name);
+	ndis_fake_protocol_chars(&pc, later->name, wname);
 	pc.Header.Revision = 3;
 	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2;
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(later,
@@ -360,9 +361,10 @@ static void short_or_unknown_headers_refused(struct kunit *test)
 	NDIS_OID_REQUEST req;
 	NDIS_HANDLE h = NULL;
 	ULONG v;
+	WCHAR wname[NDIS_FAKE_WNAME];
 
 	/* Characteristics: one byte short, revision 2 at revision 1's size, revision 0. */
-	ndis_fake_protocol_chars(&pc, fp->name);
+	ndis_fake_protocol_chars(&pc, fp->name, wname);
 	pc.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
 	pc.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 - 1;
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(fp, &pc, &h),

@@ -301,19 +301,20 @@ static void bad_characteristics(struct kunit *test)
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
 	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
 	NDIS_HANDLE h = NULL;
+	WCHAR wname[NDIS_FAKE_WNAME];
 
-	ndis_fake_protocol_chars(&pc, "mu-bad");
+	ndis_fake_protocol_chars(&pc, "mu-bad", wname);
 	pc.MajorNdisVersion = 5;
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h), NDIS_STATUS_BAD_VERSION);
-	ndis_fake_protocol_chars(&pc, "mu-bad");
+	ndis_fake_protocol_chars(&pc, "mu-bad", wname);
 	pc.UnbindAdapterHandlerEx = NULL;
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
-	ndis_fake_protocol_chars(&pc, "mu-bad");
+	ndis_fake_protocol_chars(&pc, "mu-bad", wname);
 	pc.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
-	ndis_fake_protocol_chars(&pc, "bad/name");
+	ndis_fake_protocol_chars(&pc, "bad/name", wname);
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 
@@ -356,6 +357,7 @@ static void names_that_overflow_refused(struct kunit *test)
 	NDIS_MINIPORT_DRIVER_CHARACTERISTICS mc;
 	struct ndis_fake_protocol *fp;
 	NDIS_HANDLE h = NULL;
+	WCHAR wname[NDIS_FAKE_WNAME];
 
 	BUILD_BUG_ON(sizeof(fits) != 32 || sizeof(over) != 33);
 	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, over, NULL, &h),
@@ -364,7 +366,7 @@ static void names_that_overflow_refused(struct kunit *test)
 	ndis_fake_adapter_add(test, mp, fits);
 	KUNIT_EXPECT_NOT_NULL(test, ndis_fake_adapter_find(mp, fits));
 
-	ndis_fake_protocol_chars(&pc, over);
+	ndis_fake_protocol_chars(&pc, over, wname);
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	ndis_fake_miniport_chars(&mc, over);

@@ -16,9 +16,14 @@
 #include "../trace.h"
 #include "ddi.h"
 #include "header.h"
+#include "text.h"
 
-/* The handlers, versions and name of characteristics whose header was accepted. */
-static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
+/*
+ * The handlers, versions and name of characteristics whose header was
+ * accepted; the name, converted to UTF-8, goes to @name.
+ */
+static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c,
+					     char name[NDIS_NAME_MAX])
 {
 	if (c->MajorNdisVersion != NDIS_MAJOR_VERSION || c->MinorNdisVersion > NDIS_MINOR_VERSION)
 		return NDIS_STATUS_BAD_VERSION;
@@ -27,8 +32,8 @@ static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTI
 	    !c->NetPnPEventHandler || !c->OidRequestCompleteHandler ||
 	    !c->ReceiveNetBufferListsHandler || !c->SendNetBufferListsCompleteHandler)
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	if (!c->Name || !*c->Name || strlen(c->Name) >= NDIS_NAME_MAX ||
-	    strpbrk(c->Name, "\n/: "))
+	if (!ndis_name_from_utf16(c->Name.Buffer, c->Name.Length, name, NDIS_NAME_MAX) ||
+	    strpbrk(name, "\n/: "))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
 	return NDIS_STATUS_SUCCESS;
 }
@@ -43,7 +48,8 @@ static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTI
  * Use through the NdisRegisterProtocolDriver() macro. Characteristics of
  * an older revision are taken at their own size, the later fields as NULL;
  * a header of the wrong type, revision 0 or a size short of its revision's
- * is reported.
+ * is reported. The UTF-16 Name is read during the call only: NDIS keeps
+ * it as UTF-8.
  *
  * Context: PASSIVE_LEVEL.
  * Return: see NdisRegisterProtocolDriver().
@@ -55,6 +61,7 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 					  struct module *owner)
 {
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS c;
+	char name[NDIS_NAME_MAX];
 	struct ndis_protocol *p;
 	NDIS_STATUS status;
 
@@ -65,11 +72,11 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 	if (!ndis_header_copy(&c, ProtocolCharacteristics, &ndis_rev_protocol_chars, __func__,
 			      _RET_IP_))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	status = ndis_check_protocol_chars(&c);
+	status = ndis_check_protocol_chars(&c, name);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
 
-	if (ndis_protocol_new(&c, ProtocolDriverContext, owner, &p))
+	if (ndis_protocol_new(&c, name, ProtocolDriverContext, owner, &p))
 		return NDIS_STATUS_RESOURCES;
 	if (c.SetOptionsHandler) {
 		status = c.SetOptionsHandler(ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL),

@@ -301,6 +301,56 @@ static bool ndis_equal(PCUNICODE_STRING a, PCUNICODE_STRING b, bool fold)
 }
 
 /**
+ * ndis_name_from_utf16() - a driver's UTF-16 name as a C string
+ * @src: the name's units, or NULL
+ * @bytes: its length in bytes (a UNICODE_STRING's Length)
+ * @dst: where the UTF-8 name and its terminator go
+ * @size: room at @dst, terminator included
+ *
+ * For the names of the binding model, which NDIS keeps and shows as
+ * UTF-8. A lone surrogate becomes U+FFFD, as in every conversion.
+ *
+ * Context: any.
+ * Return: true with @dst written; false, @dst untouched, for no @src, a
+ * length of 0 or odd, a unit 0 inside the name, or a name whose UTF-8
+ * does not fit @size - 1 bytes.
+ */
+bool ndis_name_from_utf16(const WCHAR *src, size_t bytes, char *dst, size_t size)
+{
+	size_t units = bytes / sizeof(WCHAR), i, n;
+
+	if (!src || !bytes || (bytes & 1))
+		return false;
+	for (i = 0; i < units; i++)
+		if (!src[i])
+			return false;
+	n = ndis_utf16_to_utf8(src, units, NULL);
+	if (n >= size)
+		return false;
+	ndis_utf16_to_utf8(src, units, (u8 *)dst);
+	dst[n] = 0;
+	return true;
+}
+
+/**
+ * ndis_name_to_utf16() - a C string name in UTF-16, for a driver
+ * @name: the name, NUL-terminated
+ * @dst: room for ndis_utf8_to_utf16() units of @name and a terminator
+ * @us: set to describe @dst: Length without, MaximumLength with the terminator
+ *
+ * Context: any.
+ */
+void ndis_name_to_utf16(const char *name, WCHAR *dst, PUNICODE_STRING us)
+{
+	size_t units = ndis_utf8_to_utf16((const u8 *)name, strlen(name), dst);
+
+	dst[units] = 0;
+	us->Buffer = dst;
+	us->Length = units * sizeof(WCHAR);
+	us->MaximumLength = us->Length + sizeof(WCHAR);
+}
+
+/**
  * ndis_name_cmp() - compare two names without regard to case
  * @a: NUL-terminated UTF-8
  * @b: NUL-terminated UTF-8

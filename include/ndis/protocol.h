@@ -4,7 +4,6 @@
  * protocol makes to bind, open, close and unbind.
  *
  * Differences from the DDI, all deliberate:
- * - Names are C strings, not NDIS_STRINGs.
  * - NdisRegisterProtocolDriver() is a macro that also records the calling
  *   module, so that a module unloading without deregistering is caught.
  * - Every protocol is offered every adapter; the medium check happens in
@@ -19,6 +18,7 @@
 #include <ndis/pnp.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
+#include <ndis/string.h>
 
 /**
  * struct _NDIS_BIND_PARAMETERS - what a protocol learns of an adapter at bind
@@ -304,7 +304,9 @@ typedef void PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingCon
  * @MajorDriverVersion: the driver's own version, informational
  * @MinorDriverVersion: the driver's own version, informational
  * @Flags: reserved, 0
- * @Name: unique protocol name, shown in sysfs
+ * @Name: unique protocol name (UTF-16, e.g. NDIS_STRING_CONST("ndisprot")),
+ *	read during registration only; NDIS keeps it as UTF-8, which names
+ *	the protocol in sysfs and configfs and must fit NDIS's 31 bytes
  * @SetOptionsHandler: optional; runs inside registration
  * @BindAdapterHandlerEx: required; PASSIVE_LEVEL; may pend
  * @UnbindAdapterHandlerEx: required; PASSIVE_LEVEL; may pend; cannot fail
@@ -329,7 +331,7 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 	UCHAR MajorDriverVersion;
 	UCHAR MinorDriverVersion;
 	ULONG Flags;
-	const char *Name;
+	NDIS_STRING Name;
 	SET_OPTIONS *SetOptionsHandler;
 	PROTOCOL_BIND_ADAPTER_EX *BindAdapterHandlerEx;
 	PROTOCOL_UNBIND_ADAPTER_EX *UnbindAdapterHandlerEx;
@@ -372,8 +374,10 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
  * set of handlers tells them apart by @ctx, which each handler receives.
  *
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_VERSION,
- * NDIS_STATUS_BAD_CHARACTERISTICS, NDIS_STATUS_RESOURCES or
- * NDIS_STATUS_FAILURE.
+ * NDIS_STATUS_BAD_CHARACTERISTICS (a required handler missing; a Name
+ * empty, of odd Length, with a unit 0, '/', ':', space or newline in it,
+ * or longer than 31 bytes of UTF-8), NDIS_STATUS_RESOURCES or
+ * NDIS_STATUS_FAILURE (a protocol of that name is registered).
  */
 #define NdisRegisterProtocolDriver(ctx, chars, handle)			\
 	ndis_register_protocol_driver(ctx, chars, handle, THIS_MODULE)

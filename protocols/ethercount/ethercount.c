@@ -559,7 +559,7 @@ static int __init ethercount_init(void)
 						  sizeof(chars)),
 		.MajorNdisVersion = 6,
 		.MinorNdisVersion = 30,
-		.Name = "ethercount",
+		.Name = NDIS_STRING_CONST("ethercount"),
 		.BindAdapterHandlerEx = ethercount_bind,
 		.UnbindAdapterHandlerEx = ethercount_unbind,
 		.OpenAdapterCompleteHandlerEx = ethercount_open_complete,

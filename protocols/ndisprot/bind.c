@@ -342,7 +342,7 @@ void ndisprot_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c)
 				NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
-	c->Name = "ndisprot";
+	RtlInitUnicodeString(&c->Name, L"ndisprot");
 	c->BindAdapterHandlerEx = ndisprot_bind;
 	c->UnbindAdapterHandlerEx = ndisprot_unbind;
 	c->OpenAdapterCompleteHandlerEx = ndisprot_open_complete;

@@ -1335,18 +1335,25 @@ EXPORT_SYMBOL_NS_GPL(ndis_fake_send_frame, "NDIS_FAKE");
 /**
  * ndis_fake_protocol_chars() - the fake protocol's characteristics
  * @c: filled in: every handler of the fake, NDIS 6.30
- * @name: the driver's name
+ * @name: the driver's name, ASCII; cut at NDIS_FAKE_WNAME - 1 characters
+ * @wname: where @c->Name's UTF-16 goes; keep it until registration returns
  *
  * Context: any.
  */
-void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name)
+void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name,
+			      WCHAR wname[NDIS_FAKE_WNAME])
 {
+	size_t i;
+
+	for (i = 0; i < NDIS_FAKE_WNAME - 1 && name[i]; i++)
+		wname[i] = (u8)name[i];
+	wname[i] = 0;
 	memset(c, 0, sizeof(*c));
 	ndis_object_header_init(&c->Header, NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS,
 				NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2, sizeof(*c));
 	c->MajorNdisVersion = 6;
 	c->MinorNdisVersion = 30;
-	c->Name = name;
+	RtlInitUnicodeString(&c->Name, wname);
 	c->BindAdapterHandlerEx = ndis_fake_bind;
 	c->UnbindAdapterHandlerEx = ndis_fake_unbind;
 	c->OpenAdapterCompleteHandlerEx = ndis_fake_open_complete;
@@ -1414,9 +1421,10 @@ NDIS_STATUS __ndis_fake_protocol_register(struct ndis_fake_protocol *fp, struct 
 	NET_BUFFER_LIST_POOL_PARAMETERS lp;
 	NET_BUFFER_POOL_PARAMETERS bp;
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS chars;
+	WCHAR wname[NDIS_FAKE_WNAME];
 	NDIS_STATUS status;
 
-	ndis_fake_protocol_chars(&chars, fp->name);
+	ndis_fake_protocol_chars(&chars, fp->name, wname);
 	ndis_fake_pool_params(&lp, &bp);
 	status = ndis_register_protocol_driver(fp, &chars, &fp->handle, owner);
 	if (status != NDIS_STATUS_SUCCESS)

@@ -21,6 +21,8 @@
 #include <ndis/ndis.h>
 
 #define NDIS_FAKE_NAME	32
+/* Room for a name in UTF-16 with its terminator, overlong ones included. */
+#define NDIS_FAKE_WNAME	(NDIS_FAKE_NAME + 8)
 
 /* NetEventBindsComplete carries no context: counted for all fakes. */
 int ndis_fake_binds_completed(void);
@@ -215,7 +217,8 @@ struct ndis_fake_open *ndis_fake_open_find(struct ndis_fake_protocol *fp, const 
 NDIS_HANDLE ndis_fake_binding(struct ndis_fake_protocol *fp, const char *adapter);
 int ndis_fake_opens(struct ndis_fake_protocol *fp);
 void ndis_fake_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c, const char *name);
-void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name);
+void ndis_fake_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS c, const char *name,
+			      WCHAR wname[NDIS_FAKE_WNAME]);
 void ndis_fake_miniport_init(struct ndis_fake_miniport *mp, const char *name);
 void ndis_fake_miniport_release(struct ndis_fake_miniport *mp);
 struct ndis_fake_adapter *ndis_fake_adapter_find(struct ndis_fake_miniport *mp,

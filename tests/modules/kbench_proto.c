@@ -228,7 +228,6 @@ int ndis_kbench_proto_register(const char *measure, struct ndis_kbench_proto *p)
 						  sizeof(chars)),
 		.MajorNdisVersion = 6,
 		.MinorNdisVersion = 30,
-		.Name = p->name,
 		.BindAdapterHandlerEx = ndis_kbench_bind,
 		.UnbindAdapterHandlerEx = ndis_kbench_unbind,
 		.OpenAdapterCompleteHandlerEx = ndis_kbench_open_complete,
@@ -240,7 +239,13 @@ int ndis_kbench_proto_register(const char *measure, struct ndis_kbench_proto *p)
 	};
 	NDIS_STATUS status;
 
+	NdisInitializeString(&chars.Name, (PUCHAR)p->name);
+	if (!chars.Name.Buffer) {
+		ndis_kbench_error(measure, "no memory for the name of protocol %s", p->name);
+		return -EIO;
+	}
 	status = NdisRegisterProtocolDriver(p, &chars, &p->handle);
+	NdisFreeString(chars.Name);
 	if (status != NDIS_STATUS_SUCCESS) {
 		ndis_kbench_error(measure, "registering protocol %s: 0x%08x", p->name, status);
 		return -EIO;
