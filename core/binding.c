@@ -25,6 +25,7 @@
 #include "adapter.h"
 #include "binding.h"
 #include "datapath.h"
+#include "ddi/text.h"
 #include "gate.h"
 #include "handle.h"
 #include "kunit_iface.h"
@@ -432,14 +433,43 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 	trace_ndis_close(b->name, "forced");
 }
 
-static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PARAMETERS p)
+/* What a bind's parameters point to: lives on the bind's stack. */
+struct ndis_bind_strings {
+	NDIS_STRING adapter;
+	NDIS_STRING section;
+	WCHAR adapter_buf[NDIS_NAME_MAX];
+	WCHAR section_buf[2 * NDIS_NAME_MAX];
+};
+
+/* The interface type NDIS_BIND_PARAMETERS gives for a medium. */
+static NET_IFTYPE ndis_medium_if_type(NDIS_MEDIUM medium)
+{
+	switch (medium) {
+	case NdisMedium802_3:
+		return IF_TYPE_ETHERNET_CSMACD;
+	case NdisMediumNative802_11:
+		return IF_TYPE_IEEE80211;
+	default:
+		return IF_TYPE_OTHER;
+	}
+}
+
+static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PARAMETERS p,
+					  struct ndis_bind_strings *str)
 {
 	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *a = &b->adapter->mp.attrs;
+	char section[2 * NDIS_NAME_MAX];
+	bool lan = a->MediaType == NdisMedium802_3 || a->MediaType == NdisMediumNative802_11;
 
 	memset(p, 0, sizeof(*p));
 	ndis_object_header_init(&p->Header, NDIS_OBJECT_TYPE_BIND_PARAMETERS,
-				NDIS_BIND_PARAMETERS_REVISION_1, sizeof(*p));
-	p->AdapterName = b->adapter->name;
+				NDIS_BIND_PARAMETERS_REVISION_4,
+				NDIS_SIZEOF_BIND_PARAMETERS_REVISION_4);
+	ndis_name_to_utf16(b->adapter->name, str->adapter_buf, &str->adapter);
+	snprintf(section, sizeof(section), "%s/%s", b->protocol->name, b->adapter->name);
+	ndis_name_to_utf16(section, str->section_buf, &str->section);
+	p->ProtocolSection = &str->section;
+	p->AdapterName = &str->adapter;
 	p->MediaType = a->MediaType;
 	p->MtuSize = a->MtuSize;
 	p->MaxXmitLinkSpeed = a->MaxXmitLinkSpeed;
@@ -449,12 +479,23 @@ static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PAR
 	p->MediaConnectState = a->MediaConnectState;
 	p->MediaDuplexState = a->MediaDuplexState;
 	p->LookaheadSize = a->LookaheadSize;
-	p->MacOptions = a->MacOptions;
 	p->SupportedPacketFilters = a->SupportedPacketFilters;
 	p->MaxMulticastListSize = a->MaxMulticastListSize;
 	p->MacAddressLength = a->MacAddressLength;
 	ndis_adapter_current_mac(b->adapter, p->CurrentMacAddress, sizeof(p->CurrentMacAddress));
-	memcpy(p->PermanentMacAddress, a->PermanentMacAddress, sizeof(p->PermanentMacAddress));
+	p->PhysicalMediumType = NdisPhysicalMediumUnspecified;
+	p->IfType = ndis_medium_if_type(a->MediaType);
+	p->BoundIfNetluid.Info.IfType = p->IfType;
+	p->BoundIfIndex = NET_IFINDEX_UNSPECIFIED;
+	p->LowestIfNetluid = p->BoundIfNetluid;
+	p->LowestIfIndex = p->BoundIfIndex;
+	p->AccessType = lan ? NET_IF_ACCESS_BROADCAST : 0;
+	p->DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
+	p->ConnectionType = lan ? NET_IF_CONNECTION_DEDICATED : 0;
+	p->IfConnectorPresent = FALSE;
+	p->MacOptions = a->MacOptions;
+	p->CompartmentId = NET_IF_COMPARTMENT_ID_PRIMARY;
+	p->BoundAdapterName = &str->adapter;
 }
 
 /* Offer the adapter to the protocol: ProtocolBindAdapterEx. op.lock held. */
@@ -462,6 +503,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 {
 	struct ndis_protocol *p = b->protocol;
 	struct ndis_adapter *a = b->adapter;
+	struct ndis_bind_strings strings;
 	NDIS_BIND_PARAMETERS params;
 	unsigned long flags;
 	NDIS_STATUS status;
@@ -479,7 +521,7 @@ static void ndis_binding_bind(struct ndis_binding *b)
 	}
 
 	ndis_binding_set_state(b, NDIS_BINDING_OPENING);
-	ndis_binding_fill_bind_params(b, &params);
+	ndis_binding_fill_bind_params(b, &params, &strings);
 	spin_lock_irqsave(&b->lock, flags);
 	b->bind_ctx_live = true;
 	b->handler.task = current;

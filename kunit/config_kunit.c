@@ -590,8 +590,11 @@ static NDIS_STATUS cfg_binder_bind(NDIS_HANDLE ctx, NDIS_HANDLE bind_context,
 				   PNDIS_BIND_PARAMETERS params)
 {
 	struct cfg_binder *b = ctx;
+	char name[NDIS_FAKE_NAME];
+	ANSI_STRING as = { 0, sizeof(name), name };
 
-	if (strcmp(params->AdapterName, b->adapter))
+	if (!NT_SUCCESS(RtlUnicodeStringToAnsiString(&as, params->AdapterName, FALSE)) ||
+	    strcmp(name, b->adapter))
 		return NDIS_STATUS_NOT_SUPPORTED;
 	cfg_binder_who(bind_context, &b->by_context, b->who_context, sizeof(b->who_context));
 	cfg_binder_who(params, &b->by_params, b->who_params, sizeof(b->who_params));

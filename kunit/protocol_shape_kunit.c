@@ -3,7 +3,9 @@
  * Suite ndis_protocol_shape: the protocol side in the DDI's shapes. The
  * protocol's Name is an NDIS_STRING, read during registration only and
  * kept as UTF-8; names NDIS cannot keep are refused with
- * NDIS_STATUS_BAD_CHARACTERISTICS.
+ * NDIS_STATUS_BAD_CHARACTERISTICS. NDIS_BIND_PARAMETERS has the DDI's
+ * fields in the DDI's order (the x64 offsets), filled from the adapter;
+ * its names and NDIS_OPEN_PARAMETERS.AdapterName are NDIS_STRINGs.
  */
 #include <linux/string.h>
 
@@ -98,10 +100,169 @@ static void bad_names_refused(struct kunit *test)
 	expect_refused(test, &none, "no Buffer");
 }
 
+/* The DDI's layout on x64 (LLP64: ULONG 4 bytes, pointers and NET_LUID 8). */
+static void bind_parameters_layout(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, ProtocolSection), 8UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, AdapterName), 16UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, PhysicalDeviceObject), 24UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, MediaType), 32UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, MaxXmitLinkSpeed), 40UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, LookaheadSize), 80UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, PowerManagementCapabilities), 88UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, MacAddressLength), 104UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, CurrentMacAddress), 106UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, PhysicalMediumType), 140UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, RcvScaleCapabilities), 144UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, BoundIfNetluid), 152UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, BoundIfIndex), 160UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, LowestIfNetluid), 168UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, AccessType), 180UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, IfType), 192UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, IfConnectorPresent), 194UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, ActivePorts), 200UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, DataBackFillSize), 208UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, MacOptions), 216UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, CompartmentId), 220UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, DefaultOffloadConfiguration), 224UL);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1, 248);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_2, 256);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_3, 280);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_BIND_PARAMETERS, NDKCapabilities), 288UL);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_4, 312);
+	KUNIT_EXPECT_EQ(test, sizeof(NDIS_BIND_PARAMETERS), 312UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_OPEN_PARAMETERS, AdapterName), 8UL);
+}
+
+/* What a bind handler saw, copied out while it ran. */
+struct ps_seen {
+	struct completion done;
+	const char *adapter;		/* the one to look at; others are refused */
+	NDIS_HANDLE proto;
+	NDIS_BIND_PARAMETERS params;
+	char adapter_name[NDIS_FAKE_NAME];
+	char bound_name[NDIS_FAKE_NAME];
+	char section[2 * NDIS_FAKE_NAME];
+	NDIS_STATUS open_wrong;		/* NdisOpenAdapterEx, another adapter's name */
+	NDIS_STATUS open_odd;		/* NdisOpenAdapterEx, an odd-length name */
+};
+
+static void ps_utf8(char *dst, size_t size, PNDIS_STRING s)
+{
+	ANSI_STRING as = { 0, size, dst };
+
+	if (!s || !NT_SUCCESS(RtlUnicodeStringToAnsiString(&as, s, FALSE)))
+		strscpy(dst, "?", size);
+}
+
+static NDIS_STATUS ps_try_open(struct ps_seen *seen, NDIS_HANDLE bind_ctx, PNDIS_STRING name)
+{
+	NDIS_MEDIUM medium = NdisMedium802_3;
+	NDIS_OPEN_PARAMETERS op = {
+		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
+						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
+		.AdapterName = name,
+		.MediumArray = &medium,
+		.MediumArraySize = 1,
+	};
+	NDIS_HANDLE binding = NULL;
+	UINT index;
+
+	op.SelectedMediumIndex = &index;
+	return NdisOpenAdapterEx(seen->proto, seen, &op, bind_ctx, &binding);
+}
+
+static NDIS_STATUS ps_seen_bind(NDIS_HANDLE ctx, NDIS_HANDLE bind_ctx,
+				PNDIS_BIND_PARAMETERS params)
+{
+	struct ps_seen *seen = ctx;
+	NDIS_STRING wrong = NDIS_STRING_CONST("ps-a-nosuch");
+	NDIS_STRING odd;
+	char name[NDIS_FAKE_NAME];
+
+	ps_utf8(name, sizeof(name), params->AdapterName);
+	if (strcmp(name, seen->adapter))
+		return NDIS_STATUS_NOT_SUPPORTED;
+	seen->params = *params;
+	strscpy(seen->adapter_name, name, sizeof(seen->adapter_name));
+	ps_utf8(seen->bound_name, sizeof(seen->bound_name), params->BoundAdapterName);
+	ps_utf8(seen->section, sizeof(seen->section), params->ProtocolSection);
+	seen->open_wrong = ps_try_open(seen, bind_ctx, &wrong);
+	odd = *params->AdapterName;
+	odd.Length--;
+	seen->open_odd = ps_try_open(seen, bind_ctx, &odd);
+	complete(&seen->done);
+	return NDIS_STATUS_NOT_SUPPORTED;	/* nothing opened: the bind fails quietly */
+}
+
+static void bind_parameters_filled(struct kunit *test)
+{
+	static const UCHAR mac[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ps-mp-bp");
+	struct ps_seen seen = { .adapter = "ps-a-bp" };
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
+	NDIS_STRING name = NDIS_STRING_CONST("ps-p-bp");
+	WCHAR wname[NDIS_FAKE_WNAME];
+	PNDIS_BIND_PARAMETERS p = &seen.params;
+
+	init_completion(&seen.done);
+	ndis_fake_adapter_add(test, mp, seen.adapter);
+	ndis_fake_protocol_chars(&pc, "ps-p-bp", wname);
+	pc.Name = name;
+	pc.BindAdapterHandlerEx = ps_seen_bind;
+	KUNIT_ASSERT_EQ(test, NdisRegisterProtocolDriver(&seen, &pc, &seen.proto),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&seen.done, NDIS_FAKE_WAIT), 0UL);
+	NdisDeregisterProtocolDriver(seen.proto);
+
+	KUNIT_EXPECT_EQ(test, p->Header.Type, NDIS_OBJECT_TYPE_BIND_PARAMETERS);
+	KUNIT_EXPECT_EQ(test, p->Header.Revision, NDIS_BIND_PARAMETERS_REVISION_4);
+	KUNIT_EXPECT_EQ(test, p->Header.Size, NDIS_SIZEOF_BIND_PARAMETERS_REVISION_4);
+	KUNIT_EXPECT_STREQ(test, seen.adapter_name, "ps-a-bp");
+	KUNIT_EXPECT_STREQ(test, seen.bound_name, "ps-a-bp");
+	KUNIT_EXPECT_STREQ(test, seen.section, "ps-p-bp/ps-a-bp");
+	KUNIT_EXPECT_NULL(test, p->PhysicalDeviceObject);
+	KUNIT_EXPECT_EQ(test, p->MediaType, NdisMedium802_3);
+	KUNIT_EXPECT_EQ(test, p->MtuSize, 1500U);
+	KUNIT_EXPECT_EQ(test, p->XmitLinkSpeed, 1000000000ULL);
+	KUNIT_EXPECT_EQ(test, p->RcvLinkSpeed, 1000000000ULL);
+	KUNIT_EXPECT_EQ(test, p->MediaConnectState, MediaConnectStateConnected);
+	KUNIT_EXPECT_NE(test, p->SupportedPacketFilters & NDIS_PACKET_TYPE_PROMISCUOUS, 0U);
+	KUNIT_EXPECT_EQ(test, p->MacAddressLength, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, memcmp(p->CurrentMacAddress, mac, ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, p->PhysicalMediumType, NdisPhysicalMediumUnspecified);
+	KUNIT_EXPECT_EQ(test, p->IfType, IF_TYPE_ETHERNET_CSMACD);
+	KUNIT_EXPECT_EQ(test, (NET_IFTYPE)p->BoundIfNetluid.Info.IfType, IF_TYPE_ETHERNET_CSMACD);
+	KUNIT_EXPECT_EQ(test, p->LowestIfNetluid.Value, p->BoundIfNetluid.Value);
+	KUNIT_EXPECT_EQ(test, p->BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	KUNIT_EXPECT_EQ(test, p->AccessType, NET_IF_ACCESS_BROADCAST);
+	KUNIT_EXPECT_EQ(test, p->DirectionType, NET_IF_DIRECTION_SENDRECEIVE);
+	KUNIT_EXPECT_EQ(test, p->ConnectionType, NET_IF_CONNECTION_DEDICATED);
+	KUNIT_EXPECT_FALSE(test, p->IfConnectorPresent);
+	KUNIT_EXPECT_EQ(test, p->CompartmentId, NET_IF_COMPARTMENT_ID_PRIMARY);
+	KUNIT_EXPECT_EQ(test, p->DataBackFillSize, 0U);
+	KUNIT_EXPECT_NULL(test, p->PowerManagementCapabilities);
+	KUNIT_EXPECT_NULL(test, p->RcvScaleCapabilities);
+	KUNIT_EXPECT_NULL(test, p->ActivePorts);
+	KUNIT_EXPECT_NULL(test, p->DefaultOffloadConfiguration);
+	KUNIT_EXPECT_NULL(test, p->HDSplitCurrentConfig);
+	KUNIT_EXPECT_NULL(test, p->PowerManagementCapabilitiesEx);
+	KUNIT_EXPECT_FALSE(test, p->NDKEnabled);
+	KUNIT_EXPECT_NULL(test, p->NicSwitchArray);
+
+	/* NdisOpenAdapterEx names the adapter with an NDIS_STRING too. */
+	KUNIT_EXPECT_EQ(test, seen.open_wrong, NDIS_STATUS_ADAPTER_NOT_FOUND);
+	KUNIT_EXPECT_EQ(test, seen.open_odd, NDIS_STATUS_ADAPTER_NOT_FOUND);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
 static struct kunit_case ndis_protocol_shape_cases[] = {
 	KUNIT_CASE(name_is_an_ndis_string),
 	KUNIT_CASE(name_is_copied),
 	KUNIT_CASE(bad_names_refused),
+	KUNIT_CASE(bind_parameters_layout),
+	KUNIT_CASE(bind_parameters_filled),
 	{}
 };
 

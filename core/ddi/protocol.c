@@ -198,7 +198,8 @@ EXPORT_SYMBOL_NS_GPL(NdisUnbindAdapter, "NDIS");
  * Context: PASSIVE_LEVEL, only inside ProtocolBindAdapterEx.
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING,
  * NDIS_STATUS_UNSUPPORTED_MEDIA (no medium in common),
- * NDIS_STATUS_ADAPTER_NOT_FOUND (name mismatch), NDIS_STATUS_INVALID_PARAMETER,
+ * NDIS_STATUS_ADAPTER_NOT_FOUND (an AdapterName that is not the bound
+ * adapter's, compared exactly), NDIS_STATUS_INVALID_PARAMETER,
  * NDIS_STATUS_NOT_ACCEPTED (outside the bind handler, or opened already).
  */
 NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
@@ -207,6 +208,7 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 			      NDIS_HANDLE BindContext,
 			      PNDIS_HANDLE NdisBindingHandle)
 {
+	char name[NDIS_NAME_MAX];
 	NDIS_OPEN_PARAMETERS op;
 	struct ndis_object *pobj;
 	struct ndis_binding *b;
@@ -249,7 +251,9 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 		status = NDIS_STATUS_INVALID_PARAMETER;
 		goto out;
 	}
-	if (op.AdapterName && strcmp(op.AdapterName, b->adapter->name)) {
+	if (op.AdapterName &&
+	    (!ndis_name_from_utf16(op.AdapterName->Buffer, op.AdapterName->Length, name,
+				   sizeof(name)) || strcmp(name, b->adapter->name))) {
 		status = NDIS_STATUS_ADAPTER_NOT_FOUND;
 		goto out;
 	}

@@ -48,4 +48,54 @@ typedef NET_LUID IF_LUID, *PIF_LUID;
 #define IF_TYPE_WWANPP			243
 #define IF_TYPE_WWANPP2			244
 
+/**
+ * enum _NET_IF_ACCESS_TYPE - how an interface reaches its peers
+ * @NET_IF_ACCESS_LOOPBACK: sent data comes back as received data
+ * @NET_IF_ACCESS_BROADCAST: a LAN with broadcast and multicast (Ethernet)
+ * @NET_IF_ACCESS_POINT_TO_POINT: one peer (WAN, CoNDIS)
+ * @NET_IF_ACCESS_POINT_TO_MULTI_POINT: several peers, no broadcast (NBMA)
+ * @NET_IF_ACCESS_MAXIMUM: bound, for tests
+ */
+typedef enum _NET_IF_ACCESS_TYPE {
+	NET_IF_ACCESS_LOOPBACK = 1,
+	NET_IF_ACCESS_BROADCAST = 2,
+	NET_IF_ACCESS_POINT_TO_POINT = 3,
+	NET_IF_ACCESS_POINT_TO_MULTI_POINT = 4,
+	NET_IF_ACCESS_MAXIMUM = 5
+} NET_IF_ACCESS_TYPE, *PNET_IF_ACCESS_TYPE;
+
+/**
+ * enum _NET_IF_DIRECTION_TYPE - which ways an interface carries data
+ * @NET_IF_DIRECTION_SENDRECEIVE: both
+ * @NET_IF_DIRECTION_SENDONLY: send only
+ * @NET_IF_DIRECTION_RECEIVEONLY: receive only
+ * @NET_IF_DIRECTION_MAXIMUM: bound, for tests
+ */
+typedef enum _NET_IF_DIRECTION_TYPE {
+	NET_IF_DIRECTION_SENDRECEIVE,
+	NET_IF_DIRECTION_SENDONLY,
+	NET_IF_DIRECTION_RECEIVEONLY,
+	NET_IF_DIRECTION_MAXIMUM
+} NET_IF_DIRECTION_TYPE, *PNET_IF_DIRECTION_TYPE;
+
+/**
+ * enum _NET_IF_CONNECTION_TYPE - how an interface's connection comes up
+ * @NET_IF_CONNECTION_DEDICATED: by itself when the medium connects (Ethernet)
+ * @NET_IF_CONNECTION_PASSIVE: when the other end brings it up
+ * @NET_IF_CONNECTION_DEMAND: on demand, e.g. when a packet is sent
+ * @NET_IF_CONNECTION_MAXIMUM: bound, for tests
+ */
+typedef enum _NET_IF_CONNECTION_TYPE {
+	NET_IF_CONNECTION_DEDICATED = 1,
+	NET_IF_CONNECTION_PASSIVE = 2,
+	NET_IF_CONNECTION_DEMAND = 3,
+	NET_IF_CONNECTION_MAXIMUM = 4
+} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
+
+/* The compartment an interface belongs to; there is only the primary one. */
+typedef UINT32 NET_IF_COMPARTMENT_ID, *PNET_IF_COMPARTMENT_ID;
+
+#define NET_IF_COMPARTMENT_ID_UNSPECIFIED	((NET_IF_COMPARTMENT_ID)0)
+#define NET_IF_COMPARTMENT_ID_PRIMARY		((NET_IF_COMPARTMENT_ID)1)
+
 #endif /* _NDIS_NETIF_H */

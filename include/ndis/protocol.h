@@ -14,6 +14,7 @@
 #define _NDIS_PROTOCOL_H
 
 #include <linux/module.h>
+#include <ndis/netif.h>
 #include <ndis/object.h>
 #include <ndis/pnp.h>
 #include <ndis/sal.h>
@@ -22,8 +23,13 @@
 
 /**
  * struct _NDIS_BIND_PARAMETERS - what a protocol learns of an adapter at bind
- * @Header: NDIS_OBJECT_TYPE_BIND_PARAMETERS, revision 1
- * @AdapterName: the adapter's name; valid during the bind handler only
+ * @Header: NDIS_OBJECT_TYPE_BIND_PARAMETERS, revision 4,
+ *	NDIS_SIZEOF_BIND_PARAMETERS_REVISION_4
+ * @ProtocolSection: where the binding's configuration lives: the key
+ *	"<protocol>/<adapter>" of the configfs tree NdisOpenConfigurationEx()
+ *	reads (there is no registry)
+ * @AdapterName: the adapter's name
+ * @PhysicalDeviceObject: NULL: there is no PnP device object
  * @MediaType: the adapter's medium
  * @MtuSize: largest payload, without the link header
  * @MaxXmitLinkSpeed: top transmit speed, bit/s
@@ -33,16 +39,53 @@
  * @MediaConnectState: link state
  * @MediaDuplexState: duplex
  * @LookaheadSize: lookahead the adapter offers
- * @MacOptions: NDIS_MAC_OPTION_* flags
+ * @PowerManagementCapabilities: NULL: ask OID_PNP_CAPABILITIES
  * @SupportedPacketFilters: NDIS_PACKET_TYPE_* filters the adapter supports
  * @MaxMulticastListSize: multicast addresses the adapter can filter
- * @MacAddressLength: bytes used in the address arrays
+ * @MacAddressLength: bytes used in @CurrentMacAddress
  * @CurrentMacAddress: the address in use
- * @PermanentMacAddress: the burnt-in address (a Linux addition)
+ * @PhysicalMediumType: NdisPhysicalMediumUnspecified: the miniport answers
+ *	OID_GEN_PHYSICAL_MEDIUM itself, NDIS does not know it
+ * @RcvScaleCapabilities: NULL: no receive side scaling
+ * @BoundIfNetluid: NET_LUID of the interface on top of the adapter: its
+ *	IfType from the medium, index 0 (NDIS keeps no interface numbers)
+ * @BoundIfIndex: NET_IFINDEX_UNSPECIFIED, as above
+ * @LowestIfNetluid: as @BoundIfNetluid (there are no filters in between)
+ * @LowestIfIndex: as @BoundIfIndex
+ * @AccessType: NET_IF_ACCESS_BROADCAST on 802.3 and 802.11, else 0
+ * @DirectionType: NET_IF_DIRECTION_SENDRECEIVE
+ * @ConnectionType: NET_IF_CONNECTION_DEDICATED on 802.3 and 802.11, else 0
+ * @IfType: IF_TYPE_ETHERNET_CSMACD on 802.3, IF_TYPE_IEEE80211 on native
+ *	802.11, IF_TYPE_OTHER on the rest
+ * @IfConnectorPresent: FALSE: NDIS cannot tell a physical adapter
+ * @ActivePorts: NULL: only the default port exists
+ * @DataBackFillSize: 0: no driver below asks for data backfill
+ * @ContextBackFillSize: 0: no driver below asks for context backfill
+ * @MacOptions: NDIS_MAC_OPTION_* flags
+ * @CompartmentId: NET_IF_COMPARTMENT_ID_PRIMARY, the only compartment
+ * @DefaultOffloadConfiguration: NULL: ask OID_TCP_OFFLOAD_CURRENT_CONFIG
+ * @TcpConnectionOffloadCapabilities: NULL: no TCP chimney offload
+ * @BoundAdapterName: as @AdapterName (there is no intermediate driver)
+ * @HDSplitCurrentConfig: revision 2; NULL: no header-data split
+ * @ReceiveFilterCapabilities: revision 3; NULL: no receive filtering
+ * @PowerManagementCapabilitiesEx: revision 3; NULL: ask
+ *	OID_PM_HARDWARE_CAPABILITIES
+ * @NicSwitchCapabilities: revision 3; NULL: no NIC switch
+ * @NDKEnabled: revision 4; FALSE: no NDKPI
+ * @NDKCapabilities: revision 4; NULL
+ * @SriovCapabilities: revision 4; NULL: no SR-IOV
+ * @NicSwitchArray: revision 4; NULL
+ *
+ * Everything, the strings the pointers lead to included, is valid during
+ * ProtocolBindAdapterEx only: copy what is needed later. The structures
+ * the NULL pointers would lead to are declared, not defined, where no
+ * header of this tree defines them yet.
  */
 typedef struct _NDIS_BIND_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
-	const char *AdapterName;
+	PNDIS_STRING ProtocolSection;
+	PNDIS_STRING AdapterName;
+	struct _DEVICE_OBJECT *PhysicalDeviceObject;
 	NDIS_MEDIUM MediaType;
 	ULONG MtuSize;
 	ULONG64 MaxXmitLinkSpeed;
@@ -52,25 +95,59 @@ typedef struct _NDIS_BIND_PARAMETERS {
 	NDIS_MEDIA_CONNECT_STATE MediaConnectState;
 	NDIS_MEDIA_DUPLEX_STATE MediaDuplexState;
 	ULONG LookaheadSize;
-	ULONG MacOptions;
+	struct _NDIS_PNP_CAPABILITIES *PowerManagementCapabilities;
 	ULONG SupportedPacketFilters;
 	ULONG MaxMulticastListSize;
 	USHORT MacAddressLength;
 	UCHAR CurrentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
-	UCHAR PermanentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+	NDIS_PHYSICAL_MEDIUM PhysicalMediumType;
+	struct _NDIS_RECEIVE_SCALE_CAPABILITIES *RcvScaleCapabilities;
+	NET_LUID BoundIfNetluid;
+	NET_IFINDEX BoundIfIndex;
+	NET_LUID LowestIfNetluid;
+	NET_IFINDEX LowestIfIndex;
+	NET_IF_ACCESS_TYPE AccessType;
+	NET_IF_DIRECTION_TYPE DirectionType;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	NET_IFTYPE IfType;
+	BOOLEAN IfConnectorPresent;
+	struct _NDIS_PORT *ActivePorts;
+	ULONG DataBackFillSize;
+	ULONG ContextBackFillSize;
+	ULONG MacOptions;
+	NET_IF_COMPARTMENT_ID CompartmentId;
+	struct _NDIS_OFFLOAD *DefaultOffloadConfiguration;
+	struct _NDIS_TCP_CONNECTION_OFFLOAD *TcpConnectionOffloadCapabilities;
+	PNDIS_STRING BoundAdapterName;
+	struct _NDIS_HD_SPLIT_CURRENT_CONFIG *HDSplitCurrentConfig;
+	struct _NDIS_RECEIVE_FILTER_CAPABILITIES *ReceiveFilterCapabilities;
+	struct _NDIS_PM_CAPABILITIES *PowerManagementCapabilitiesEx;
+	struct _NDIS_NIC_SWITCH_CAPABILITIES *NicSwitchCapabilities;
+	BOOLEAN NDKEnabled;
+	struct _NDIS_NDK_CAPABILITIES *NDKCapabilities;
+	struct _NDIS_SRIOV_CAPABILITIES *SriovCapabilities;
+	struct _NDIS_NIC_SWITCH_INFO_ARRAY *NicSwitchArray;
 } NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
 
 #define NDIS_BIND_PARAMETERS_REVISION_1	1
-/* Through the last field of revision 1 the structure has so far. */
+#define NDIS_BIND_PARAMETERS_REVISION_2	2
+#define NDIS_BIND_PARAMETERS_REVISION_3	3
+#define NDIS_BIND_PARAMETERS_REVISION_4	4
 #define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1	\
-	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, CurrentMacAddress)
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, BoundAdapterName)
+#define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, HDSplitCurrentConfig)
+#define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_3	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, NicSwitchCapabilities)
+#define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_4	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, NicSwitchArray)
 
 typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
 
 /**
  * struct _NDIS_OPEN_PARAMETERS - what NdisOpenAdapterEx() is asked to open
  * @Header: NDIS_OBJECT_TYPE_OPEN_PARAMETERS, revision 1
- * @AdapterName: the adapter (from the bind parameters), or NULL
+ * @AdapterName: the adapter's name, e.g. BindParameters->AdapterName, or NULL
  * @MediumArray: media the protocol accepts
  * @MediumArraySize: entries in @MediumArray
  * @SelectedMediumIndex: where NDIS writes the index of the adapter's medium
@@ -83,7 +160,7 @@ typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
  */
 typedef struct _NDIS_OPEN_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
-	const char *AdapterName;
+	PNDIS_STRING AdapterName;
 	PNDIS_MEDIUM MediumArray;
 	UINT MediumArraySize;
 	PUINT SelectedMediumIndex;
@@ -117,7 +194,8 @@ typedef NDIS_STATUS SET_OPTIONS(NDIS_HANDLE NdisDriverHandle,
  * @ProtocolDriverContext: what the protocol passed to registration
  * @BindContext: names this bind; pass it to NdisOpenAdapterEx() and, when
  *	the handler pends, to NdisCompleteBindAdapterEx()
- * @BindParameters: the adapter's description; valid during the call only
+ * @BindParameters: the adapter's description; valid, with the strings it
+ *	points to, during the call only
  *
  * Offered for every adapter (medium filtering happens in the open). The
  * handler allocates its binding context and calls NdisOpenAdapterEx(),

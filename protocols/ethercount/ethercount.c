@@ -428,14 +428,19 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_OPEN_PARAMETERS,
 						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
+	char name[ETHERCOUNT_NAME_MAX];
+	ANSI_STRING as = { 0, sizeof(name), name };
 	struct ethercount_binding *b;
 	NDIS_STATUS status;
 
+	/* NDIS: AdapterName is an NDIS_STRING, valid during this call; as UTF-8: */
+	if (!NT_SUCCESS(RtlUnicodeStringToAnsiString(&as, params->AdapterName, FALSE)))
+		return NDIS_STATUS_RESOURCES;
 	/* Back from link down only with the link up; the rescan asks again. */
 	if (params->MediaConnectState != MediaConnectStateConnected &&
-	    ethercount_waiting_for(params->AdapterName, false))
+	    ethercount_waiting_for(name, false))
 		return NDIS_STATUS_NOT_ACCEPTED;
-	ethercount_waiting_for(params->AdapterName, true);
+	ethercount_waiting_for(name, true);
 
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
@@ -444,7 +449,7 @@ static NDIS_STATUS ethercount_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	init_completion(&b->opened);
 	init_completion(&b->closed);
 	b->medium = NdisMedium802_3;
-	strscpy(b->name, params->AdapterName, sizeof(b->name));
+	strscpy(b->name, name, sizeof(b->name));
 	ether_addr_copy(b->mac, params->CurrentMacAddress);
 	spin_lock_init(&b->lock);
 	init_waitqueue_head(&b->idle);

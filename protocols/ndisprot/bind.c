@@ -60,6 +60,7 @@ static NDIS_STATUS ndisprot_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndisprot_port *port;
+	ANSI_STRING name;
 	NDIS_STATUS status;
 
 	if (params->MediaType != NdisMedium802_3 || params->MacAddressLength != ETH_ALEN)
@@ -68,7 +69,13 @@ static NDIS_STATUS ndisprot_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	if (!port)
 		return NDIS_STATUS_RESOURCES;
 	kref_init(&port->ref);
-	strscpy(port->name, params->AdapterName, sizeof(port->name));
+	/* NDIS: the name is an NDIS_STRING valid during the bind only; keep it as UTF-8. */
+	name.Buffer = port->name;
+	name.MaximumLength = sizeof(port->name);
+	if (!NT_SUCCESS(RtlUnicodeStringToAnsiString(&name, params->AdapterName, FALSE))) {
+		kfree(port);
+		return NDIS_STATUS_RESOURCES;
+	}
 	port->bind_ctx = bind_ctx;
 	port->medium = NdisMedium802_3;
 	ether_addr_copy(port->mac, params->CurrentMacAddress);

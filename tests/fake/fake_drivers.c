@@ -708,6 +708,15 @@ static void ndis_fake_close_work(struct work_struct *work)
 	ndis_fake_finish_unbind(open);
 }
 
+/* An NDIS_STRING name as UTF-8 in @dst (@size bytes); "" if it does not fit. */
+static void ndis_fake_utf8(char *dst, size_t size, PCUNICODE_STRING name)
+{
+	ANSI_STRING as = { 0, size, dst };
+
+	if (!NT_SUCCESS(RtlUnicodeStringToAnsiString(&as, name, FALSE)))
+		dst[0] = 0;
+}
+
 static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 				  PNDIS_BIND_PARAMETERS params)
 {
@@ -729,7 +738,7 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	open->fp = fp;
 	open->bind_ctx = bind_ctx;
 	open->medium = fp->medium;
-	strscpy(open->adapter, params->AdapterName, sizeof(open->adapter));
+	ndis_fake_utf8(open->adapter, sizeof(open->adapter), params->AdapterName);
 	INIT_WORK(&open->complete_bind, ndis_fake_complete_bind);
 	INIT_WORK(&open->close_work, ndis_fake_close_work);
 	atomic_inc(&fp->live);

@@ -59,10 +59,13 @@ static NDIS_STATUS ndis_kbench_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx
 						  NDIS_OPEN_PARAMETERS_REVISION_1, sizeof(op)),
 	};
 	struct ndis_kbench_proto *p = driver_ctx;
+	char name[NDIS_KBENCH_NAME_MAX];
+	ANSI_STRING as = { 0, sizeof(name), name };
 	struct ndis_kbench_binding *b;
 	NDIS_STATUS status;
 
-	if (!ndis_kbench_wants(p, params->AdapterName))
+	if (!NT_SUCCESS(RtlUnicodeStringToAnsiString(&as, params->AdapterName, FALSE)) ||
+	    !ndis_kbench_wants(p, name))
 		return NDIS_STATUS_NOT_ACCEPTED;
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
@@ -70,7 +73,7 @@ static NDIS_STATUS ndis_kbench_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx
 	b->proto = p;
 	b->bind_ctx = bind_ctx;
 	b->medium = NdisMedium802_3;
-	strscpy(b->adapter, params->AdapterName, sizeof(b->adapter));
+	strscpy(b->adapter, name, sizeof(b->adapter));
 	ether_addr_copy(b->mac, params->CurrentMacAddress);
 	init_completion(&b->oid_done);
 	op.AdapterName = params->AdapterName;
