@@ -322,6 +322,19 @@ static bool ndis_binding_destroyed(struct ndis_binding *b)
 	return list_empty(&b->adapter_node);
 }
 
+/* The interface type a medium gives, for bind and restart parameters. */
+static NET_IFTYPE ndis_medium_if_type(NDIS_MEDIUM medium)
+{
+	switch (medium) {
+	case NdisMedium802_3:
+		return IF_TYPE_ETHERNET_CSMACD;
+	case NdisMediumNative802_11:
+		return IF_TYPE_IEEE80211;
+	default:
+		return IF_TYPE_OTHER;
+	}
+}
+
 /*
  * Deliver a PnP event to the binding's protocol and wait for it, pended
  * or not. op.lock held.
@@ -412,7 +425,16 @@ void ndis_binding_restart(struct ndis_binding *b)
 	    !ndis_binding_set_state(b, NDIS_BINDING_RESTARTING))
 		return;
 	trace_ndis_restart(b->name);
-	status = ndis_binding_pnp(b, NetEventRestart, NULL, 0);
+	memset(&b->pend.restart_params, 0, sizeof(b->pend.restart_params));
+	ndis_object_header_init(&b->pend.restart_params.Header,
+				NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS,
+				NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1,
+				NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1);
+	b->pend.restart_params.BoundIfIndex = NET_IFINDEX_UNSPECIFIED;
+	b->pend.restart_params.BoundIfNetluid.Info.IfType =
+		ndis_medium_if_type(b->adapter->mp.attrs.MediaType);
+	status = ndis_binding_pnp(b, NetEventRestart, &b->pend.restart_params,
+				  sizeof(b->pend.restart_params));
 	ndis_binding_set_state(b, status == NDIS_STATUS_SUCCESS ?
 			       NDIS_BINDING_RUNNING : NDIS_BINDING_PAUSED);
 }
@@ -440,19 +462,6 @@ struct ndis_bind_strings {
 	WCHAR adapter_buf[NDIS_NAME_MAX];
 	WCHAR section_buf[2 * NDIS_NAME_MAX];
 };
-
-/* The interface type NDIS_BIND_PARAMETERS gives for a medium. */
-static NET_IFTYPE ndis_medium_if_type(NDIS_MEDIUM medium)
-{
-	switch (medium) {
-	case NdisMedium802_3:
-		return IF_TYPE_ETHERNET_CSMACD;
-	case NdisMediumNative802_11:
-		return IF_TYPE_IEEE80211;
-	default:
-		return IF_TYPE_OTHER;
-	}
-}
 
 static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PARAMETERS p,
 					  struct ndis_bind_strings *str)

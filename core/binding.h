@@ -84,6 +84,7 @@ struct ndis_binding_pends {
 	struct ndis_pend pnp;		/* ProtocolNetPnPEvent, of @pnp_event */
 	NET_PNP_EVENT_NOTIFICATION pnp_event;
 	NDIS_PROTOCOL_PAUSE_PARAMETERS pause_params;
+	NDIS_PROTOCOL_RESTART_PARAMETERS restart_params;
 };
 
 /* A pended NdisOpenAdapterEx or NdisCloseAdapterEx (pend_opens, pend_closes) */

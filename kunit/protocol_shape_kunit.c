@@ -6,6 +6,7 @@
  * NDIS_STATUS_BAD_CHARACTERISTICS. NDIS_BIND_PARAMETERS has the DDI's
  * fields in the DDI's order (the x64 offsets), filled from the adapter;
  * its names and NDIS_OPEN_PARAMETERS.AdapterName are NDIS_STRINGs.
+ * NetEventRestart carries NDIS_PROTOCOL_RESTART_PARAMETERS.
  */
 #include <linux/string.h>
 
@@ -257,12 +258,45 @@ static void bind_parameters_filled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
+/* NetEventRestart carries NDIS_PROTOCOL_RESTART_PARAMETERS, as the DDI has it. */
+static void restart_carries_its_parameters(struct kunit *test)
+{
+	struct ndis_fake_stack s;
+	struct ndis_fake_protocol *fp;
+	NDIS_PROTOCOL_RESTART_PARAMETERS rp;
+	ULONG length;
+
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_PROTOCOL_RESTART_PARAMETERS, FilterModuleNameBuffer),
+			8UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_PROTOCOL_RESTART_PARAMETERS, RestartAttributes), 24UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_PROTOCOL_RESTART_PARAMETERS, BoundIfNetluid), 40UL);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1, 52);
+
+	ndis_fake_stack_setup(test, &s, "ps", "rs", 1);
+	fp = s.fp[0];
+	spin_lock_bh(&fp->lock);
+	rp = fp->last_restart;
+	length = fp->last_restart_length;
+	spin_unlock_bh(&fp->lock);
+	KUNIT_EXPECT_EQ(test, length, (ULONG)sizeof(NDIS_PROTOCOL_RESTART_PARAMETERS));
+	KUNIT_EXPECT_EQ(test, rp.Header.Type, NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS);
+	KUNIT_EXPECT_EQ(test, rp.Header.Revision, NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1);
+	KUNIT_EXPECT_EQ(test, rp.Header.Size, NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1);
+	KUNIT_EXPECT_NULL(test, rp.FilterModuleNameBuffer);
+	KUNIT_EXPECT_EQ(test, rp.FilterModuleNameBufferLength, 0U);
+	KUNIT_EXPECT_NULL(test, rp.RestartAttributes);
+	KUNIT_EXPECT_EQ(test, rp.BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	KUNIT_EXPECT_EQ(test, (NET_IFTYPE)rp.BoundIfNetluid.Info.IfType, IF_TYPE_ETHERNET_CSMACD);
+	KUNIT_EXPECT_EQ(test, rp.Flags, 0U);
+}
+
 static struct kunit_case ndis_protocol_shape_cases[] = {
 	KUNIT_CASE(name_is_an_ndis_string),
 	KUNIT_CASE(name_is_copied),
 	KUNIT_CASE(bad_names_refused),
 	KUNIT_CASE(bind_parameters_layout),
 	KUNIT_CASE(bind_parameters_filled),
+	KUNIT_CASE(restart_carries_its_parameters),
 	{}
 };
 

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * PnP and power events NDIS sends to protocol bindings
- * (ProtocolNetPnPEvent), and the pause parameters that come with a pause.
+ * (ProtocolNetPnPEvent), and the pause and restart parameters that come
+ * with a pause and a restart.
  */
 #ifndef _NDIS_PNP_H
 #define _NDIS_PNP_H
 
+#include <ndis/netif.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
@@ -110,6 +112,39 @@ typedef struct _NDIS_PROTOCOL_PAUSE_PARAMETERS {
 #define NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1	1
 #define NDIS_SIZEOF_PROTOCOL_PAUSE_PARAMETERS_REVISION_1	\
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_PAUSE_PARAMETERS, PauseReason)
+
+/**
+ * struct _NDIS_PROTOCOL_RESTART_PARAMETERS - Buffer of NetEventRestart
+ * @Header: NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS, revision 1,
+ *	NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1
+ * @FilterModuleNameBuffer: the names of the filter modules below the
+ *	binding, each a USHORT byte count and that many bytes of UTF-16;
+ *	NULL: there are no filter drivers
+ * @FilterModuleNameBufferLength: bytes at @FilterModuleNameBuffer; 0
+ * @RestartAttributes: first of a list of restart attributes; NULL: none
+ *	is given, the protocol queries what it needs
+ * @BoundIfIndex: interface index of the top of the adapter's stack;
+ *	NET_IFINDEX_UNSPECIFIED, as in NDIS_BIND_PARAMETERS
+ * @BoundIfNetluid: its NET_LUID, as in NDIS_BIND_PARAMETERS (the IfType
+ *	of the medium, index 0)
+ * @Flags: reserved, 0
+ *
+ * Owned by NDIS; valid until the handler returns or, when it pends, until
+ * NdisCompleteNetPnPEvent().
+ */
+typedef struct _NDIS_PROTOCOL_RESTART_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	PUCHAR FilterModuleNameBuffer;
+	ULONG FilterModuleNameBufferLength;
+	struct _NDIS_RESTART_ATTRIBUTES *RestartAttributes;
+	NET_IFINDEX BoundIfIndex;
+	NET_LUID BoundIfNetluid;
+	ULONG Flags;
+} NDIS_PROTOCOL_RESTART_PARAMETERS, *PNDIS_PROTOCOL_RESTART_PARAMETERS;
+
+#define NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_RESTART_PARAMETERS, Flags)
 
 void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 			     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,

@@ -268,7 +268,8 @@ typedef void PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingConte
  *	handler returns or, when it pends, until NdisCompleteNetPnPEvent()
  *
  * Events sent today: NetEventPause (stop sending, let outstanding sends
- * complete, return held receives), NetEventRestart, NetEventSetPower,
+ * complete, return held receives; Buffer an NDIS_PROTOCOL_PAUSE_PARAMETERS),
+ * NetEventRestart (Buffer an NDIS_PROTOCOL_RESTART_PARAMETERS), NetEventSetPower,
  * NetEventQueryRemoveDevice, NetEventCancelRemoveDevice and
  * NetEventBindsComplete.
  *

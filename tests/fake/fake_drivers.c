@@ -923,6 +923,11 @@ static NDIS_STATUS ndis_fake_pnp_handle(struct ndis_fake_open *open,
 		ndis_fake_event(fp, &fp->set_powers);
 	} else if (n->NetPnPEvent.NetEvent == NetEventRestart) {
 		spin_lock_bh(&fp->lock);
+		fp->last_restart_length = n->NetPnPEvent.BufferLength;
+		memset(&fp->last_restart, 0, sizeof(fp->last_restart));
+		if (n->NetPnPEvent.Buffer)
+			memcpy(&fp->last_restart, n->NetPnPEvent.Buffer,
+			       min_t(ULONG, n->NetPnPEvent.BufferLength, sizeof(fp->last_restart)));
 		open->paused = false;
 		spin_unlock_bh(&fp->lock);
 		ndis_fake_event(fp, &fp->restarts);

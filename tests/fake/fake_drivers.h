@@ -129,6 +129,9 @@ struct ndis_fake_protocol {
 	atomic_t cancel_removes;
 	atomic_t set_powers;		/* NetEventSetPower calls */
 	NDIS_DEVICE_POWER_STATE last_power;
+	/* The latest NetEventRestart's Buffer (copied, under lock) and length */
+	NDIS_PROTOCOL_RESTART_PARAMETERS last_restart;
+	ULONG last_restart_length;
 	bool refuse_query_remove;
 	bool pend_pnp;			/* PnP events pend, finished by pnp_work */
 	atomic_t pnp_pended;
