@@ -7,6 +7,8 @@
  * fields in the DDI's order (the x64 offsets), filled from the adapter;
  * its names and NDIS_OPEN_PARAMETERS.AdapterName are NDIS_STRINGs.
  * NetEventRestart carries NDIS_PROTOCOL_RESTART_PARAMETERS.
+ * NdisQueryAdapterInstanceName and NdisQueryBindInstanceName give the
+ * adapter's name in a buffer NDIS allocates and the caller frees.
  */
 #include <linux/string.h>
 
@@ -146,6 +148,10 @@ struct ps_seen {
 	char section[2 * NDIS_FAKE_NAME];
 	NDIS_STATUS open_wrong;		/* NdisOpenAdapterEx, another adapter's name */
 	NDIS_STATUS open_odd;		/* NdisOpenAdapterEx, an odd-length name */
+	NDIS_HANDLE bind_ctx;
+	NDIS_STATUS query;		/* NdisQueryBindInstanceName */
+	char query_name[NDIS_FAKE_NAME];
+	bool query_terminated;		/* its Buffer ends in a unit 0 */
 };
 
 static void ps_utf8(char *dst, size_t size, PNDIS_STRING s)
@@ -192,6 +198,14 @@ static NDIS_STATUS ps_seen_bind(NDIS_HANDLE ctx, NDIS_HANDLE bind_ctx,
 	odd = *params->AdapterName;
 	odd.Length--;
 	seen->open_odd = ps_try_open(seen, bind_ctx, &odd);
+	seen->bind_ctx = bind_ctx;
+	seen->query = NdisQueryBindInstanceName(&odd, bind_ctx);
+	if (seen->query == NDIS_STATUS_SUCCESS) {
+		ps_utf8(seen->query_name, sizeof(seen->query_name), &odd);
+		seen->query_terminated = odd.MaximumLength == odd.Length + sizeof(WCHAR) &&
+					 !odd.Buffer[odd.Length / sizeof(WCHAR)];
+		NdisFreeMemory(odd.Buffer, 0, 0);
+	}
 	complete(&seen->done);
 	return NDIS_STATUS_NOT_SUPPORTED;	/* nothing opened: the bind fails quietly */
 }
@@ -255,7 +269,18 @@ static void bind_parameters_filled(struct kunit *test)
 	/* NdisOpenAdapterEx names the adapter with an NDIS_STRING too. */
 	KUNIT_EXPECT_EQ(test, seen.open_wrong, NDIS_STATUS_ADAPTER_NOT_FOUND);
 	KUNIT_EXPECT_EQ(test, seen.open_odd, NDIS_STATUS_ADAPTER_NOT_FOUND);
+
+	/* NdisQueryBindInstanceName during the bind: the adapter's name, terminated. */
+	KUNIT_EXPECT_EQ(test, seen.query, NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_STREQ(test, seen.query_name, "ps-a-bp");
+	KUNIT_EXPECT_TRUE(test, seen.query_terminated);
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	/* Once the bind is over its BindContext names nothing. */
+	KUNIT_EXPECT_EQ(test, NdisQueryBindInstanceName(&name, seen.bind_ctx),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisQueryBindInstanceName");
 }
 
 /* NetEventRestart carries NDIS_PROTOCOL_RESTART_PARAMETERS, as the DDI has it. */
@@ -290,6 +315,62 @@ static void restart_carries_its_parameters(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rp.Flags, 0U);
 }
 
+struct ps_query {
+	NDIS_HANDLE binding;
+	NDIS_STATUS status;
+	NDIS_STRING name;
+};
+
+static void ps_query_adapter(void *arg)
+{
+	struct ps_query *q = arg;
+
+	q->status = NdisQueryAdapterInstanceName(&q->name, q->binding);
+}
+
+/*
+ * NdisQueryAdapterInstanceName: the bound adapter's name in a buffer the
+ * caller frees with NdisFreeMemory, at PASSIVE_LEVEL and DISPATCH_LEVEL;
+ * a handle that is no open binding is reported and refused.
+ */
+static void adapter_instance_name(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct ps_query q = { 0 };
+	struct ndis_fake_stack s;
+	char name[NDIS_FAKE_NAME];
+	NDIS_STRING out = { 0 };
+
+	ndis_fake_stack_setup(test, &s, "ps", "in", 1);
+	q.binding = s.binding[0];
+	ps_query_adapter(&q);
+	KUNIT_ASSERT_EQ(test, q.status, NDIS_STATUS_SUCCESS);
+	ps_utf8(name, sizeof(name), &q.name);
+	KUNIT_EXPECT_STREQ(test, name, "ps-a-in");
+	KUNIT_EXPECT_EQ(test, q.name.Length, 7 * sizeof(WCHAR));
+	KUNIT_EXPECT_EQ(test, q.name.MaximumLength, 8 * sizeof(WCHAR));
+	KUNIT_EXPECT_EQ(test, q.name.Buffer[7], 0);
+	NdisFreeMemory(q.name.Buffer, 0, 0);
+
+	memset(&q.name, 0, sizeof(q.name));
+	ndis_kunit_in_timer(test, ps_query_adapter, &q);
+	KUNIT_EXPECT_EQ(test, q.status, NDIS_STATUS_SUCCESS);
+	ps_utf8(name, sizeof(name), &q.name);
+	KUNIT_EXPECT_STREQ(test, name, "ps-a-in");
+	NdisFreeMemory(q.name.Buffer, 0, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	/* A protocol handle is no binding handle; and the string is required. */
+	KUNIT_EXPECT_EQ(test, NdisQueryAdapterInstanceName(&out, s.fp[0]->handle),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisQueryAdapterInstanceName");
+	KUNIT_EXPECT_NULL(test, out.Buffer);
+	KUNIT_EXPECT_EQ(test, NdisQueryAdapterInstanceName(NULL, s.binding[0]),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+}
+
 static struct kunit_case ndis_protocol_shape_cases[] = {
 	KUNIT_CASE(name_is_an_ndis_string),
 	KUNIT_CASE(name_is_copied),
@@ -297,6 +378,7 @@ static struct kunit_case ndis_protocol_shape_cases[] = {
 	KUNIT_CASE(bind_parameters_layout),
 	KUNIT_CASE(bind_parameters_filled),
 	KUNIT_CASE(restart_carries_its_parameters),
+	KUNIT_CASE(adapter_instance_name),
 	{}
 };
 

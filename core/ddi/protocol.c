@@ -6,6 +6,8 @@
  * caller's level, the handles and the arguments, reports misuse, and calls
  * the engine (core/protocol.c, core/binding.c).
  */
+#include <linux/slab.h>
+
 #include "../adapter.h"
 #include "../binding.h"
 #include "../handle.h"
@@ -393,3 +395,95 @@ void NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
 	ndis_object_put(&b->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCompleteNetPnPEvent, "NDIS");
+
+/*
+ * The name of the adapter under binding @h, which plays @role (a binding
+ * handle while open, a BindContext while its bind is under way), as an
+ * NDIS_STRING whose buffer the caller frees with NdisFreeMemory().
+ */
+static NDIS_STATUS ndis_query_instance_name(PNDIS_STRING out, NDIS_HANDLE h,
+					    enum ndis_handle_type role, const char *api,
+					    unsigned long caller)
+{
+	const char *name;
+	struct ndis_binding *b;
+	unsigned long flags;
+	size_t units;
+	WCHAR *buf;
+	bool live;
+
+	if (!out) {
+		ndis_misuse(api, "an NDIS_STRING to fill in", caller);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	b = ndis_binding_get(h, role, api, caller);
+	if (!b)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	spin_lock_irqsave(&b->lock, flags);
+	live = role == NDIS_HT_BINDING ? b->handle_live : b->bind_ctx_live;
+	spin_unlock_irqrestore(&b->lock, flags);
+	if (!live) {
+		ndis_bad_handle(h, role, api, caller);
+		ndis_object_put(&b->obj);
+		return NDIS_STATUS_INVALID_PARAMETER;
+	}
+	name = b->adapter->name;	/* fixed for the adapter's life, which @b holds */
+	units = ndis_utf8_to_utf16((const u8 *)name, strlen(name), NULL);
+	buf = kmalloc((units + 1) * sizeof(WCHAR),
+		      (ndis_current_irql() == PASSIVE_LEVEL ? GFP_KERNEL : GFP_ATOMIC) |
+		      __GFP_NOWARN);
+	if (buf)
+		ndis_name_to_utf16(name, buf, out);
+	ndis_object_put(&b->obj);
+	return buf ? NDIS_STATUS_SUCCESS : NDIS_STATUS_RESOURCES;
+}
+
+/**
+ * NdisQueryAdapterInstanceName() - the name of the adapter a binding is open on
+ * @AdapterInstanceName: filled in: Buffer (allocated by NDIS, terminated),
+ *	Length and MaximumLength; untouched on failure
+ * @NdisBindingHandle: the binding, open
+ *
+ * The name is the adapter's, the one BindParameters->AdapterName gave;
+ * adapters have no other, friendlier name here. The caller frees Buffer
+ * with NdisFreeMemory().
+ *
+ * Context: IRQL <= DISPATCH_LEVEL (then the allocation is GFP_ATOMIC).
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_RESOURCES without memory;
+ * NDIS_STATUS_INVALID_PARAMETER, reported, for no @AdapterInstanceName or
+ * a handle that is not an open binding.
+ */
+NDIS_STATUS NdisQueryAdapterInstanceName(PNDIS_STRING AdapterInstanceName,
+					 NDIS_HANDLE NdisBindingHandle)
+{
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	return ndis_query_instance_name(AdapterInstanceName, NdisBindingHandle, NDIS_HT_BINDING,
+					__func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisQueryAdapterInstanceName, "NDIS");
+
+/**
+ * NdisQueryBindInstanceName() - the name of the adapter a bind is offered
+ * @pAdapterInstanceName: filled in: Buffer (allocated by NDIS, terminated),
+ *	Length and MaximumLength; untouched on failure
+ * @BindingContext: the BindContext given to ProtocolBindAdapterEx, while
+ *	that bind is under way (pended included)
+ *
+ * As NdisQueryAdapterInstanceName(), before the adapter is open. The
+ * caller frees Buffer with NdisFreeMemory().
+ *
+ * Context: IRQL <= DISPATCH_LEVEL (then the allocation is GFP_ATOMIC).
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_RESOURCES without memory;
+ * NDIS_STATUS_INVALID_PARAMETER, reported, for no @pAdapterInstanceName or
+ * a BindContext whose bind is over.
+ */
+NDIS_STATUS NdisQueryBindInstanceName(PNDIS_STRING pAdapterInstanceName,
+				      NDIS_HANDLE BindingContext)
+{
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return NDIS_STATUS_INVALID_STATE;
+	return ndis_query_instance_name(pAdapterInstanceName, BindingContext,
+					NDIS_HT_BIND_CONTEXT, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(NdisQueryBindInstanceName, "NDIS");

@@ -473,6 +473,10 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle);
 void NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext);
 NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle);
 void NdisReEnumerateProtocolBindings(NDIS_HANDLE NdisProtocolHandle);
+NDIS_STATUS NdisQueryAdapterInstanceName(PNDIS_STRING AdapterInstanceName,
+					 NDIS_HANDLE NdisBindingHandle);
+NDIS_STATUS NdisQueryBindInstanceName(PNDIS_STRING pAdapterInstanceName,
+				      NDIS_HANDLE BindingContext);
 
 void NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST NetBufferLists,
 			    NDIS_PORT_NUMBER PortNumber, ULONG SendFlags);
