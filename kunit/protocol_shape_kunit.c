@@ -88,6 +88,8 @@ static void bad_names_refused(struct kunit *test)
 	NDIS_STRING slash = NDIS_STRING_CONST("ps/p");
 	NDIS_STRING space = NDIS_STRING_CONST("ps p");
 	NDIS_STRING nul = NDIS_STRING_CONST("ps\0p");
+	NDIS_STRING dot = NDIS_STRING_CONST(".");
+	NDIS_STRING dotdot = NDIS_STRING_CONST("..");
 	NDIS_STRING odd = NDIS_STRING_CONST("ps-p-odd");
 	NDIS_STRING none = { .Length = 4, .MaximumLength = 4, .Buffer = NULL };
 	struct ndis_fake_protocol *fp = ndis_fake_protocol_new(test, "ps-p-fits");
@@ -98,6 +100,8 @@ static void bad_names_refused(struct kunit *test)
 	expect_refused(test, &slash, "a slash");
 	expect_refused(test, &space, "a space");
 	expect_refused(test, &nul, "a unit 0 inside");
+	expect_refused(test, &dot, "\".\", a directory's own name");
+	expect_refused(test, &dotdot, "\"..\", its parent's");
 	odd.Length--;
 	expect_refused(test, &odd, "an odd Length");
 	expect_refused(test, &none, "no Buffer");

@@ -34,8 +34,9 @@ static NDIS_STATUS ndis_check_protocol_chars(PNDIS_PROTOCOL_DRIVER_CHARACTERISTI
 	    !c->NetPnPEventHandler || !c->OidRequestCompleteHandler ||
 	    !c->ReceiveNetBufferListsHandler || !c->SendNetBufferListsCompleteHandler)
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	/* The name is a sysfs and configfs directory: "." and ".." cannot be. */
 	if (!ndis_name_from_utf16(c->Name.Buffer, c->Name.Length, name, NDIS_NAME_MAX) ||
-	    strpbrk(name, "\n/: "))
+	    strpbrk(name, "\n/: ") || !strcmp(name, ".") || !strcmp(name, ".."))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
 	return NDIS_STATUS_SUCCESS;
 }
