@@ -48,4 +48,48 @@ typedef NET_LUID IF_LUID, *PIF_LUID;
 #define IF_TYPE_WWANPP			243
 #define IF_TYPE_WWANPP2			244
 
+/**
+ * enum _NET_IF_ACCESS_TYPE - how the link reaches its peers
+ * @NET_IF_ACCESS_LOOPBACK: loops sends back as receives
+ * @NET_IF_ACCESS_BROADCAST: a LAN, with broadcast and multicast (Ethernet)
+ * @NET_IF_ACCESS_POINT_TO_POINT: one peer (WAN, mobile broadband)
+ * @NET_IF_ACCESS_POINT_TO_MULTI_POINT: several peers, no broadcast (NBMA)
+ * @NET_IF_ACCESS_MAXIMUM: bound, not a value
+ */
+typedef enum _NET_IF_ACCESS_TYPE {
+	NET_IF_ACCESS_LOOPBACK = 1,
+	NET_IF_ACCESS_BROADCAST = 2,
+	NET_IF_ACCESS_POINT_TO_POINT = 3,
+	NET_IF_ACCESS_POINT_TO_MULTI_POINT = 4,
+	NET_IF_ACCESS_MAXIMUM = 5
+} NET_IF_ACCESS_TYPE, *PNET_IF_ACCESS_TYPE;
+
+/**
+ * enum _NET_IF_DIRECTION_TYPE - which ways data flows
+ * @NET_IF_DIRECTION_SENDRECEIVE: both
+ * @NET_IF_DIRECTION_SENDONLY: sends only
+ * @NET_IF_DIRECTION_RECEIVEONLY: receives only
+ * @NET_IF_DIRECTION_MAXIMUM: bound, not a value
+ */
+typedef enum _NET_IF_DIRECTION_TYPE {
+	NET_IF_DIRECTION_SENDRECEIVE = 0,
+	NET_IF_DIRECTION_SENDONLY = 1,
+	NET_IF_DIRECTION_RECEIVEONLY = 2,
+	NET_IF_DIRECTION_MAXIMUM = 3
+} NET_IF_DIRECTION_TYPE, *PNET_IF_DIRECTION_TYPE;
+
+/**
+ * enum _NET_IF_CONNECTION_TYPE - when the link is up
+ * @NET_IF_CONNECTION_DEDICATED: always, once the media is connected
+ * @NET_IF_CONNECTION_PASSIVE: when the peer brings it up
+ * @NET_IF_CONNECTION_DEMAND: when there is traffic (dial on demand)
+ * @NET_IF_CONNECTION_MAXIMUM: bound, not a value
+ */
+typedef enum _NET_IF_CONNECTION_TYPE {
+	NET_IF_CONNECTION_DEDICATED = 1,
+	NET_IF_CONNECTION_PASSIVE = 2,
+	NET_IF_CONNECTION_DEMAND = 3,
+	NET_IF_CONNECTION_MAXIMUM = 4
+} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
+
 #endif /* _NDIS_NETIF_H */
