@@ -10,6 +10,7 @@
  * pause miniport -> unbind every binding (each closes) -> halt, all under
  * op.lock, waiting on completions for whatever pends; never a polling loop.
  */
+#include <linux/ktime.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
@@ -370,6 +371,7 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	};
 	struct ndis_adapter *a;
 	NDIS_STATUS status;
+	ktime_t init_start;
 
 	a = kzalloc(sizeof(*a), GFP_KERNEL);
 	if (!a) {
@@ -421,8 +423,10 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	trace_ndis_adapter_add(a->name, d->name);
 	ndis_adapter_lock(a);
 	ndis_adapter_set_state(a, NDIS_ADAPTER_INITIALIZING);
+	init_start = ktime_get();
 	status = d->chars.InitializeHandlerEx(ndis_handle_of(&a->obj, NDIS_HT_ADAPTER),
 					      d->context, &params);
+	a->mp.init_time_ms = (u32)ktime_ms_delta(ktime_get(), init_start);
 	if (status == NDIS_STATUS_SUCCESS && (!a->mp.registration_set || !a->mp.general_set)) {
 		ndis_misuse("MiniportInitializeEx", "registration and general attributes set",
 			    (unsigned long)d->chars.InitializeHandlerEx);

@@ -38,6 +38,8 @@ struct ndis_adapter_miniport {
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES attrs;
 	seqlock_t mac_lock;		/* attrs.CurrentMacAddress, changed by status */
 	PNDIS_OID oids;			/* copy of attrs.SupportedOidList */
+	u32 init_time_ms;		/* MiniportInitializeEx took: OID_GEN_INIT_TIME_MS */
+	atomic_t media_sense_count;	/* connect state changes: OID_GEN_MEDIA_SENSE_COUNTS */
 };
 
 /* Open bindings: what receive and status indications walk */

@@ -590,6 +590,15 @@ static bool ndis_oid_query(struct ndis_binding *b, PNDIS_OID_REQUEST req, NDIS_S
 	case OID_802_3_MULTICAST_LIST:
 		*status = ndis_oid_query_mcast(b, req);
 		return true;
+	case OID_GEN_INIT_TIME_MS:
+		*status = ndis_oid_reply_ulong(req, b->adapter->mp.init_time_ms);
+		return true;
+	case OID_GEN_RESET_COUNTS:	/* NDIS never resets a miniport here */
+		*status = ndis_oid_reply_ulong(req, 0);
+		return true;
+	case OID_GEN_MEDIA_SENSE_COUNTS:
+		*status = ndis_oid_reply_ulong(req, atomic_read(&b->adapter->mp.media_sense_count));
+		return true;
 	case OID_GEN_MAXIMUM_TOTAL_SIZE:
 		if (g->MediaType != NdisMedium802_3)
 			return false;

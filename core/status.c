@@ -21,7 +21,9 @@ void ndis_adapter_current_mac(struct ndis_adapter *a, u8 *out, unsigned int len)
 void ndis_adapter_set_link(struct ndis_adapter *a, u32 connect, u32 duplex, u64 xmit_speed,
 			   u64 rcv_speed)
 {
-	WRITE_ONCE(a->mp.attrs.MediaConnectState, connect);
+	/* Indications may race on several CPUs: each change counts once. */
+	if (xchg(&a->mp.attrs.MediaConnectState, connect) != connect)
+		atomic_inc(&a->mp.media_sense_count);
 	WRITE_ONCE(a->mp.attrs.MediaDuplexState, duplex);
 	WRITE_ONCE(a->mp.attrs.XmitLinkSpeed, xmit_speed);
 	WRITE_ONCE(a->mp.attrs.RcvLinkSpeed, rcv_speed);

@@ -4,7 +4,8 @@
  * request at a time at the miniport, pend and complete (also before the
  * PENDING return), cancel of a queued and of a held request, cancel racing
  * completion, timeout, a closing binding, a merged multicast list that
- * would overflow, and method requests (NdisRequestMethod) end to end.
+ * would overflow, method requests (NdisRequestMethod) end to end, and the
+ * counters NDIS keeps itself (init time, resets, media sense changes).
  */
 #include <linux/delay.h>
 #include <linux/if_ether.h>
@@ -64,6 +65,66 @@ static void standard_queries_answered_by_ndis(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NdisOidRequest(env.binding[0], &req), NDIS_STATUS_INVALID_OID);
 	/* None of it went to the miniport. */
 	KUNIT_EXPECT_EQ(test, atomic_read(&env.mp->oids_seen), 0);
+}
+
+static ULONG query_ulong(struct kunit *test, NDIS_HANDLE binding, NDIS_OID oid)
+{
+	NDIS_OID_REQUEST req;
+	ULONG v = 0xdeadbeef;
+
+	ndis_fake_oid_init(&req, NdisRequestQueryStatistics, oid, &v, sizeof(v), NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(binding, &req), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, req.DATA.QUERY_INFORMATION.BytesWritten, (UINT)sizeof(v));
+	return v;
+}
+
+/*
+ * OID_GEN_INIT_TIME_MS, OID_GEN_RESET_COUNTS and OID_GEN_MEDIA_SENSE_COUNTS
+ * are NDIS's own counters: answered without the miniport, the first from
+ * how long MiniportInitializeEx took, the last counting each change of the
+ * connect state the miniport indicates (a repeated state is no change).
+ */
+static void counters_kept_by_ndis(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp;
+	struct ndis_fake_protocol *fp;
+	struct ndis_fake_adapter *fa;
+	NDIS_HANDLE adapter, binding;
+	NDIS_OID_REQUEST req;
+	ULONG v, ms;
+
+	mp = ndis_fake_miniport_register(test, "oi-mp-cnt");
+	mp->init_sleep_ms = 40;
+	adapter = ndis_fake_adapter_add(test, mp, "oi-a-cnt");
+	fa = ndis_fake_adapter_find(mp, "oi-a-cnt");
+	KUNIT_ASSERT_NOT_NULL(test, fa);
+	fp = ndis_fake_protocol_new(test, "oi-p0-cnt");
+	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_TRUE(test, ndis_fake_wait(fp, atomic_read(&fp->restarts) == 1));
+	binding = ndis_fake_binding(fp, "oi-a-cnt");
+	KUNIT_ASSERT_NOT_NULL(test, binding);
+	ndis_kunit_adapter_flush(adapter);
+
+	ms = query_ulong(test, binding, OID_GEN_INIT_TIME_MS);
+	KUNIT_EXPECT_GE(test, ms, 40U);
+	KUNIT_EXPECT_LT(test, ms, 40U + jiffies_to_msecs(NDIS_FAKE_WAIT));
+	KUNIT_EXPECT_EQ(test, query_ulong(test, binding, OID_GEN_RESET_COUNTS), 0U);
+	/* The connect state of the general attributes is the start, not a change. */
+	KUNIT_EXPECT_EQ(test, query_ulong(test, binding, OID_GEN_MEDIA_SENSE_COUNTS), 0U);
+	ndis_fake_indicate_link(fa, MediaConnectStateDisconnected, NULL);
+	KUNIT_EXPECT_EQ(test, query_ulong(test, binding, OID_GEN_MEDIA_SENSE_COUNTS), 1U);
+	ndis_fake_indicate_link(fa, MediaConnectStateDisconnected, NULL);
+	KUNIT_EXPECT_EQ(test, query_ulong(test, binding, OID_GEN_MEDIA_SENSE_COUNTS), 1U);
+	ndis_fake_indicate_link(fa, MediaConnectStateConnected, NULL);
+	KUNIT_EXPECT_EQ(test, query_ulong(test, binding, OID_GEN_MEDIA_SENSE_COUNTS), 2U);
+
+	/* A short buffer says what it needs, as for any ULONG NDIS answers. */
+	ndis_fake_oid_init(&req, NdisRequestQueryInformation, OID_GEN_MEDIA_SENSE_COUNTS,
+			   &v, 2, NULL);
+	KUNIT_EXPECT_EQ(test, NdisOidRequest(binding, &req), NDIS_STATUS_BUFFER_TOO_SHORT);
+	KUNIT_EXPECT_EQ(test, req.DATA.QUERY_INFORMATION.BytesNeeded, (UINT)sizeof(ULONG));
+	/* None of it went to the miniport. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->oids_seen), 0);
 }
 
 static void set_filter(struct kunit *test, NDIS_HANDLE binding, ULONG filter)
@@ -648,6 +709,7 @@ static void query_reply_answers_a_method(struct kunit *test)
 
 static struct kunit_case ndis_oid_cases[] = {
 	KUNIT_CASE(standard_queries_answered_by_ndis),
+	KUNIT_CASE(counters_kept_by_ndis),
 	KUNIT_CASE(packet_filters_merged_for_the_miniport),
 	KUNIT_CASE(filter_set_completes_with_the_miniport),
 	KUNIT_CASE(one_request_at_a_time),

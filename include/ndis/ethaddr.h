@@ -17,4 +17,15 @@
 	(*(_Result) = !ether_addr_equal_unaligned((const u8 *)(_A), (const u8 *)(_B)))
 #define ETH_COPY_NETWORK_ADDRESS(_D, _S)	memcpy((_D), (_S), ETH_ALEN)
 
+/*
+ * Well-known EtherTypes, for NDIS_OPEN_PARAMETERS.FrameTypeArray: host
+ * byte order values, as the DDI writes them (ntddndis.h).
+ */
+#define NDIS_ETH_TYPE_IPV4		0x0800
+#define NDIS_ETH_TYPE_ARP		0x0806
+#define NDIS_ETH_TYPE_IPV6		0x86dd
+#define NDIS_ETH_TYPE_802_1X		0x888e
+#define NDIS_ETH_TYPE_802_1Q		0x8100
+#define NDIS_ETH_TYPE_SLOW_PROTOCOL	0x8809
+
 #endif /* _NDIS_ETHADDR_H */

@@ -237,6 +237,8 @@ typedef enum _NDIS_MEDIA_DUPLEX_STATE {
 #define NDIS_MAX_PHYS_ADDRESS_LENGTH	32
 
 typedef ULONG NDIS_PORT_NUMBER, *PNDIS_PORT_NUMBER;
+/* The port every adapter has; the only one here. */
+#define NDIS_DEFAULT_PORT_NUMBER	((NDIS_PORT_NUMBER)0)
 typedef ULONG NDIS_OID, *PNDIS_OID;
 
 /* Data-path objects, defined with the data plane. */

@@ -65,6 +65,84 @@ typedef enum _NDIS_DEVICE_POWER_STATE {
 } NDIS_DEVICE_POWER_STATE, *PNDIS_DEVICE_POWER_STATE;
 
 /**
+ * enum _NET_DEVICE_POWER_STATE - Buffer of NetEventSetPower and
+ *	NetEventQueryPower
+ * @NetDeviceStateUnspecified: not given
+ * @NetDeviceStateD0: working
+ * @NetDeviceStateD1: light sleep
+ * @NetDeviceStateD2: deeper sleep
+ * @NetDeviceStateD3: off
+ * @NetDeviceStateMaximum: number of states
+ *
+ * The same values as NDIS_DEVICE_POWER_STATE, under the names of netpnp.h.
+ */
+typedef enum _NET_DEVICE_POWER_STATE {
+	NetDeviceStateUnspecified,
+	NetDeviceStateD0,
+	NetDeviceStateD1,
+	NetDeviceStateD2,
+	NetDeviceStateD3,
+	NetDeviceStateMaximum
+} NET_DEVICE_POWER_STATE, *PNET_DEVICE_POWER_STATE;
+
+/**
+ * enum _NDIS_POWER_PROFILE - InformationBuffer of
+ *	NdisDevicePnPEventPowerProfileChanged
+ * @NdisPowerProfileBattery: the system runs on battery
+ * @NdisPowerProfileAcOnLine: the system runs on mains power
+ */
+typedef enum _NDIS_POWER_PROFILE {
+	NdisPowerProfileBattery,
+	NdisPowerProfileAcOnLine
+} NDIS_POWER_PROFILE, *PNDIS_POWER_PROFILE;
+
+/**
+ * enum _NDIS_INTERFACE_TYPE - the bus an adapter sits on
+ * @NdisInterfaceInternal: none, or built in; a virtual adapter's
+ * @NdisInterfaceIsa: ISA
+ * @NdisInterfaceEisa: EISA
+ * @NdisInterfaceMca: Micro Channel
+ * @NdisInterfaceTurboChannel: TURBOchannel
+ * @NdisInterfacePci: PCI
+ * @NdisInterfacePcMcia: PCMCIA
+ * @NdisInterfaceCBus: CBus
+ * @NdisInterfaceMPIBus: MPI bus
+ * @NdisInterfaceMPSABus: MPSA bus
+ * @NdisInterfaceProcessorInternal: processor internal
+ * @NdisInterfaceInternalPowerBus: internal power bus
+ * @NdisInterfacePNPISABus: PnP ISA
+ * @NdisInterfacePNPBus: other PnP bus
+ * @NdisInterfaceUSB: USB
+ * @NdisInterfaceIrda: IrDA
+ * @NdisInterface1394: IEEE 1394
+ * @NdisMaximumInterfaceType: number of types
+ *
+ * The values of the HAL's INTERFACE_TYPE that the DDI gives them (6 and
+ * 7, VME and NuBus, have no NDIS name). The registration attributes'
+ * InterfaceType takes one; NDIS only reports it.
+ */
+typedef enum _NDIS_INTERFACE_TYPE {
+	NdisInterfaceInternal = 0,
+	NdisInterfaceIsa = 1,
+	NdisInterfaceEisa = 2,
+	NdisInterfaceMca = 3,
+	NdisInterfaceTurboChannel = 4,
+	NdisInterfacePci = 5,
+	NdisInterfacePcMcia = 8,
+	NdisInterfaceCBus = 9,
+	NdisInterfaceMPIBus = 10,
+	NdisInterfaceMPSABus = 11,
+	NdisInterfaceProcessorInternal = 12,
+	NdisInterfaceInternalPowerBus = 13,
+	NdisInterfacePNPISABus = 14,
+	NdisInterfacePNPBus = 15,
+	NdisInterfaceUSB,
+	NdisInterfaceIrda,
+	NdisInterface1394,
+	NdisMaximumInterfaceType
+} NDIS_INTERFACE_TYPE, *PNDIS_INTERFACE_TYPE;
+
+/**
  * struct _NET_PNP_EVENT - the event proper
  * @NetEvent: what happened
  * @Buffer: event-specific data, or NULL

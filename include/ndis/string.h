@@ -65,6 +65,9 @@ typedef ANSI_STRING NDIS_ANSI_STRING, *PNDIS_ANSI_STRING;
 #define UNICODE_STRING_MAX_BYTES	((USHORT)65534)
 #define UNICODE_STRING_MAX_CHARS	32767
 
+/* The terminating UTF-16 unit of a wide string. */
+#define UNICODE_NULL			((WCHAR)0)
+
 /**
  * NDIS_STRING_CONST - an NDIS_STRING initialiser for a narrow literal
  * @x: a string literal without the L prefix, as on Windows: the macro

@@ -95,6 +95,8 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	NDIS_STATUS status;
 
 	atomic_inc(&mp->inits);
+	if (mp->init_sleep_ms)
+		msleep(mp->init_sleep_ms);
 	if (mp->fail_init)
 		return NDIS_STATUS_FAILURE;
 	fa = kzalloc(sizeof(*fa), GFP_KERNEL);

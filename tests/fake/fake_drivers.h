@@ -33,6 +33,7 @@ struct ndis_fake_miniport {
 	char name[NDIS_FAKE_NAME];
 	NDIS_MEDIUM medium;
 	bool fail_init;
+	unsigned int init_sleep_ms;	/* MiniportInitializeEx sleeps this long first */
 	bool remove_in_init;		/* NdisMRemoveMiniport from Initialize */
 	bool pend_pause;
 	bool hold_pause;		/* pend the pause; the test completes it */
