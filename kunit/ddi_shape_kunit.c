@@ -304,7 +304,8 @@ static void older_revisions_accepted_at_their_size(struct kunit *test)
 	ndis_fake_miniport_chars(&mc, mp->name);
 	mc.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
 	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
-	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, exactly(test, &mc, mc.Header.Size),
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, mp,
+							  exactly(test, &mc, mc.Header.Size),
 							  &mp->handle),
 			NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, miniport_cleanup, mp), 0);
@@ -381,12 +382,12 @@ static void short_or_unknown_headers_refused(struct kunit *test)
 
 	ndis_fake_miniport_chars(&mc, "ds-mp-bad");
 	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	refused_once(test, &seen, "ndis_register_miniport_driver");
 	mc.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
 	mc.Header.Size = sizeof(mc);
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	refused_once(test, &seen, "ndis_register_miniport_driver");
 	KUNIT_EXPECT_NULL(test, h);

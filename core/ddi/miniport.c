@@ -30,8 +30,91 @@ static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTI
 	return NDIS_STATUS_SUCCESS;
 }
 
+/*
+ * The DriverUnload NDIS gives a miniport's DRIVER_OBJECT: the driver's
+ * UnloadHandler, then a check that it deregistered. PASSIVE, module exit.
+ */
+static void ndis_miniport_driver_unload(PDRIVER_OBJECT DriverObject)
+{
+	MINIPORT_UNLOAD *unload = DriverObject->NdisMiniportUnload;
+
+	if (unload)
+		unload(DriverObject);
+	ndis_driver_object_check(DriverObject, "MiniportDriverUnload",
+				 "NdisMDeregisterMiniportDriver() before it returns",
+				 (unsigned long)unload);
+}
+
+/**
+ * ndis_driver_object_check() - deregister what a gone driver left registered
+ * @DriverObject: the driver object of a driver whose DriverEntry failed or
+ *	whose unload returned
+ * @api: the driver's routine that should have deregistered, for the report
+ * @requirement: what it should have done, for the report
+ * @caller: the routine's address, for the report
+ *
+ * Private to ndis.ko. A miniport driver still registered with
+ * @DriverObject is reported and deregistered, so that none of its handlers
+ * runs once its module is gone.
+ *
+ * Context: PASSIVE_LEVEL, outside NDIS handlers.
+ */
+void ndis_driver_object_check(PDRIVER_OBJECT DriverObject, const char *api,
+			      const char *requirement, unsigned long caller)
+{
+	NDIS_HANDLE h = READ_ONCE(DriverObject->NdisMiniportDriver);
+	struct ndis_miniport_driver *d;
+
+	if (!h)
+		return;
+	ndis_misuse(api, requirement, caller);
+	d = ndis_miniport_driver_get(h, __func__, caller);
+	if (!d)
+		return;
+	ndis_miniport_driver_deregister(d);
+	mutex_lock(&ndis_registry_lock);
+	if (d->driver_object == DriverObject) {
+		d->driver_object = NULL;
+		DriverObject->NdisMiniportDriver = NULL;
+	}
+	mutex_unlock(&ndis_registry_lock);
+	ndis_object_put(&d->obj);
+}
+
+/* Tie @d to @DriverObject; false if another driver has it. */
+static bool ndis_driver_object_claim(struct ndis_miniport_driver *d,
+				     PDRIVER_OBJECT DriverObject, MINIPORT_UNLOAD *unload)
+{
+	bool ok;
+
+	mutex_lock(&ndis_registry_lock);
+	ok = !DriverObject->NdisMiniportDriver;
+	if (ok) {
+		DriverObject->NdisMiniportDriver = ndis_handle_of(&d->obj,
+								  NDIS_HT_MINIPORT_DRIVER);
+		DriverObject->NdisMiniportUnload = unload;
+		DriverObject->DriverUnload = ndis_miniport_driver_unload;
+		d->driver_object = DriverObject;
+	}
+	mutex_unlock(&ndis_registry_lock);
+	return ok;
+}
+
+/* Untie @d from its driver object, if it has one. */
+static void ndis_driver_object_release(struct ndis_miniport_driver *d)
+{
+	mutex_lock(&ndis_registry_lock);
+	if (d->driver_object) {
+		d->driver_object->NdisMiniportDriver = NULL;
+		d->driver_object = NULL;
+	}
+	mutex_unlock(&ndis_registry_lock);
+}
+
 /**
  * ndis_register_miniport_driver() - NdisMRegisterMiniportDriver()
+ * @DriverObject: the driver object from DriverEntry, or NULL
+ * @RegistryPath: the path from DriverEntry; not read
  * @MiniportDriverContext: passed to MiniportInitializeEx
  * @MiniportDriverCharacteristics: entry points, copied
  * @NdisMiniportDriverHandle: receives the driver handle
@@ -40,12 +123,16 @@ static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTI
  * Use through the NdisMRegisterMiniportDriver() macro. Characteristics of
  * an older revision are taken at their own size, the later fields as NULL;
  * a header of the wrong type, revision 0 or a size short of its revision's
- * is reported.
+ * is reported. With a @DriverObject, UnloadHandler is required and
+ * DriverUnload is set to NDIS's routine that calls it; a @DriverObject
+ * another miniport driver registered with is reported and refused.
  *
  * Context: PASSIVE_LEVEL.
  * Return: see NdisMRegisterMiniportDriver().
  */
-NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
+NDIS_STATUS ndis_register_miniport_driver(PDRIVER_OBJECT DriverObject,
+					  PUNICODE_STRING RegistryPath,
+					  NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS
 					  MiniportDriverCharacteristics,
 					  PNDIS_HANDLE NdisMiniportDriverHandle,
@@ -67,6 +154,14 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 	status = ndis_check_miniport_chars(&c);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
+	if (DriverObject && !c.UnloadHandler)
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	if (DriverObject && (DriverObject->Type != IO_TYPE_DRIVER ||
+			     DriverObject->NdisModule != owner)) {
+		ndis_misuse(__func__, "the DriverObject NDIS_DRIVER_ENTRY() made for the module",
+			    _RET_IP_);
+		return NDIS_STATUS_FAILURE;
+	}
 	name = c.Name ? c.Name : owner ? module_name(owner) : NULL;
 	if (!name || !*name || strlen(name) >= NDIS_NAME_MAX || strpbrk(name, "\n/: "))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
@@ -76,10 +171,19 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 		return ret == -EEXIST ? NDIS_STATUS_FAILURE : NDIS_STATUS_RESOURCES;
 
 	*NdisMiniportDriverHandle = ndis_handle_of(&d->obj, NDIS_HT_MINIPORT_DRIVER);
+	if (DriverObject && !ndis_driver_object_claim(d, DriverObject, c.UnloadHandler)) {
+		ndis_misuse(__func__, "a DriverObject no other miniport driver registered with",
+			    _RET_IP_);
+		ndis_miniport_driver_deregister(d);
+		*NdisMiniportDriverHandle = NULL;
+		return NDIS_STATUS_FAILURE;
+	}
 	if (c.SetOptionsHandler) {
 		status = c.SetOptionsHandler(*NdisMiniportDriverHandle, MiniportDriverContext);
 		if (status != NDIS_STATUS_SUCCESS) {
-			NdisMDeregisterMiniportDriver(*NdisMiniportDriverHandle);
+			ndis_driver_object_release(d);
+			ndis_miniport_driver_deregister(d);
+			*NdisMiniportDriverHandle = NULL;
 			return status;
 		}
 	}
@@ -92,7 +196,9 @@ EXPORT_SYMBOL_NS_GPL(ndis_register_miniport_driver, "NDIS");
  * @NdisMiniportDriverHandle: the driver, dead after this returns
  *
  * Removes any adapter the driver still has (as ndis_miniport_remove_adapter()
- * would), so that no handler of the driver runs once this returns.
+ * would), so that no handler of the driver runs once this returns. Called
+ * from MiniportDriverUnload, or from the module's exit by a driver that
+ * registered without a DriverObject.
  *
  * Context: PASSIVE_LEVEL, not from an NDIS handler.
  */
@@ -109,6 +215,8 @@ void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
 		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
 	else if (ndis_miniport_driver_deregister(d) == -EALREADY)
 		ndis_misuse(__func__, "a driver not being deregistered already", _RET_IP_);
+	else
+		ndis_driver_object_release(d);
 	ndis_object_put(&d->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMDeregisterMiniportDriver, "NDIS");

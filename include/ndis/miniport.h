@@ -4,18 +4,25 @@
  * attributes, and the calls standing in for Windows PnP.
  *
  * Differences from the DDI, all deliberate:
- * - There is no DRIVER_OBJECT: NdisMRegisterMiniportDriver() is a macro
- *   that records the calling module; the driver's name comes from @Name in
- *   the characteristics (a Linux addition) or else the module name.
+ * - NdisMRegisterMiniportDriver() takes the DDI's five arguments but is a
+ *   macro that also records the calling module. The DriverObject is the
+ *   one NDIS_DRIVER_ENTRY() built (include/ndis/driver.h); registration
+ *   points its DriverUnload at NDIS, which calls UnloadHandler at module
+ *   unload, as on Windows. A NULL DriverObject (a Linux addition) is for
+ *   drivers with their own module_init and module_exit, which then call
+ *   NdisMDeregisterMiniportDriver() themselves; UnloadHandler is optional
+ *   for them and never called. The RegistryPath is not read.
+ * - The characteristics have @Name, a Linux addition between Flags and
+ *   SetOptionsHandler: the driver's name in sysfs, else the module name.
  * - PnP start, stop and surprise removal of an adapter are calls the
  *   miniport makes: ndis_miniport_add_adapter(),
  *   ndis_miniport_remove_adapter(), ndis_miniport_surprise_remove_adapter().
- *   The module's exit is its unload; there is no UnloadHandler.
  */
 #ifndef _NDIS_MINIPORT_H
 #define _NDIS_MINIPORT_H
 
 #include <linux/module.h>
+#include <ndis/driver.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
@@ -258,6 +265,20 @@ typedef void MINIPORT_HALT(NDIS_HANDLE MiniportAdapterContext,
 			     NDIS_HALT_ACTION HaltAction);
 
 /**
+ * typedef MINIPORT_UNLOAD - MiniportDriverUnload: the driver goes away
+ * @DriverObject: the driver object given to NdisMRegisterMiniportDriver()
+ *
+ * Called at module unload through the DriverUnload that registration set.
+ * The handler calls NdisMDeregisterMiniportDriver() and frees what
+ * DriverEntry set up. A driver still registered when it returns is
+ * reported and deregistered by NDIS.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
+typedef void MINIPORT_UNLOAD(PDRIVER_OBJECT DriverObject);
+typedef void (*MINIPORT_DRIVER_UNLOAD)(PDRIVER_OBJECT DriverObject);
+
+/**
  * typedef MINIPORT_PAUSE - MiniportPause: stop the data path
  * @MiniportAdapterContext: the adapter's context
  * @PauseParameters: the pause's parameters; valid during the call only
@@ -467,6 +488,7 @@ typedef void MINIPORT_CANCEL_DIRECT_OID_REQUEST(NDIS_HANDLE MiniportAdapterConte
  * @SetOptionsHandler: optional; runs inside registration
  * @InitializeHandlerEx: required; PASSIVE_LEVEL
  * @HaltHandlerEx: required; PASSIVE_LEVEL
+ * @UnloadHandler: required with a DriverObject; PASSIVE_LEVEL
  * @PauseHandler: required; PASSIVE_LEVEL; may pend; cannot fail
  * @RestartHandler: required; PASSIVE_LEVEL; may pend
  * @OidRequestHandler: required; PASSIVE_LEVEL
@@ -496,6 +518,7 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	MINIPORT_SET_OPTIONS *SetOptionsHandler;
 	MINIPORT_INITIALIZE *InitializeHandlerEx;
 	MINIPORT_HALT *HaltHandlerEx;
+	MINIPORT_UNLOAD *UnloadHandler;
 	MINIPORT_PAUSE *PauseHandler;
 	MINIPORT_RESTART *RestartHandler;
 	MINIPORT_OID_REQUEST *OidRequestHandler;
@@ -519,7 +542,9 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, \
 				 CancelDirectOidRequestHandler)
 
-NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
+NDIS_STATUS ndis_register_miniport_driver(PDRIVER_OBJECT DriverObject,
+					  PUNICODE_STRING RegistryPath,
+					  NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS
 					  MiniportDriverCharacteristics,
 					  PNDIS_HANDLE NdisMiniportDriverHandle,
@@ -527,18 +552,22 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 
 /**
  * NdisMRegisterMiniportDriver - register a miniport driver
+ * @drv: DriverObject, from DriverEntry; NULL for a driver with its own
+ *	module_init and module_exit (a Linux addition)
+ * @path: RegistryPath, from DriverEntry; not read
  * @ctx: MiniportDriverContext, passed to MiniportInitializeEx
- * @chars: the characteristics, copied
+ * @chars: MiniportDriverCharacteristics, copied
  * @handle: receives the NdisMiniportDriverHandle
  *
- * PASSIVE_LEVEL.
+ * With @drv, @chars must have an UnloadHandler, and @drv->DriverUnload is
+ * set to an NDIS routine that calls it. PASSIVE_LEVEL.
  *
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_VERSION,
  * NDIS_STATUS_BAD_CHARACTERISTICS, NDIS_STATUS_RESOURCES or
- * NDIS_STATUS_FAILURE.
+ * NDIS_STATUS_FAILURE (a name or @drv already registered).
  */
-#define NdisMRegisterMiniportDriver(ctx, chars, handle)			\
-	ndis_register_miniport_driver(ctx, chars, handle, THIS_MODULE)
+#define NdisMRegisterMiniportDriver(drv, path, ctx, chars, handle)	\
+	ndis_register_miniport_driver(drv, path, ctx, chars, handle, THIS_MODULE)
 
 void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
 NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
