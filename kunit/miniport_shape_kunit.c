@@ -306,6 +306,190 @@ static void null_driver_object_needs_no_unload_handler(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
+/* What MiniportInitializeEx and MiniportRestart were given, for the shape cases. */
+static struct {
+	MINIPORT_INITIALIZE *init;
+	MINIPORT_RESTART *restart;
+	NDIS_MINIPORT_INIT_PARAMETERS ip;
+	char adapter[32];
+	NDIS_MINIPORT_RESTART_PARAMETERS rp;
+	NDIS_RESTART_ATTRIBUTES ra;
+	NDIS_RESTART_GENERAL_ATTRIBUTES rg;
+	unsigned long data_addr;
+	int restarts;
+	ULONG general_size;		/* Header.Size of the general attributes to set */
+	UCHAR general_rev;
+	NDIS_STATUS general_status;
+} ms_seen;
+
+static NDIS_STATUS ms_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE ctx,
+				 PNDIS_MINIPORT_INIT_PARAMETERS params)
+{
+	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs = {};
+	NDIS_STATUS status;
+
+	ms_seen.ip = *params;
+	strscpy(ms_seen.adapter, params->AdapterName ?: "", sizeof(ms_seen.adapter));
+	status = ms_seen.init(MiniportAdapterHandle, ctx, params);
+	if (status != NDIS_STATUS_SUCCESS || !ms_seen.general_size)
+		return status;
+	/* Again, at the size and revision the case asks for. */
+	ndis_object_header_init(&attrs.GeneralAttributes.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+				ms_seen.general_rev, ms_seen.general_size);
+	attrs.GeneralAttributes.MediaType = NdisMedium802_3;
+	attrs.GeneralAttributes.MtuSize = 1400;
+	attrs.GeneralAttributes.MacAddressLength = 6;
+	attrs.GeneralAttributes.AccessType = NET_IF_ACCESS_BROADCAST;
+	attrs.GeneralAttributes.ConnectionType = NET_IF_CONNECTION_DEDICATED;
+	attrs.GeneralAttributes.DataBackFillSize = 64;
+	attrs.GeneralAttributes.AutoNegotiationFlags = 1;
+	ms_seen.general_status = NdisMSetMiniportAttributes(MiniportAdapterHandle, &attrs);
+	return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS ms_restart(NDIS_HANDLE ctx, PNDIS_MINIPORT_RESTART_PARAMETERS params)
+{
+	ms_seen.restarts++;
+	ms_seen.rp = *params;
+	if (params->RestartAttributes) {
+		ms_seen.ra = *params->RestartAttributes;
+		ms_seen.data_addr = (unsigned long)params->RestartAttributes->Data;
+		if (params->RestartAttributes->DataLength >= sizeof(ms_seen.rg))
+			memcpy(&ms_seen.rg, params->RestartAttributes->Data, sizeof(ms_seen.rg));
+	}
+	return ms_seen.restart(ctx, params);
+}
+
+/* A fake miniport whose init and restart go through the recorders above. */
+static struct ndis_fake_miniport *ms_shape_miniport(struct kunit *test, const char *name)
+{
+	struct ndis_fake_miniport *mp = kunit_kzalloc(test, sizeof(*mp), GFP_KERNEL);
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
+
+	KUNIT_ASSERT_NOT_NULL(test, mp);
+	ndis_fake_miniport_init(mp, name);
+	ndis_fake_miniport_chars(&chars, mp->name);
+	ms_seen.init = chars.InitializeHandlerEx;
+	ms_seen.restart = chars.RestartHandler;
+	chars.InitializeHandlerEx = ms_initialize;
+	chars.RestartHandler = ms_restart;
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, mp, &chars, &mp->handle),
+			NDIS_STATUS_SUCCESS);
+	return mp;
+}
+
+static void ms_shape_done(struct ndis_fake_miniport *mp)
+{
+	NdisMDeregisterMiniportDriver(mp->handle);
+	ndis_fake_miniport_release(mp);
+}
+
+static void init_parameters_have_the_ddi_fields(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp;
+	NDIS_HANDLE adapter = NULL;
+	int ctx;
+
+	memset(&ms_seen, 0, sizeof(ms_seen));
+	mp = ms_shape_miniport(test, "ms-mp-init");
+	KUNIT_ASSERT_EQ(test, ndis_miniport_add_adapter(mp->handle, "ms-a-init", &ctx, &adapter),
+			NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ms_seen.ip.Header.Type, NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS);
+	KUNIT_EXPECT_EQ(test, ms_seen.ip.Header.Revision, NDIS_MINIPORT_INIT_PARAMETERS_REVISION_1);
+	KUNIT_EXPECT_GE(test, (size_t)ms_seen.ip.Header.Size,
+			(size_t)NDIS_SIZEOF_MINIPORT_INIT_PARAMETER_REVISION_1);
+	KUNIT_EXPECT_PTR_EQ(test, ms_seen.ip.MiniportAddDeviceContext, (NDIS_HANDLE)&ctx);
+	KUNIT_EXPECT_NULL(test, ms_seen.ip.AllocatedResources);
+	KUNIT_EXPECT_NULL(test, ms_seen.ip.IMDeviceInstanceContext);
+	KUNIT_EXPECT_EQ(test, ms_seen.ip.IfIndex, NET_IFINDEX_UNSPECIFIED);
+	KUNIT_EXPECT_EQ(test, ms_seen.ip.NetLuid.Value, 0ULL);
+	KUNIT_EXPECT_NULL(test, ms_seen.ip.DefaultPortAuthStates);
+	KUNIT_EXPECT_NULL(test, ms_seen.ip.PciDeviceCustomProperties);
+	KUNIT_EXPECT_STREQ(test, ms_seen.adapter, "ms-a-init");
+	/* The DDI's order: the Linux addition comes after every DDI field. */
+	KUNIT_EXPECT_GT(test, offsetof(NDIS_MINIPORT_INIT_PARAMETERS, AdapterName),
+			offsetof(NDIS_MINIPORT_INIT_PARAMETERS, PciDeviceCustomProperties));
+	KUNIT_EXPECT_LT(test, offsetof(NDIS_MINIPORT_INIT_PARAMETERS, AllocatedResources),
+			offsetof(NDIS_MINIPORT_INIT_PARAMETERS, MiniportAddDeviceContext));
+	ms_shape_done(mp);
+}
+
+static void restart_gets_general_restart_attributes(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp;
+	NDIS_HANDLE adapter = NULL;
+
+	memset(&ms_seen, 0, sizeof(ms_seen));
+	ms_seen.general_rev = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+	ms_seen.general_size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+	mp = ms_shape_miniport(test, "ms-mp-restart");
+	KUNIT_ASSERT_EQ(test, ndis_miniport_add_adapter(mp->handle, "ms-a-restart", NULL,
+							&adapter), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ms_seen.general_status, NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, ms_seen.restarts, 1);
+	KUNIT_EXPECT_EQ(test, ms_seen.rp.Header.Type, NDIS_OBJECT_TYPE_DEFAULT);
+	KUNIT_EXPECT_EQ(test, ms_seen.rp.Header.Revision,
+			NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1);
+	KUNIT_EXPECT_EQ(test, (size_t)ms_seen.rp.Header.Size,
+			(size_t)NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1);
+	KUNIT_ASSERT_NOT_NULL(test, ms_seen.rp.RestartAttributes);
+	KUNIT_EXPECT_NULL(test, ms_seen.ra.Next);
+	KUNIT_EXPECT_EQ(test, ms_seen.ra.Oid, (NDIS_OID)OID_GEN_MINIPORT_RESTART_ATTRIBUTES);
+	KUNIT_EXPECT_GE(test, (size_t)ms_seen.ra.DataLength, sizeof(ms_seen.rg));
+	KUNIT_EXPECT_EQ(test, ms_seen.data_addr % MEMORY_ALLOCATION_ALIGNMENT, 0UL);
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.Header.Type, NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES);
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.Header.Revision,
+			NDIS_RESTART_GENERAL_ATTRIBUTES_REVISION_2);
+	KUNIT_EXPECT_EQ(test, (size_t)ms_seen.rg.Header.Size,
+			(size_t)NDIS_SIZEOF_RESTART_GENERAL_ATTRIBUTES_REVISION_2);
+	/* From the general attributes the miniport set last. */
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.MtuSize, 1400U);
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.AccessType, NET_IF_ACCESS_BROADCAST);
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.ConnectionType, NET_IF_CONNECTION_DEDICATED);
+	KUNIT_EXPECT_EQ(test, ms_seen.rg.DataBackFillSize, 64U);
+	KUNIT_EXPECT_NULL(test, ms_seen.rg.RecvScaleCapabilities);
+	ms_shape_done(mp);
+}
+
+static void general_attributes_of_each_revision_accepted(struct kunit *test)
+{
+	static const struct {
+		UCHAR rev;
+		ULONG size;
+		NDIS_STATUS status;
+	} cases[] = {
+		{ 1, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1,
+		  NDIS_STATUS_SUCCESS },
+		{ 2, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2,
+		  NDIS_STATUS_SUCCESS },
+		{ 2, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1,
+		  NDIS_STATUS_INVALID_PARAMETER },
+		{ 1, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1 - 4,
+		  NDIS_STATUS_INVALID_PARAMETER },
+	};
+	struct ndis_kunit_reports *r = test->priv;
+	char name[32];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ndis_fake_miniport *mp;
+		NDIS_HANDLE adapter = NULL;
+
+		memset(&ms_seen, 0, sizeof(ms_seen));
+		ms_seen.general_rev = cases[i].rev;
+		ms_seen.general_size = cases[i].size;
+		snprintf(name, sizeof(name), "ms-mp-rev%u", i);
+		mp = ms_shape_miniport(test, name);
+		KUNIT_ASSERT_EQ(test, ndis_miniport_add_adapter(mp->handle, "ms-a-rev", NULL,
+								&adapter), NDIS_STATUS_SUCCESS);
+		KUNIT_EXPECT_EQ_MSG(test, ms_seen.general_status, cases[i].status, "case %u", i);
+		ms_shape_done(mp);
+	}
+	/* The two refused headers were reported. */
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+}
+
 static struct kunit_case ndis_miniport_shape_cases[] = {
 	KUNIT_CASE(driver_entry_builds_the_object_and_path),
 	KUNIT_CASE(driver_entry_failure_is_an_errno),
@@ -316,6 +500,9 @@ static struct kunit_case ndis_miniport_shape_cases[] = {
 	KUNIT_CASE(driver_object_serves_one_miniport_driver),
 	KUNIT_CASE(foreign_driver_object_refused),
 	KUNIT_CASE(null_driver_object_needs_no_unload_handler),
+	KUNIT_CASE(init_parameters_have_the_ddi_fields),
+	KUNIT_CASE(restart_gets_general_restart_attributes),
+	KUNIT_CASE(general_attributes_of_each_revision_accepted),
 	{}
 };
 

@@ -48,4 +48,48 @@ typedef NET_LUID IF_LUID, *PIF_LUID;
 #define IF_TYPE_WWANPP			243
 #define IF_TYPE_WWANPP2			244
 
+/**
+ * enum _NET_IF_ACCESS_TYPE - how an interface reaches its peers
+ * @NET_IF_ACCESS_LOOPBACK: loopback
+ * @NET_IF_ACCESS_BROADCAST: broadcast medium, e.g. Ethernet
+ * @NET_IF_ACCESS_POINT_TO_POINT: one peer
+ * @NET_IF_ACCESS_POINT_TO_MULTI_POINT: many peers, no broadcast
+ * @NET_IF_ACCESS_MAXIMUM: number of values
+ */
+typedef enum _NET_IF_ACCESS_TYPE {
+	NET_IF_ACCESS_LOOPBACK = 1,
+	NET_IF_ACCESS_BROADCAST = 2,
+	NET_IF_ACCESS_POINT_TO_POINT = 3,
+	NET_IF_ACCESS_POINT_TO_MULTI_POINT = 4,
+	NET_IF_ACCESS_MAXIMUM = 5
+} NET_IF_ACCESS_TYPE, *PNET_IF_ACCESS_TYPE;
+
+/**
+ * enum _NET_IF_DIRECTION_TYPE - which ways an interface carries frames
+ * @NET_IF_DIRECTION_SENDRECEIVE: both
+ * @NET_IF_DIRECTION_SENDONLY: send only
+ * @NET_IF_DIRECTION_RECEIVEONLY: receive only
+ * @NET_IF_DIRECTION_MAXIMUM: number of values
+ */
+typedef enum _NET_IF_DIRECTION_TYPE {
+	NET_IF_DIRECTION_SENDRECEIVE,
+	NET_IF_DIRECTION_SENDONLY,
+	NET_IF_DIRECTION_RECEIVEONLY,
+	NET_IF_DIRECTION_MAXIMUM
+} NET_IF_DIRECTION_TYPE, *PNET_IF_DIRECTION_TYPE;
+
+/**
+ * enum _NET_IF_CONNECTION_TYPE - how an interface's connection comes up
+ * @NET_IF_CONNECTION_DEDICATED: always there, e.g. Ethernet
+ * @NET_IF_CONNECTION_PASSIVE: the peer brings it up
+ * @NET_IF_CONNECTION_DEMAND: brought up when traffic needs it
+ * @NET_IF_CONNECTION_MAXIMUM: number of values
+ */
+typedef enum _NET_IF_CONNECTION_TYPE {
+	NET_IF_CONNECTION_DEDICATED = 1,
+	NET_IF_CONNECTION_PASSIVE = 2,
+	NET_IF_CONNECTION_DEMAND = 3,
+	NET_IF_CONNECTION_MAXIMUM = 4
+} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
+
 #endif /* _NDIS_NETIF_H */
