@@ -490,6 +490,67 @@ static void general_attributes_of_each_revision_accepted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 2U);
 }
 
+static void query_adapter_instance_name_allocates(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ms-mp-qname");
+	NDIS_HANDLE adapter = ndis_fake_adapter_add(test, mp, "ms-a-qname");
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_STRING name = {};
+	char narrow[32];
+
+	KUNIT_ASSERT_EQ(test, NdisMQueryAdapterInstanceName(&name, adapter), NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_NOT_NULL(test, name.Buffer);
+	KUNIT_EXPECT_EQ(test, name.Length, (USHORT)(strlen("ms-a-qname") * sizeof(WCHAR)));
+	KUNIT_EXPECT_EQ(test, name.MaximumLength, (USHORT)(name.Length + sizeof(WCHAR)));
+	KUNIT_EXPECT_EQ(test, name.Buffer[name.Length / sizeof(WCHAR)], (WCHAR)0);
+	ms_narrow(narrow, sizeof(narrow), &name);
+	KUNIT_EXPECT_STREQ(test, narrow, "ms-a-qname");
+	NdisFreeMemory(name.Buffer, name.MaximumLength, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	/* A bad handle and a NULL string are refused and reported. */
+	memset(&name, 0, sizeof(name));
+	KUNIT_EXPECT_EQ(test, NdisMQueryAdapterInstanceName(&name, mp->handle),
+			NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_NULL(test, name.Buffer);
+	KUNIT_EXPECT_EQ(test, NdisMQueryAdapterInstanceName(NULL, adapter), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+}
+
+static void get_device_property_gives_null(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ms-mp-prop");
+	NDIS_HANDLE adapter = ndis_fake_adapter_add(test, mp, "ms-a-prop");
+	struct ndis_kunit_reports *r = test->priv;
+	PDEVICE_OBJECT pdo = (void *)1, fdo = (void *)1, next = (void *)1;
+	PCM_RESOURCE_LIST res = (void *)1, trans = (void *)1;
+
+	NdisMGetDeviceProperty(adapter, &pdo, &fdo, &next, &res, &trans);
+	KUNIT_EXPECT_NULL(test, pdo);
+	KUNIT_EXPECT_NULL(test, fdo);
+	KUNIT_EXPECT_NULL(test, next);
+	KUNIT_EXPECT_NULL(test, res);
+	KUNIT_EXPECT_NULL(test, trans);
+	/* Each out argument is optional. */
+	pdo = (void *)1;
+	NdisMGetDeviceProperty(adapter, &pdo, NULL, NULL, NULL, NULL);
+	KUNIT_EXPECT_NULL(test, pdo);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void reset_complete_without_a_reset_is_reported(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ms-mp-reset");
+	NDIS_HANDLE adapter = ndis_fake_adapter_add(test, mp, "ms-a-reset");
+	struct ndis_kunit_reports *r = test->priv;
+
+	NdisMResetComplete(adapter, NDIS_STATUS_SUCCESS, FALSE);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisMResetComplete");
+	/* The adapter is unharmed: still running. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&mp->halts), 0);
+}
+
 static struct kunit_case ndis_miniport_shape_cases[] = {
 	KUNIT_CASE(driver_entry_builds_the_object_and_path),
 	KUNIT_CASE(driver_entry_failure_is_an_errno),
@@ -503,6 +564,9 @@ static struct kunit_case ndis_miniport_shape_cases[] = {
 	KUNIT_CASE(init_parameters_have_the_ddi_fields),
 	KUNIT_CASE(restart_gets_general_restart_attributes),
 	KUNIT_CASE(general_attributes_of_each_revision_accepted),
+	KUNIT_CASE(query_adapter_instance_name_allocates),
+	KUNIT_CASE(get_device_property_gives_null),
+	KUNIT_CASE(reset_complete_without_a_reset_is_reported),
 	{}
 };
 

@@ -5,6 +5,8 @@
  * Each checks the caller's level, the handle and the arguments, reports
  * misuse, and calls the engine (core/miniport.c, core/adapter.c).
  */
+#include <linux/slab.h>
+
 #include "../adapter.h"
 #include "../handle.h"
 #include "../miniport.h"
@@ -14,6 +16,7 @@
 #include "../report.h"
 #include "ddi.h"
 #include "header.h"
+#include "text.h"
 
 /* The handlers and versions of characteristics whose header was accepted. */
 static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c)
@@ -363,3 +366,121 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");
+
+/**
+ * NdisMGetDeviceProperty() - the device objects and resources of an adapter
+ * @MiniportAdapterHandle: the adapter
+ * @PhysicalDeviceObject: receives NULL, if not NULL
+ * @FunctionalDeviceObject: receives NULL, if not NULL
+ * @NextDeviceObject: receives NULL, if not NULL
+ * @AllocatedResources: receives NULL, if not NULL
+ * @AllocatedResourcesTranslated: receives NULL, if not NULL
+ *
+ * There is no Windows device stack and no PnP resource list: every
+ * argument that is not NULL receives NULL. The miniport has its Linux
+ * device (its struct device, PCI BARs and IRQ) from its own probe.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
+void NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle,
+			    PDEVICE_OBJECT *PhysicalDeviceObject,
+			    PDEVICE_OBJECT *FunctionalDeviceObject,
+			    PDEVICE_OBJECT *NextDeviceObject,
+			    PCM_RESOURCE_LIST *AllocatedResources,
+			    PCM_RESOURCE_LIST *AllocatedResourcesTranslated)
+{
+	struct ndis_adapter *a;
+
+	if (PhysicalDeviceObject)
+		*PhysicalDeviceObject = NULL;
+	if (FunctionalDeviceObject)
+		*FunctionalDeviceObject = NULL;
+	if (NextDeviceObject)
+		*NextDeviceObject = NULL;
+	if (AllocatedResources)
+		*AllocatedResources = NULL;
+	if (AllocatedResourcesTranslated)
+		*AllocatedResourcesTranslated = NULL;
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (a)
+		ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMGetDeviceProperty, "NDIS");
+
+/**
+ * NdisMQueryAdapterInstanceName() - the adapter's name
+ * @pAdapterInstanceName: receives the name in a buffer NDIS allocates,
+ *	which the caller frees with NdisFreeMemory()
+ * @MiniportHandle: the adapter
+ *
+ * The name is the one the miniport gave ndis_miniport_add_adapter(), in
+ * UTF-16, with a NUL after Length (MaximumLength counts it).
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_RESOURCES; or
+ * NDIS_STATUS_FAILURE for a bad handle or a NULL @pAdapterInstanceName,
+ * which is left untouched.
+ */
+NDIS_STATUS NdisMQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName,
+					  NDIS_HANDLE MiniportHandle)
+{
+	struct ndis_adapter *a;
+	size_t units;
+	WCHAR *buf;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_FAILURE;
+	a = ndis_adapter_get(MiniportHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_FAILURE;
+	if (!pAdapterInstanceName) {
+		ndis_misuse(__func__, "a string to fill in", _RET_IP_);
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_FAILURE;
+	}
+	units = ndis_utf8_to_utf16((const u8 *)a->name, strlen(a->name), NULL);
+	buf = kmalloc_array(units + 1, sizeof(WCHAR), GFP_KERNEL);
+	if (!buf) {
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_RESOURCES;
+	}
+	ndis_utf8_to_utf16((const u8 *)a->name, strlen(a->name), buf);
+	buf[units] = 0;
+	ndis_object_put(&a->obj);
+	pAdapterInstanceName->Buffer = buf;
+	pAdapterInstanceName->Length = units * sizeof(WCHAR);
+	pAdapterInstanceName->MaximumLength = (units + 1) * sizeof(WCHAR);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(NdisMQueryAdapterInstanceName, "NDIS");
+
+/**
+ * NdisMResetComplete() - finish a MiniportResetEx that returned PENDING
+ * @MiniportAdapterHandle: the adapter
+ * @Status: how the reset went
+ * @AddressingReset: whether NDIS should set the filter and multicast list again
+ *
+ * NDIS never calls MiniportResetEx (it runs no hang check and offers no
+ * NdisMResetMiniport), so no reset is ever pending: a call is reported
+ * as a completion without a pending reset and otherwise ignored, as the
+ * DDI requires the call only after MiniportResetEx returned
+ * NDIS_STATUS_PENDING.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+			BOOLEAN AddressingReset)
+{
+	struct ndis_adapter *a;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return;
+	ndis_misuse(__func__, "a reset that is pending (NDIS starts none)", _RET_IP_);
+	ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMResetComplete, "NDIS");

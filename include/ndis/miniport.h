@@ -28,6 +28,7 @@
 #define _NDIS_MINIPORT_H
 
 #include <linux/module.h>
+#include <ndis/device.h>
 #include <ndis/driver.h>
 #include <ndis/netif.h>
 #include <ndis/object.h>
@@ -732,6 +733,20 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags);
 void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags);
+
+/* Declared, never filled in: NdisMGetDeviceProperty() gives NULL. */
+typedef struct _CM_RESOURCE_LIST CM_RESOURCE_LIST, *PCM_RESOURCE_LIST;
+
+void NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle,
+			    PDEVICE_OBJECT *PhysicalDeviceObject,
+			    PDEVICE_OBJECT *FunctionalDeviceObject,
+			    PDEVICE_OBJECT *NextDeviceObject,
+			    PCM_RESOURCE_LIST *AllocatedResources,
+			    PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
+NDIS_STATUS NdisMQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName,
+					  NDIS_HANDLE MiniportHandle);
+void NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+			BOOLEAN AddressingReset);
 
 NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 				      const char *name, NDIS_HANDLE add_context,
