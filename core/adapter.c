@@ -104,15 +104,54 @@ static void ndis_adapter_set_state(struct ndis_adapter *a, enum ndis_adapter_sta
 	trace_ndis_adapter_state(a->name, ndis_adapter_state_name(to));
 }
 
+/* A restart's attribute list: one entry, the general attributes in its Data. */
+union ndis_restart_list {
+	NDIS_RESTART_ATTRIBUTES head;
+	u8 raw[offsetof(NDIS_RESTART_ATTRIBUTES, Data) + sizeof(NDIS_RESTART_GENERAL_ATTRIBUTES)];
+};
+
+/* The general restart attributes, from the adapter's general attributes. */
+static void ndis_adapter_restart_attrs(struct ndis_adapter *a, union ndis_restart_list *l)
+{
+	const NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES *g = &a->mp.attrs;
+	NDIS_RESTART_GENERAL_ATTRIBUTES *r;
+
+	memset(l, 0, sizeof(*l));
+	r = (void *)(l->raw + offsetof(NDIS_RESTART_ATTRIBUTES, Data));
+	l->head.Oid = OID_GEN_MINIPORT_RESTART_ATTRIBUTES;
+	l->head.DataLength = sizeof(*r);
+	ndis_object_header_init(&r->Header, NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES,
+				NDIS_RESTART_GENERAL_ATTRIBUTES_REVISION_2,
+				NDIS_SIZEOF_RESTART_GENERAL_ATTRIBUTES_REVISION_2);
+	r->MtuSize = g->MtuSize;
+	r->MaxXmitLinkSpeed = g->MaxXmitLinkSpeed;
+	r->MaxRcvLinkSpeed = g->MaxRcvLinkSpeed;
+	r->LookaheadSize = g->LookaheadSize;
+	r->MacOptions = g->MacOptions;
+	r->SupportedPacketFilters = g->SupportedPacketFilters;
+	r->MaxMulticastListSize = g->MaxMulticastListSize;
+	r->AccessType = g->AccessType;
+	r->ConnectionType = g->ConnectionType;
+	r->SupportedStatistics = g->SupportedStatistics;
+	r->DataBackFillSize = g->DataBackFillSize;
+	r->ContextBackFillSize = g->ContextBackFillSize;
+	r->SupportedOidList = a->mp.oids;
+	r->SupportedOidListLength = g->SupportedOidListLength;
+}
+
 /* Paused -> Restarting -> Running, or back to Paused. op.lock held. */
 static void ndis_adapter_restart(struct ndis_adapter *a)
 {
-	NDIS_MINIPORT_RESTART_PARAMETERS params = {
-		.Header = NDIS_OBJECT_HEADER_INIT(NDIS_OBJECT_TYPE_DEFAULT, 1, sizeof(params)),
-	};
+	NDIS_MINIPORT_RESTART_PARAMETERS params = {};
+	union ndis_restart_list attrs;
 	NDIS_STATUS status;
 
 	lockdep_assert_held(&a->op.lock);
+	ndis_object_header_init(&params.Header, NDIS_OBJECT_TYPE_DEFAULT,
+				NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1,
+				NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1);
+	ndis_adapter_restart_attrs(a, &attrs);
+	params.RestartAttributes = &attrs.head;
 	ndis_adapter_set_state(a, NDIS_ADAPTER_RESTARTING);
 	ndis_pend_arm(&a->pend.restart);
 	status = a->driver->chars.RestartHandler(a->mp.context, &params);
@@ -582,6 +621,10 @@ int ndis_adapter_set_general(struct ndis_adapter *a,
 	}
 	a->mp.attrs = *g;
 	a->mp.attrs.SupportedOidList = a->mp.oids;
+	/* The driver's, valid during the call only: not kept. */
+	a->mp.attrs.PowerManagementCapabilities = NULL;
+	a->mp.attrs.RecvScaleCapabilities = NULL;
+	a->mp.attrs.PowerManagementCapabilitiesEx = NULL;
 	a->mp.general_set = true;
 	return 0;
 }

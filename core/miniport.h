@@ -18,6 +18,7 @@ struct ndis_miniport_driver {
 	struct list_head node;		/* registry */
 	struct list_head adapters;	/* registry */
 	bool deregistering;		/* registry */
+	PDRIVER_OBJECT driver_object;	/* registry: the one it was given */
 	struct ndis_owned_set owned;	/* timers, work items */
 };
 
@@ -27,5 +28,7 @@ int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARAC
 int ndis_miniport_driver_deregister(struct ndis_miniport_driver *driver);
 void ndis_miniport_driver_teardown(struct ndis_miniport_driver *driver);
 void ndis_miniport_driver_release(struct kobject *kobj);
+void ndis_driver_object_check(PDRIVER_OBJECT DriverObject, const char *api,
+			      const char *requirement, unsigned long caller);
 
 #endif /* _NDIS_CORE_MINIPORT_H */

@@ -245,14 +245,19 @@ static void revision_sizes(struct kunit *test)
 			NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2);
 	EXPECT_WHOLE(test, NDIS_PROTOCOL_DRIVER_CHARACTERISTICS,
 		     NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1,
+			offsetofend(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+				    AutoNegotiationFlags));
+	KUNIT_EXPECT_LT(test, NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1,
+			NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2);
+	EXPECT_WHOLE(test, NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
+		     NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2);
 	/* No tail padding counted: the DDI's sizes leave it out too. */
 	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1, 28);
 	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1, 52);
 	/* Structures with one revision: all of it. */
 	EXPECT_WHOLE(test, NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
 		     NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1);
-	EXPECT_WHOLE(test, NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
-		     NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1);
 	EXPECT_WHOLE(test, NET_BUFFER_LIST_POOL_PARAMETERS,
 		     NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1);
 	EXPECT_WHOLE(test, NET_BUFFER_POOL_PARAMETERS,
@@ -305,7 +310,8 @@ static void older_revisions_accepted_at_their_size(struct kunit *test)
 	ndis_fake_miniport_chars(&mc, mp->name);
 	mc.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
 	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
-	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, exactly(test, &mc, mc.Header.Size),
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, mp,
+							  exactly(test, &mc, mc.Header.Size),
 							  &mp->handle),
 			NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, miniport_cleanup, mp), 0);
@@ -383,12 +389,12 @@ static void short_or_unknown_headers_refused(struct kunit *test)
 
 	ndis_fake_miniport_chars(&mc, "ds-mp-bad");
 	mc.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	refused_once(test, &seen, "ndis_register_miniport_driver");
 	mc.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
 	mc.Header.Size = sizeof(mc);
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	refused_once(test, &seen, "ndis_register_miniport_driver");
 	KUNIT_EXPECT_NULL(test, h);

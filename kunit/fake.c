@@ -20,7 +20,7 @@ struct ndis_fake_miniport *ndis_fake_miniport_register(struct kunit *test, const
 	KUNIT_ASSERT_NOT_NULL(test, mp);
 	ndis_fake_miniport_init(mp, name);
 	ndis_fake_miniport_chars(&chars, mp->name);
-	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, &chars, &mp->handle),
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, mp, &chars, &mp->handle),
 			NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, ndis_fake_miniport_cleanup, mp), 0);
 	return mp;

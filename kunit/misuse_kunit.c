@@ -170,7 +170,7 @@ static void every_call_refuses_a_stale_handle(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, mp);
 	ndis_fake_miniport_init(mp, "mu-st-mp");
 	ndis_fake_miniport_chars(&chars, mp->name);
-	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(mp, &chars, &mp->handle),
+	KUNIT_ASSERT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, mp, &chars, &mp->handle),
 			NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(keep), NDIS_STATUS_SUCCESS);
@@ -320,10 +320,11 @@ static void bad_characteristics(struct kunit *test)
 
 	ndis_fake_miniport_chars(&mc, "mu-bad");
 	mc.MinorNdisVersion = 99;
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h), NDIS_STATUS_BAD_VERSION);
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
+			NDIS_STATUS_BAD_VERSION);
 	ndis_fake_miniport_chars(&mc, "mu-bad");
 	mc.PauseHandler = NULL;
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	KUNIT_EXPECT_NULL(test, h);
 }
@@ -339,7 +340,8 @@ static void duplicate_names(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ndis_fake_protocol_register(fp), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ndis_fake_protocol_register(twin), NDIS_STATUS_FAILURE);
 	ndis_fake_miniport_chars(&mc, "mu-mp6");
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h), NDIS_STATUS_FAILURE);
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
+			NDIS_STATUS_FAILURE);
 	ndis_fake_adapter_add(test, mp, "mu-a6");
 	KUNIT_EXPECT_EQ(test, ndis_miniport_add_adapter(mp->handle, "mu-a6", NULL, &h),
 			NDIS_STATUS_RESOURCE_CONFLICT);
@@ -370,7 +372,7 @@ static void names_that_overflow_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NdisRegisterProtocolDriver(NULL, &pc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	ndis_fake_miniport_chars(&mc, over);
-	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, &mc, &h),
+	KUNIT_EXPECT_EQ(test, NdisMRegisterMiniportDriver(NULL, NULL, NULL, &mc, &h),
 			NDIS_STATUS_BAD_CHARACTERISTICS);
 	KUNIT_EXPECT_NULL(test, h);
 	/* 31 characters: a protocol binds under its whole name. */

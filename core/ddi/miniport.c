@@ -5,6 +5,8 @@
  * Each checks the caller's level, the handle and the arguments, reports
  * misuse, and calls the engine (core/miniport.c, core/adapter.c).
  */
+#include <linux/slab.h>
+
 #include "../adapter.h"
 #include "../handle.h"
 #include "../miniport.h"
@@ -14,6 +16,7 @@
 #include "../report.h"
 #include "ddi.h"
 #include "header.h"
+#include "text.h"
 
 /* The handlers and versions of characteristics whose header was accepted. */
 static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTICS c)
@@ -30,8 +33,91 @@ static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTI
 	return NDIS_STATUS_SUCCESS;
 }
 
+/*
+ * The DriverUnload NDIS gives a miniport's DRIVER_OBJECT: the driver's
+ * UnloadHandler, then a check that it deregistered. PASSIVE, module exit.
+ */
+static void ndis_miniport_driver_unload(PDRIVER_OBJECT DriverObject)
+{
+	MINIPORT_UNLOAD *unload = DriverObject->NdisMiniportUnload;
+
+	if (unload)
+		unload(DriverObject);
+	ndis_driver_object_check(DriverObject, "MiniportDriverUnload",
+				 "NdisMDeregisterMiniportDriver() before it returns",
+				 (unsigned long)unload);
+}
+
+/**
+ * ndis_driver_object_check() - deregister what a gone driver left registered
+ * @DriverObject: the driver object of a driver whose DriverEntry failed or
+ *	whose unload returned
+ * @api: the driver's routine that should have deregistered, for the report
+ * @requirement: what it should have done, for the report
+ * @caller: the routine's address, for the report
+ *
+ * Private to ndis.ko. A miniport driver still registered with
+ * @DriverObject is reported and deregistered, so that none of its handlers
+ * runs once its module is gone.
+ *
+ * Context: PASSIVE_LEVEL, outside NDIS handlers.
+ */
+void ndis_driver_object_check(PDRIVER_OBJECT DriverObject, const char *api,
+			      const char *requirement, unsigned long caller)
+{
+	NDIS_HANDLE h = READ_ONCE(DriverObject->NdisMiniportDriver);
+	struct ndis_miniport_driver *d;
+
+	if (!h)
+		return;
+	ndis_misuse(api, requirement, caller);
+	d = ndis_miniport_driver_get(h, __func__, caller);
+	if (!d)
+		return;
+	ndis_miniport_driver_deregister(d);
+	mutex_lock(&ndis_registry_lock);
+	if (d->driver_object == DriverObject) {
+		d->driver_object = NULL;
+		DriverObject->NdisMiniportDriver = NULL;
+	}
+	mutex_unlock(&ndis_registry_lock);
+	ndis_object_put(&d->obj);
+}
+
+/* Tie @d to @DriverObject; false if another driver has it. */
+static bool ndis_driver_object_claim(struct ndis_miniport_driver *d,
+				     PDRIVER_OBJECT DriverObject, MINIPORT_UNLOAD *unload)
+{
+	bool ok;
+
+	mutex_lock(&ndis_registry_lock);
+	ok = !DriverObject->NdisMiniportDriver;
+	if (ok) {
+		DriverObject->NdisMiniportDriver = ndis_handle_of(&d->obj,
+								  NDIS_HT_MINIPORT_DRIVER);
+		DriverObject->NdisMiniportUnload = unload;
+		DriverObject->DriverUnload = ndis_miniport_driver_unload;
+		d->driver_object = DriverObject;
+	}
+	mutex_unlock(&ndis_registry_lock);
+	return ok;
+}
+
+/* Untie @d from its driver object, if it has one. */
+static void ndis_driver_object_release(struct ndis_miniport_driver *d)
+{
+	mutex_lock(&ndis_registry_lock);
+	if (d->driver_object) {
+		d->driver_object->NdisMiniportDriver = NULL;
+		d->driver_object = NULL;
+	}
+	mutex_unlock(&ndis_registry_lock);
+}
+
 /**
  * ndis_register_miniport_driver() - NdisMRegisterMiniportDriver()
+ * @DriverObject: the driver object from DriverEntry, or NULL
+ * @RegistryPath: the path from DriverEntry; not read
  * @MiniportDriverContext: passed to MiniportInitializeEx
  * @MiniportDriverCharacteristics: entry points, copied
  * @NdisMiniportDriverHandle: receives the driver handle
@@ -40,12 +126,16 @@ static NDIS_STATUS ndis_check_miniport_chars(PNDIS_MINIPORT_DRIVER_CHARACTERISTI
  * Use through the NdisMRegisterMiniportDriver() macro. Characteristics of
  * an older revision are taken at their own size, the later fields as NULL;
  * a header of the wrong type, revision 0 or a size short of its revision's
- * is reported.
+ * is reported. With a @DriverObject, UnloadHandler is required and
+ * DriverUnload is set to NDIS's routine that calls it; a @DriverObject
+ * another miniport driver registered with is reported and refused.
  *
  * Context: PASSIVE_LEVEL.
  * Return: see NdisMRegisterMiniportDriver().
  */
-NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
+NDIS_STATUS ndis_register_miniport_driver(PDRIVER_OBJECT DriverObject,
+					  PUNICODE_STRING RegistryPath,
+					  NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS
 					  MiniportDriverCharacteristics,
 					  PNDIS_HANDLE NdisMiniportDriverHandle,
@@ -67,6 +157,14 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 	status = ndis_check_miniport_chars(&c);
 	if (status != NDIS_STATUS_SUCCESS)
 		return status;
+	if (DriverObject && !c.UnloadHandler)
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	if (DriverObject && (DriverObject->Type != IO_TYPE_DRIVER ||
+			     DriverObject->NdisModule != owner)) {
+		ndis_misuse(__func__, "the DriverObject NDIS_DRIVER_ENTRY() made for the module",
+			    _RET_IP_);
+		return NDIS_STATUS_FAILURE;
+	}
 	name = c.Name ? c.Name : owner ? module_name(owner) : NULL;
 	if (!name || !*name || strlen(name) >= NDIS_NAME_MAX || strpbrk(name, "\n/: "))
 		return NDIS_STATUS_BAD_CHARACTERISTICS;
@@ -76,10 +174,19 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 		return ret == -EEXIST ? NDIS_STATUS_FAILURE : NDIS_STATUS_RESOURCES;
 
 	*NdisMiniportDriverHandle = ndis_handle_of(&d->obj, NDIS_HT_MINIPORT_DRIVER);
+	if (DriverObject && !ndis_driver_object_claim(d, DriverObject, c.UnloadHandler)) {
+		ndis_misuse(__func__, "a DriverObject no other miniport driver registered with",
+			    _RET_IP_);
+		ndis_miniport_driver_deregister(d);
+		*NdisMiniportDriverHandle = NULL;
+		return NDIS_STATUS_FAILURE;
+	}
 	if (c.SetOptionsHandler) {
 		status = c.SetOptionsHandler(*NdisMiniportDriverHandle, MiniportDriverContext);
 		if (status != NDIS_STATUS_SUCCESS) {
-			NdisMDeregisterMiniportDriver(*NdisMiniportDriverHandle);
+			ndis_driver_object_release(d);
+			ndis_miniport_driver_deregister(d);
+			*NdisMiniportDriverHandle = NULL;
 			return status;
 		}
 	}
@@ -92,7 +199,9 @@ EXPORT_SYMBOL_NS_GPL(ndis_register_miniport_driver, "NDIS");
  * @NdisMiniportDriverHandle: the driver, dead after this returns
  *
  * Removes any adapter the driver still has (as ndis_miniport_remove_adapter()
- * would), so that no handler of the driver runs once this returns.
+ * would), so that no handler of the driver runs once this returns. Called
+ * from MiniportDriverUnload, or from the module's exit by a driver that
+ * registered without a DriverObject.
  *
  * Context: PASSIVE_LEVEL, not from an NDIS handler.
  */
@@ -109,6 +218,8 @@ void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
 		ndis_misuse(__func__, "a caller outside NDIS handlers", _RET_IP_);
 	else if (ndis_miniport_driver_deregister(d) == -EALREADY)
 		ndis_misuse(__func__, "a driver not being deregistered already", _RET_IP_);
+	else
+		ndis_driver_object_release(d);
 	ndis_object_put(&d->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMDeregisterMiniportDriver, "NDIS");
@@ -255,3 +366,121 @@ void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
 	ndis_object_put(&a->obj);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMRestartComplete, "NDIS");
+
+/**
+ * NdisMGetDeviceProperty() - the device objects and resources of an adapter
+ * @MiniportAdapterHandle: the adapter
+ * @PhysicalDeviceObject: receives NULL, if not NULL
+ * @FunctionalDeviceObject: receives NULL, if not NULL
+ * @NextDeviceObject: receives NULL, if not NULL
+ * @AllocatedResources: receives NULL, if not NULL
+ * @AllocatedResourcesTranslated: receives NULL, if not NULL
+ *
+ * There is no Windows device stack and no PnP resource list: every
+ * argument that is not NULL receives NULL. The miniport has its Linux
+ * device (its struct device, PCI BARs and IRQ) from its own probe.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
+void NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle,
+			    PDEVICE_OBJECT *PhysicalDeviceObject,
+			    PDEVICE_OBJECT *FunctionalDeviceObject,
+			    PDEVICE_OBJECT *NextDeviceObject,
+			    PCM_RESOURCE_LIST *AllocatedResources,
+			    PCM_RESOURCE_LIST *AllocatedResourcesTranslated)
+{
+	struct ndis_adapter *a;
+
+	if (PhysicalDeviceObject)
+		*PhysicalDeviceObject = NULL;
+	if (FunctionalDeviceObject)
+		*FunctionalDeviceObject = NULL;
+	if (NextDeviceObject)
+		*NextDeviceObject = NULL;
+	if (AllocatedResources)
+		*AllocatedResources = NULL;
+	if (AllocatedResourcesTranslated)
+		*AllocatedResourcesTranslated = NULL;
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (a)
+		ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMGetDeviceProperty, "NDIS");
+
+/**
+ * NdisMQueryAdapterInstanceName() - the adapter's name
+ * @pAdapterInstanceName: receives the name in a buffer NDIS allocates,
+ *	which the caller frees with NdisFreeMemory()
+ * @MiniportHandle: the adapter
+ *
+ * The name is the one the miniport gave ndis_miniport_add_adapter(), in
+ * UTF-16, with a NUL after Length (MaximumLength counts it).
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS; NDIS_STATUS_RESOURCES; or
+ * NDIS_STATUS_FAILURE for a bad handle or a NULL @pAdapterInstanceName,
+ * which is left untouched.
+ */
+NDIS_STATUS NdisMQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName,
+					  NDIS_HANDLE MiniportHandle)
+{
+	struct ndis_adapter *a;
+	size_t units;
+	WCHAR *buf;
+
+	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
+		return NDIS_STATUS_FAILURE;
+	a = ndis_adapter_get(MiniportHandle, __func__, _RET_IP_);
+	if (!a)
+		return NDIS_STATUS_FAILURE;
+	if (!pAdapterInstanceName) {
+		ndis_misuse(__func__, "a string to fill in", _RET_IP_);
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_FAILURE;
+	}
+	units = ndis_utf8_to_utf16((const u8 *)a->name, strlen(a->name), NULL);
+	buf = kmalloc_array(units + 1, sizeof(WCHAR), GFP_KERNEL);
+	if (!buf) {
+		ndis_object_put(&a->obj);
+		return NDIS_STATUS_RESOURCES;
+	}
+	ndis_utf8_to_utf16((const u8 *)a->name, strlen(a->name), buf);
+	buf[units] = 0;
+	ndis_object_put(&a->obj);
+	pAdapterInstanceName->Buffer = buf;
+	pAdapterInstanceName->Length = units * sizeof(WCHAR);
+	pAdapterInstanceName->MaximumLength = (units + 1) * sizeof(WCHAR);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_NS_GPL(NdisMQueryAdapterInstanceName, "NDIS");
+
+/**
+ * NdisMResetComplete() - finish a MiniportResetEx that returned PENDING
+ * @MiniportAdapterHandle: the adapter
+ * @Status: how the reset went
+ * @AddressingReset: whether NDIS should set the filter and multicast list again
+ *
+ * NDIS never calls MiniportResetEx (it runs no hang check and offers no
+ * NdisMResetMiniport), so no reset is ever pending: a call is reported
+ * as a completion without a pending reset and otherwise ignored, as the
+ * DDI requires the call only after MiniportResetEx returned
+ * NDIS_STATUS_PENDING.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+			BOOLEAN AddressingReset)
+{
+	struct ndis_adapter *a;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return;
+	a = ndis_adapter_get(MiniportAdapterHandle, __func__, _RET_IP_);
+	if (!a)
+		return;
+	ndis_misuse(__func__, "a reset that is pending (NDIS starts none)", _RET_IP_);
+	ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_NS_GPL(NdisMResetComplete, "NDIS");

@@ -4,18 +4,33 @@
  * attributes, and the calls standing in for Windows PnP.
  *
  * Differences from the DDI, all deliberate:
- * - There is no DRIVER_OBJECT: NdisMRegisterMiniportDriver() is a macro
- *   that records the calling module; the driver's name comes from @Name in
- *   the characteristics (a Linux addition) or else the module name.
+ * - NdisMRegisterMiniportDriver() takes the DDI's five arguments but is a
+ *   macro that also records the calling module. The DriverObject is the
+ *   one NDIS_DRIVER_ENTRY() built (include/ndis/driver.h); registration
+ *   points its DriverUnload at NDIS, which calls UnloadHandler at module
+ *   unload, as on Windows. A NULL DriverObject (a Linux addition) is for
+ *   drivers with their own module_init and module_exit, which then call
+ *   NdisMDeregisterMiniportDriver() themselves; UnloadHandler is optional
+ *   for them and never called. The RegistryPath is not read.
+ * - The characteristics have @Name, a Linux addition between Flags and
+ *   SetOptionsHandler: the driver's name in sysfs, else the module name.
+ * - MiniportInitializeEx's parameters have no PnP resources, PCI
+ *   properties or port authentication (NULL), and IfIndex and NetLuid are
+ *   0: an NDIS adapter is no interface of the Linux stack of its own.
+ *   AdapterName follows the DDI's fields (a Linux addition).
+ * - MiniportRestart gets the general restart attributes; NDIS reads back
+ *   nothing the miniport changes in them.
  * - PnP start, stop and surprise removal of an adapter are calls the
  *   miniport makes: ndis_miniport_add_adapter(),
  *   ndis_miniport_remove_adapter(), ndis_miniport_surprise_remove_adapter().
- *   The module's exit is its unload; there is no UnloadHandler.
  */
 #ifndef _NDIS_MINIPORT_H
 #define _NDIS_MINIPORT_H
 
 #include <linux/module.h>
+#include <ndis/device.h>
+#include <ndis/driver.h>
+#include <ndis/netif.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
@@ -86,20 +101,55 @@ typedef struct _NET_DEVICE_PNP_EVENT {
 	ULONG InformationBufferLength;
 } NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
 
+/*
+ * Structures the DDI points to that NDIS never fills in here: there is no
+ * PnP resource list, port authentication or PCI property query; the
+ * pointers to them are NULL.
+ */
+typedef struct _CM_PARTIAL_RESOURCE_LIST NDIS_RESOURCE_LIST, *PNDIS_RESOURCE_LIST;
+typedef struct _NDIS_PORT_AUTHENTICATION_PARAMETERS *PNDIS_PORT_AUTHENTICATION_PARAMETERS;
+typedef struct _NDIS_PCI_DEVICE_CUSTOM_PROPERTIES NDIS_PCI_DEVICE_CUSTOM_PROPERTIES,
+	*PNDIS_PCI_DEVICE_CUSTOM_PROPERTIES;
+typedef struct _NDIS_PNP_CAPABILITIES NDIS_PNP_CAPABILITIES, *PNDIS_PNP_CAPABILITIES;
+typedef struct _NDIS_RECEIVE_SCALE_CAPABILITIES NDIS_RECEIVE_SCALE_CAPABILITIES,
+	*PNDIS_RECEIVE_SCALE_CAPABILITIES;
+typedef struct _NDIS_PM_CAPABILITIES NDIS_PM_CAPABILITIES, *PNDIS_PM_CAPABILITIES;
+
 /**
  * struct _NDIS_MINIPORT_INIT_PARAMETERS - argument of MiniportInitializeEx
- * @Header: NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS, revision 1
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS, revision 1, the
+ *	size of the whole structure (AdapterName included)
  * @Flags: reserved, 0
+ * @AllocatedResources: NULL: the miniport finds its device's resources
+ *	in its own probe (PCI BARs, IRQ)
+ * @IMDeviceInstanceContext: NULL: there are no intermediate drivers
  * @MiniportAddDeviceContext: what the miniport passed to
  *	ndis_miniport_add_adapter() (the device it found)
- * @AdapterName: the adapter's name (a Linux addition)
+ * @IfIndex: NET_IFINDEX_UNSPECIFIED: an NDIS adapter is no Linux
+ *	interface of its own (ndis_netdev's port has its net_device's index
+ *	from its own probe)
+ * @NetLuid: 0, as @IfIndex
+ * @DefaultPortAuthStates: NULL: there is no port authentication
+ * @PciDeviceCustomProperties: NULL: no PCI property query
+ * @AdapterName: the adapter's name (a Linux addition, after the DDI's
+ *	fields)
  */
 typedef struct _NDIS_MINIPORT_INIT_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
 	ULONG Flags;
+	PNDIS_RESOURCE_LIST AllocatedResources;
+	NDIS_HANDLE IMDeviceInstanceContext;
 	NDIS_HANDLE MiniportAddDeviceContext;
+	NET_IFINDEX IfIndex;
+	NET_LUID NetLuid;
+	PNDIS_PORT_AUTHENTICATION_PARAMETERS DefaultPortAuthStates;
+	PNDIS_PCI_DEVICE_CUSTOM_PROPERTIES PciDeviceCustomProperties;
 	const char *AdapterName;
 } NDIS_MINIPORT_INIT_PARAMETERS, *PNDIS_MINIPORT_INIT_PARAMETERS;
+
+#define NDIS_MINIPORT_INIT_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_INIT_PARAMETER_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_INIT_PARAMETERS, PciDeviceCustomProperties)
 
 /**
  * struct _NDIS_MINIPORT_PAUSE_PARAMETERS - argument of MiniportPause
@@ -113,15 +163,93 @@ typedef struct _NDIS_MINIPORT_PAUSE_PARAMETERS {
 	ULONG PauseReason;
 } NDIS_MINIPORT_PAUSE_PARAMETERS, *PNDIS_MINIPORT_PAUSE_PARAMETERS;
 
+typedef struct _NDIS_RESTART_ATTRIBUTES NDIS_RESTART_ATTRIBUTES, *PNDIS_RESTART_ATTRIBUTES;
+
+/**
+ * struct _NDIS_RESTART_ATTRIBUTES - one entry of a restart's attribute list
+ * @Next: the next entry, or NULL
+ * @Oid: what @Data holds: OID_GEN_MINIPORT_RESTART_ATTRIBUTES for an
+ *	NDIS_RESTART_GENERAL_ATTRIBUTES
+ * @DataLength: bytes in @Data
+ * @Data: the attributes, aligned to MEMORY_ALLOCATION_ALIGNMENT
+ */
+struct _NDIS_RESTART_ATTRIBUTES {
+	PNDIS_RESTART_ATTRIBUTES Next;
+	NDIS_OID Oid;
+	ULONG DataLength;
+	UCHAR Data[1] __aligned(MEMORY_ALLOCATION_ALIGNMENT);
+};
+
+/**
+ * struct _NDIS_RESTART_GENERAL_ATTRIBUTES - the adapter as a restart finds it
+ * @Header: NDIS_OBJECT_TYPE_RESTART_GENERAL_ATTRIBUTES, revision 2
+ * @MtuSize: as the general attributes
+ * @MaxXmitLinkSpeed: as the general attributes
+ * @MaxRcvLinkSpeed: as the general attributes
+ * @LookaheadSize: as the general attributes
+ * @MacOptions: as the general attributes
+ * @SupportedPacketFilters: as the general attributes
+ * @MaxMulticastListSize: as the general attributes
+ * @RecvScaleCapabilities: as the general attributes
+ * @AccessType: as the general attributes
+ * @Flags: reserved, 0
+ * @ConnectionType: as the general attributes
+ * @SupportedStatistics: as the general attributes
+ * @DataBackFillSize: as the general attributes
+ * @ContextBackFillSize: as the general attributes
+ * @SupportedOidList: as the general attributes; NDIS's copy
+ * @SupportedOidListLength: size of @SupportedOidList in bytes
+ * @MaxLookaheadSizeAccessed: revision 2: the lookahead protocols asked
+ *	for, 0 (none asks)
+ *
+ * NDIS fills it in from the adapter's general attributes for each
+ * restart. A miniport may write to it during MiniportRestart, as the DDI
+ * allows for the drivers above it; NDIS reads nothing back.
+ */
+typedef struct _NDIS_RESTART_GENERAL_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	ULONG MtuSize;
+	ULONG64 MaxXmitLinkSpeed;
+	ULONG64 MaxRcvLinkSpeed;
+	ULONG LookaheadSize;
+	ULONG MacOptions;
+	ULONG SupportedPacketFilters;
+	ULONG MaxMulticastListSize;
+	PNDIS_RECEIVE_SCALE_CAPABILITIES RecvScaleCapabilities;
+	NET_IF_ACCESS_TYPE AccessType;
+	ULONG Flags;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	ULONG SupportedStatistics;
+	ULONG DataBackFillSize;
+	ULONG ContextBackFillSize;
+	PNDIS_OID SupportedOidList;
+	ULONG SupportedOidListLength;
+	ULONG MaxLookaheadSizeAccessed;
+} NDIS_RESTART_GENERAL_ATTRIBUTES, *PNDIS_RESTART_GENERAL_ATTRIBUTES;
+
+#define NDIS_RESTART_GENERAL_ATTRIBUTES_REVISION_1	1
+#define NDIS_RESTART_GENERAL_ATTRIBUTES_REVISION_2	2
+#define NDIS_SIZEOF_RESTART_GENERAL_ATTRIBUTES_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_RESTART_GENERAL_ATTRIBUTES, SupportedOidListLength)
+#define NDIS_SIZEOF_RESTART_GENERAL_ATTRIBUTES_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_RESTART_GENERAL_ATTRIBUTES, MaxLookaheadSizeAccessed)
+
 /**
  * struct _NDIS_MINIPORT_RESTART_PARAMETERS - argument of MiniportRestart
  * @Header: NDIS_OBJECT_TYPE_DEFAULT, revision 1
+ * @RestartAttributes: a list of one entry, OID_GEN_MINIPORT_RESTART_ATTRIBUTES
+ *	with an NDIS_RESTART_GENERAL_ATTRIBUTES; valid during the call only
  * @Flags: reserved, 0
  */
 typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
+	PNDIS_RESTART_ATTRIBUTES RestartAttributes;
 	ULONG Flags;
 } NDIS_MINIPORT_RESTART_PARAMETERS, *PNDIS_MINIPORT_RESTART_PARAMETERS;
+
+#define NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_RESTART_PARAMETERS, Flags)
 
 /**
  * struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES - first attributes
@@ -142,9 +270,10 @@ typedef struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES {
 
 /**
  * struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES - what the adapter is
- * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, rev 1
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, rev 1 or 2
  * @Flags: reserved, 0
  * @MediaType: the medium
+ * @PhysicalMediumType: accepted, not used
  * @MtuSize: largest payload, without the link header
  * @MaxXmitLinkSpeed: top transmit speed, bit/s
  * @XmitLinkSpeed: current transmit speed, bit/s
@@ -153,19 +282,33 @@ typedef struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES {
  * @MediaConnectState: link state
  * @MediaDuplexState: duplex
  * @LookaheadSize: lookahead offered
+ * @PowerManagementCapabilities: accepted, not read
  * @MacOptions: NDIS_MAC_OPTION_* flags
  * @SupportedPacketFilters: NDIS_PACKET_TYPE_* filters supported
  * @MaxMulticastListSize: multicast addresses the adapter can filter
  * @MacAddressLength: bytes used in the address arrays
  * @PermanentMacAddress: the burnt-in address
  * @CurrentMacAddress: the address in use
+ * @RecvScaleCapabilities: accepted, not read (no RSS)
+ * @AccessType: accepted, passed on in the restart attributes
+ * @DirectionType: accepted, not used
+ * @ConnectionType: accepted, passed on in the restart attributes
+ * @IfType: accepted, not used
+ * @IfConnectorPresent: accepted, not used
+ * @SupportedStatistics: accepted, passed on in the restart attributes
+ * @SupportedPauseFunctions: accepted, not used
+ * @DataBackFillSize: accepted, passed on in the restart attributes
+ * @ContextBackFillSize: accepted, passed on in the restart attributes
  * @SupportedOidList: OIDs the miniport answers
  * @SupportedOidListLength: size of @SupportedOidList in bytes
+ * @AutoNegotiationFlags: accepted, not used
+ * @PowerManagementCapabilitiesEx: revision 2; accepted, not read
  */
 typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 	NDIS_OBJECT_HEADER Header;
 	ULONG Flags;
 	NDIS_MEDIUM MediaType;
+	NDIS_PHYSICAL_MEDIUM PhysicalMediumType;
 	ULONG MtuSize;
 	ULONG64 MaxXmitLinkSpeed;
 	ULONG64 XmitLinkSpeed;
@@ -174,24 +317,40 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 	NDIS_MEDIA_CONNECT_STATE MediaConnectState;
 	NDIS_MEDIA_DUPLEX_STATE MediaDuplexState;
 	ULONG LookaheadSize;
+	PNDIS_PNP_CAPABILITIES PowerManagementCapabilities;
 	ULONG MacOptions;
 	ULONG SupportedPacketFilters;
 	ULONG MaxMulticastListSize;
 	USHORT MacAddressLength;
 	UCHAR PermanentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
 	UCHAR CurrentMacAddress[NDIS_MAX_PHYS_ADDRESS_LENGTH];
+	PNDIS_RECEIVE_SCALE_CAPABILITIES RecvScaleCapabilities;
+	NET_IF_ACCESS_TYPE AccessType;
+	NET_IF_DIRECTION_TYPE DirectionType;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	NET_IFTYPE IfType;
+	BOOLEAN IfConnectorPresent;
+	ULONG SupportedStatistics;
+	ULONG SupportedPauseFunctions;
+	ULONG DataBackFillSize;
+	ULONG ContextBackFillSize;
 	PNDIS_OID SupportedOidList;
 	ULONG SupportedOidListLength;
+	ULONG AutoNegotiationFlags;
+	PNDIS_PM_CAPABILITIES PowerManagementCapabilitiesEx;
 } NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES,
 	*PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
 
 #define NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	1
 #define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1		1
+#define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2		2
 #define NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	\
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, InterfaceType)
-/* Through the last field of revision 1 the structure has so far. */
 #define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1	\
-	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, SupportedOidListLength)
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, AutoNegotiationFlags)
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, \
+				 PowerManagementCapabilitiesEx)
 
 /**
  * union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES - argument of NdisMSetMiniportAttributes
@@ -256,6 +415,20 @@ typedef NDIS_STATUS MINIPORT_INITIALIZE(NDIS_HANDLE MiniportAdapterHandle,
  */
 typedef void MINIPORT_HALT(NDIS_HANDLE MiniportAdapterContext,
 			     NDIS_HALT_ACTION HaltAction);
+
+/**
+ * typedef MINIPORT_UNLOAD - MiniportDriverUnload: the driver goes away
+ * @DriverObject: the driver object given to NdisMRegisterMiniportDriver()
+ *
+ * Called at module unload through the DriverUnload that registration set.
+ * The handler calls NdisMDeregisterMiniportDriver() and frees what
+ * DriverEntry set up. A driver still registered when it returns is
+ * reported and deregistered by NDIS.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
+typedef void MINIPORT_UNLOAD(PDRIVER_OBJECT DriverObject);
+typedef void (*MINIPORT_DRIVER_UNLOAD)(PDRIVER_OBJECT DriverObject);
 
 /**
  * typedef MINIPORT_PAUSE - MiniportPause: stop the data path
@@ -467,6 +640,7 @@ typedef void MINIPORT_CANCEL_DIRECT_OID_REQUEST(NDIS_HANDLE MiniportAdapterConte
  * @SetOptionsHandler: optional; runs inside registration
  * @InitializeHandlerEx: required; PASSIVE_LEVEL
  * @HaltHandlerEx: required; PASSIVE_LEVEL
+ * @UnloadHandler: required with a DriverObject; PASSIVE_LEVEL
  * @PauseHandler: required; PASSIVE_LEVEL; may pend; cannot fail
  * @RestartHandler: required; PASSIVE_LEVEL; may pend
  * @OidRequestHandler: required; PASSIVE_LEVEL
@@ -496,6 +670,7 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	MINIPORT_SET_OPTIONS *SetOptionsHandler;
 	MINIPORT_INITIALIZE *InitializeHandlerEx;
 	MINIPORT_HALT *HaltHandlerEx;
+	MINIPORT_UNLOAD *UnloadHandler;
 	MINIPORT_PAUSE *PauseHandler;
 	MINIPORT_RESTART *RestartHandler;
 	MINIPORT_OID_REQUEST *OidRequestHandler;
@@ -519,7 +694,9 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, \
 				 CancelDirectOidRequestHandler)
 
-NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
+NDIS_STATUS ndis_register_miniport_driver(PDRIVER_OBJECT DriverObject,
+					  PUNICODE_STRING RegistryPath,
+					  NDIS_HANDLE MiniportDriverContext,
 					  PNDIS_MINIPORT_DRIVER_CHARACTERISTICS
 					  MiniportDriverCharacteristics,
 					  PNDIS_HANDLE NdisMiniportDriverHandle,
@@ -527,18 +704,22 @@ NDIS_STATUS ndis_register_miniport_driver(NDIS_HANDLE MiniportDriverContext,
 
 /**
  * NdisMRegisterMiniportDriver - register a miniport driver
+ * @drv: DriverObject, from DriverEntry; NULL for a driver with its own
+ *	module_init and module_exit (a Linux addition)
+ * @path: RegistryPath, from DriverEntry; not read
  * @ctx: MiniportDriverContext, passed to MiniportInitializeEx
- * @chars: the characteristics, copied
+ * @chars: MiniportDriverCharacteristics, copied
  * @handle: receives the NdisMiniportDriverHandle
  *
- * PASSIVE_LEVEL.
+ * With @drv, @chars must have an UnloadHandler, and @drv->DriverUnload is
+ * set to an NDIS routine that calls it. PASSIVE_LEVEL.
  *
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_VERSION,
  * NDIS_STATUS_BAD_CHARACTERISTICS, NDIS_STATUS_RESOURCES or
- * NDIS_STATUS_FAILURE.
+ * NDIS_STATUS_FAILURE (a name or @drv already registered).
  */
-#define NdisMRegisterMiniportDriver(ctx, chars, handle)			\
-	ndis_register_miniport_driver(ctx, chars, handle, THIS_MODULE)
+#define NdisMRegisterMiniportDriver(drv, path, ctx, chars, handle)	\
+	ndis_register_miniport_driver(drv, path, ctx, chars, handle, THIS_MODULE)
 
 void NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
 NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
@@ -552,6 +733,20 @@ void NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
 					ULONG NumberOfNetBufferLists, ULONG ReceiveFlags);
 void NdisMSendNetBufferListsComplete(NDIS_HANDLE MiniportAdapterHandle,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags);
+
+/* Declared, never filled in: NdisMGetDeviceProperty() gives NULL. */
+typedef struct _CM_RESOURCE_LIST CM_RESOURCE_LIST, *PCM_RESOURCE_LIST;
+
+void NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle,
+			    PDEVICE_OBJECT *PhysicalDeviceObject,
+			    PDEVICE_OBJECT *FunctionalDeviceObject,
+			    PDEVICE_OBJECT *NextDeviceObject,
+			    PCM_RESOURCE_LIST *AllocatedResources,
+			    PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
+NDIS_STATUS NdisMQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName,
+					  NDIS_HANDLE MiniportHandle);
+void NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+			BOOLEAN AddressingReset);
 
 NDIS_STATUS ndis_miniport_add_adapter(NDIS_HANDLE NdisMiniportDriverHandle,
 				      const char *name, NDIS_HANDLE add_context,

@@ -19,6 +19,7 @@
 #include <ndis/memory.h>
 #include <ndis/lookaside.h>
 #include <ndis/string.h>
+#include <ndis/driver.h>
 #include <ndis/list.h>
 #include <ndis/interlocked.h>
 #include <ndis/event.h>

@@ -220,7 +220,7 @@ static int __init ndis_netdev_init(void)
 	int err = -ENOMEM;
 
 	ndis_netdev_chars(&chars);
-	status = NdisMRegisterMiniportDriver(NULL, &chars, &ndis_netdev_driver);
+	status = NdisMRegisterMiniportDriver(NULL, NULL, NULL, &chars, &ndis_netdev_driver);
 	if (status != NDIS_STATUS_SUCCESS) {
 		pr_err("miniport registration failed: 0x%08x\n", status);
 		return -ENODEV;

@@ -237,42 +237,8 @@ static void ndis_vmini_del_all(void)
 	cancel_work_sync(&ndis_vmini_reaper);
 }
 
-static int __init ndis_vmini_init(void)
-{
-	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
-	NDIS_STATUS status;
-	unsigned int i;
-	int err;
-
-	ndis_vmini_debugfs_init();
-	ndis_vmini_chars(&chars);
-	status = NdisMRegisterMiniportDriver(NULL, &chars, &ndis_vmini_driver);
-	if (status != NDIS_STATUS_SUCCESS) {
-		pr_err("miniport registration failed: 0x%08x\n", status);
-		err = -ENODEV;
-		goto err_driver;
-	}
-	err = bus_register(&ndis_vmini_bus);
-	if (err)
-		goto err_bus;
-	for (i = 0; i < devices; i++) {
-		err = ndis_vmini_dev_new(i, 1);
-		if (err)
-			goto err_devices;
-	}
-	return 0;
-
-err_devices:
-	ndis_vmini_del_all();
-	bus_unregister(&ndis_vmini_bus);
-err_bus:
-	NdisMDeregisterMiniportDriver(ndis_vmini_driver);
-err_driver:
-	ndis_vmini_debugfs_exit();
-	return err;
-}
-
-static void __exit ndis_vmini_exit(void)
+/* MiniportDriverUnload: what DriverEntry set up, undone. */
+static void ndis_vmini_unload(PDRIVER_OBJECT DriverObject)
 {
 	/* First: no new device may appear while the rest are removed. */
 	bus_unregister(&ndis_vmini_bus);
@@ -281,8 +247,48 @@ static void __exit ndis_vmini_exit(void)
 	ndis_vmini_debugfs_exit();
 }
 
-module_init(ndis_vmini_init);
-module_exit(ndis_vmini_exit);
+/* DriverEntry, as a Windows miniport has it; NDIS_DRIVER_ENTRY calls it. */
+static NTSTATUS ndis_vmini_driver_entry(PDRIVER_OBJECT DriverObject,
+					PUNICODE_STRING RegistryPath)
+{
+	NDIS_MINIPORT_DRIVER_CHARACTERISTICS chars;
+	NDIS_STATUS status;
+	unsigned int i;
+	int err;
+
+	ndis_vmini_debugfs_init();
+	ndis_vmini_chars(&chars);
+	chars.UnloadHandler = ndis_vmini_unload;
+	status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &chars,
+					     &ndis_vmini_driver);
+	if (status != NDIS_STATUS_SUCCESS) {
+		pr_err("miniport registration failed: 0x%08x\n", status);
+		goto err_driver;
+	}
+	status = NDIS_STATUS_FAILURE;
+	err = bus_register(&ndis_vmini_bus);
+	if (err)
+		goto err_bus;
+	for (i = 0; i < devices; i++) {
+		err = ndis_vmini_dev_new(i, 1);
+		if (err)
+			goto err_devices;
+	}
+	return NDIS_STATUS_SUCCESS;
+
+err_devices:
+	if (err == -ENOMEM)
+		status = NDIS_STATUS_RESOURCES;
+	ndis_vmini_del_all();
+	bus_unregister(&ndis_vmini_bus);
+err_bus:
+	NdisMDeregisterMiniportDriver(ndis_vmini_driver);
+err_driver:
+	ndis_vmini_debugfs_exit();
+	return status;
+}
+
+NDIS_DRIVER_ENTRY(ndis_vmini_driver_entry);
 
 MODULE_DESCRIPTION("ndis: software Ethernet adapters (hub and loopback) with fault knobs");
 MODULE_LICENSE("GPL");

@@ -33,7 +33,8 @@ static int __init ndis_itest_init(void)
 
 	ndis_fake_miniport_init(&ndis_itest_mp, "itest_mp");
 	ndis_fake_miniport_chars(&chars, ndis_itest_mp.name);
-	status = NdisMRegisterMiniportDriver(&ndis_itest_mp, &chars, &ndis_itest_mp.handle);
+	status = NdisMRegisterMiniportDriver(NULL, NULL, &ndis_itest_mp, &chars,
+					     &ndis_itest_mp.handle);
 	if (status != NDIS_STATUS_SUCCESS)
 		goto err_miniport;
 	for (i = 0; i < min(adapters, NDIS_ITEST_MAX_ADAPTERS); i++) {
