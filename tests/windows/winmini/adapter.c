@@ -86,71 +86,70 @@ static void WmReadConfiguration(PWM_ADAPTER Adapter)
 
 static NDIS_STATUS WmSetAttributes(PWM_ADAPTER Adapter)
 {
-	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
-	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
+	NDIS_MINIPORT_ADAPTER_ATTRIBUTES Attributes;
+	PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES Registration =
+		&Attributes.RegistrationAttributes;
+	PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES General = &Attributes.GeneralAttributes;
 	NDIS_STATUS Status;
 
-	NdisZeroMemory(&RegistrationAttributes, sizeof(RegistrationAttributes));
-	RegistrationAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	RegistrationAttributes.Header.Revision =
+	NdisZeroMemory(&Attributes, sizeof(Attributes));
+	Registration->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+	Registration->Header.Revision =
 		NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	RegistrationAttributes.Header.Size =
+	Registration->Header.Size =
 		NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	RegistrationAttributes.MiniportAdapterContext = Adapter;
-	RegistrationAttributes.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_NDIS_WDM;
-	RegistrationAttributes.CheckForHangTimeInSeconds = 0;
-	RegistrationAttributes.InterfaceType = NdisInterfaceInternal;
+	Registration->MiniportAdapterContext = Adapter;
+	Registration->AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_NDIS_WDM;
+	Registration->CheckForHangTimeInSeconds = 0;
+	Registration->InterfaceType = NdisInterfaceInternal;
 
-	Status = NdisMSetMiniportAttributes(Adapter->AdapterHandle,
-					    (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)
-					    &RegistrationAttributes);
+	Status = NdisMSetMiniportAttributes(Adapter->AdapterHandle, &Attributes);
 	if (Status != NDIS_STATUS_SUCCESS)
 		return Status;
 
-	NdisZeroMemory(&GeneralAttributes, sizeof(GeneralAttributes));
-	GeneralAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
-	GeneralAttributes.Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
-	GeneralAttributes.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
-	GeneralAttributes.MediaType = NdisMedium802_3;
-	GeneralAttributes.PhysicalMediumType = NdisPhysicalMediumUnspecified;
-	GeneralAttributes.MtuSize = WM_MTU;
-	GeneralAttributes.MaxXmitLinkSpeed = WM_LINK_SPEED;
-	GeneralAttributes.XmitLinkSpeed = WM_LINK_SPEED;
-	GeneralAttributes.MaxRcvLinkSpeed = WM_LINK_SPEED;
-	GeneralAttributes.RcvLinkSpeed = WM_LINK_SPEED;
-	GeneralAttributes.MediaConnectState = MediaConnectStateConnected;
-	GeneralAttributes.MediaDuplexState = MediaDuplexStateFull;
-	GeneralAttributes.LookaheadSize = WM_MTU;
-	GeneralAttributes.MacOptions = NDIS_MAC_OPTION_COPY_LOOKAHEAD_DATA |
+	NdisZeroMemory(&Attributes, sizeof(Attributes));
+	General->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+	General->Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
+	General->Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1;
+	General->MediaType = NdisMedium802_3;
+	General->PhysicalMediumType = NdisPhysicalMediumUnspecified;
+	General->MtuSize = WM_MTU;
+	General->MaxXmitLinkSpeed = WM_LINK_SPEED;
+	General->XmitLinkSpeed = WM_LINK_SPEED;
+	General->MaxRcvLinkSpeed = WM_LINK_SPEED;
+	General->RcvLinkSpeed = WM_LINK_SPEED;
+	General->MediaConnectState = MediaConnectStateConnected;
+	General->MediaDuplexState = MediaDuplexStateFull;
+	General->LookaheadSize = WM_MTU;
+	General->MacOptions = NDIS_MAC_OPTION_COPY_LOOKAHEAD_DATA |
 				       NDIS_MAC_OPTION_TRANSFERS_NOT_PEND |
 				       NDIS_MAC_OPTION_NO_LOOPBACK;
-	GeneralAttributes.SupportedPacketFilters = WM_PACKET_FILTERS;
-	GeneralAttributes.MaxMulticastListSize = WM_MAX_MCAST;
-	GeneralAttributes.MacAddressLength = ETH_LENGTH_OF_ADDRESS;
-	ETH_COPY_NETWORK_ADDRESS(GeneralAttributes.PermanentMacAddress,
+	General->SupportedPacketFilters = WM_PACKET_FILTERS;
+	General->MaxMulticastListSize = WM_MAX_MCAST;
+	General->MacAddressLength = ETH_LENGTH_OF_ADDRESS;
+	ETH_COPY_NETWORK_ADDRESS(General->PermanentMacAddress,
 				 Adapter->PermanentAddress);
-	ETH_COPY_NETWORK_ADDRESS(GeneralAttributes.CurrentMacAddress, Adapter->CurrentAddress);
-	GeneralAttributes.RecvScaleCapabilities = NULL;
-	GeneralAttributes.AccessType = NET_IF_ACCESS_BROADCAST;
-	GeneralAttributes.DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
-	GeneralAttributes.ConnectionType = NET_IF_CONNECTION_DEDICATED;
-	GeneralAttributes.IfType = IF_TYPE_ETHERNET_CSMACD;
-	GeneralAttributes.IfConnectorPresent = FALSE;
-	GeneralAttributes.SupportedStatistics = NDIS_STATISTICS_XMIT_OK_SUPPORTED |
+	ETH_COPY_NETWORK_ADDRESS(General->CurrentMacAddress, Adapter->CurrentAddress);
+	General->RecvScaleCapabilities = NULL;
+	General->AccessType = NET_IF_ACCESS_BROADCAST;
+	General->DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
+	General->ConnectionType = NET_IF_CONNECTION_DEDICATED;
+	General->IfType = IF_TYPE_ETHERNET_CSMACD;
+	General->IfConnectorPresent = FALSE;
+	General->SupportedStatistics = NDIS_STATISTICS_XMIT_OK_SUPPORTED |
 						NDIS_STATISTICS_RCV_OK_SUPPORTED |
 						NDIS_STATISTICS_RCV_NO_BUFFER_SUPPORTED |
 						NDIS_STATISTICS_BYTES_RCV_SUPPORTED |
 						NDIS_STATISTICS_BYTES_XMIT_SUPPORTED;
-	GeneralAttributes.SupportedPauseFunctions = NdisPauseFunctionsUnsupported;
-	GeneralAttributes.DataBackFillSize = 0;
-	GeneralAttributes.ContextBackFillSize = 0;
-	GeneralAttributes.SupportedOidList = (PNDIS_OID)WmSupportedOids;
-	GeneralAttributes.SupportedOidListLength = sizeof(WmSupportedOids);
-	GeneralAttributes.AutoNegotiationFlags = NDIS_LINK_STATE_DUPLEX_AUTO_NEGOTIATED;
-	GeneralAttributes.PowerManagementCapabilities = NULL;
+	General->SupportedPauseFunctions = NdisPauseFunctionsUnsupported;
+	General->DataBackFillSize = 0;
+	General->ContextBackFillSize = 0;
+	General->SupportedOidList = (PNDIS_OID)WmSupportedOids;
+	General->SupportedOidListLength = sizeof(WmSupportedOids);
+	General->AutoNegotiationFlags = NDIS_LINK_STATE_DUPLEX_AUTO_NEGOTIATED;
+	General->PowerManagementCapabilities = NULL;
 
-	return NdisMSetMiniportAttributes(Adapter->AdapterHandle,
-					  (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&GeneralAttributes);
+	return NdisMSetMiniportAttributes(Adapter->AdapterHandle, &Attributes);
 }
 
 static void WmFreeAdapter(PWM_ADAPTER Adapter)
@@ -323,7 +322,8 @@ NDIS_STATUS WmRestart(NDIS_HANDLE MiniportAdapterContext,
 	return NDIS_STATUS_SUCCESS;
 }
 
-void WmDevicePnPEventNotify(NDIS_HANDLE MiniportAdapterContext, PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+void WmDevicePnPEventNotify(NDIS_HANDLE MiniportAdapterContext,
+			    PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
 {
 }
 

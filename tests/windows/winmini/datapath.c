@@ -146,8 +146,9 @@ void WmSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST N
 			NdisDprReleaseSpinLock(&Adapter->Lock);
 
 			for (Entry = WmHub.Flink; Entry != &WmHub; Entry = Entry->Flink) {
-				PWM_ADAPTER Receiver = CONTAINING_RECORD(Entry, WM_ADAPTER, HubLink);
+				PWM_ADAPTER Receiver;
 
+				Receiver = CONTAINING_RECORD(Entry, WM_ADAPTER, HubLink);
 				if (Receiver != Adapter)
 					WmDeliver(Receiver, Frame, Length);
 			}

@@ -171,8 +171,9 @@ void WpReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext, PNET_BUFFER_LIS
 			if (!Irp) {
 				InsertTailList(&Open->RecvQueue, &Frame->Link);
 				if (++Open->RecvQueued > WP_MAX_RECV_QUEUE) {
-					Dropped = CONTAINING_RECORD(RemoveHeadList(&Open->RecvQueue),
-								    WP_RECV_FRAME, Link);
+					PLIST_ENTRY Oldest = RemoveHeadList(&Open->RecvQueue);
+
+					Dropped = CONTAINING_RECORD(Oldest, WP_RECV_FRAME, Link);
 					Open->RecvQueued--;
 				}
 			}
