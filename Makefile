@@ -13,7 +13,7 @@ endif
 TOP := $(CURDIR)
 KMAKE = $(MAKE) -C $(KDIR) M=$(TOP)
 
-.PHONY: all modules tools clean install load unload check build-check kunit itest style stress stress-long demo docs bench profile help
+.PHONY: all modules tools clean install install-sdk load unload check build-check kunit itest style stress stress-long demo docs bench profile help
 
 all: modules tools
 
@@ -29,10 +29,27 @@ clean:
 	+$(MAKE) -C tools/ndisctl clean
 	rm -rf build
 
-install: modules tools
+install: modules tools install-sdk
 	+$(KMAKE) modules_install
 	depmod -a $(KERNELRELEASE)
 	+$(MAKE) -C tools/ndisctl install PREFIX=$(PREFIX)
+
+# What a driver built outside this tree compiles and links against: the
+# headers, and ndis.ko's exports for this kernel release (its Kbuild sets
+# ccflags-y += -I$(NDIS_SDK)/include and KBUILD_EXTRA_SYMBOLS :=
+# $(NDIS_SDK)/symvers/$(KERNELRELEASE)/Module.symvers; see
+# docs/porting-from-windows.md). Only ndis.ko's lines are kept, named by
+# module, so nothing of this build's paths leaks into the SDK.
+NDIS_SDK ?= $(PREFIX)/src/ndis
+install-sdk: modules
+	install -d $(DESTDIR)$(NDIS_SDK)/include/ndis $(DESTDIR)$(NDIS_SDK)/include/uapi/ndis \
+		$(DESTDIR)$(NDIS_SDK)/symvers/$(KERNELRELEASE)
+	install -m 0644 include/ndis/*.h $(DESTDIR)$(NDIS_SDK)/include/ndis/
+	install -m 0644 include/uapi/ndis/*.h $(DESTDIR)$(NDIS_SDK)/include/uapi/ndis/
+	awk -F '\t' -v OFS='\t' '$$3 ~ /(^|\/)core\/ndis$$/ { $$3 = "ndis"; print }' \
+		Module.symvers >$(DESTDIR)$(NDIS_SDK)/symvers/$(KERNELRELEASE)/Module.symvers
+	@test -s $(DESTDIR)$(NDIS_SDK)/symvers/$(KERNELRELEASE)/Module.symvers || \
+		{ echo "error: no ndis.ko exports in Module.symvers"; exit 1; }
 
 # Load and unload on this machine. Never used by the tests: they load
 # modules only inside QEMU guests. modprobe pulls ndis in through depmod's

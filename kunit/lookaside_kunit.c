@@ -4,7 +4,8 @@
  * instead of allocating, keeps no more than its depth, frees what it holds
  * when flushed or deleted, works at DISPATCH_LEVEL (creation and deletion
  * included), never hands one entry to two callers, and reports an entry
- * still out at delete and the other misuse it can see.
+ * still out at delete and the other misuse it can see. A paged list
+ * allocates its entries as PagedPool and refuses to at DISPATCH_LEVEL.
  *
  * The driver's Allocate and Free below count their calls, so each test
  * tells an entry from the cache from a new one. ALLOCATE_FUNCTION has no
@@ -548,6 +549,73 @@ static void misuse_is_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&la.frees), 3);
 }
 
+static void paged_entries_come_from_paged_pool_and_are_reused(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	PAGED_LOOKASIDE_LIST list;
+	PVOID a, b;
+
+	la_reset();
+	ExInitializePagedLookasideList(&list, la_allocate, la_free, POOL_NX_ALLOCATION, 100,
+				       LA_TAG, 0);
+	a = ExAllocateFromPagedLookasideList(&list);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, la.pool, PagedPool);
+	KUNIT_EXPECT_EQ(test, la.bytes, (SIZE_T)100);
+	KUNIT_EXPECT_EQ(test, la.irql, PASSIVE_LEVEL);
+	ExFreeToPagedLookasideList(&list, a);
+	b = ExAllocateFromPagedLookasideList(&list);
+	KUNIT_EXPECT_PTR_EQ(test, b, a);
+	KUNIT_EXPECT_EQ(test, atomic_read(&la.allocs), 1);
+	ExFreeToPagedLookasideList(&list, b);
+	ExDeletePagedLookasideList(&list);
+	KUNIT_EXPECT_EQ(test, atomic_read(&la.frees), 1);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	/* Without the driver's functions: kmalloc() and kfree(). */
+	ExInitializePagedLookasideList(&list, NULL, NULL, 0, 3, LA_TAG, 0);
+	a = ExAllocateFromPagedLookasideList(&list);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)a, MEMORY_ALLOCATION_ALIGNMENT));
+	ExFreeToPagedLookasideList(&list, a);
+	ExDeletePagedLookasideList(&list);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+struct la_paged_at_dispatch {
+	PPAGED_LOOKASIDE_LIST list;
+	PVOID entry;
+	KIRQL irql;
+};
+
+static void la_paged_here(void *arg)
+{
+	struct la_paged_at_dispatch *d = arg;
+
+	d->irql = ndis_current_irql();
+	d->entry = ExAllocateFromPagedLookasideList(d->list);
+}
+
+static void paged_allocation_at_dispatch_is_refused(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct la_paged_at_dispatch d = { };
+	PAGED_LOOKASIDE_LIST list;
+
+	la_reset();
+	ExInitializePagedLookasideList(&list, la_allocate, la_free, 0, 32, LA_TAG, 0);
+	d.list = &list;
+	d.entry = &d;
+	ndis_kunit_in_timer(test, la_paged_here, &d);
+	KUNIT_EXPECT_EQ(test, d.irql, DISPATCH_LEVEL);
+	KUNIT_EXPECT_NULL(test, d.entry);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "ExAllocateFromPagedLookasideList");
+	KUNIT_EXPECT_EQ(test, atomic_read(&la.allocs), 0);
+	ExDeletePagedLookasideList(&list);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+}
+
 static struct kunit_case ndis_lookaside_cases[] = {
 	KUNIT_CASE(a_freed_entry_comes_back_from_the_cache),
 	KUNIT_CASE(the_list_keeps_at_most_depth_entries),
@@ -558,6 +626,8 @@ static struct kunit_case ndis_lookaside_cases[] = {
 	KUNIT_CASE(a_failing_allocate_gives_null),
 	KUNIT_CASE(entries_are_pointer_wide_and_aligned),
 	KUNIT_CASE(misuse_is_reported),
+	KUNIT_CASE(paged_entries_come_from_paged_pool_and_are_reused),
+	KUNIT_CASE(paged_allocation_at_dispatch_is_refused),
 	{}
 };
 

@@ -98,6 +98,26 @@ stage_sources() {
 		tests/modules tests/fake tools) | tar -xf - -C "$dir"
 }
 
+# build_windows_drivers KDIR WORK: install the SDK of WORK/src (built by
+# build_modules) into WORK/sdk, then build tests/windows/* against it from
+# copies in WORK/windows, as modules of their own. Log: WORK/windows/build.log.
+build_windows_drivers() {
+	local kdir=$1 work=$2 d
+	rm -rf "$work/sdk" "$work/windows"
+	mkdir -p "$work/windows"
+	cp -r "$NDIS_TOP"/tests/windows/* "$work/windows/"
+	{
+		make -C "$work/src" KDIR="$kdir" NDIS_TEST_MODULES=m NDIS_SDK="$work/sdk" install-sdk &&
+			for d in winmini winprot; do
+				make -C "$kdir" M="$work/windows/$d" NDIS_SDK="$work/sdk" \
+					-j"$NDIS_JOBS" W=1 modules || return 1
+			done
+	} >"$work/windows/build.log" 2>&1 || { tail -n 30 "$work/windows/build.log"; return 1; }
+	if grep -E '(warning|error):' "$work/windows/build.log"; then
+		return 1
+	fi
+}
+
 # Build everything in a staged copy against KDIR; extra make arguments follow.
 # Returns make's status; the log is in DIR/build.log.
 build_modules() {

@@ -21,6 +21,8 @@ tools="$NDIS_TOP/build/itest/tools"
 mkdir -p "$tools"
 gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/ndisprot_check" \
 	"$NDIS_TOP/tests/tools/ndisprot_check.c" || check_fail "build ndisprot_check"
+gcc -static -O2 -Wall -Wextra -Werror -I"$NDIS_TOP/include/uapi" -o "$tools/winprot_check" \
+	"$NDIS_TOP/tests/tools/winprot_check.c" || check_fail "build winprot_check"
 
 # NDIS_ITEST_KERNELS picks some of them, e.g. "6.12" while working;
 # "mainline" and "mainline-rt" are the newest mainline kernel Debian
@@ -47,6 +49,14 @@ for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 6.1-rt mainline mainline-rt
 		continue
 	fi
 
+	# The Windows-style test drivers, built as a driver author would:
+	# outside this tree, against the SDK `make install-sdk` installs.
+	if ! build_windows_drivers "$kdir" "$work"; then
+		check_fail "out-of-tree build of the Windows-style drivers against $STOCK_KVER"
+		continue
+	fi
+	check_pass "winmini and winprot built out of tree against the SDK ($STOCK_KVER)"
+
 	root="$work/initramfs"
 	initramfs_skeleton "$root"
 	stage_kernel_modules "$root/ndis/kmod" configfs virtio_pci virtio_net e1000
@@ -55,10 +65,12 @@ for kernel in ${NDIS_ITEST_KERNELS:-6.12 6.12-rt 6.1 6.1-rt mainline mainline-rt
 		"$work/src/protocols/ethercount/ethercount.ko" \
 		"$work/src/tests/modules/ndis_inject_warn.ko" \
 		"$work/src/tests/modules/ndis_itest.ko" "$work/src/tests/fake/ndis_fake.ko" \
+		"$work/windows/winmini/winmini.ko" "$work/windows/winprot/winprot.ko" \
 		"$root/ndis/modules/"
 	cp "$NDIS_TOP"/tests/integration/*.sh "$root/ndis/tests/"
 	mkdir -p "$root/ndis/bin"
-	cp "$tools/ndisprot_check" "$work/src/tools/ndisctl/ndisctl" "$root/ndis/bin/"
+	cp "$tools/ndisprot_check" "$tools/winprot_check" "$work/src/tools/ndisctl/ndisctl" \
+		"$root/ndis/bin/"
 	cp "$NDIS_TOP/tests/guest/itest-init.sh" "$root/init"
 	sed -nE 's/^#define NDIS_SHIM_VERSION\s+"(.*)"/\1/p' \
 		"$NDIS_TOP/include/uapi/ndis/version.h" >"$root/ndis/expected-version"

@@ -385,6 +385,94 @@ void ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
 EXPORT_SYMBOL_NS_GPL(ExDeleteNPagedLookasideList, "NDIS");
 
 /**
+ * ExInitializePagedLookasideList() - initialise a list of pageable entries
+ * @Lookaside: the caller's storage for the list, in non-paged memory
+ * @Allocate: the driver's allocator for an empty list (passed PagedPool),
+ *	or NULL for kmalloc(GFP_KERNEL)
+ * @Free: the driver's free for a full list, or NULL for kfree()
+ * @Flags: 0, POOL_NX_ALLOCATION (no effect: nothing is executable) or
+ *	POOL_RAISE_IF_ALLOCATION_FAILURE (nothing raises: a failed
+ *	allocation returns NULL); other bits are reported and ignored
+ * @Size: bytes in an entry; less than a pointer is rounded up to one
+ * @Tag: passed to @Allocate
+ * @Depth: 0 for the default depth; a non-zero value is taken as the depth
+ *
+ * The list itself works as a non-paged one; only its entries may sleep to
+ * be allocated, which is why the other calls are PASSIVE_LEVEL ones.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ */
+void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+				    PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free,
+				    ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth)
+{
+	const ULONG known = POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE;
+	struct ndis_lookaside *l = &Lookaside->l;
+
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	if (Flags & ~known)
+		ndis_misuse(__func__,
+			    "Flags 0, POOL_NX_ALLOCATION or POOL_RAISE_IF_ALLOCATION_FAILURE",
+			    _RET_IP_);
+	if (Allocate && !Free)
+		ndis_misuse(__func__, "a Free function with the Allocate function", _RET_IP_);
+	l->ex = false;
+	l->allocate.plain = Allocate;
+	l->free.plain = Free;
+	ndis_lookaside_setup(l, (POOL_TYPE)(PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE)),
+			     false, Size, Tag, Depth, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ExInitializePagedLookasideList, "NDIS");
+
+/**
+ * ExAllocateFromPagedLookasideList() - take an entry from a paged list
+ * @Lookaside: an initialised list
+ *
+ * The entry freed to the list last, or a new one, which may sleep to be
+ * allocated. The entry's contents are not defined.
+ *
+ * Context: IRQL <= APC_LEVEL, which is PASSIVE_LEVEL here.
+ * Return: the entry, or NULL if none could be allocated.
+ */
+PVOID ExAllocateFromPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
+{
+	if (!NDIS_ASSERT_IRQL_LE(APC_LEVEL))
+		return NULL;
+	return ndis_lookaside_alloc(&Lookaside->l, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ExAllocateFromPagedLookasideList, "NDIS");
+
+/**
+ * ExFreeToPagedLookasideList() - give an entry back to its paged list
+ * @Lookaside: the list the entry came from
+ * @Entry: the entry
+ *
+ * Context: IRQL <= APC_LEVEL, which is PASSIVE_LEVEL here.
+ */
+void ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry)
+{
+	NDIS_ASSERT_IRQL_LE(APC_LEVEL);
+	ndis_lookaside_free(&Lookaside->l, Entry, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ExFreeToPagedLookasideList, "NDIS");
+
+/**
+ * ExDeletePagedLookasideList() - delete a paged lookaside list
+ * @Lookaside: an initialised list
+ *
+ * Frees every entry the list holds; every entry it handed out must have
+ * been freed to it first.
+ *
+ * Context: IRQL <= APC_LEVEL, which is PASSIVE_LEVEL here.
+ */
+void ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
+{
+	NDIS_ASSERT_IRQL_LE(APC_LEVEL);
+	ndis_lookaside_delete(&Lookaside->l, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(ExDeletePagedLookasideList, "NDIS");
+
+/**
  * ExInitializeLookasideListEx() - initialise a LOOKASIDE_LIST_EX
  * @Lookaside: the caller's storage for the list
  * @Allocate: the driver's LookasideListAllocateEx, or NULL for kmalloc()

@@ -138,6 +138,18 @@ typedef struct _NPAGED_LOOKASIDE_LIST {
 } NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
 
 /**
+ * struct _PAGED_LOOKASIDE_LIST - a lookaside list of pageable entries
+ *
+ * Its entries come from memory that may sleep to allocate (kmalloc() with
+ * GFP_KERNEL), so the list is used at PASSIVE_LEVEL (the DDI's APC_LEVEL
+ * and below). Opaque: the Ex*PagedLookasideList calls are the interface.
+ */
+typedef struct _PAGED_LOOKASIDE_LIST {
+	/* private: */
+	struct ndis_lookaside l;
+} PAGED_LOOKASIDE_LIST, *PPAGED_LOOKASIDE_LIST;
+
+/**
  * struct _LOOKASIDE_LIST_EX - a lookaside list whose callbacks get the list
  *
  * Initialised with ExInitializeLookasideListEx(). The fields are private to
@@ -161,6 +173,13 @@ void ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 PVOID ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 void ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
 void ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+
+void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
+				    PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free,
+				    ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
+PVOID ExAllocateFromPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
+void ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
+void ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
 
 NTSTATUS ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookaside,
 				     PALLOCATE_FUNCTION_EX Allocate, PFREE_FUNCTION_EX Free,

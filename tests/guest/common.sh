@@ -273,7 +273,7 @@ guest_finish() {
 
 # Modules of ours still loaded, if any.
 ndis_modules_loaded() {
-	lsmod | awk '{print $1}' | grep -E '^ndis' || true
+	lsmod | awk '{print $1}' | grep -E '^(ndis|winmini$|winprot$)' || true
 }
 
 inject_mode() {
