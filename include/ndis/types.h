@@ -36,8 +36,8 @@ typedef s64 LONG64, *PLONG64;
 typedef u64 ULONG64, *PULONG64;
 typedef s64 LONGLONG, *PLONGLONG;
 typedef u64 ULONGLONG, *PULONGLONG;
-typedef long LONG_PTR;
-typedef unsigned long ULONG_PTR;
+typedef long LONG_PTR, *PLONG_PTR;
+typedef unsigned long ULONG_PTR, *PULONG_PTR;
 typedef size_t SIZE_T;
 
 /* A UTF-16 code unit; see the note at the top. */
