@@ -203,14 +203,12 @@ static void ndis_lookaside_delete(struct ndis_lookaside *l, const char *api,
 		ndis_misuse(api, "every entry freed to the list before it is deleted", caller);
 }
 
-/* NdisInitializeNPagedLookasideList() and ExInitializeNPagedLookasideList(). */
-static void ndis_lookaside_init_npaged(PNPAGED_LOOKASIDE_LIST lookaside,
-				       PALLOCATE_FUNCTION allocate, PFREE_FUNCTION free,
-				       POOL_TYPE pool, SIZE_T size, ULONG tag, USHORT depth,
-				       const char *api, unsigned long caller)
+/* The lists with plain callbacks: non-paged and paged. */
+static void ndis_lookaside_init_plain(struct ndis_lookaside *l,
+				      PALLOCATE_FUNCTION allocate, PFREE_FUNCTION free,
+				      POOL_TYPE pool, SIZE_T size, ULONG tag, USHORT depth,
+				      const char *api, unsigned long caller)
 {
-	struct ndis_lookaside *l = &lookaside->l;
-
 	if (allocate && !free)
 		ndis_misuse(api, "a Free function with the Allocate function", caller);
 	l->ex = false;
@@ -243,8 +241,8 @@ void NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	if (Flags)
 		ndis_misuse(__func__, "Flags 0", _RET_IP_);
-	ndis_lookaside_init_npaged(Lookaside, Allocate, Free, NonPagedPool, Size, Tag, Depth,
-				   __func__, _RET_IP_);
+	ndis_lookaside_init_plain(&Lookaside->l, Allocate, Free, NonPagedPool, Size, Tag, Depth,
+				  __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisInitializeNPagedLookasideList, "NDIS");
 
@@ -330,9 +328,9 @@ void ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
 		ndis_misuse(__func__,
 			    "Flags 0, POOL_NX_ALLOCATION or POOL_RAISE_IF_ALLOCATION_FAILURE",
 			    _RET_IP_);
-	ndis_lookaside_init_npaged(Lookaside, Allocate, Free,
-				   (POOL_TYPE)(NonPagedPool | (Flags & known)), Size, Tag,
-				   Depth, __func__, _RET_IP_);
+	ndis_lookaside_init_plain(&Lookaside->l, Allocate, Free,
+				  (POOL_TYPE)(NonPagedPool | (Flags & known)), Size, Tag,
+				  Depth, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(ExInitializeNPagedLookasideList, "NDIS");
 
@@ -407,20 +405,15 @@ void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				    ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth)
 {
 	const ULONG known = POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE;
-	struct ndis_lookaside *l = &Lookaside->l;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	if (Flags & ~known)
 		ndis_misuse(__func__,
 			    "Flags 0, POOL_NX_ALLOCATION or POOL_RAISE_IF_ALLOCATION_FAILURE",
 			    _RET_IP_);
-	if (Allocate && !Free)
-		ndis_misuse(__func__, "a Free function with the Allocate function", _RET_IP_);
-	l->ex = false;
-	l->allocate.plain = Allocate;
-	l->free.plain = Free;
-	ndis_lookaside_setup(l, (POOL_TYPE)(PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE)),
-			     false, Size, Tag, Depth, __func__, _RET_IP_);
+	ndis_lookaside_init_plain(&Lookaside->l, Allocate, Free,
+				  (POOL_TYPE)(PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE)),
+				  Size, Tag, Depth, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(ExInitializePagedLookasideList, "NDIS");
 
