@@ -405,15 +405,17 @@ void ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
 				    ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth)
 {
 	const ULONG known = POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE;
+	POOL_TYPE pool;
 
 	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
 	if (Flags & ~known)
 		ndis_misuse(__func__,
 			    "Flags 0, POOL_NX_ALLOCATION or POOL_RAISE_IF_ALLOCATION_FAILURE",
 			    _RET_IP_);
-	ndis_lookaside_init_plain(&Lookaside->l, Allocate, Free,
-				  (POOL_TYPE)(PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE)),
-				  Size, Tag, Depth, __func__, _RET_IP_);
+	/* POOL_NX_ALLOCATION means nothing for pageable memory: not passed on. */
+	pool = (POOL_TYPE)(PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE));
+	ndis_lookaside_init_plain(&Lookaside->l, Allocate, Free, pool, Size, Tag, Depth,
+				  __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(ExInitializePagedLookasideList, "NDIS");
 
