@@ -2,8 +2,11 @@
 /*
  * Suite ndis_memory: the NDIS allocators give memory at both levels, want
  * a handle NDIS gave out, and free what they gave; the memory macros do
- * what the DDI names them for.
+ * what the DDI names them for; the shared-data alignment is a cache line.
  */
+#include <linux/cache.h>
+#include <linux/log2.h>
+
 #include "fake.h"
 
 #define MEM_TAG	0x74736554	/* "Test", as a driver writes it */
@@ -118,6 +121,17 @@ static void the_memory_macros_do_what_they_say(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, b[4], 0x7e);
 }
 
+static void shared_data_alignment_is_a_cache_line(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	ULONG a = NdisGetSharedDataAlignment();
+
+	KUNIT_EXPECT_TRUE(test, is_power_of_2(a));
+	KUNIT_EXPECT_GE(test, a, (ULONG)cache_line_size());
+	KUNIT_EXPECT_GE(test, a, (ULONG)SMP_CACHE_BYTES);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
 static struct kunit_case ndis_memory_cases[] = {
 	KUNIT_CASE(allocates_at_passive_and_at_dispatch),
 	KUNIT_CASE(a_bad_handle_is_reported_and_gets_nothing),
@@ -125,6 +139,7 @@ static struct kunit_case ndis_memory_cases[] = {
 	KUNIT_CASE(freeing_with_ndis5_flags_is_reported),
 	KUNIT_CASE(allocating_with_interrupts_off_is_refused),
 	KUNIT_CASE(the_memory_macros_do_what_they_say),
+	KUNIT_CASE(shared_data_alignment_is_a_cache_line),
 	{}
 };
 

@@ -7,6 +7,7 @@
  * requires one, but it owns nothing: what a driver allocates is the
  * driver's to free, as on Windows.
  */
+#include <linux/cache.h>
 #include <linux/slab.h>
 #include <ndis/ndis.h>
 
@@ -110,3 +111,19 @@ void NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress,
 	kfree(VirtualAddress);
 }
 EXPORT_SYMBOL_NS_GPL(NdisFreeMemoryWithTagPriority, "NDIS");
+
+/**
+ * NdisGetSharedDataAlignment() - the alignment that keeps data apart
+ *
+ * Data written by different CPUs and aligned to this many bytes never
+ * shares a cache line: the largest cache line of the machine.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the alignment in bytes, a power of two.
+ */
+ULONG NdisGetSharedDataAlignment(void)
+{
+	NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL);
+	return max_t(ULONG, cache_line_size(), SMP_CACHE_BYTES);
+}
+EXPORT_SYMBOL_NS_GPL(NdisGetSharedDataAlignment, "NDIS");

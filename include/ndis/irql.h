@@ -122,6 +122,15 @@ static inline bool ndis_irql_is_dirql(void)
 #define KeGetCurrentIrql()	ndis_current_irql()
 
 /**
+ * PAGED_CODE - assert that the caller may touch pageable memory
+ *
+ * The DDI's IRQL <= APC_LEVEL, which is PASSIVE_LEVEL here: a caller at
+ * DISPATCH_LEVEL is reported like any other broken contract. Windows
+ * checks it in debug builds only; here it is always checked.
+ */
+#define PAGED_CODE()	((void)NDIS_ASSERT_IRQL_LE(APC_LEVEL))
+
+/**
  * NDIS_RAISE_IRQL_TO_DISPATCH - raise the caller to DISPATCH_LEVEL
  * @_pIrql: a PKIRQL that receives the level the caller had
  *

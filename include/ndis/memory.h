@@ -25,6 +25,7 @@ PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULO
 NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag);
 void NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 void NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, ULONG Tag);
+ULONG NdisGetSharedDataAlignment(void);
 
 /* The ranges of NdisMoveMemory and RtlCopyMemory must not overlap (DDI). */
 #define NdisMoveMemory(Destination, Source, Length)	memcpy(Destination, Source, Length)

@@ -148,12 +148,18 @@ typedef enum _NDIS_INTERFACE_TYPE {
  * @Buffer: event-specific data, or NULL
  * @BufferLength: size of @Buffer
  * @NdisReserved: private to NDIS
+ * @TransportReserved: the protocol's, for its own bookkeeping of the event
+ * @TdiReserved: reserved, as on Windows
+ * @TdiClientReserved: reserved, as on Windows
  */
 typedef struct _NET_PNP_EVENT {
 	NET_PNP_EVENT_CODE NetEvent;
 	PVOID Buffer;
 	ULONG BufferLength;
 	ULONG_PTR NdisReserved[4];
+	ULONG_PTR TransportReserved[4];
+	ULONG_PTR TdiReserved[4];
+	ULONG_PTR TdiClientReserved[4];
 } NET_PNP_EVENT, *PNET_PNP_EVENT;
 
 /**

@@ -409,4 +409,37 @@
  */
 #define NDIS_DECLARE_FILTER_MODULE_CONTEXT(ctx_type)	__NDIS_DECLARE_CONTEXT(ctx_type)
 
+/* No alignment faults on the architectures built for: UNALIGNED is empty. */
+#define UNALIGNED
+
+/* SAL's mark of a case that deliberately runs on into the next one. */
+#ifndef __fallthrough
+#define __fallthrough	fallthrough
+#endif
+
+/**
+ * ALIGN_UP_BY - round a length up to a power-of-two alignment
+ * @length: the length
+ * @alignment: a power of two
+ */
+#define ALIGN_UP_BY(length, alignment)		ALIGN((ULONG_PTR)(length), (alignment))
+/**
+ * ALIGN_DOWN_BY - round a length down to a power-of-two alignment
+ * @length: the length
+ * @alignment: a power of two
+ */
+#define ALIGN_DOWN_BY(length, alignment)	ALIGN_DOWN((ULONG_PTR)(length), (alignment))
+/**
+ * ALIGN_UP_POINTER_BY - round a pointer up to a power-of-two alignment
+ * @address: the pointer
+ * @alignment: a power of two
+ */
+#define ALIGN_UP_POINTER_BY(address, alignment)	((PVOID)ALIGN_UP_BY(address, alignment))
+/**
+ * ALIGN_DOWN_POINTER_BY - round a pointer down to a power-of-two alignment
+ * @address: the pointer
+ * @alignment: a power of two
+ */
+#define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)ALIGN_DOWN_BY(address, alignment))
+
 #endif /* _NDIS_SAL_H */
