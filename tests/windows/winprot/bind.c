@@ -54,7 +54,7 @@ PWP_OPEN_CONTEXT WpLookupOpen(PCUNICODE_STRING AdapterName)
 	PWP_OPEN_CONTEXT Found = NULL;
 	PLIST_ENTRY Entry;
 
-	NdisAcquireSpinLock(&WpGlobals.Lock);
+	NDIS_WAIT_FOR_MUTEX(&WpGlobals.Lock);
 	for (Entry = WpGlobals.OpenList.Flink; Entry != &WpGlobals.OpenList;
 	     Entry = Entry->Flink) {
 		PWP_OPEN_CONTEXT Open = CONTAINING_RECORD(Entry, WP_OPEN_CONTEXT, Link);
@@ -65,7 +65,7 @@ PWP_OPEN_CONTEXT WpLookupOpen(PCUNICODE_STRING AdapterName)
 			break;
 		}
 	}
-	NdisReleaseSpinLock(&WpGlobals.Lock);
+	NDIS_RELEASE_MUTEX(&WpGlobals.Lock);
 	return Found;
 }
 
@@ -141,9 +141,9 @@ NDIS_STATUS WpBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindCon
 		goto fail;
 
 	/* Bound, and paused until NetEventRestart. */
-	NdisAcquireSpinLock(&WpGlobals.Lock);
+	NDIS_WAIT_FOR_MUTEX(&WpGlobals.Lock);
 	InsertTailList(&WpGlobals.OpenList, &Open->Link);
-	NdisReleaseSpinLock(&WpGlobals.Lock);
+	NDIS_RELEASE_MUTEX(&WpGlobals.Lock);
 	return NDIS_STATUS_SUCCESS;
 
 fail:
@@ -164,9 +164,9 @@ NDIS_STATUS WpUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindi
 	PWP_OPEN_CONTEXT Open = ProtocolBindingContext;
 	NDIS_STATUS Status;
 
-	NdisAcquireSpinLock(&WpGlobals.Lock);
+	NDIS_WAIT_FOR_MUTEX(&WpGlobals.Lock);
 	RemoveEntryList(&Open->Link);
-	NdisReleaseSpinLock(&WpGlobals.Lock);
+	NDIS_RELEASE_MUTEX(&WpGlobals.Lock);
 
 	NdisAcquireSpinLock(&Open->Lock);
 	Open->Running = FALSE;

@@ -15,7 +15,6 @@ static void WpUnload(PDRIVER_OBJECT DriverObject)
 {
 	WpDeregisterDevice();
 	NdisDeregisterProtocolDriver(WpGlobals.ProtocolHandle);
-	NdisFreeSpinLock(&WpGlobals.Lock);
 }
 
 static NTSTATUS WpDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
@@ -23,7 +22,7 @@ static NTSTATUS WpDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Regis
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
 	NDIS_STATUS Status;
 
-	NdisAllocateSpinLock(&WpGlobals.Lock);
+	NDIS_INIT_MUTEX(&WpGlobals.Lock);
 	NdisInitializeListHead(&WpGlobals.OpenList);
 
 	NdisZeroMemory(&Chars, sizeof(Chars));
@@ -46,15 +45,12 @@ static NTSTATUS WpDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Regis
 	Chars.SendNetBufferListsCompleteHandler = WpSendComplete;
 
 	Status = NdisRegisterProtocolDriver(NULL, &Chars, &WpGlobals.ProtocolHandle);
-	if (Status != NDIS_STATUS_SUCCESS) {
-		NdisFreeSpinLock(&WpGlobals.Lock);
+	if (Status != NDIS_STATUS_SUCCESS)
 		return Status;
-	}
 
 	Status = WpRegisterDevice();
 	if (Status != NDIS_STATUS_SUCCESS) {
 		NdisDeregisterProtocolDriver(WpGlobals.ProtocolHandle);
-		NdisFreeSpinLock(&WpGlobals.Lock);
 		return Status;
 	}
 

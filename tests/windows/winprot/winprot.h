@@ -57,7 +57,7 @@ typedef struct _WP_GLOBALS {
 	NDIS_HANDLE ProtocolHandle;
 	NDIS_HANDLE DeviceHandle;
 	PDEVICE_OBJECT DeviceObject;
-	NDIS_SPIN_LOCK Lock;
+	NDIS_MUTEX Lock;		/* OpenList; names compare at PASSIVE_LEVEL */
 	LIST_ENTRY OpenList;
 } WP_GLOBALS;
 
