@@ -6,8 +6,13 @@ KERNELRELEASE ?= $(shell uname -r)
 PREFIX ?= /usr/local
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 ifneq ($(origin KDIR),file)
-# KDIR given explicitly: install for the release that tree was built for.
-KERNELRELEASE := $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null || echo $(KERNELRELEASE))
+# KDIR given explicitly: install for the release that tree was built for,
+# as its modules' vermagic names it (UTS_RELEASE). Debian's 6.1 headers say
+# 6.1.x in kernel.release but build modules for 6.1.0-N-amd64.
+KDIR_RELEASE := $(shell awk -F'"' '/UTS_RELEASE/ { print $$2 }' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+KERNELRELEASE := $(or $(KDIR_RELEASE),$(shell cat $(KDIR)/include/config/kernel.release \
+	2>/dev/null),$(KERNELRELEASE))
 endif
 
 TOP := $(CURDIR)

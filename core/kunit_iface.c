@@ -7,6 +7,7 @@
 #include "adapter.h"
 #include "binding.h"
 #include "ddi/ddi.h"
+#include "errorlog.h"
 #include "kunit_iface.h"
 #include "object.h"
 #include "protocol.h"
@@ -101,6 +102,17 @@ long ndis_kunit_misuse_count(void)
 	return ndis_misuse_count();
 }
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_misuse_count);
+
+/**
+ * ndis_kunit_error_log_count() - NdisWriteErrorLogEntry() entries since load
+ *
+ * Return: the count /sys/kernel/ndis/error_log_entries shows.
+ */
+long ndis_kunit_error_log_count(void)
+{
+	return ndis_error_log_count();
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_error_log_count);
 
 /**
  * ndis_kunit_set_shutdown_wait_s() - set the shutdown_wait_s knob

@@ -17,6 +17,7 @@
 
 #include "adapter.h"
 #include "binding.h"
+#include "errorlog.h"
 #include "miniport.h"
 #include "object.h"
 #include "protocol.h"
@@ -74,6 +75,14 @@ static ssize_t stuck_reports_show(struct kobject *kobj, struct kobj_attribute *a
 
 static struct kobj_attribute ndis_attr_stuck_reports = __ATTR_RO(stuck_reports);
 
+static ssize_t error_log_entries_show(struct kobject *kobj, struct kobj_attribute *attr,
+				      char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", ndis_error_log_count());
+}
+
+static struct kobj_attribute ndis_attr_error_log_entries = __ATTR_RO(error_log_entries);
+
 static ssize_t totals_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
 {
 	return ndis_totals_show(buf);
@@ -87,6 +96,7 @@ static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_irql_violation_sites.attr,
 	&ndis_attr_api_misuse.attr,
 	&ndis_attr_stuck_reports.attr,
+	&ndis_attr_error_log_entries.attr,
 	&ndis_attr_totals.attr,
 	NULL,
 };

@@ -39,5 +39,6 @@
 #include <ndis/oid.h>
 #include <ndis/device.h>
 #include <ndis/config.h>
+#include <ndis/errorlog.h>
 
 #endif /* _NDIS_NDIS_H */
