@@ -25,7 +25,7 @@ static ULONG WmCopyNetBuffer(PNET_BUFFER NetBuffer, PUCHAR Destination, ULONG Ca
 		NdisQueryMdl(Mdl, &Va, &Length, NormalPagePriority);
 		if (!Va)
 			return 0;
-		Chunk = min_t(ULONG, Length - Offset, Remaining);
+		Chunk = Length - Offset < Remaining ? Length - Offset : Remaining;
 		NdisMoveMemory(Destination + Copied, Va + Offset, Chunk);
 		Copied += Chunk;
 		Remaining -= Chunk;

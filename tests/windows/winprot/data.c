@@ -11,7 +11,8 @@ static DRIVER_CANCEL WpCancelRead;
 static void WpCompleteRead(PIRP Irp, PWP_RECV_FRAME Frame)
 {
 	PIO_STACK_LOCATION IrpSp = IoGetCurrentIrpStackLocation(Irp);
-	ULONG Length = min_t(ULONG, Frame->Length, IrpSp->Parameters.Read.Length);
+	ULONG Room = IrpSp->Parameters.Read.Length;
+	ULONG Length = Frame->Length < Room ? Frame->Length : Room;
 
 	NdisMoveMemory(Irp->AssociatedIrp.SystemBuffer, Frame->Data, Length);
 	Irp->IoStatus.Status = Length < Frame->Length ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
