@@ -28,11 +28,13 @@
 #define DV_IOCTL_WHOAMI		DV_CODE(0x801, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define DV_IOCTL_OVERFLOW	DV_CODE(0x802, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define DV_IOCTL_WRITER		DV_CODE(0x803, METHOD_BUFFERED, FILE_WRITE_ACCESS)
-#define DV_IOCTL_DIRECT		DV_CODE(0x804, METHOD_OUT_DIRECT, FILE_ANY_ACCESS)
+#define DV_IOCTL_NEITHER	DV_CODE(0x804, METHOD_NEITHER, FILE_ANY_ACCESS)
 #define DV_IOCTL_UNKNOWN	DV_CODE(0x805, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define DV_IOCTL_TWICE		DV_CODE(0x806, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define DV_IOCTL_UNMARKED	DV_CODE(0x807, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define DV_IOCTL_KEEPCANCEL	DV_CODE(0x808, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define DV_IOCTL_OUT_DIRECT	DV_CODE(0x809, METHOD_OUT_DIRECT, FILE_ANY_ACCESS)
+#define DV_IOCTL_IN_DIRECT	DV_CODE(0x80a, METHOD_IN_DIRECT, FILE_ANY_ACCESS)
 
 /* Where dv_ioctl() puts things in the test's user page. */
 #define DV_U_IN		256
@@ -63,6 +65,7 @@ struct dv {
 	NTSTATUS create_status;
 	enum dv_read_mode read_mode;
 	ULONG read_bytes, read_len_seen, write_take, written_len;
+	bool io_direct;			/* the last read or write came by MdlAddress */
 	u8 written[128];
 	ULONG ioctl_in, ioctl_out;
 	bool tail_zero;
@@ -90,6 +93,18 @@ static struct dv *dv_of(PDEVICE_OBJECT DeviceObject)
 	struct dv_ext *ext = NdisGetDeviceReservedExtension(DeviceObject);
 
 	return ext->d;
+}
+
+/* A read's or write's data: by MdlAddress (direct I/O) or SystemBuffer. */
+static u8 *dv_buf(struct dv *d, PIRP Irp)
+{
+	d->io_direct = Irp->MdlAddress;
+	if (!Irp->MdlAddress)
+		return Irp->AssociatedIrp.SystemBuffer;
+	if (Irp->AssociatedIrp.SystemBuffer || Irp->MdlAddress->Next)
+		d->bad++;
+	return MmGetSystemAddressForMdlSafe(Irp->MdlAddress,
+					    NormalPagePriority | MdlMappingNoExecute);
 }
 
 static void dv_fill(u8 *p, ULONG n)
@@ -221,12 +236,14 @@ static NTSTATUS dv_read(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 	atomic_inc(&d->reads);
 	switch (d->read_mode) {
 	case DV_READ_NOW:
-		dv_fill(Irp->AssociatedIrp.SystemBuffer, min(d->read_bytes, len));
+		if (Irp->MdlAddress && MmGetMdlByteCount(Irp->MdlAddress) != len)
+			d->bad++;
+		dv_fill(dv_buf(d, Irp), min(d->read_bytes, len));
 		return dv_complete(Irp, STATUS_SUCCESS, min(d->read_bytes, len));
 	case DV_READ_EOF:
 		return dv_complete(Irp, STATUS_END_OF_FILE, 0);
 	case DV_READ_LIE:
-		dv_fill(Irp->AssociatedIrp.SystemBuffer, len);
+		dv_fill(dv_buf(d, Irp), len);
 		return dv_complete(Irp, STATUS_SUCCESS, len + 5);
 	case DV_READ_PEND:
 	case DV_READ_PEND_NOCANCEL:
@@ -260,7 +277,12 @@ static NTSTATUS dv_write(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 	dv_file_of(d, Irp);
 	atomic_inc(&d->writes);
 	d->written_len = len;
-	memcpy(d->written, Irp->AssociatedIrp.SystemBuffer, min_t(ULONG, len, sizeof(d->written)));
+	if (Irp->MdlAddress && MmGetMdlByteCount(Irp->MdlAddress) != len)
+		d->bad++;
+	if (len)
+		memcpy(d->written, dv_buf(d, Irp), min_t(ULONG, len, sizeof(d->written)));
+	else
+		d->io_direct = Irp->MdlAddress;
 	return dv_complete(Irp, STATUS_SUCCESS, min(len, d->write_take));
 }
 
@@ -294,6 +316,21 @@ static NTSTATUS dv_ioctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 		return dv_complete(Irp, STATUS_BUFFER_OVERFLOW, out);
 	case DV_IOCTL_WRITER:
 		return dv_complete(Irp, STATUS_SUCCESS, 0);
+	case DV_IOCTL_OUT_DIRECT:	/* the input, reversed, into the MDL's buffer */
+		if (!Irp->MdlAddress || MmGetMdlByteCount(Irp->MdlAddress) != out)
+			return dv_complete(Irp, STATUS_INVALID_PARAMETER, 0);
+		for (i = 0; i < min(in, out); i++)
+			dv_buf(d, Irp)[i] = buf[in - 1 - i];
+		return dv_complete(Irp, STATUS_SUCCESS, min(in, out));
+	case DV_IOCTL_IN_DIRECT:	/* how many bytes of the MDL's buffer are 0x11 */
+		if (!Irp->MdlAddress || MmGetMdlByteCount(Irp->MdlAddress) != out)
+			return dv_complete(Irp, STATUS_INVALID_PARAMETER, 0);
+		d->tail_zero = false;
+		for (i = 0, in = 0; i < out; i++) {
+			in += dv_buf(d, Irp)[i] == 0x11;
+			dv_buf(d, Irp)[i] = 0x77;	/* never reaches the caller */
+		}
+		return dv_complete(Irp, STATUS_SUCCESS, in);
 	case DV_IOCTL_TWICE:
 		dv_complete(Irp, STATUS_SUCCESS, 0);
 		IoCompleteRequest(Irp, IO_NO_INCREMENT);
@@ -350,21 +387,29 @@ static struct ndis_fake_protocol *dv_driver(struct kunit *test, const char *tag)
 #define DV_ALL	(BIT(IRP_MJ_CREATE) | BIT(IRP_MJ_CLEANUP) | BIT(IRP_MJ_CLOSE) | \
 		 BIT(IRP_MJ_READ) | BIT(IRP_MJ_WRITE) | BIT(IRP_MJ_DEVICE_CONTROL))
 
-/* A device "dvk-@tag" of a new protocol, with the routines in @routines. */
-static struct dv *dv_new(struct kunit *test, const char *tag, unsigned long routines)
+/* The state of a test driver's dispatch routines. */
+static struct dv *dv_alloc(struct kunit *test)
 {
 	struct dv *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
-	NDIS_DEVICE_OBJECT_ATTRIBUTES a;
-	struct dv_ext *ext;
-	NDIS_STRING sym;
-	WCHAR wsym[64];
-	char name[32];
 
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	init_waitqueue_head(&d->wq);
 	NdisAllocateSpinLock(&d->lock);
 	InitializeListHead(&d->pended);
 	d->write_take = ~0U;
+	return d;
+}
+
+/* A device "dvk-@tag" of a new protocol, with the routines in @routines. */
+static struct dv *dv_new(struct kunit *test, const char *tag, unsigned long routines)
+{
+	struct dv *d = dv_alloc(test);
+	NDIS_DEVICE_OBJECT_ATTRIBUTES a;
+	struct dv_ext *ext;
+	NDIS_STRING sym;
+	WCHAR wsym[64];
+	char name[32];
+
 	d->fp = dv_driver(test, tag);
 	if (routines & BIT(IRP_MJ_CREATE))
 		d->major[IRP_MJ_CREATE] = dv_create;
@@ -511,7 +556,7 @@ static void dv_complete_first(void *arg)
 	if (!irp)
 		return;
 	n = min(d->read_bytes, IoGetCurrentIrpStackLocation(irp)->Parameters.Read.Length);
-	dv_fill(irp->AssociatedIrp.SystemBuffer, n);
+	dv_fill(dv_buf(d, irp), n);
 	dv_complete(irp, STATUS_SUCCESS, n);
 }
 
@@ -664,9 +709,9 @@ static void ioctl_copies_the_input_in_and_the_output_out(struct kunit *test)
 			(long)-ENOTTY);
 	KUNIT_EXPECT_EQ(test, res.status, STATUS_INVALID_DEVICE_REQUEST);
 
-	/* Refused before the driver: not buffered, a bad buffer, too big. */
+	/* Refused before the driver: METHOD_NEITHER, a bad buffer, too big. */
 	ioctls = atomic_read(&d->ioctls);
-	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_DIRECT, NULL, 0, 4, &res, out),
+	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_NEITHER, NULL, 0, 4, &res, out),
 			(long)-ENOTTY);
 	KUNIT_EXPECT_EQ(test, f->f_op->unlocked_ioctl(f, DV_IOCTL_REVERSE, 16), (long)-EFAULT);
 	res.input = 16;
@@ -1042,6 +1087,481 @@ static void misuse_by_a_dispatch_routine_is_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->bad, 0);
 }
 
+/*
+ * Suite ndis_io_device: a device made the WDM way, as ndisprot makes it:
+ * IoCreateDevice() and IoCreateSymbolicLink() in a DriverEntry that
+ * ndis_driver_entry() calls, the routines in DriverObject->MajorFunction
+ * set after the link, DO_DIRECT_IO, IoDeleteSymbolicLink() and
+ * IoDeleteDevice() in DriverUnload; direct ioctls; IoCancelIrp().
+ */
+
+#define IOD_DIRECT	BIT(0)		/* DO_DIRECT_IO */
+#define IOD_EXCLUSIVE	BIT(1)
+#define IOD_LEAVE	BIT(2)		/* DriverUnload forgets IoDeleteDevice() */
+#define IOD_FAIL	BIT(3)		/* DriverEntry fails, forgetting it too */
+
+struct iod {
+	DRIVER_OBJECT drv;
+	struct dv *d;
+	PDEVICE_OBJECT obj;
+	unsigned long flags;
+	int early_open;			/* an open tried within DriverEntry */
+	bool deleted;			/* the test deleted the device itself */
+	char name[32];
+};
+
+static void iod_names(struct iod *io, NDIS_STRING *nt, WCHAR *wnt, NDIS_STRING *dos, WCHAR *wdos)
+{
+	dv_ustr(nt, wnt, 64, "\\Device\\", io->name);
+	dv_ustr(dos, wdos, 64, "\\DosDevices\\", io->name);
+}
+
+static DRIVER_UNLOAD iod_unload;
+static void iod_unload(PDRIVER_OBJECT DriverObject)
+{
+	struct iod *io = container_of(DriverObject, struct iod, drv);
+	NDIS_STRING nt, dos;
+	WCHAR wnt[64], wdos[64];
+
+	iod_names(io, &nt, wnt, &dos, wdos);
+	if (IoDeleteSymbolicLink(&dos) != (io->deleted ? STATUS_OBJECT_NAME_NOT_FOUND :
+					   STATUS_SUCCESS))
+		io->d->bad++;
+	if (!(io->flags & IOD_LEAVE) && !io->deleted)
+		IoDeleteDevice(io->obj);
+}
+
+static DRIVER_INITIALIZE iod_entry;
+static NTSTATUS iod_entry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+	struct iod *io = container_of(DriverObject, struct iod, drv);
+	PDRIVER_DISPATCH *major = DriverObject->MajorFunction;
+	NDIS_STRING nt, dos;
+	WCHAR wnt[64], wdos[64];
+	struct dv_ext *ext;
+	struct file *f;
+	NTSTATUS status;
+
+	iod_names(io, &nt, wnt, &dos, wdos);
+	status = IoCreateDevice(DriverObject, sizeof(*ext), &nt, FILE_DEVICE_NETWORK,
+				FILE_DEVICE_SECURE_OPEN, !!(io->flags & IOD_EXCLUSIVE), &io->obj);
+	if (!NT_SUCCESS(status))
+		return status;
+	ext = io->obj->DeviceExtension;
+	ext->d = io->d;
+	status = IoCreateSymbolicLink(&dos, &nt);
+	if (!NT_SUCCESS(status)) {
+		IoDeleteDevice(io->obj);
+		return status;
+	}
+	if (io->flags & IOD_DIRECT)
+		io->obj->Flags |= DO_DIRECT_IO;
+	/* Too early: the routines are not set yet, the device is initializing. */
+	f = filp_open(io->d->path, O_RDWR, 0);
+	io->early_open = PTR_ERR_OR_ZERO(f);
+	if (!IS_ERR(f))
+		dv_close_file(f);
+	major[IRP_MJ_CREATE] = dv_create;
+	major[IRP_MJ_CLEANUP] = dv_cleanup;
+	major[IRP_MJ_CLOSE] = dv_close;
+	major[IRP_MJ_READ] = dv_read;
+	major[IRP_MJ_WRITE] = dv_write;
+	major[IRP_MJ_DEVICE_CONTROL] = dv_ioctl;
+	DriverObject->DriverUnload = iod_unload;
+	return io->flags & IOD_FAIL ? STATUS_UNSUCCESSFUL : STATUS_SUCCESS;
+}
+
+/* A driver "dvi-@tag" loaded the way NDIS_DRIVER_ENTRY() loads one. */
+static struct iod *iod_new(struct kunit *test, const char *tag, unsigned long flags, int *err)
+{
+	struct iod *io = kunit_kzalloc(test, sizeof(*io), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, io);
+	io->d = dv_alloc(test);
+	io->flags = flags;
+	snprintf(io->name, sizeof(io->name), "dvi-%s", tag);
+	snprintf(io->d->path, sizeof(io->d->path), NDIS_DEVICE_DIR "/%s", io->name);
+	*err = ndis_driver_entry(&io->drv, iod_entry, THIS_MODULE);
+	return io;
+}
+
+static struct iod *iod_load(struct kunit *test, const char *tag, unsigned long flags)
+{
+	int err;
+	struct iod *io = iod_new(test, tag, flags, &err);
+
+	KUNIT_ASSERT_EQ(test, err, 0);
+	return io;
+}
+
+static int iod_open_errno(struct iod *io)
+{
+	struct file *f = filp_open(io->d->path, O_RDWR, 0);
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	dv_close_file(f);
+	return 0;
+}
+
+static void a_device_made_in_driver_entry_opens_once_driver_entry_returns(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	unsigned int refs = module_refcount(THIS_MODULE);
+	struct iod *io = iod_load(test, "entry", 0);
+	unsigned long um = dv_umem(test);
+	PDEVICE_OBJECT obj = io->obj;
+	struct file *f;
+
+	KUNIT_EXPECT_EQ(test, io->early_open, -ENODEV);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 0);
+	KUNIT_EXPECT_PTR_EQ(test, io->drv.DeviceObject, obj);
+	KUNIT_EXPECT_PTR_EQ(test, obj->DriverObject, &io->drv);
+	KUNIT_EXPECT_NULL(test, obj->NextDevice);
+	KUNIT_EXPECT_EQ(test, obj->Type, IO_TYPE_DEVICE);
+	KUNIT_EXPECT_EQ(test, obj->Size, (USHORT)sizeof(*obj));
+	KUNIT_EXPECT_EQ(test, obj->StackSize, 1);
+	KUNIT_EXPECT_EQ(test, obj->DeviceType, FILE_DEVICE_NETWORK);
+	KUNIT_EXPECT_EQ(test, obj->Characteristics, FILE_DEVICE_SECURE_OPEN);
+	KUNIT_EXPECT_EQ(test, obj->Flags & (DO_DEVICE_INITIALIZING | DO_EXCLUSIVE), 0U);
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetDeviceReservedExtension(obj), obj->DeviceExtension);
+
+	f = filp_open(io->d->path, O_RDWR, 0);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(f), "open %s: %ld", io->d->path, PTR_ERR(f));
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 1);
+	KUNIT_EXPECT_EQ(test, module_refcount(THIS_MODULE), refs + 1);	/* pinned */
+	KUNIT_EXPECT_EQ(test, dv_whoami(test, f, um), 1U);
+	dv_close_file(f);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->cleanups), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->closes), 1);
+	KUNIT_EXPECT_EQ(test, module_refcount(THIS_MODULE), refs);
+
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), -ENOENT);
+	KUNIT_EXPECT_NULL(test, io->drv.DeviceObject);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void direct_reads_and_writes_reach_the_driver_by_mdl(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "direct", IOD_DIRECT);
+	struct dv *d = io->d;
+	struct file *f = dv_open(test, d, O_RDWR);
+	u8 buf[100], want[10];
+	size_t i;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = 0x80 + i;
+	KUNIT_EXPECT_EQ(test, kernel_write(f, buf, sizeof(buf), NULL), (ssize_t)sizeof(buf));
+	KUNIT_EXPECT_TRUE(test, d->io_direct);
+	KUNIT_EXPECT_EQ(test, d->written_len, (ULONG)sizeof(buf));
+	KUNIT_EXPECT_EQ(test, memcmp(d->written, buf, sizeof(buf)), 0);
+	/* No bytes, no MDL. */
+	KUNIT_EXPECT_EQ(test, kernel_write(f, buf, 0, NULL), 0L);
+	KUNIT_EXPECT_FALSE(test, d->io_direct);
+	KUNIT_EXPECT_EQ(test, d->written_len, 0U);
+
+	d->read_bytes = sizeof(want);
+	memset(buf, 0xaa, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, 40, NULL), (ssize_t)sizeof(want));
+	KUNIT_EXPECT_TRUE(test, d->io_direct);
+	KUNIT_EXPECT_EQ(test, d->read_len_seen, 40U);
+	dv_fill(want, sizeof(want));
+	KUNIT_EXPECT_EQ(test, memcmp(buf, want, sizeof(want)), 0);
+	KUNIT_EXPECT_NULL(test, memchr_inv(buf + sizeof(want), 0xaa, sizeof(buf) - sizeof(want)));
+
+	/* The flag is read at each request: without it, SystemBuffer. */
+	io->obj->Flags &= ~DO_DIRECT_IO;
+	KUNIT_EXPECT_EQ(test, kernel_write(f, buf, 8, NULL), 8L);
+	KUNIT_EXPECT_FALSE(test, d->io_direct);
+	KUNIT_EXPECT_EQ(test, memcmp(d->written, want, 8), 0);
+	dv_close_file(f);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void direct_ioctls_carry_their_second_buffer_by_mdl(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "dioctl", 0);
+	unsigned long um = dv_umem(test);
+	struct file *f = dv_open(test, io->d, O_RDWR);
+	struct ndis_device_ioctl res;
+	u8 out[8 + DV_GUARD];
+
+	/* METHOD_OUT_DIRECT: input in SystemBuffer, the output by MDL, copied back. */
+	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_OUT_DIRECT, "abcdef", 6, 6, &res,
+					    out), 0L);
+	KUNIT_EXPECT_EQ(test, res.returned, 6U);
+	KUNIT_EXPECT_EQ(test, memcmp(out, "fedcba", 6), 0);
+	KUNIT_EXPECT_NULL(test, memchr_inv(out + 6, 0xee, DV_GUARD));
+
+	/* METHOD_IN_DIRECT: the second buffer is input, and nothing comes back. */
+	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_IN_DIRECT, "x", 1, 8, &res, out),
+			0L);
+	KUNIT_EXPECT_EQ(test, res.returned, 0U);	/* no 0x11 in it: all 0xee */
+	KUNIT_EXPECT_NULL(test, memchr_inv(out, 0xee, 8 + DV_GUARD));
+	KUNIT_EXPECT_EQ(test, io->d->ioctl_out, 8U);
+
+	/* METHOD_NEITHER never reaches the driver. */
+	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_NEITHER, NULL, 0, 4, &res, out),
+			(long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->ioctls), 2);
+	dv_close_file(f);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void links_come_and_go_without_closing_files(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "link", 0);
+	struct file *f = dv_open(test, io->d, O_RDWR);
+	NDIS_STRING s, t;
+	WCHAR ws[64], wt[64];
+	u8 buf[4] = {};
+
+	dv_ustr(&s, ws, ARRAY_SIZE(ws), "\\??\\", "DVI-LINK");	/* another prefix and case */
+	KUNIT_EXPECT_EQ(test, IoDeleteSymbolicLink(&s), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), -ENOENT);
+	KUNIT_EXPECT_EQ(test, kernel_write(f, buf, sizeof(buf), NULL), 4L);	/* still open */
+	KUNIT_EXPECT_EQ(test, IoDeleteSymbolicLink(&s), STATUS_OBJECT_NAME_NOT_FOUND);
+
+	dv_ustr(&t, wt, ARRAY_SIZE(wt), "\\Device\\", "Dvi-Link");
+	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&s, &t), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 2);
+	/* One link a device; a link to a device that is not there. */
+	dv_ustr(&s, ws, ARRAY_SIZE(ws), "\\DosDevices\\", "dvi-link2");
+	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&s, &t), STATUS_OBJECT_NAME_COLLISION);
+	dv_ustr(&t, wt, ARRAY_SIZE(wt), "\\Device\\", "dvi-nothing");
+	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&s, &t), STATUS_OBJECT_NAME_NOT_FOUND);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	/* Malformed names are reported. */
+	dv_ustr(&t, wt, ARRAY_SIZE(wt), "\\Devices\\", "dvi-link");
+	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&s, &t), STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoCreateSymbolicLink");
+	dv_ustr(&s, ws, ARRAY_SIZE(ws), "\\DosDevices\\", "dvi/link");
+	KUNIT_EXPECT_EQ(test, IoDeleteSymbolicLink(&s), STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoDeleteSymbolicLink");
+
+	dv_close_file(f);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->writes), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->closes), 2);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+}
+
+static void an_exclusive_device_has_one_open_file(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "excl", IOD_EXCLUSIVE);
+	struct file *f = dv_open(test, io->d, O_RDWR);
+
+	KUNIT_EXPECT_TRUE(test, io->obj->Flags & DO_EXCLUSIVE);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), -EBUSY);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 1);
+	dv_close_file(f);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 3);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static void deleting_a_device_closes_its_files_to_the_driver(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "delete", 0);
+	struct file *f = dv_open(test, io->d, O_RDWR);
+	PDEVICE_OBJECT second;
+	u8 buf[4];
+
+	/* A device made after DriverEntry: on the list, initializing. */
+	KUNIT_ASSERT_EQ(test, IoCreateDevice(&io->drv, 0, NULL, FILE_DEVICE_UNKNOWN, 0, FALSE,
+					     &second), STATUS_SUCCESS);
+	KUNIT_EXPECT_PTR_EQ(test, io->drv.DeviceObject, second);
+	KUNIT_EXPECT_PTR_EQ(test, second->NextDevice, io->obj);
+	KUNIT_EXPECT_TRUE(test, second->Flags & DO_DEVICE_INITIALIZING);
+	KUNIT_EXPECT_NULL(test, second->DeviceExtension);
+	IoDeleteDevice(second);
+	KUNIT_EXPECT_PTR_EQ(test, io->drv.DeviceObject, io->obj);
+
+	IoDeleteDevice(io->obj);
+	io->deleted = true;
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->cleanups), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->closes), 1);
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), NULL), (ssize_t)-ENODEV);
+	KUNIT_EXPECT_NULL(test, io->drv.DeviceObject);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), -ENOENT);
+	dv_close_file(f);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->closes), 1);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+
+	IoDeleteDevice(io->obj);			/* twice */
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoDeleteDevice");
+	ndis_driver_unload(&io->drv);		/* its link went with the device */
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+}
+
+static void devices_left_behind_are_reported_and_deleted(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "leave", IOD_LEAVE);
+	struct file *f = dv_open(test, io->d, O_RDWR);
+	u8 buf[4];
+	int err;
+
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "DriverUnload");
+	KUNIT_EXPECT_NULL(test, io->drv.DeviceObject);
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->closes), 1);
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), NULL), (ssize_t)-ENODEV);
+	dv_close_file(f);
+
+	io = iod_new(test, "fail", IOD_FAIL, &err);
+	KUNIT_EXPECT_EQ(test, err, -EIO);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_STREQ(test, r->api, "DriverEntry");
+	KUNIT_EXPECT_NULL(test, io->drv.DeviceObject);
+	KUNIT_EXPECT_EQ(test, iod_open_errno(io), -ENOENT);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+}
+
+/* Each at its own line, so that each is a calling site of its own. */
+#define IOD_CREATE(drv, ext, name)	\
+	IoCreateDevice(drv, ext, name, FILE_DEVICE_NETWORK, 0, FALSE, &obj)
+
+static void bad_io_calls_are_reported(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "bad", 0);
+	DRIVER_OBJECT fake = {};
+	PDEVICE_OBJECT obj, first;
+	NDIS_SPIN_LOCK lock;
+	NDIS_STRING nt;
+	WCHAR w[64];
+
+	dv_ustr(&nt, w, ARRAY_SIZE(w), "\\Device\\", "dvi-bad2");
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(NULL, 0, &nt), STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, obj);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoCreateDevice");
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(&fake, 0, &nt), STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(&io->drv, SZ_2M, &nt), STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 3U);
+	KUNIT_EXPECT_EQ(test, IoCreateDevice(&io->drv, 0, &nt, FILE_DEVICE_NETWORK, 0, FALSE,
+					     NULL), STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, r->calls, 4U);
+	dv_ustr(&nt, w, ARRAY_SIZE(w), "\\DosDevices\\", "dvi-bad2");
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(&io->drv, 0, &nt), STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, r->calls, 5U);
+
+	/* A name in use, in any case: refused, not reported. */
+	dv_ustr(&nt, w, ARRAY_SIZE(w), "\\device\\", "DVI-BAD");
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(&io->drv, 0, &nt), STATUS_OBJECT_NAME_COLLISION);
+	KUNIT_EXPECT_NULL(test, obj);
+	KUNIT_EXPECT_EQ(test, r->calls, 5U);
+	first = io->drv.DeviceObject;
+	KUNIT_EXPECT_PTR_EQ(test, first, io->obj);
+	KUNIT_EXPECT_NULL(test, first->NextDevice);
+
+	IoDeleteDevice((PDEVICE_OBJECT)&fake);
+	KUNIT_EXPECT_EQ(test, r->calls, 6U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoDeleteDevice");
+	KUNIT_EXPECT_FALSE(test, IoCancelIrp((PIRP)&fake));
+	KUNIT_EXPECT_EQ(test, r->calls, 7U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoCancelIrp");
+
+	/* PASSIVE_LEVEL only. */
+	NdisAllocateSpinLock(&lock);
+	dv_ustr(&nt, w, ARRAY_SIZE(w), "\\Device\\", "dvi-bad2");
+	NdisAcquireSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, IOD_CREATE(&io->drv, 0, &nt), STATUS_UNSUCCESSFUL);
+	NdisReleaseSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, r->calls, 8U);
+	KUNIT_EXPECT_EQ(test, r->irql, DISPATCH_LEVEL);
+	NdisAcquireSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&nt, &nt), STATUS_UNSUCCESSFUL);
+	NdisReleaseSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, r->calls, 9U);
+	KUNIT_EXPECT_STREQ(test, r->api, "IoCreateSymbolicLink");
+	KUNIT_EXPECT_PTR_EQ(test, io->drv.DeviceObject, first);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, r->calls, 9U);
+}
+
+static void io_cancel_irp_takes_back_a_pended_read(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct iod *io = iod_load(test, "cancel", 0);
+	struct dv *d = io->d;
+	struct dv_reader rd = { .file = dv_open(test, d, O_RDWR) };
+	struct ndis_kunit_thread th;
+	PIRP irp;
+
+	/* With a cancel routine: it runs, and the reader gets ECANCELED. */
+	d->read_mode = DV_READ_PEND;
+	dv_start_reader(test, d, &th, &rd, "dvi-cancel");
+	irp = CONTAINING_RECORD(d->pended.Flink, IRP, Tail.Overlay.ListEntry);
+	KUNIT_EXPECT_TRUE(test, IoCancelIrp(irp));
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&th));
+	KUNIT_EXPECT_EQ(test, th.result, (long)-ECANCELED);
+	KUNIT_EXPECT_EQ(test, atomic_read(&d->cancels), 1);
+	KUNIT_EXPECT_TRUE(test, d->cancel_saw_cancel);
+	KUNIT_EXPECT_EQ(test, d->cancel_irql, DISPATCH_LEVEL);
+
+	/* Without one: only marked; the driver completes it. */
+	d->read_mode = DV_READ_PEND_NOCANCEL;
+	d->read_bytes = 3;
+	dv_start_reader(test, d, &th, &rd, "dvi-nocancel");
+	irp = CONTAINING_RECORD(d->pended.Flink, IRP, Tail.Overlay.ListEntry);
+	KUNIT_EXPECT_FALSE(test, IoCancelIrp(irp));
+	KUNIT_EXPECT_TRUE(test, irp->Cancel);
+	KUNIT_EXPECT_FALSE(test, completion_done(&th.done));
+	ndis_kunit_in_timer(test, dv_complete_first, d);
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&th));
+	KUNIT_EXPECT_EQ(test, th.result, 3L);
+	KUNIT_EXPECT_EQ(test, atomic_read(&d->cancels), 1);
+	dv_close_file(rd.file);
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static struct kunit_case ndis_io_device_cases[] = {
+	KUNIT_CASE(a_device_made_in_driver_entry_opens_once_driver_entry_returns),
+	KUNIT_CASE(direct_reads_and_writes_reach_the_driver_by_mdl),
+	KUNIT_CASE(direct_ioctls_carry_their_second_buffer_by_mdl),
+	KUNIT_CASE(links_come_and_go_without_closing_files),
+	KUNIT_CASE(an_exclusive_device_has_one_open_file),
+	KUNIT_CASE(deleting_a_device_closes_its_files_to_the_driver),
+	KUNIT_CASE(devices_left_behind_are_reported_and_deleted),
+	KUNIT_CASE(bad_io_calls_are_reported),
+	KUNIT_CASE(io_cancel_irp_takes_back_a_pended_read),
+	{}
+};
+
+static struct kunit_suite ndis_io_device_suite = {
+	.name = "ndis_io_device",
+	.init = ndis_kunit_reports_init,
+	.exit = ndis_kunit_reports_exit,
+	.test_cases = ndis_io_device_cases,
+};
+
 static struct kunit_case ndis_device_cases[] = {
 	KUNIT_CASE(open_and_close_reach_the_driver_with_a_context_per_file),
 	KUNIT_CASE(read_returns_exactly_the_information_bytes),
@@ -1066,4 +1586,4 @@ static struct kunit_suite ndis_device_suite = {
 	.test_cases = ndis_device_cases,
 };
 
-kunit_test_suite(ndis_device_suite);
+kunit_test_suites(&ndis_device_suite, &ndis_io_device_suite);

@@ -59,12 +59,11 @@
 #include "../registry.h"
 #include "../report.h"
 #include "../watch.h"
+#include "device.h"
 #include "handle.h"
 #include "header.h"
 
-#define NDIS_DEVICE_NAME_MAX	32
 #define NDIS_DEVICE_IO_MAX	SZ_1M
-#define NDIS_DEVICE_EXT_MAX	SZ_1M
 /* How long a cancelled request waits for its completion before it gives up. */
 #define NDIS_IRP_CANCEL_WAIT	HZ
 #define NDIS_IRP_MAGIC		0x4e444952U
@@ -75,29 +74,6 @@ enum ndis_dev_file_state {
 	NDIS_FILE_CLOSING,	/* IRP_MJ_CLEANUP and IRP_MJ_CLOSE under way */
 	NDIS_FILE_CLOSED,	/* the driver has seen the last of it */
 };
-
-struct ndis_device {
-	struct ndis_owned own;			/* first: ndis_owned_new() */
-	DEVICE_OBJECT dev_obj;
-	struct miscdevice misc;
-	struct module *owner;			/* the driver's, pinned by open files */
-	PDRIVER_DISPATCH major[IRP_MJ_MAXIMUM_FUNCTION + 1];
-	char name[NDIS_DEVICE_NAME_MAX + 1];	/* <Name> of /dev/ndis/<Name> */
-	char misc_name[NDIS_DEVICE_NAME_MAX + 6];	/* "ndis!<Name>" */
-	char driver[NDIS_NAME_MAX];		/* the driver's name, for reports */
-	struct list_head node;			/* ndis_devices; RCU readers */
-	bool registered;			/* on ndis_devices; ndis_device_lock */
-	bool killed;				/* deregistering; ndis_device_lock */
-	spinlock_t lock;			/* what follows; irqsave */
-	struct list_head files;			/* of ndis_dev_file, not yet closed */
-	struct list_head callers;		/* of ndis_dev_caller */
-	unsigned int active;			/* see the top of the file */
-	unsigned int sweep;			/* generation of the latest cancel sweep */
-	bool dead;				/* no request reaches the driver */
-	wait_queue_head_t wq;			/* @active falls, a file's IRPs end */
-};
-
-static_assert(offsetof(struct ndis_device, own) == 0);	/* for ndis_owned_new() */
 
 #define ndis_device_of(o)	container_of(o, struct ndis_device, own.obj)
 
@@ -115,8 +91,10 @@ struct ndis_irp {
 	IO_STACK_LOCATION stack;
 	u32 magic;
 	refcount_t ref;
-	void *buf;				/* SystemBuffer as allocated */
+	void *buf;				/* SystemBuffer or a direct read's or write's */
 	size_t len;
+	void *dbuf;				/* a direct ioctl's second buffer */
+	MDL mdl;				/* MdlAddress, when not NULL */
 	ULONG info_max;				/* the most Information may say */
 	bool transfer;				/* a read, write or ioctl: check it */
 	struct ndis_dev_file *file;		/* referenced once entered */
@@ -134,8 +112,8 @@ struct ndis_dev_caller {
 	struct task_struct *task;
 };
 
-static DEFINE_MUTEX(ndis_device_lock);		/* registrations, ndis_devices */
-static LIST_HEAD(ndis_devices);
+DEFINE_MUTEX(ndis_device_lock);			/* registrations, ndis_devices */
+LIST_HEAD(ndis_devices);
 
 /* The cancel spin lock of the DDI: one for every IRP. */
 static NDIS_SPIN_LOCK ndis_cancel_lock = {
@@ -174,6 +152,7 @@ static void ndis_irp_put(struct ndis_irp *ni)
 		return;
 	ni->magic = 0;
 	kvfree(ni->buf);
+	kvfree(ni->dbuf);
 	ndis_dev_file_put(ni->file);
 	kfree(ni);
 }
@@ -214,7 +193,23 @@ static struct ndis_irp *ndis_irp_alloc(UCHAR major, size_t len, gfp_t gfp)
 static void ndis_irp_discard(struct ndis_irp *ni)
 {
 	kvfree(ni->buf);
+	kvfree(ni->dbuf);
 	kfree(ni);
+}
+
+/* Hand @ni's @len bytes at @buf to the driver as MdlAddress (direct I/O). */
+static void ndis_irp_direct(struct ndis_irp *ni, void *buf, size_t len)
+{
+	if (!len)
+		return;
+	ndis_mdl_describe(&ni->mdl, buf, len, 0);
+	ni->irp.MdlAddress = &ni->mdl;
+}
+
+/* The routine @dev's driver has for @major now, or NULL. */
+static PDRIVER_DISPATCH ndis_dev_routine(struct ndis_device *dev, UCHAR major)
+{
+	return dev->drv ? READ_ONCE(dev->drv->MajorFunction[major]) : dev->major[major];
 }
 
 /*
@@ -256,12 +251,17 @@ static void ndis_irp_finish(struct ndis_irp *ni)
 static NTSTATUS ndis_irp_call(struct ndis_irp *ni)
 {
 	struct ndis_device *dev = ni->file->dev;
-	PDRIVER_DISPATCH fn = dev->major[ni->stack.MajorFunction];
+	PDRIVER_DISPATCH fn = ndis_dev_routine(dev, ni->stack.MajorFunction);
 	struct ndis_dev_caller me = { .task = current };
 	unsigned long flags;
 	NTSTATUS status;
 	bool done;
 
+	if (!fn) {		/* an IoCreateDevice() driver took its routine away */
+		ni->irp.IoStatus.Status = STATUS_INVALID_DEVICE_REQUEST;
+		IoCompleteRequest(&ni->irp, IO_NO_INCREMENT);
+		return STATUS_INVALID_DEVICE_REQUEST;
+	}
 	spin_lock_irqsave(&dev->lock, flags);
 	list_add(&me.node, &dev->callers);
 	spin_unlock_irqrestore(&dev->lock, flags);
@@ -306,9 +306,10 @@ static void ndis_cancel_lock_drop(void)
 /*
  * Cancel @ni, as IoCancelIrp() does: mark it, and call its cancel routine
  * if one is set, with the cancel spin lock held. The caller holds a
- * reference on @ni. PASSIVE.
+ * reference on @ni. IRQL <= DISPATCH_LEVEL. Return: whether the routine
+ * was called.
  */
-static void ndis_irp_cancel(struct ndis_irp *ni)
+static bool ndis_irp_cancel(struct ndis_irp *ni)
 {
 	PDEVICE_OBJECT dev_obj = ni->stack.DeviceObject;
 	PDRIVER_CANCEL fn;
@@ -319,7 +320,7 @@ static void ndis_irp_cancel(struct ndis_irp *ni)
 	fn = xchg(&ni->irp.CancelRoutine, NULL);
 	if (!fn) {
 		ndis_cancel_lock_drop();
-		return;
+		return false;
 	}
 	ni->irp.CancelIrql = irql;
 	fn(dev_obj, &ni->irp);
@@ -330,6 +331,7 @@ static void ndis_irp_cancel(struct ndis_irp *ni)
 		__acquire(IoCancelSpinLock);
 		ndis_cancel_lock_drop();
 	}
+	return true;
 }
 
 /*
@@ -418,7 +420,7 @@ static NTSTATUS ndis_dev_send_internal(struct ndis_dev_file *f, UCHAR major)
 	bool signalled = false;
 	NTSTATUS status;
 
-	if (!f->dev->major[major])
+	if (!ndis_dev_routine(f->dev, major))
 		return STATUS_SUCCESS;
 	ni = ndis_irp_alloc(major, 0, GFP_KERNEL | __GFP_NOFAIL);
 	ndis_irp_enter(ni, f, true);
@@ -540,9 +542,12 @@ static int ndis_dev_open(struct inode *inode, struct file *file)
 	ndis_object_get(&dev->own.obj);
 	f->dev = dev;
 	spin_lock_irqsave(&dev->lock, flags);
-	if (dev->dead) {
+	/* Windows refuses these opens too: not ready yet, one file at a time. */
+	err = dev->dead || (READ_ONCE(dev->dev_obj.Flags) & DO_DEVICE_INITIALIZING) ? -ENODEV :
+	      (READ_ONCE(dev->dev_obj.Flags) & DO_EXCLUSIVE) && !list_empty(&dev->files) ?
+	      -EBUSY : 0;
+	if (err) {
 		spin_unlock_irqrestore(&dev->lock, flags);
-		err = -ENODEV;
 		goto err_file;
 	}
 	f->state = NDIS_FILE_OPENING;
@@ -606,7 +611,7 @@ static int ndis_dev_refuse(struct ndis_dev_file *f, UCHAR major, int none)
 {
 	if (READ_ONCE(f->dev->dead) || READ_ONCE(f->state) != NDIS_FILE_OPEN)
 		return -ENODEV;
-	return f->dev->major[major] ? 0 : none;
+	return ndis_dev_routine(f->dev, major) ? 0 : none;
 }
 
 static ssize_t ndis_dev_read_iter(struct kiocb *iocb, struct iov_iter *to)
@@ -624,6 +629,10 @@ static ssize_t ndis_dev_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	ni = ndis_irp_alloc(IRP_MJ_READ, len, GFP_KERNEL);
 	if (!ni)
 		return -ENOMEM;
+	if (READ_ONCE(f->dev->dev_obj.Flags) & DO_DIRECT_IO) {
+		ni->irp.AssociatedIrp.SystemBuffer = NULL;
+		ndis_irp_direct(ni, ni->buf, len);
+	}
 	ni->stack.Parameters.Read.Length = len;
 	ni->info_max = len;
 	ni->transfer = true;
@@ -662,6 +671,10 @@ static ssize_t ndis_dev_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		ndis_irp_discard(ni);
 		return -EFAULT;
 	}
+	if (READ_ONCE(f->dev->dev_obj.Flags) & DO_DIRECT_IO) {
+		ni->irp.AssociatedIrp.SystemBuffer = NULL;
+		ndis_irp_direct(ni, ni->buf, len);
+	}
 	ni->stack.Parameters.Write.Length = len;
 	ni->info_max = len;
 	ni->transfer = true;
@@ -681,7 +694,9 @@ static long ndis_dev_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 {
 	struct ndis_device_ioctl __user *uarg = (void __user *)arg;
 	struct ndis_dev_file *f = file->private_data;
+	ULONG method = METHOD_FROM_CTL_CODE(cmd);
 	ULONG access = (cmd >> 14) & 3;
+	bool direct = method != METHOD_BUFFERED;
 	struct ndis_device_ioctl a;
 	bool signalled = false;
 	struct ndis_irp *ni;
@@ -692,7 +707,7 @@ static long ndis_dev_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 	ret = ndis_dev_refuse(f, IRP_MJ_DEVICE_CONTROL, -ENOTTY);
 	if (ret)
 		return ret;
-	if (METHOD_FROM_CTL_CODE(cmd) != METHOD_BUFFERED)
+	if (method == METHOD_NEITHER)	/* user addresses in the driver: never */
 		return -ENOTTY;
 	if (((access & FILE_READ_ACCESS) && !(file->f_mode & FMODE_READ)) ||
 	    ((access & FILE_WRITE_ACCESS) && !(file->f_mode & FMODE_WRITE)))
@@ -701,13 +716,24 @@ static long ndis_dev_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 		return -EFAULT;
 	if (a.input_length > NDIS_DEVICE_IO_MAX || a.output_length > NDIS_DEVICE_IO_MAX)
 		return -EINVAL;
-	ni = ndis_irp_alloc(IRP_MJ_DEVICE_CONTROL, max(a.input_length, a.output_length),
+	ni = ndis_irp_alloc(IRP_MJ_DEVICE_CONTROL,
+			    direct ? a.input_length : max(a.input_length, a.output_length),
 			    GFP_KERNEL);
 	if (!ni)
 		return -ENOMEM;
-	if (copy_from_user(ni->buf, u64_to_user_ptr(a.input), a.input_length)) {
-		ndis_irp_discard(ni);
-		return -EFAULT;
+	if (copy_from_user(ni->buf, u64_to_user_ptr(a.input), a.input_length))
+		goto fault;
+	if (direct && a.output_length) {
+		/* The second buffer: the driver's to read (IN) or to fill (OUT). */
+		ni->dbuf = kvzalloc(a.output_length, GFP_KERNEL);
+		if (!ni->dbuf) {
+			ndis_irp_discard(ni);
+			return -ENOMEM;
+		}
+		if (method == METHOD_IN_DIRECT &&
+		    copy_from_user(ni->dbuf, u64_to_user_ptr(a.output), a.output_length))
+			goto fault;
+		ndis_irp_direct(ni, ni->dbuf, a.output_length);
 	}
 	ni->stack.Parameters.DeviceIoControl.IoControlCode = cmd;
 	ni->stack.Parameters.DeviceIoControl.InputBufferLength = a.input_length;
@@ -722,12 +748,17 @@ static long ndis_dev_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 	status = ni->irp.IoStatus.Status;
 	info = NT_ERROR(status) ? 0 : ni->irp.IoStatus.Information;
 	ret = ndis_dev_errno(f->dev, status, NDIS_DEV_IOCTL, signalled);
-	if (info && copy_to_user(u64_to_user_ptr(a.output), ni->buf, info))
+	/* METHOD_IN_DIRECT's second buffer was input: nothing goes back. */
+	if (info && method != METHOD_IN_DIRECT &&
+	    copy_to_user(u64_to_user_ptr(a.output), direct ? ni->dbuf : ni->buf, info))
 		ret = -EFAULT;
 	if (put_user(info, &uarg->returned) || put_user(status, &uarg->status))
 		ret = -EFAULT;
 	ndis_irp_finish(ni);
 	return ret;
+fault:
+	ndis_irp_discard(ni);
+	return -EFAULT;
 }
 
 static const struct file_operations ndis_dev_fops = {
@@ -773,11 +804,11 @@ static bool ndis_dev_idle(struct ndis_device *dev)
  * gone. Return: false if another call got there first. PASSIVE, outside
  * the device's dispatch routines.
  */
-static bool ndis_device_kill(struct ndis_device *dev)
+bool ndis_device_kill(struct ndis_device *dev)
 {
 	struct ndis_dev_file *f;
 	unsigned long flags;
-	bool registered;
+	bool linked;
 
 	mutex_lock(&ndis_device_lock);
 	if (dev->killed) {
@@ -785,10 +816,11 @@ static bool ndis_device_kill(struct ndis_device *dev)
 		return false;
 	}
 	dev->killed = true;
-	registered = dev->registered;
+	linked = dev->linked;
+	dev->linked = false;
 	mutex_unlock(&ndis_device_lock);
 	ndis_handle_unregister(&dev->own.obj);
-	if (registered)
+	if (linked)
 		misc_deregister(&dev->misc);	/* waits out an open under way */
 
 	spin_lock_irqsave(&dev->lock, flags);
@@ -815,13 +847,14 @@ static bool ndis_device_kill(struct ndis_device *dev)
 		ndis_dev_file_put(f);
 	}
 	/* The name and the extension stay until the driver's last call. */
-	if (registered) {
-		mutex_lock(&ndis_device_lock);
+	mutex_lock(&ndis_device_lock);
+	linked = dev->listed;
+	if (linked)
 		list_del_rcu(&dev->node);
-		dev->registered = false;
-		mutex_unlock(&ndis_device_lock);
+	dev->listed = false;
+	mutex_unlock(&ndis_device_lock);
+	if (linked)
 		synchronize_rcu();	/* NdisGetDeviceReservedExtension() no longer finds it */
-	}
 	kvfree(dev->dev_obj.DeviceExtension);
 	dev->dev_obj.DeviceExtension = NULL;
 	ndis_object_put(&dev->own.obj);
@@ -843,52 +876,49 @@ static bool ndis_ustr_ok(PCUNICODE_STRING s)
 }
 
 /*
- * <Name> of \DosDevices\<Name> (or \??\, \GLOBAL??\, either with Global\)
- * in @name. Return: STATUS_SUCCESS, or STATUS_OBJECT_NAME_INVALID after a
- * report.
+ * <Name> of @s, one of @prefixes (any case) and then <Name>: 1 to
+ * NDIS_DEVICE_NAME_MAX of A-Z a-z 0-9 - _ ., not starting with '.'.
+ * Return: whether @s is such a name; @name holds <Name> if so.
  */
-static NTSTATUS ndis_dev_name(PNDIS_STRING sym, char *name, unsigned long caller)
+bool ndis_device_name(PCUNICODE_STRING s, const char *const *prefixes, size_t n, char *name)
 {
-	static const char *const prefixes[] = {
-		"\\DosDevices\\Global\\", "\\DosDevices\\", "\\GLOBAL??\\",
-		"\\??\\Global\\", "\\??\\",
-	};
 	char text[NDIS_DEVICE_NAME_MAX + sizeof("\\DosDevices\\Global\\")];
-	size_t n, i, p;
+	size_t len, i, p;
 	WCHAR c;
 
-	if (!sym || !ndis_ustr_ok(sym))
-		goto bad;
-	n = sym->Length / sizeof(WCHAR);
-	if (n >= sizeof(text))
-		goto bad;
-	for (i = 0; i < n; i++) {
-		c = sym->Buffer[i];
+	if (!s || !ndis_ustr_ok(s))
+		return false;
+	len = s->Length / sizeof(WCHAR);
+	if (len >= sizeof(text))
+		return false;
+	for (i = 0; i < len; i++) {
+		c = s->Buffer[i];
 		if (c < 0x21 || c > 0x7e)
-			goto bad;
+			return false;
 		text[i] = c;
 	}
-	text[n] = '\0';
-	for (p = 0; p < ARRAY_SIZE(prefixes); p++)
+	text[len] = '\0';
+	for (p = 0; p < n; p++)
 		if (!strncasecmp(text, prefixes[p], strlen(prefixes[p])))
 			break;
-	if (p == ARRAY_SIZE(prefixes))
-		goto bad;
+	if (p == n)
+		return false;
 	i = strlen(prefixes[p]);
-	if (n - i < 1 || n - i > NDIS_DEVICE_NAME_MAX || text[i] == '.')
-		goto bad;
-	for (; i < n; i++) {
+	if (len - i < 1 || len - i > NDIS_DEVICE_NAME_MAX || text[i] == '.')
+		return false;
+	for (; i < len; i++) {
 		if (!isalnum(text[i]) && !strchr("-_.", text[i]))
-			goto bad;
+			return false;
 	}
 	strscpy(name, text + strlen(prefixes[p]), NDIS_DEVICE_NAME_MAX + 1);
-	return STATUS_SUCCESS;
-bad:
-	ndis_misuse("NdisRegisterDeviceEx",
-		    "a SymbolicName \\DosDevices\\<Name>: 1 to 32 of A-Z a-z 0-9 - _ ., no . first",
-		    caller);
-	return STATUS_OBJECT_NAME_INVALID;
+	return true;
 }
+
+/* The prefixes of a symbolic link's name. */
+const char *const ndis_device_link_prefixes[NDIS_DEVICE_LINK_PREFIXES] = {
+	"\\DosDevices\\Global\\", "\\DosDevices\\", "\\GLOBAL??\\",
+	"\\??\\Global\\", "\\??\\",
+};
 
 /* The module and name of the driver @dev belongs to. */
 static void ndis_device_owner(struct ndis_device *dev)
@@ -917,6 +947,86 @@ static bool ndis_device_name_taken(const char *name)
 		if (!strcasecmp(dev->name, name))
 			return true;
 	return false;
+}
+
+/* Whether the current task is in one of @dev's dispatch routines. */
+bool ndis_device_inside(struct ndis_device *dev)
+{
+	struct ndis_dev_caller *c;
+	unsigned long flags;
+	bool inside = false;
+
+	spin_lock_irqsave(&dev->lock, flags);
+	list_for_each_entry(c, &dev->callers, node)
+		inside |= c->task == current;
+	spin_unlock_irqrestore(&dev->lock, flags);
+	return inside;
+}
+
+/* What every device starts with, however it is made. */
+static void ndis_device_setup(struct ndis_device *dev)
+{
+	spin_lock_init(&dev->lock);
+	INIT_LIST_HEAD(&dev->node);
+	INIT_LIST_HEAD(&dev->files);
+	INIT_LIST_HEAD(&dev->callers);
+	init_waitqueue_head(&dev->wq);
+	dev->dev_obj.Type = IO_TYPE_DEVICE;
+	dev->dev_obj.Size = sizeof(dev->dev_obj);
+	dev->dev_obj.StackSize = 1;
+	dev->misc.minor = MISC_DYNAMIC_MINOR;
+	dev->misc.name = dev->misc_name;	/* the '!' makes the node ndis/<Name> */
+	dev->misc.fops = &ndis_dev_fops;
+	dev->misc.mode = 0600;
+}
+
+/* A device of no NDIS driver (IoCreateDevice()'s), with one reference. PASSIVE. */
+struct ndis_device *ndis_device_new_plain(void)
+{
+	struct ndis_device *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+
+	if (!dev)
+		return NULL;
+	kobject_init(&dev->own.obj.kobj, &ndis_device_ktype);
+	ndis_device_setup(dev);
+	return dev;
+}
+
+/*
+ * Give @dev the node /dev/ndis/@name (and a place on ndis_devices if it
+ * has none yet). Return: STATUS_SUCCESS; NDIS_STATUS_NOT_SUPPORTED for a
+ * device being taken away; STATUS_OBJECT_NAME_COLLISION for a name taken
+ * in any case, or a device that has a node already; NDIS_STATUS_RESOURCES
+ * or NDIS_STATUS_FAILURE if the misc device cannot be made. PASSIVE.
+ */
+NTSTATUS ndis_device_link(struct ndis_device *dev, const char *name)
+{
+	NTSTATUS status = STATUS_SUCCESS;
+	int err;
+
+	mutex_lock(&ndis_device_lock);
+	if (dev->killed) {
+		status = NDIS_STATUS_NOT_SUPPORTED;
+	} else if (dev->linked || ndis_device_name_taken(name)) {
+		status = STATUS_OBJECT_NAME_COLLISION;
+	} else {
+		strscpy(dev->name, name, sizeof(dev->name));
+		snprintf(dev->misc_name, sizeof(dev->misc_name), "ndis!%s", name);
+		dev->misc.minor = MISC_DYNAMIC_MINOR;	/* a link made again */
+		dev->misc.this_device = NULL;
+		err = misc_register(&dev->misc);
+		if (err) {
+			dev->name[0] = '\0';
+			status = err == -ENOMEM ? NDIS_STATUS_RESOURCES : NDIS_STATUS_FAILURE;
+		} else {
+			dev->linked = true;
+			if (!dev->listed)
+				list_add_tail_rcu(&dev->node, &ndis_devices);
+			dev->listed = true;
+		}
+	}
+	mutex_unlock(&ndis_device_lock);
+	return status;
 }
 
 /**
@@ -959,7 +1069,6 @@ NDIS_STATUS NdisRegisterDeviceEx(NDIS_HANDLE NdisHandle,
 	struct ndis_device *dev;
 	NDIS_HANDLE handle;
 	NDIS_STATUS status;
-	int err;
 
 	if (pDeviceObject)
 		*pDeviceObject = NULL;
@@ -982,29 +1091,21 @@ NDIS_STATUS NdisRegisterDeviceEx(NDIS_HANDLE NdisHandle,
 	}
 	if (a->DeviceClassGuid)
 		ndis_misuse(__func__, "a NULL DeviceClassGuid (reserved)", _RET_IP_);
-	status = ndis_dev_name(a->SymbolicName, name, _RET_IP_);
-	if (status != STATUS_SUCCESS)
-		return status;
+	if (!ndis_device_name(a->SymbolicName, ndis_device_link_prefixes,
+			      NDIS_DEVICE_LINK_PREFIXES, name)) {
+		ndis_misuse(__func__, NDIS_DEVICE_LINK_RULE, _RET_IP_);
+		return STATUS_OBJECT_NAME_INVALID;
+	}
 
 	dev = ndis_owned_new(NdisHandle, sizeof(*dev), &ndis_device_ktype, ndis_device_reclaim,
 			     PASSIVE_LEVEL, &status, __func__, _RET_IP_);
 	if (!dev)
 		return status == NDIS_STATUS_RESOURCES ? status : NDIS_STATUS_NOT_SUPPORTED;
+	ndis_device_setup(dev);
 	ndis_device_owner(dev);
 	memcpy(dev->major, a->MajorFunctions, sizeof(dev->major));
-	strscpy(dev->name, name, sizeof(dev->name));
-	snprintf(dev->misc_name, sizeof(dev->misc_name), "ndis!%s", name);
-	spin_lock_init(&dev->lock);
-	INIT_LIST_HEAD(&dev->node);
-	INIT_LIST_HEAD(&dev->files);
-	INIT_LIST_HEAD(&dev->callers);
-	init_waitqueue_head(&dev->wq);
 	dev->dev_obj.Flags = DO_BUFFERED_IO;
 	dev->dev_obj.DeviceType = FILE_DEVICE_NETWORK;
-	dev->misc.minor = MISC_DYNAMIC_MINOR;
-	dev->misc.name = dev->misc_name;	/* the '!' makes the node ndis/<Name> */
-	dev->misc.fops = &ndis_dev_fops;
-	dev->misc.mode = 0600;
 	if (a->ExtensionSize) {
 		dev->dev_obj.DeviceExtension = kvzalloc(a->ExtensionSize, GFP_KERNEL);
 		if (!dev->dev_obj.DeviceExtension) {
@@ -1019,21 +1120,7 @@ NDIS_STATUS NdisRegisterDeviceEx(NDIS_HANDLE NdisHandle,
 		return NDIS_STATUS_RESOURCES;
 	}
 
-	mutex_lock(&ndis_device_lock);
-	if (dev->killed) {			/* the driver is deregistering */
-		status = NDIS_STATUS_NOT_SUPPORTED;
-	} else if (ndis_device_name_taken(name)) {
-		status = STATUS_OBJECT_NAME_COLLISION;
-	} else {
-		err = misc_register(&dev->misc);
-		if (!err) {
-			list_add_tail_rcu(&dev->node, &ndis_devices);
-			dev->registered = true;
-		}
-		status = !err ? NDIS_STATUS_SUCCESS :
-			 err == -ENOMEM ? NDIS_STATUS_RESOURCES : NDIS_STATUS_FAILURE;
-	}
-	mutex_unlock(&ndis_device_lock);
+	status = ndis_device_link(dev, name);
 	if (status != NDIS_STATUS_SUCCESS) {
 		ndis_device_kill(dev);
 		ndis_object_put(&dev->own.obj);
@@ -1065,11 +1152,8 @@ EXPORT_SYMBOL_NS_GPL(NdisRegisterDeviceEx, "NDIS");
  */
 void NdisDeregisterDeviceEx(NDIS_HANDLE NdisDeviceHandle)
 {
-	struct ndis_dev_caller *c;
 	struct ndis_object *obj;
 	struct ndis_device *dev;
-	unsigned long flags;
-	bool inside = false;
 
 	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
 		return;
@@ -1077,11 +1161,7 @@ void NdisDeregisterDeviceEx(NDIS_HANDLE NdisDeviceHandle)
 	if (!obj)
 		return;
 	dev = ndis_device_of(obj);
-	spin_lock_irqsave(&dev->lock, flags);
-	list_for_each_entry(c, &dev->callers, node)
-		inside |= c->task == current;
-	spin_unlock_irqrestore(&dev->lock, flags);
-	if (inside)
+	if (ndis_device_inside(dev))
 		ndis_misuse(__func__, "a call from outside the device's own dispatch routines",
 			    _RET_IP_);
 	else
@@ -1188,6 +1268,40 @@ void IoCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
 		complete(&ni->done);	/* the sender may free it from here on */
 }
 EXPORT_SYMBOL_NS_GPL(IoCompleteRequest, "NDIS");
+
+/**
+ * IoCancelIrp() - cancel an IRP the driver holds
+ * @Irp: an IRP a dispatch routine pended and the driver has not completed
+ *
+ * Sets Irp->Cancel and, if the IRP has a cancel routine, takes it off and
+ * calls it with the cancel spin lock held, as a signal or a close does;
+ * the routine completes the IRP. An IRP without one is only marked: the
+ * driver completes it when it sees Irp->Cancel. Call it only on an IRP
+ * that cannot be completed meanwhile (its cancel routine still set, or
+ * the driver's own queue lock held): NDIS frees an IRP once it is
+ * complete.
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: TRUE if a cancel routine was called; FALSE if there was none,
+ * or (reported) for a pointer that is not an IRP NDIS gave the driver.
+ */
+BOOLEAN IoCancelIrp(PIRP Irp)
+{
+	struct ndis_irp *ni = container_of(Irp, struct ndis_irp, irp);
+	BOOLEAN called;
+
+	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
+		return FALSE;
+	if (!Irp || READ_ONCE(ni->magic) != NDIS_IRP_MAGIC || !ni->file ||
+	    !refcount_inc_not_zero(&ni->ref)) {
+		ndis_misuse(__func__, "an IRP NDIS gave a dispatch routine", _RET_IP_);
+		return FALSE;
+	}
+	called = ndis_irp_cancel(ni);
+	ndis_irp_put(ni);
+	return called;
+}
+EXPORT_SYMBOL_NS_GPL(IoCancelIrp, "NDIS");
 
 /**
  * IoAcquireCancelSpinLock() - take the cancel spin lock

@@ -12,6 +12,7 @@
 #include "../miniport.h"
 #include "../report.h"
 #include "ddi.h"
+#include "device.h"
 
 #define NDIS_DRIVER_NAME_PREFIX		"\\Driver\\"
 #define NDIS_REGISTRY_PATH_PREFIX	"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
@@ -67,9 +68,10 @@ static int ndis_driver_errno(NTSTATUS status)
  *
  * Fills in @DriverObject (DriverName "\Driver\<module>"), builds the
  * RegistryPath "\Registry\Machine\System\CurrentControlSet\Services\<module>",
- * valid during the call only, and calls @DriverEntry. A DriverEntry that
- * fails with a miniport driver still registered with @DriverObject is
- * reported, and the driver deregistered.
+ * valid during the call only, and calls @DriverEntry. Once it succeeds,
+ * the devices it made with IoCreateDevice() may be opened. A DriverEntry
+ * that fails with a device or a miniport driver still registered with
+ * @DriverObject is reported, and they are deleted and deregistered.
  *
  * Context: PASSIVE_LEVEL, module load.
  * Return: 0 if DriverEntry returned a success status; else a negative
@@ -106,8 +108,11 @@ int ndis_driver_entry(PDRIVER_OBJECT DriverObject, DRIVER_INITIALIZE *DriverEntr
 	ndis_driver_string(&path, buf, max, NDIS_REGISTRY_PATH_PREFIX, name);
 	status = DriverEntry(DriverObject, &path);
 	kfree(buf);
-	if (NT_SUCCESS(status))
+	if (NT_SUCCESS(status)) {
+		ndis_io_devices_ready(DriverObject);
 		return 0;
+	}
+	ndis_io_devices_reclaim(DriverObject, "DriverEntry", (unsigned long)DriverEntry);
 	ndis_driver_object_check(DriverObject, "DriverEntry",
 				 "a failing DriverEntry to deregister its miniport driver",
 				 (unsigned long)DriverEntry);
@@ -120,10 +125,11 @@ EXPORT_SYMBOL_NS_GPL(ndis_driver_entry, "NDIS");
  * ndis_driver_unload() - the module_exit of NDIS_DRIVER_ENTRY()
  * @DriverObject: the module's driver object
  *
- * Calls DriverObject->DriverUnload if set. A miniport driver still
- * registered with @DriverObject afterwards (its DriverUnload replaced, or
- * none) is reported and deregistered, so no handler runs once the module
- * is gone.
+ * Calls DriverObject->DriverUnload if set. A device of IoCreateDevice()
+ * or a miniport driver still registered with @DriverObject afterwards
+ * (its DriverUnload forgot it, was replaced, or there is none) is reported
+ * and deleted or deregistered, so no handler runs once the module is
+ * gone.
  *
  * Context: PASSIVE_LEVEL, module unload.
  */
@@ -140,6 +146,7 @@ void ndis_driver_unload(PDRIVER_OBJECT DriverObject)
 	unload = DriverObject->DriverUnload;
 	if (unload)
 		unload(DriverObject);
+	ndis_io_devices_reclaim(DriverObject, "DriverUnload", (unsigned long)unload);
 	ndis_driver_object_check(DriverObject, "DriverUnload",
 				 "the miniport driver deregistered at unload",
 				 (unsigned long)unload);

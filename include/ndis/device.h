@@ -9,16 +9,23 @@
  * \DosDevices\Global\<Name>). The ABI user space sees, the ioctl argument
  * and the errno each NTSTATUS becomes, is <uapi/ndis/device.h>.
  *
+ * A driver that makes its device the WDM way instead, IoCreateDevice() in
+ * DriverEntry with IoCreateSymbolicLink() and DriverObject->MajorFunction
+ * (ndisprot does), gets the same device: see IoCreateDevice().
+ *
  * With it come the I/O request names of wdm.h that such an interface
  * uses: the device and file objects, the IRP with its one stack location,
- * the dispatch and cancel routines, completion, the cancel spin lock and
- * the IOCTL code layout. Only what buffered I/O needs is here. Every
- * request carries its data in Irp->AssociatedIrp.SystemBuffer, a kernel
- * buffer NDIS copies the caller's data into and the result out of; there
- * are no MDLs, so direct I/O (DO_DIRECT_IO, METHOD_IN_DIRECT,
- * METHOD_OUT_DIRECT) and METHOD_NEITHER are not offered. An IRP has
- * exactly one stack location: NDIS calls the driver's dispatch routine
- * directly, with no lower driver below it and no completion routines.
+ * the dispatch and cancel routines, completion, cancel, the cancel spin
+ * lock and the IOCTL code layout. A request's data is in a kernel buffer
+ * NDIS copies the caller's data into and the result out of: with buffered
+ * I/O it is Irp->AssociatedIrp.SystemBuffer; with direct I/O (a device
+ * with DO_DIRECT_IO for reads and writes, METHOD_IN_DIRECT and
+ * METHOD_OUT_DIRECT for ioctls) Irp->MdlAddress describes it, so a driver
+ * written for direct I/O ports unchanged, though the MDL describes that
+ * copy rather than the caller's pages. METHOD_NEITHER, which hands the
+ * driver user addresses, is not offered. An IRP has exactly one stack
+ * location: NDIS calls the driver's dispatch routine directly, with no
+ * lower driver below it and no completion routines.
  *
  * Differences from the DDI, all deliberate:
  * - Any handle NDIS gave a driver may register a device: a protocol's
@@ -36,6 +43,7 @@
 #include <linux/atomic.h>
 #include <ndis/irql.h>
 #include <ndis/list.h>
+#include <ndis/mdl.h>
 #include <ndis/ntstatus.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
@@ -44,6 +52,7 @@
 #include <ndis/types.h>
 
 struct _DEVICE_OBJECT;
+struct _DRIVER_OBJECT;
 struct _IRP;
 
 /* The major function codes NDIS sends, with the DDI's numbers. */
@@ -62,8 +71,21 @@ struct _IRP;
 /* IO_STACK_LOCATION.Control: the dispatch routine marked the IRP pending. */
 #define SL_PENDING_RETURNED		0x01
 
-/* DEVICE_OBJECT.Flags: requests carry their data in SystemBuffer. */
+/*
+ * DEVICE_OBJECT.Flags: how reads and writes carry their data (buffered:
+ * SystemBuffer; direct: MdlAddress), one open file at a time, and not yet
+ * ready to be opened.
+ */
+#define DO_EXCLUSIVE			0x00000008
 #define DO_BUFFERED_IO			0x00000004
+#define DO_DIRECT_IO			0x00000010
+#define DO_DEVICE_INITIALIZING		0x00000080
+
+/* DEVICE_OBJECT.Type, as the I/O manager sets it. */
+#define IO_TYPE_DEVICE			3
+
+/* DeviceCharacteristics of IoCreateDevice(): the one NDIS drivers pass. */
+#define FILE_DEVICE_SECURE_OPEN		0x00000100
 
 /*
  * IOCTL codes: device type in bits 16-31, required access in 14-15,
@@ -92,19 +114,36 @@ typedef ULONG DEVICE_TYPE;
 #define FILE_DEVICE_UNKNOWN		0x00000022
 
 /**
- * struct _DEVICE_OBJECT - a device NdisRegisterDeviceEx() made
+ * struct _DEVICE_OBJECT - a device NdisRegisterDeviceEx() or
+ *	IoCreateDevice() made
+ * @Type: IO_TYPE_DEVICE
+ * @Size: sizeof(DEVICE_OBJECT)
+ * @DriverObject: the driver's object, for IoCreateDevice(); NULL for
+ *	NdisRegisterDeviceEx()
+ * @NextDevice: the driver's next device made by IoCreateDevice(), or NULL
+ * @Flags: DO_BUFFERED_IO for NdisRegisterDeviceEx(); IoCreateDevice()
+ *	sets DO_DEVICE_INITIALIZING (and DO_EXCLUSIVE if asked), and the
+ *	driver may set DO_BUFFERED_IO or DO_DIRECT_IO
+ * @Characteristics: IoCreateDevice()'s DeviceCharacteristics
  * @DeviceExtension: the driver's extension (ExtensionSize bytes, zeroed),
  *	the same pointer NdisGetDeviceReservedExtension() returns; NULL when
  *	ExtensionSize was 0. Drivers must not change it.
- * @Flags: DO_BUFFERED_IO
- * @DeviceType: FILE_DEVICE_NETWORK
+ * @DeviceType: FILE_DEVICE_NETWORK, or IoCreateDevice()'s DeviceType
+ * @StackSize: 1: an IRP has one stack location
  *
- * NDIS allocates and frees it; drivers only read it and pass it back.
+ * NDIS allocates and frees it; drivers only change @Flags, read the rest
+ * and pass it back.
  */
 typedef struct _DEVICE_OBJECT {
-	PVOID DeviceExtension;
+	CSHORT Type;
+	USHORT Size;
+	struct _DRIVER_OBJECT *DriverObject;
+	struct _DEVICE_OBJECT *NextDevice;
 	ULONG Flags;
+	ULONG Characteristics;
+	PVOID DeviceExtension;
 	DEVICE_TYPE DeviceType;
+	CCHAR StackSize;
 } DEVICE_OBJECT, *PDEVICE_OBJECT;
 
 /**
@@ -178,17 +217,19 @@ typedef void (*PDRIVER_CANCEL)(struct _DEVICE_OBJECT *DeviceObject, struct _IRP 
  * @Control: SL_PENDING_RETURNED once IoMarkIrpPending() ran
  * @Parameters: per @MajorFunction
  * @Parameters.Read: IRP_MJ_READ
- * @Parameters.Read.Length: bytes the caller asked for: SystemBuffer's size
+ * @Parameters.Read.Length: bytes the caller asked for: the buffer's size
  * @Parameters.Read.Key: 0
  * @Parameters.Read.ByteOffset: 0: the device is a stream
  * @Parameters.Write: IRP_MJ_WRITE
- * @Parameters.Write.Length: bytes in SystemBuffer
+ * @Parameters.Write.Length: bytes in the buffer
  * @Parameters.Write.Key: 0
  * @Parameters.Write.ByteOffset: 0
  * @Parameters.DeviceIoControl: IRP_MJ_DEVICE_CONTROL
  * @Parameters.DeviceIoControl.OutputBufferLength: bytes the caller can take
  * @Parameters.DeviceIoControl.InputBufferLength: bytes of input at the
  *	start of SystemBuffer
+ *	(with METHOD_IN_DIRECT or METHOD_OUT_DIRECT the other buffer, of
+ *	OutputBufferLength bytes, is MdlAddress's)
  * @Parameters.DeviceIoControl.IoControlCode: the IOCTL code (CTL_CODE())
  * @DeviceObject: the device
  * @FileObject: the open file the request came on
@@ -221,10 +262,15 @@ typedef struct _IO_STACK_LOCATION {
 
 /**
  * struct _IRP - an I/O request packet
+ * @MdlAddress: direct I/O: one MDL describing the request's data buffer
+ *	(a read's or write's on a DO_DIRECT_IO device, the second buffer of
+ *	a METHOD_IN_DIRECT or METHOD_OUT_DIRECT ioctl); NULL otherwise and
+ *	for a buffer of 0 bytes
  * @AssociatedIrp: the request's buffer
- * @AssociatedIrp.SystemBuffer: max(input, output) bytes of kernel memory,
- *	zeroed beyond the input; NULL when both are 0 and for IRP_MJ_CREATE,
- *	IRP_MJ_CLEANUP and IRP_MJ_CLOSE
+ * @AssociatedIrp.SystemBuffer: buffered I/O: max(input, output) bytes of
+ *	kernel memory, zeroed beyond the input; NULL when both are 0, for
+ *	direct reads and writes, and for IRP_MJ_CREATE, IRP_MJ_CLEANUP and
+ *	IRP_MJ_CLOSE
  * @IoStatus: set by the driver before IoCompleteRequest()
  * @RequestorMode: UserMode
  * @PendingReturned: TRUE once a pended IRP is complete
@@ -244,6 +290,7 @@ typedef struct _IO_STACK_LOCATION {
  * it once the request is over; drivers never allocate one.
  */
 typedef struct _IRP {
+	PMDL MdlAddress;
 	union {
 		PVOID SystemBuffer;
 	} AssociatedIrp;
@@ -309,6 +356,7 @@ static inline PDRIVER_CANCEL IoSetCancelRoutine(PIRP Irp, PDRIVER_CANCEL CancelR
 }
 
 void IoCompleteRequest(PIRP Irp, CCHAR PriorityBoost);
+BOOLEAN IoCancelIrp(PIRP Irp);
 void IoAcquireCancelSpinLock(PKIRQL Irql)
 	__acquires(IoCancelSpinLock);
 void IoReleaseCancelSpinLock(KIRQL Irql)
@@ -347,5 +395,13 @@ NDIS_STATUS NdisRegisterDeviceEx(NDIS_HANDLE NdisHandle,
 				 PDEVICE_OBJECT *pDeviceObject, PNDIS_HANDLE NdisDeviceHandle);
 void NdisDeregisterDeviceEx(NDIS_HANDLE NdisDeviceHandle);
 PVOID NdisGetDeviceReservedExtension(PDEVICE_OBJECT DeviceObject);
+
+NTSTATUS IoCreateDevice(struct _DRIVER_OBJECT *DriverObject, ULONG DeviceExtensionSize,
+			PUNICODE_STRING DeviceName, DEVICE_TYPE DeviceType,
+			ULONG DeviceCharacteristics, BOOLEAN Exclusive,
+			PDEVICE_OBJECT *DeviceObject);
+void IoDeleteDevice(PDEVICE_OBJECT DeviceObject);
+NTSTATUS IoCreateSymbolicLink(PUNICODE_STRING SymbolicLinkName, PUNICODE_STRING DeviceName);
+NTSTATUS IoDeleteSymbolicLink(PUNICODE_STRING SymbolicLinkName);
 
 #endif /* _NDIS_DEVICE_H */

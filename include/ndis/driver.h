@@ -12,16 +12,17 @@
  * UnloadHandler) set it.
  *
  * Differences from the DDI: only the fields of DRIVER_OBJECT that mean
- * something here exist (no DeviceObject list, DriverExtension, IRP
- * dispatch table or fast I/O); the RegistryPath names no registry key, it
- * is the configuration's name (see include/ndis/config.h), and like on
- * Windows it lives only during DriverEntry.
+ * something here exist (no DriverExtension, fast I/O or StartIo); the
+ * RegistryPath names no registry key, it is the configuration's name (see
+ * include/ndis/config.h), and like on Windows it lives only during
+ * DriverEntry.
  */
 #ifndef _NDIS_DRIVER_H
 #define _NDIS_DRIVER_H
 
 #include <linux/init.h>
 #include <linux/module.h>
+#include <ndis/device.h>
 #include <ndis/module.h>
 #include <ndis/ntstatus.h>
 #include <ndis/string.h>
@@ -66,10 +67,15 @@ typedef void (*PDRIVER_UNLOAD)(PDRIVER_OBJECT DriverObject);
  * struct _DRIVER_OBJECT - a driver's one object
  * @Type: IO_TYPE_DRIVER
  * @Size: sizeof(DRIVER_OBJECT)
+ * @DeviceObject: the devices IoCreateDevice() made for the driver, newest
+ *	first, linked by DEVICE_OBJECT.NextDevice; NULL if none
  * @Flags: 0
  * @DriverName: "\Driver\<module name>"
  * @DriverInit: the DriverEntry routine
  * @DriverUnload: called at module unload if set
+ * @MajorFunction: the dispatch routines of the devices IoCreateDevice()
+ *	makes, indexed by IRP_MJ_*, read at each request; NULL entries get
+ *	the default behaviour of NdisRegisterDeviceEx()'s
  * @NdisModule: private to NDIS: the module the driver is
  * @NdisMiniportDriver: private to NDIS: the miniport driver registered
  *	with this object, or NULL
@@ -79,10 +85,12 @@ typedef void (*PDRIVER_UNLOAD)(PDRIVER_OBJECT DriverObject);
 struct _DRIVER_OBJECT {
 	CSHORT Type;
 	CSHORT Size;
+	PDEVICE_OBJECT DeviceObject;
 	ULONG Flags;
 	UNICODE_STRING DriverName;
 	DRIVER_INITIALIZE *DriverInit;
 	PDRIVER_UNLOAD DriverUnload;
+	PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
 	/* private */
 	struct module *NdisModule;
 	NDIS_HANDLE NdisMiniportDriver;
