@@ -107,6 +107,13 @@ static u8 *dv_buf(struct dv *d, PIRP Irp)
 					    NormalPagePriority | MdlMappingNoExecute);
 }
 
+/* A direct ioctl: input in SystemBuffer, @out bytes by one MDL. */
+static bool dv_direct_ok(PIRP Irp, ULONG out)
+{
+	return Irp->MdlAddress && !Irp->MdlAddress->Next &&
+	       MmGetMdlByteCount(Irp->MdlAddress) == out && Irp->AssociatedIrp.SystemBuffer;
+}
+
 static void dv_fill(u8 *p, ULONG n)
 {
 	ULONG i;
@@ -295,6 +302,7 @@ static NTSTATUS dv_ioctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 	ULONG out = sp->Parameters.DeviceIoControl.OutputBufferLength;
 	u8 *buf = Irp->AssociatedIrp.SystemBuffer;
 	struct dv_file *df = dv_file_of(d, Irp);
+	u8 *direct;
 	ULONG i;
 
 	atomic_inc(&d->ioctls);
@@ -317,18 +325,19 @@ static NTSTATUS dv_ioctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 	case DV_IOCTL_WRITER:
 		return dv_complete(Irp, STATUS_SUCCESS, 0);
 	case DV_IOCTL_OUT_DIRECT:	/* the input, reversed, into the MDL's buffer */
-		if (!Irp->MdlAddress || MmGetMdlByteCount(Irp->MdlAddress) != out)
+		if (!dv_direct_ok(Irp, out))
 			return dv_complete(Irp, STATUS_INVALID_PARAMETER, 0);
+		direct = MmGetSystemAddressForMdlSafe(Irp->MdlAddress, NormalPagePriority);
 		for (i = 0; i < min(in, out); i++)
-			dv_buf(d, Irp)[i] = buf[in - 1 - i];
+			direct[i] = buf[in - 1 - i];
 		return dv_complete(Irp, STATUS_SUCCESS, min(in, out));
-	case DV_IOCTL_IN_DIRECT:	/* how many bytes of the MDL's buffer are 0x11 */
-		if (!Irp->MdlAddress || MmGetMdlByteCount(Irp->MdlAddress) != out)
+	case DV_IOCTL_IN_DIRECT:	/* how many of the caller's bytes are 0xee */
+		if (!dv_direct_ok(Irp, out))
 			return dv_complete(Irp, STATUS_INVALID_PARAMETER, 0);
-		d->tail_zero = false;
+		direct = MmGetSystemAddressForMdlSafe(Irp->MdlAddress, NormalPagePriority);
 		for (i = 0, in = 0; i < out; i++) {
-			in += dv_buf(d, Irp)[i] == 0x11;
-			dv_buf(d, Irp)[i] = 0x77;	/* never reaches the caller */
+			in += direct[i] == 0xee;
+			direct[i] = 0x77;	/* never reaches the caller */
 		}
 		return dv_complete(Irp, STATUS_SUCCESS, in);
 	case DV_IOCTL_TWICE:
@@ -1302,7 +1311,7 @@ static void direct_ioctls_carry_their_second_buffer_by_mdl(struct kunit *test)
 	/* METHOD_IN_DIRECT: the second buffer is input, and nothing comes back. */
 	KUNIT_EXPECT_EQ(test, dv_ioctl_call(test, f, um, DV_IOCTL_IN_DIRECT, "x", 1, 8, &res, out),
 			0L);
-	KUNIT_EXPECT_EQ(test, res.returned, 0U);	/* no 0x11 in it: all 0xee */
+	KUNIT_EXPECT_EQ(test, res.returned, 8U);	/* it saw the caller's 0xee bytes */
 	KUNIT_EXPECT_NULL(test, memchr_inv(out, 0xee, 8 + DV_GUARD));
 	KUNIT_EXPECT_EQ(test, io->d->ioctl_out, 8U);
 
@@ -1331,6 +1340,8 @@ static void links_come_and_go_without_closing_files(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_write(f, buf, sizeof(buf), NULL), 4L);	/* still open */
 	KUNIT_EXPECT_EQ(test, IoDeleteSymbolicLink(&s), STATUS_OBJECT_NAME_NOT_FOUND);
 
+	/* The node is named as the new link is spelt; the device in any case. */
+	dv_ustr(&s, ws, ARRAY_SIZE(ws), "\\GLOBAL??\\", "dvi-link");
 	dv_ustr(&t, wt, ARRAY_SIZE(wt), "\\Device\\", "Dvi-Link");
 	KUNIT_EXPECT_EQ(test, IoCreateSymbolicLink(&s, &t), STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);

@@ -58,7 +58,7 @@ struct ndis_device {
 	bool listed;
 	bool linked;
 	bool killed;
-	spinlock_t lock;
+	spinlock_t lock;			/* what follows; irqsave */
 	struct list_head files;
 	struct list_head callers;
 	unsigned int active;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * winprot's frames: writes become sends over an MDL that describes the
- * IRP's buffer; received frames wait in a queue for reads, which pend
- * (cancellably) while the queue is empty.
+ * winprot's frames. The device does direct I/O, as ndisprot's does: a
+ * write is sent over the IRP's own MDL, and a read is completed into the
+ * buffer its MDL describes. Received frames wait in a queue for reads,
+ * which pend (cancellably) while the queue is empty.
  */
 #include "winprot.h"
 
@@ -14,7 +15,9 @@ static void WpCompleteRead(PIRP Irp, PWP_RECV_FRAME Frame)
 	ULONG Room = IrpSp->Parameters.Read.Length;
 	ULONG Length = Frame->Length < Room ? Frame->Length : Room;
 
-	NdisMoveMemory(Irp->AssociatedIrp.SystemBuffer, Frame->Data, Length);
+	NdisMoveMemory(MmGetSystemAddressForMdlSafe(Irp->MdlAddress,
+						    NormalPagePriority | MdlMappingNoExecute),
+		       Frame->Data, Length);
 	Irp->IoStatus.Status = Length < Frame->Length ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
 	Irp->IoStatus.Information = Length;
 	IoCompleteRequest(Irp, IO_NO_INCREMENT);
@@ -96,6 +99,12 @@ NTSTATUS WpRead(PWP_OPEN_CONTEXT Open, PIRP Irp)
 	PWP_RECV_FRAME Frame = NULL;
 	NTSTATUS Status = STATUS_PENDING;
 
+	if (!Irp->MdlAddress) {		/* a read of no bytes */
+		Irp->IoStatus.Status = STATUS_INVALID_PARAMETER;
+		Irp->IoStatus.Information = 0;
+		IoCompleteRequest(Irp, IO_NO_INCREMENT);
+		return STATUS_INVALID_PARAMETER;
+	}
 	NdisAcquireSpinLock(&Open->Lock);
 	if (Open->Unbinding) {
 		Status = STATUS_DEVICE_REMOVED;
@@ -202,22 +211,16 @@ NTSTATUS WpWrite(PWP_OPEN_CONTEXT Open, PIRP Irp)
 	ULONG Length = IrpSp->Parameters.Write.Length;
 	PNET_BUFFER_LIST Nbl;
 	NTSTATUS Status;
-	PMDL Mdl;
 
-	if (Length < WP_MIN_FRAME || Length > WP_MAX_FRAME) {
+	if (Length < WP_MIN_FRAME || Length > WP_MAX_FRAME || !Irp->MdlAddress) {
 		Status = STATUS_INVALID_BUFFER_SIZE;
 		goto complete;
 	}
 
-	/* The IRP's buffer lives until the IRP completes: send from it. */
-	Mdl = NdisAllocateMdl(WpGlobals.ProtocolHandle, Irp->AssociatedIrp.SystemBuffer, Length);
-	if (!Mdl) {
-		Status = STATUS_INSUFFICIENT_RESOURCES;
-		goto complete;
-	}
-	Nbl = NdisAllocateNetBufferAndNetBufferList(Open->SendPool, 0, 0, Mdl, 0, Length);
+	/* The IRP's MDL lives until the IRP completes: send from it. */
+	Nbl = NdisAllocateNetBufferAndNetBufferList(Open->SendPool, 0, 0, Irp->MdlAddress, 0,
+						    Length);
 	if (!Nbl) {
-		NdisFreeMdl(Mdl);
 		Status = STATUS_INSUFFICIENT_RESOURCES;
 		goto complete;
 	}
@@ -228,7 +231,6 @@ NTSTATUS WpWrite(PWP_OPEN_CONTEXT Open, PIRP Irp)
 	if (!Open->Running) {
 		NdisReleaseSpinLock(&Open->Lock);
 		NdisFreeNetBufferList(Nbl);
-		NdisFreeMdl(Mdl);
 		Status = Open->Unbinding ? STATUS_DEVICE_REMOVED : STATUS_DEVICE_NOT_READY;
 		goto complete;
 	}
@@ -257,14 +259,12 @@ void WpSendComplete(NDIS_HANDLE ProtocolBindingContext, PNET_BUFFER_LIST NetBuff
 	for (Nbl = NetBufferList; Nbl; Nbl = Next) {
 		PIRP Irp = Nbl->ProtocolReserved[0];
 		PNET_BUFFER Nb = NET_BUFFER_LIST_FIRST_NB(Nbl);
-		PMDL Mdl = NET_BUFFER_FIRST_MDL(Nb);
 		ULONG Length = NET_BUFFER_DATA_LENGTH(Nb);
 		NDIS_STATUS Status = NET_BUFFER_LIST_STATUS(Nbl);
 
 		Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
 		NET_BUFFER_LIST_NEXT_NBL(Nbl) = NULL;
 		NdisFreeNetBufferList(Nbl);
-		NdisFreeMdl(Mdl);
 
 		Irp->IoStatus.Status = Status == NDIS_STATUS_SUCCESS ? STATUS_SUCCESS :
 				       Status == NDIS_STATUS_PAUSED ? STATUS_DEVICE_NOT_READY :

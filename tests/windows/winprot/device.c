@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * winprot's device, \Device\winprot with the symbolic link
- * \DosDevices\winprot, and its dispatch routines. A file's FsContext is
+ * winprot's device, made as ndisprot makes its own: IoCreateDevice() of
+ * \Device\winprot with direct I/O, the symbolic link \DosDevices\winprot,
+ * and the dispatch routines in the driver object. A file's FsContext is
  * the binding it chose, referenced.
  */
 #include "winprot.h"
@@ -179,35 +180,35 @@ static NTSTATUS WpIoControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 	return WpComplete(Irp, Status, Information);
 }
 
-NDIS_STATUS WpRegisterDevice(void)
+NTSTATUS WpCreateDevice(PDRIVER_OBJECT DriverObject)
 {
-	PDRIVER_DISPATCH DispatchTable[IRP_MJ_MAXIMUM_FUNCTION + 1];
-	NDIS_DEVICE_OBJECT_ATTRIBUTES DeviceAttributes;
+	PDEVICE_OBJECT DeviceObject;
+	NTSTATUS Status;
 
-	NdisZeroMemory(DispatchTable, sizeof(DispatchTable));
-	DispatchTable[IRP_MJ_CREATE] = WpOpen;
-	DispatchTable[IRP_MJ_CLEANUP] = WpCleanup;
-	DispatchTable[IRP_MJ_CLOSE] = WpClose;
-	DispatchTable[IRP_MJ_READ] = WpReadDispatch;
-	DispatchTable[IRP_MJ_WRITE] = WpWriteDispatch;
-	DispatchTable[IRP_MJ_DEVICE_CONTROL] = WpIoControl;
+	Status = IoCreateDevice(DriverObject, 0, &WpDeviceName, FILE_DEVICE_NETWORK,
+				FILE_DEVICE_SECURE_OPEN, FALSE, &DeviceObject);
+	if (!NT_SUCCESS(Status))
+		return Status;
+	Status = IoCreateSymbolicLink(&WpSymbolicName, &WpDeviceName);
+	if (!NT_SUCCESS(Status)) {
+		IoDeleteDevice(DeviceObject);
+		return Status;
+	}
+	DeviceObject->Flags |= DO_DIRECT_IO;
+	WpGlobals.DeviceObject = DeviceObject;
 
-	NdisZeroMemory(&DeviceAttributes, sizeof(DeviceAttributes));
-	DeviceAttributes.Header.Type = NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES;
-	DeviceAttributes.Header.Revision = NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
-	DeviceAttributes.Header.Size = NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
-	DeviceAttributes.DeviceName = &WpDeviceName;
-	DeviceAttributes.SymbolicName = &WpSymbolicName;
-	DeviceAttributes.MajorFunctions = DispatchTable;
-	DeviceAttributes.ExtensionSize = 0;
-	DeviceAttributes.DefaultSDDLString = NULL;
-	DeviceAttributes.DeviceClassGuid = NULL;
-
-	return NdisRegisterDeviceEx(WpGlobals.ProtocolHandle, &DeviceAttributes,
-				    &WpGlobals.DeviceObject, &WpGlobals.DeviceHandle);
+	DriverObject->MajorFunction[IRP_MJ_CREATE] = WpOpen;
+	DriverObject->MajorFunction[IRP_MJ_CLEANUP] = WpCleanup;
+	DriverObject->MajorFunction[IRP_MJ_CLOSE] = WpClose;
+	DriverObject->MajorFunction[IRP_MJ_READ] = WpReadDispatch;
+	DriverObject->MajorFunction[IRP_MJ_WRITE] = WpWriteDispatch;
+	DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = WpIoControl;
+	return STATUS_SUCCESS;
 }
 
-void WpDeregisterDevice(void)
+void WpDeleteDevice(void)
 {
-	NdisDeregisterDeviceEx(WpGlobals.DeviceHandle);
+	IoDeleteSymbolicLink(&WpSymbolicName);
+	IoDeleteDevice(WpGlobals.DeviceObject);
+	WpGlobals.DeviceObject = NULL;
 }

@@ -13,17 +13,22 @@ static NDIS_STRING WpProtocolName = NDIS_STRING_CONST("winprot");
 
 static void WpUnload(PDRIVER_OBJECT DriverObject)
 {
-	WpDeregisterDevice();
+	WpDeleteDevice();
 	NdisDeregisterProtocolDriver(WpGlobals.ProtocolHandle);
 }
 
 static NTSTATUS WpDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
-	NDIS_STATUS Status;
+	NTSTATUS Status;
 
 	NDIS_INIT_MUTEX(&WpGlobals.Lock);
 	NdisInitializeListHead(&WpGlobals.OpenList);
+
+	/* The device first, as ndisprot does: it opens once DriverEntry returns. */
+	Status = WpCreateDevice(DriverObject);
+	if (!NT_SUCCESS(Status))
+		return Status;
 
 	NdisZeroMemory(&Chars, sizeof(Chars));
 	Chars.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
@@ -45,12 +50,8 @@ static NTSTATUS WpDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Regis
 	Chars.SendNetBufferListsCompleteHandler = WpSendComplete;
 
 	Status = NdisRegisterProtocolDriver(NULL, &Chars, &WpGlobals.ProtocolHandle);
-	if (Status != NDIS_STATUS_SUCCESS)
-		return Status;
-
-	Status = WpRegisterDevice();
 	if (Status != NDIS_STATUS_SUCCESS) {
-		NdisDeregisterProtocolDriver(WpGlobals.ProtocolHandle);
+		WpDeleteDevice();
 		return Status;
 	}
 

@@ -55,7 +55,6 @@ typedef struct _WP_OPEN_CONTEXT {
 
 typedef struct _WP_GLOBALS {
 	NDIS_HANDLE ProtocolHandle;
-	NDIS_HANDLE DeviceHandle;
 	PDEVICE_OBJECT DeviceObject;
 	NDIS_MUTEX Lock;		/* OpenList; names compare at PASSIVE_LEVEL */
 	LIST_ENTRY OpenList;
@@ -89,7 +88,7 @@ void WpCancelPendedReads(PWP_OPEN_CONTEXT Open, PFILE_OBJECT FileObject);
 void WpFlushRecvQueue(PWP_OPEN_CONTEXT Open);
 
 /* device.c */
-NDIS_STATUS WpRegisterDevice(void);
-void WpDeregisterDevice(void);
+NTSTATUS WpCreateDevice(PDRIVER_OBJECT DriverObject);
+void WpDeleteDevice(void);
 
 #endif /* _WINPROT_H */
