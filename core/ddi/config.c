@@ -798,6 +798,8 @@ out:
 }
 EXPORT_SYMBOL_NS_GPL(NdisWriteConfiguration, "NDIS");
 
+#undef NdisReadNetworkAddress	/* the header's cast, for callers */
+
 /**
  * NdisReadNetworkAddress() - read the address configured for an adapter
  * @Status: receives NDIS_STATUS_SUCCESS, or NDIS_STATUS_FAILURE when the

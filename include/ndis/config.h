@@ -133,6 +133,11 @@ void NdisWriteConfiguration(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle
 			    PNDIS_STRING Keyword, PNDIS_CONFIGURATION_PARAMETER ParameterValue);
 void NdisReadNetworkAddress(PNDIS_STATUS Status, PVOID *NetworkAddress,
 			    PUINT NetworkAddressLength, NDIS_HANDLE ConfigurationHandle);
+/* Drivers pass a PUCHAR * too, which MSVC converts without a word: so here. */
+#define NdisReadNetworkAddress(Status, NetworkAddress, NetworkAddressLength,	\
+			       ConfigurationHandle)				\
+	NdisReadNetworkAddress(Status, (PVOID *)(NetworkAddress),		\
+			       NetworkAddressLength, ConfigurationHandle)
 void NdisOpenConfigurationKeyByName(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle,
 				    PNDIS_STRING SubKeyName, PNDIS_HANDLE SubKeyHandle);
 void NdisOpenConfigurationKeyByIndex(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle,

@@ -32,6 +32,7 @@
 #include <ndis/driver.h>
 #include <ndis/netif.h>
 #include <ndis/object.h>
+#include <ndis/resources.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
 
@@ -101,12 +102,14 @@ typedef struct _NET_DEVICE_PNP_EVENT {
 	ULONG InformationBufferLength;
 } NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
 
+/* The adapter's resources: NULL here, see include/ndis/resources.h. */
+typedef CM_PARTIAL_RESOURCE_LIST NDIS_RESOURCE_LIST, *PNDIS_RESOURCE_LIST;
+
 /*
  * Structures the DDI points to that NDIS never fills in here: there is no
- * PnP resource list, port authentication or PCI property query; the
- * pointers to them are NULL.
+ * port authentication or PCI property query; the pointers to them are
+ * NULL.
  */
-typedef struct _CM_PARTIAL_RESOURCE_LIST NDIS_RESOURCE_LIST, *PNDIS_RESOURCE_LIST;
 typedef struct _NDIS_PORT_AUTHENTICATION_PARAMETERS *PNDIS_PORT_AUTHENTICATION_PARAMETERS;
 typedef struct _NDIS_PCI_DEVICE_CUSTOM_PROPERTIES NDIS_PCI_DEVICE_CUSTOM_PROPERTIES,
 	*PNDIS_PCI_DEVICE_CUSTOM_PROPERTIES;

@@ -29,6 +29,7 @@
 #include <ndis/workitem.h>
 #include <ndis/object.h>
 #include <ndis/pnp.h>
+#include <ndis/resources.h>
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
 #include <ndis/mdl.h>

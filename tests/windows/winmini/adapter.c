@@ -57,7 +57,7 @@ static void WmReadConfiguration(PWM_ADAPTER Adapter)
 	NDIS_CONFIGURATION_OBJECT ConfigObject;
 	PNDIS_CONFIGURATION_PARAMETER Parameter;
 	NDIS_HANDLE ConfigurationHandle;
-	PVOID NetworkAddress;
+	PUCHAR NetworkAddress;	/* netvmini's type: NDIS takes it as a PVOID * */
 	UINT AddressLength;
 	NDIS_STATUS Status;
 
