@@ -87,4 +87,12 @@ static inline void NdisInterlockedAddLargeStatistic(PLARGE_INTEGER Addend, ULONG
 #define InterlockedCompareExchangePointer(_Destination, _Exchange, _Comperand) \
 	((PVOID)cmpxchg((PVOID *)(_Destination), (PVOID)(_Comperand), (PVOID)(_Exchange)))
 
+/**
+ * KeMemoryBarrier - a full memory barrier
+ *
+ * Any IRQL. smp_mb(): loads and stores before it are ordered before those
+ * after it, as seen by every processor.
+ */
+#define KeMemoryBarrier()	smp_mb()
+
 #endif /* _NDIS_INTERLOCKED_H */

@@ -442,4 +442,30 @@
  */
 #define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)ALIGN_DOWN_BY(address, alignment))
 
+/*
+ * Windows drivers name their pageable and init-only functions in pragmas,
+ * "#pragma NDIS_PAGEABLE_FUNCTION(f)", which MSVC expands to alloc_text.
+ * GCC does not expand macros in a pragma it does not know, and warns of it
+ * with -Wunknown-pragmas (part of -Wall): the line is ignored here, as
+ * nothing is paged, and the warning is turned off for every file that
+ * includes <ndis/ndis.h>.
+ */
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
+
+/**
+ * NDIS_PAGEABLE_FUNCTION - mark a function pageable (in a pragma)
+ * @_f: the function
+ *
+ * Nothing is paged: expands to nothing, as a statement or in a pragma.
+ */
+#define NDIS_PAGEABLE_FUNCTION(_f)
+
+/**
+ * NDIS_INIT_FUNCTION - mark a function discardable after init (in a pragma)
+ * @_f: the function
+ *
+ * Expands to nothing: the function stays.
+ */
+#define NDIS_INIT_FUNCTION(_f)
+
 #endif /* _NDIS_SAL_H */
