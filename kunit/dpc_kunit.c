@@ -49,8 +49,8 @@ static void probe_routine(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument
 		kfree(p);
 		return;
 	}
-	smp_wmb();
-	atomic_inc(&p->runs);
+	/* The fields above are written before the count says so. */
+	atomic_inc_return_release(&p->runs);
 }
 
 /* Wait, bounded, until @p has run @n times. */
@@ -58,12 +58,12 @@ static bool wait_runs(struct dpc_probe *p, int n)
 {
 	unsigned long end = jiffies + 5 * HZ;
 
-	while (atomic_read(&p->runs) < n) {
+	/* Read the count before the fields the routine wrote. */
+	while (atomic_read_acquire(&p->runs) < n) {
 		if (time_after(jiffies, end))
 			return false;
-		msleep(1);
+		usleep_range(500, 1000);
 	}
-	smp_rmb();
 	return true;
 }
 
@@ -248,6 +248,33 @@ static void free_after_remove_and_flush_is_safe(struct kunit *test)
 	}
 }
 
+static void requeue_routine(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
+			    PVOID SystemArgument2)
+{
+	struct dpc_probe *p = DeferredContext;
+
+	/* Queueable again from its own routine, once the run has started. */
+	if (atomic_inc_return(&p->runs) < 1000)
+		p->seen_arg1 = KeInsertQueueDpc(Dpc, NULL, NULL) ? Dpc : NULL;
+}
+
+static void a_routine_may_queue_itself_again(struct kunit *test)
+{
+	struct dpc_probe *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KeInitializeDpc(&p->dpc, requeue_routine, p);
+	KUNIT_EXPECT_TRUE(test, KeInsertQueueDpc(&p->dpc, NULL, NULL));
+	/* Returns once the first run is over, not after all thousand. */
+	KeFlushQueuedDpcs();
+	KUNIT_EXPECT_GE(test, atomic_read(&p->runs), 1);
+	KUNIT_ASSERT_TRUE(test, wait_runs(p, 1000));
+	KeFlushQueuedDpcs();
+	KUNIT_EXPECT_EQ(test, atomic_read(&p->runs), 1000);
+	KUNIT_EXPECT_PTR_EQ(test, p->seen_arg1, (PVOID)&p->dpc);
+	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(&p->dpc));
+}
+
 static void watchdog_information_only_inside_a_dpc(struct kunit *test)
 {
 	struct dpc_probe *p = probe_new(test);
@@ -302,8 +329,10 @@ static void processor_numbers_map_cpu_ids(struct kunit *test)
 
 static void bit_scans(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, RtlFindLeastSignificantBit(0), (CCHAR)-1);
-	KUNIT_EXPECT_EQ(test, RtlFindMostSignificantBit(0), (CCHAR)-1);
+	const CCHAR none = -1;
+
+	KUNIT_EXPECT_EQ(test, RtlFindLeastSignificantBit(0), none);
+	KUNIT_EXPECT_EQ(test, RtlFindMostSignificantBit(0), none);
 	KUNIT_EXPECT_EQ(test, RtlFindLeastSignificantBit(1), (CCHAR)0);
 	KUNIT_EXPECT_EQ(test, RtlFindLeastSignificantBit(0xf0), (CCHAR)4);
 	KUNIT_EXPECT_EQ(test, RtlFindMostSignificantBit(0xf0), (CCHAR)7);
@@ -396,6 +425,7 @@ static struct kunit_case ndis_dpc_cases[] = {
 	KUNIT_CASE(flush_at_dispatch_is_reported),
 	KUNIT_CASE(a_routine_may_free_its_dpc),
 	KUNIT_CASE(free_after_remove_and_flush_is_safe),
+	KUNIT_CASE(a_routine_may_queue_itself_again),
 	KUNIT_CASE(watchdog_information_only_inside_a_dpc),
 	KUNIT_CASE(processor_numbers_map_cpu_ids),
 	KUNIT_CASE(bit_scans),

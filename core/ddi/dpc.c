@@ -47,15 +47,18 @@ static void ndis_dpc_drain(struct tasklet_struct *t)
 	struct ndis_dpc_cpu *q = from_tasklet(q, t, tasklet);
 	PKDEFERRED_ROUTINE routine;
 	PVOID context, arg1, arg2;
+	/* What was queued by now; later inserts (a DPC queueing itself) wait a turn. */
+	u64 last = atomic64_read(&ndis_dpc_tickets);
 	unsigned long flags;
 	PRKDPC dpc;
 
 	for (;;) {
 		raw_spin_lock_irqsave(&q->lock, flags);
 		dpc = list_first_entry_or_null(&q->queue, KDPC, entry);
-		if (!dpc) {
-			q->running = 0;
+		if (!dpc || dpc->ticket > last) {
 			raw_spin_unlock_irqrestore(&q->lock, flags);
+			if (dpc)
+				tasklet_schedule(&q->tasklet);
 			break;
 		}
 		list_del_init(&dpc->entry);
@@ -68,9 +71,13 @@ static void ndis_dpc_drain(struct tasklet_struct *t)
 		raw_spin_unlock_irqrestore(&q->lock, flags);
 
 		routine(dpc, context, arg1, arg2);
-		wake_up_all(&ndis_dpc_flush_wq);
+
+		raw_spin_lock_irqsave(&q->lock, flags);
+		q->running = 0;
+		raw_spin_unlock_irqrestore(&q->lock, flags);
+		if (wq_has_sleeper(&ndis_dpc_flush_wq))
+			wake_up_all(&ndis_dpc_flush_wq);
 	}
-	wake_up_all(&ndis_dpc_flush_wq);
 }
 
 static void ndis_dpc_kick(void *info)
@@ -229,25 +236,25 @@ BOOLEAN KeRemoveQueueDpc(PRKDPC Dpc)
 
 	if (!ndis_dpc_ok(Dpc, __func__, _RET_IP_))
 		return FALSE;
-	cpu = READ_ONCE(Dpc->queued_cpu);
-	if (cpu < 0)
-		return FALSE;
-	q = per_cpu_ptr(&ndis_dpc_cpus, cpu);
-	raw_spin_lock_irqsave(&q->lock, flags);
-	if (READ_ONCE(Dpc->queued_cpu) == cpu) {
-		list_del_init(&Dpc->entry);
-		WRITE_ONCE(Dpc->queued_cpu, -1);
-		removed = TRUE;
+	/* Queued elsewhere meanwhile (run, then queued again): look again. */
+	while ((cpu = READ_ONCE(Dpc->queued_cpu)) >= 0 && !removed) {
+		q = per_cpu_ptr(&ndis_dpc_cpus, cpu);
+		raw_spin_lock_irqsave(&q->lock, flags);
+		if (READ_ONCE(Dpc->queued_cpu) == cpu) {
+			list_del_init(&Dpc->entry);
+			WRITE_ONCE(Dpc->queued_cpu, -1);
+			removed = TRUE;
+		}
+		raw_spin_unlock_irqrestore(&q->lock, flags);
 	}
-	raw_spin_unlock_irqrestore(&q->lock, flags);
 	/* The wait queue's lock may sleep on PREEMPT_RT: not with irqs off. */
-	if (removed && !ndis_irql_is_dirql())
+	if (removed && !ndis_irql_is_dirql() && wq_has_sleeper(&ndis_dpc_flush_wq))
 		wake_up_all(&ndis_dpc_flush_wq);
 	return removed;
 }
 EXPORT_SYMBOL_NS_GPL(KeRemoveQueueDpc, "NDIS");
 
-static bool ndis_dpc_flushed(u64 upto)
+static bool ndis_dpc_flushed(u64 last)
 {
 	bool done = true;
 	unsigned long flags;
@@ -259,8 +266,8 @@ static bool ndis_dpc_flushed(u64 upto)
 
 		raw_spin_lock_irqsave(&q->lock, flags);
 		head = list_first_entry_or_null(&q->queue, KDPC, entry);
-		if ((head && head->ticket <= upto) ||
-		    (q->running && q->running <= upto))
+		if ((head && head->ticket <= last) ||
+		    (q->running && q->running <= last))
 			done = false;
 		raw_spin_unlock_irqrestore(&q->lock, flags);
 		if (!done)
@@ -280,12 +287,12 @@ static bool ndis_dpc_flushed(u64 upto)
  */
 void KeFlushQueuedDpcs(void)
 {
-	u64 upto = atomic64_read(&ndis_dpc_tickets);
+	u64 last = atomic64_read(&ndis_dpc_tickets);
 
 	if (!NDIS_ASSERT_IRQL_EQ(PASSIVE_LEVEL))
 		return;
 	/* Removals with interrupts off do not wake us: look again every 10 ms. */
-	while (!wait_event_timeout(ndis_dpc_flush_wq, ndis_dpc_flushed(upto),
+	while (!wait_event_timeout(ndis_dpc_flush_wq, ndis_dpc_flushed(last),
 				   msecs_to_jiffies(10)))
 		;
 }

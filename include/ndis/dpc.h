@@ -30,7 +30,8 @@ struct _KDPC;
  */
 typedef void KDEFERRED_ROUTINE(struct _KDPC *Dpc, PVOID DeferredContext,
 			       PVOID SystemArgument1, PVOID SystemArgument2);
-typedef KDEFERRED_ROUTINE *PKDEFERRED_ROUTINE;
+typedef void (*PKDEFERRED_ROUTINE)(struct _KDPC *Dpc, PVOID DeferredContext,
+				   PVOID SystemArgument1, PVOID SystemArgument2);
 
 /**
  * enum _KDPC_IMPORTANCE - KeSetImportanceDpc()'s argument

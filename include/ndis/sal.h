@@ -456,16 +456,17 @@
  * NDIS_PAGEABLE_FUNCTION - mark a function pageable (in a pragma)
  * @_f: the function
  *
- * Nothing is paged: expands to nothing, as a statement or in a pragma.
+ * Nothing is paged. In a pragma, the way drivers write it, GCC ignores the
+ * line; as a statement it names the function and does nothing.
  */
-#define NDIS_PAGEABLE_FUNCTION(_f)
+#define NDIS_PAGEABLE_FUNCTION(_f)	((void)(_f))
 
 /**
  * NDIS_INIT_FUNCTION - mark a function discardable after init (in a pragma)
  * @_f: the function
  *
- * Expands to nothing: the function stays.
+ * Nothing is discarded: as NDIS_PAGEABLE_FUNCTION().
  */
-#define NDIS_INIT_FUNCTION(_f)
+#define NDIS_INIT_FUNCTION(_f)	((void)(_f))
 
 #endif /* _NDIS_SAL_H */
