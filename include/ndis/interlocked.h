@@ -23,7 +23,7 @@ static_assert(sizeof(atomic64_t) == sizeof(LONGLONG));
  * Context: any.
  * Return: the new value.
  */
-static inline LONG NdisInterlockedIncrement(PLONG Addend)
+static inline LONG NdisInterlockedIncrement(LONG volatile *Addend)
 {
 	return atomic_inc_return((atomic_t *)Addend);
 }
@@ -35,7 +35,7 @@ static inline LONG NdisInterlockedIncrement(PLONG Addend)
  * Context: any.
  * Return: the new value.
  */
-static inline LONG NdisInterlockedDecrement(PLONG Addend)
+static inline LONG NdisInterlockedDecrement(LONG volatile *Addend)
 {
 	return atomic_dec_return((atomic_t *)Addend);
 }
