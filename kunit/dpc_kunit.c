@@ -414,6 +414,20 @@ static void critical_region_and_barrier(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ndis_kunit_new_violations(test), 1L);
 }
 
+static void a_dpc_never_initialised_is_reported(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	KDPC *dpc = kunit_kzalloc(test, sizeof(*dpc), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, dpc);
+	KUNIT_EXPECT_FALSE(test, KeInsertQueueDpc(dpc, NULL, NULL));
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_STREQ(test, r->api, "KeInsertQueueDpc");
+	KUNIT_EXPECT_FALSE(test, KeRemoveQueueDpc(dpc));
+	KUNIT_EXPECT_STREQ(test, r->api, "KeRemoveQueueDpc");
+	KeFlushQueuedDpcs();
+}
+
 static struct kunit_case ndis_dpc_cases[] = {
 	KUNIT_CASE(runs_once_per_insert_at_dispatch),
 	KUNIT_CASE(insert_while_queued_returns_false),
@@ -433,6 +447,7 @@ static struct kunit_case ndis_dpc_cases[] = {
 	KUNIT_CASE(try_acquire_fails_on_a_held_lock),
 	KUNIT_CASE(lowering_what_was_not_raised_is_reported),
 	KUNIT_CASE(critical_region_and_barrier),
+	KUNIT_CASE(a_dpc_never_initialised_is_reported),
 	{}
 };
 

@@ -80,6 +80,27 @@ static void integer_overflow_is_an_error(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, NT_ERROR(STATUS_INTEGER_OVERFLOW));
 }
 
+struct cache_aligned_probe {
+	char c;
+};
+
+struct DECLSPEC_CACHEALIGN cache_aligned {
+	char c;
+};
+
+/* The ntdef.h and wdm.h size macros a port uses beside the routines. */
+static void size_macros(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, BYTES_TO_PAGES(0), 0U);
+	KUNIT_EXPECT_EQ(test, BYTES_TO_PAGES(1), 1U);
+	KUNIT_EXPECT_EQ(test, BYTES_TO_PAGES(PAGE_SIZE), 1U);
+	KUNIT_EXPECT_EQ(test, BYTES_TO_PAGES(PAGE_SIZE + 1), 2U);
+	KUNIT_EXPECT_EQ(test, (ULONG)ALIGN_UP(5, ULONG), 8U);
+	KUNIT_EXPECT_EQ(test, (ULONG)ALIGN_UP(8, ULONG), 8U);
+	KUNIT_EXPECT_EQ(test, __alignof__(struct cache_aligned), (size_t)SMP_CACHE_BYTES);
+	KUNIT_EXPECT_EQ(test, __alignof__(struct cache_aligned_probe), (size_t)1);
+}
+
 static struct kunit_case ndis_intsafe_cases[] = {
 	KUNIT_CASE(ulong_add),
 	KUNIT_CASE(ulong_sub),
@@ -87,6 +108,7 @@ static struct kunit_case ndis_intsafe_cases[] = {
 	KUNIT_CASE(size_t_arithmetic),
 	KUNIT_CASE(ulonglong_to_ulong),
 	KUNIT_CASE(integer_overflow_is_an_error),
+	KUNIT_CASE(size_macros),
 	{}
 };
 

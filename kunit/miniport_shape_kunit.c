@@ -340,8 +340,8 @@ static NDIS_STATUS ms_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE 
 					ms_seen.registration_rev, ms_seen.registration_size);
 		attrs.RegistrationAttributes.AttributeFlags =
 			NDIS_MINIPORT_ATTRIBUTES_NO_PAUSE_ON_SUSPEND;
-		ms_seen.registration_status = NdisMSetMiniportAttributes(MiniportAdapterHandle,
-									  &attrs);
+		status = NdisMSetMiniportAttributes(MiniportAdapterHandle, &attrs);
+		ms_seen.registration_status = status;
 		memset(&attrs, 0, sizeof(attrs));
 	}
 	status = ms_seen.init(MiniportAdapterHandle, ctx, params);

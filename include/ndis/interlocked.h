@@ -17,28 +17,22 @@ static_assert(sizeof(atomic_t) == sizeof(LONG));
 static_assert(sizeof(atomic64_t) == sizeof(LONGLONG));
 
 /**
- * NdisInterlockedIncrement() - add one, atomically
- * @Addend: the variable
+ * NdisInterlockedIncrement - add one, atomically
+ * @Addend: a PLONG; a pointer to a volatile LONG too, as wdm.h's
+ *          InterlockedIncrement() takes
  *
- * Context: any.
- * Return: the new value.
+ * Any IRQL. A macro, as in ndis.h, so that a volatile counter needs no cast.
+ * Evaluates to the new value.
  */
-static inline LONG NdisInterlockedIncrement(LONG volatile *Addend)
-{
-	return atomic_inc_return((atomic_t *)Addend);
-}
+#define NdisInterlockedIncrement(Addend)	((LONG)atomic_inc_return((atomic_t *)(Addend)))
 
 /**
- * NdisInterlockedDecrement() - take one away, atomically
- * @Addend: the variable
+ * NdisInterlockedDecrement - take one away, atomically
+ * @Addend: as for NdisInterlockedIncrement()
  *
- * Context: any.
- * Return: the new value.
+ * Any IRQL. Evaluates to the new value.
  */
-static inline LONG NdisInterlockedDecrement(LONG volatile *Addend)
-{
-	return atomic_dec_return((atomic_t *)Addend);
-}
+#define NdisInterlockedDecrement(Addend)	((LONG)atomic_dec_return((atomic_t *)(Addend)))
 
 /**
  * NdisInterlockedAddUlong() - add to a variable under a spin lock

@@ -13,6 +13,7 @@
 #ifndef _NDIS_SAL_H
 #define _NDIS_SAL_H
 
+#include <linux/cache.h>
 #include <linux/bug.h>
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
@@ -441,6 +442,19 @@
  * @alignment: a power of two
  */
 #define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)ALIGN_DOWN_BY(address, alignment))
+/**
+ * ALIGN_UP - round a length up to a multiple of a type's size
+ * @length: the length
+ * @type: a type whose size is a power of two
+ */
+#define ALIGN_UP(length, type)	ALIGN_UP_BY(length, sizeof(type))
+/**
+ * DECLSPEC_CACHEALIGN - align a structure to a cache line
+ *
+ * Between ``struct`` and the tag, as Windows drivers write it:
+ * ``typedef struct DECLSPEC_CACHEALIGN _X { ... } X;``.
+ */
+#define DECLSPEC_CACHEALIGN	__aligned(SMP_CACHE_BYTES)
 
 /*
  * Windows drivers name their pageable and init-only functions in pragmas,
