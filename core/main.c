@@ -9,6 +9,7 @@
 #include <uapi/ndis/version.h>
 
 #include "config.h"
+#include "ddi/dpc.h"
 #include "registry.h"
 #include "sysfs.h"
 
@@ -16,6 +17,7 @@ static int __init ndis_init(void)
 {
 	int ret;
 
+	ndis_dpc_init();
 	ret = ndis_sysfs_init();
 	if (ret)
 		goto err_sysfs;
@@ -34,6 +36,7 @@ err_registry:
 err_config:
 	ndis_sysfs_exit();
 err_sysfs:
+	ndis_dpc_exit();
 	return ret;
 }
 
@@ -42,6 +45,7 @@ static void __exit ndis_exit(void)
 	ndis_registry_exit();
 	ndis_config_exit();
 	ndis_sysfs_exit();
+	ndis_dpc_exit();
 	pr_info("unloaded\n");
 }
 

@@ -320,6 +320,9 @@ static struct {
 	ULONG general_size;		/* Header.Size of the general attributes to set */
 	UCHAR general_rev;
 	NDIS_STATUS general_status;
+	ULONG registration_size;	/* Header.Size of registration attributes set first */
+	UCHAR registration_rev;
+	NDIS_STATUS registration_status;
 } ms_seen;
 
 static NDIS_STATUS ms_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE ctx,
@@ -330,6 +333,17 @@ static NDIS_STATUS ms_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE 
 
 	ms_seen.ip = *params;
 	strscpy(ms_seen.adapter, params->AdapterName ?: "", sizeof(ms_seen.adapter));
+	if (ms_seen.registration_size) {
+		/* At the case's revision; the fake driver's own, set next, replaces it. */
+		ndis_object_header_init(&attrs.RegistrationAttributes.Header,
+					NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
+					ms_seen.registration_rev, ms_seen.registration_size);
+		attrs.RegistrationAttributes.AttributeFlags =
+			NDIS_MINIPORT_ATTRIBUTES_NO_PAUSE_ON_SUSPEND;
+		status = NdisMSetMiniportAttributes(MiniportAdapterHandle, &attrs);
+		ms_seen.registration_status = status;
+		memset(&attrs, 0, sizeof(attrs));
+	}
 	status = ms_seen.init(MiniportAdapterHandle, ctx, params);
 	if (status != NDIS_STATUS_SUCCESS || !ms_seen.general_size)
 		return status;
@@ -491,6 +505,44 @@ static void general_attributes_of_each_revision_accepted(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, r->api, "NdisMSetMiniportAttributes");
 }
 
+/* NDIS 6.30 drivers (netvmini 6.30) set revision 2, which has revision 1's size. */
+static void registration_attributes_of_each_revision_accepted(struct kunit *test)
+{
+	static const struct {
+		UCHAR rev;
+		ULONG size;
+		NDIS_STATUS status;
+	} cases[] = {
+		{ 1, NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1,
+		  NDIS_STATUS_SUCCESS },
+		{ NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2,
+		  NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2,
+		  NDIS_STATUS_SUCCESS },
+		{ 0, NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2,
+		  NDIS_STATUS_INVALID_PARAMETER },
+		{ 2, NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2 - 4,
+		  NDIS_STATUS_INVALID_PARAMETER },
+	};
+	char name[32];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ndis_fake_miniport *mp;
+		NDIS_HANDLE adapter = NULL;
+
+		memset(&ms_seen, 0, sizeof(ms_seen));
+		ms_seen.registration_rev = cases[i].rev;
+		ms_seen.registration_size = cases[i].size;
+		snprintf(name, sizeof(name), "ms-mp-reg%u", i);
+		mp = ms_shape_miniport(test, name);
+		KUNIT_ASSERT_EQ(test, ndis_miniport_add_adapter(mp->handle, "ms-a-reg", NULL,
+								&adapter), NDIS_STATUS_SUCCESS);
+		KUNIT_EXPECT_EQ_MSG(test, ms_seen.registration_status, cases[i].status,
+				    "case %u", i);
+		ms_shape_done(mp);
+	}
+}
+
 static void query_adapter_instance_name_allocates(struct kunit *test)
 {
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ms-mp-qname");
@@ -565,6 +617,7 @@ static struct kunit_case ndis_miniport_shape_cases[] = {
 	KUNIT_CASE(init_parameters_have_the_ddi_fields),
 	KUNIT_CASE(restart_gets_general_restart_attributes),
 	KUNIT_CASE(general_attributes_of_each_revision_accepted),
+	KUNIT_CASE(registration_attributes_of_each_revision_accepted),
 	KUNIT_CASE(query_adapter_instance_name_allocates),
 	KUNIT_CASE(get_device_property_gives_null),
 	KUNIT_CASE(reset_complete_without_a_reset_is_reported),

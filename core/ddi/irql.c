@@ -55,3 +55,76 @@ const char *ndis_irql_name(KIRQL irql)
 	return "unknown IRQL";
 }
 EXPORT_SYMBOL_NS_GPL(ndis_irql_name, "NDIS_LINUX");
+
+/**
+ * KfRaiseIrql() - raise the caller to a level
+ * @NewIrql: APC_LEVEL or DISPATCH_LEVEL, not below the caller's level
+ *
+ * What KeRaiseIrql() expands to. Raising from below DISPATCH_LEVEL to it
+ * is local_bh_disable(); KeLowerIrql() undoes it. APC_LEVEL, and a level
+ * the caller is at already, change nothing. DIRQL cannot be raised to, and
+ * a level below the caller's is a broken contract: both are reported and
+ * change nothing.
+ *
+ * Context: IRQL <= @NewIrql.
+ * Return: the caller's level before the call.
+ */
+KIRQL KfRaiseIrql(KIRQL NewIrql)
+{
+	KIRQL old = ndis_current_irql();
+
+	if (unlikely(NewIrql > DISPATCH_LEVEL)) {
+		ndis_irql_violation(__func__, "NewIrql <= DISPATCH_LEVEL", old, _RET_IP_);
+		return old;
+	}
+	if (unlikely(NewIrql < old)) {
+		ndis_irql_violation(__func__, "IRQL <= NewIrql", old, _RET_IP_);
+		return old;
+	}
+	if (NewIrql == DISPATCH_LEVEL && old < DISPATCH_LEVEL)
+		local_bh_disable();
+	return old;
+}
+EXPORT_SYMBOL_NS_GPL(KfRaiseIrql, "NDIS");
+
+/**
+ * KeRaiseIrqlToDpcLevel() - raise the caller to DISPATCH_LEVEL
+ *
+ * Context: IRQL <= DISPATCH_LEVEL.
+ * Return: the caller's level before the call.
+ */
+KIRQL KeRaiseIrqlToDpcLevel(void)
+{
+	KIRQL old = ndis_current_irql();
+
+	if (!NDIS_IRQL_OK_LE(old, DISPATCH_LEVEL))
+		return old;
+	if (old < DISPATCH_LEVEL)
+		local_bh_disable();
+	return old;
+}
+EXPORT_SYMBOL_NS_GPL(KeRaiseIrqlToDpcLevel, "NDIS");
+
+/**
+ * KeLowerIrql() - return to the level a raise saved
+ * @NewIrql: what KeRaiseIrql() or KeRaiseIrqlToDpcLevel() returned
+ *
+ * From DISPATCH_LEVEL to below it is local_bh_enable(), undoing the
+ * raise. Lowering inside a DPC or other softirq, or with interrupts off,
+ * below DISPATCH_LEVEL is reported and changes nothing: that level was not
+ * raised to by the caller.
+ *
+ * Context: IRQL >= @NewIrql.
+ */
+void KeLowerIrql(KIRQL NewIrql)
+{
+	if (NewIrql >= DISPATCH_LEVEL)
+		return;
+	if (unlikely(in_serving_softirq() || ndis_irql_is_dirql() || !softirq_count())) {
+		ndis_irql_violation(__func__, "a level raised by KeRaiseIrql",
+				    ndis_current_irql(), _RET_IP_);
+		return;
+	}
+	local_bh_enable();
+}
+EXPORT_SYMBOL_NS_GPL(KeLowerIrql, "NDIS");

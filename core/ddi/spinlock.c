@@ -30,9 +30,12 @@
 enum ndis_lock_how {
 	NDIS_LOCK_BH_DISABLED	= BIT(0),	/* release must enable BHs */
 	NDIS_LOCK_DPR		= BIT(1),	/* taken by the Dpr variant */
+	NDIS_LOCK_ANY		= BIT(2),	/* release: either variant */
 };
 
 static DEFINE_PER_CPU(struct hlist_head, ndis_held_locks);
+
+static void ndis_lock_owned(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how);
 
 /**
  * ndis_spin_lock_setup() - framework half of NdisAllocateSpinLock()
@@ -86,8 +89,6 @@ static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 			      const char *api, unsigned long caller)
 	__acquires(&lock->SpinLock)
 {
-	unsigned long flags;
-
 	if (unlikely(ndis_spin_lock_held(lock))) {
 		ndis_irql_violation(api, "a lock the caller does not hold yet",
 				    irql, caller);
@@ -106,6 +107,13 @@ static void ndis_lock_acquire(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how,
 		how |= NDIS_LOCK_BH_DISABLED;
 	}
 	ndis_compat_spin_lock(&lock->SpinLock);
+	ndis_lock_owned(lock, irql, how);
+}
+
+static void ndis_lock_owned(PNDIS_SPIN_LOCK lock, KIRQL irql, u8 how)
+{
+	unsigned long flags;
+
 	lock->OldIrql = irql;
 	lock->how = how;
 
@@ -129,7 +137,7 @@ static void ndis_lock_release(PNDIS_SPIN_LOCK lock, u8 variant,
 		return;
 	}
 	how = lock->how;
-	if (unlikely((how & NDIS_LOCK_DPR) != variant))
+	if (unlikely(!(variant & NDIS_LOCK_ANY) && (how & NDIS_LOCK_DPR) != variant))
 		ndis_irql_violation(api, variant ?
 				    "a lock taken by NdisDprAcquireSpinLock" :
 				    "a lock taken by NdisAcquireSpinLock",
@@ -225,3 +233,120 @@ void NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
 	ndis_lock_release(SpinLock, NDIS_LOCK_DPR, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisDprReleaseSpinLock, "NDIS");
+
+/**
+ * KeAcquireSpinLockRaiseToDpc() - take a lock, raising to DISPATCH_LEVEL
+ * @SpinLock: the lock, set up by KeInitializeSpinLock()
+ *
+ * What KeAcquireSpinLock() expands to; the same as NdisAcquireSpinLock().
+ *
+ * Context: IRQL <= DISPATCH_LEVEL; returns at DISPATCH_LEVEL.
+ * Return: the caller's level before the call.
+ */
+KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock)
+{
+	KIRQL irql = ndis_current_irql();
+
+	NDIS_IRQL_OK_LE(irql, DISPATCH_LEVEL);
+	ndis_lock_acquire(SpinLock, irql, 0, __func__, _RET_IP_);
+	return irql;
+}
+EXPORT_SYMBOL_NS_GPL(KeAcquireSpinLockRaiseToDpc, "NDIS");
+
+/**
+ * KeReleaseSpinLock() - drop a lock and return to a level
+ * @SpinLock: the lock, held by the caller
+ * @NewIrql: the level KeAcquireSpinLock() returned, or DISPATCH_LEVEL
+ *
+ * Either acquire may have taken the lock. The caller returns to the level
+ * it had before that acquire, whatever @NewIrql says: here a level is a
+ * context, and only the acquire knows what it changed. @NewIrql above
+ * DISPATCH_LEVEL is reported.
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
+	__releases(&SpinLock->SpinLock)
+{
+	if (unlikely(NewIrql > DISPATCH_LEVEL))
+		ndis_irql_violation(__func__, "NewIrql <= DISPATCH_LEVEL",
+				    NewIrql, _RET_IP_);
+	ndis_lock_release(SpinLock, NDIS_LOCK_ANY, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(KeReleaseSpinLock, "NDIS");
+
+/**
+ * KeAcquireSpinLockAtDpcLevel() - take a lock when already at DISPATCH_LEVEL
+ * @SpinLock: the lock
+ *
+ * The same as NdisDprAcquireSpinLock().
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock)
+{
+	KIRQL irql = ndis_current_irql();
+
+	NDIS_IRQL_OK_EQ(irql, DISPATCH_LEVEL);
+	ndis_lock_acquire(SpinLock, irql, NDIS_LOCK_DPR, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(KeAcquireSpinLockAtDpcLevel, "NDIS");
+
+/**
+ * KeTryToAcquireSpinLockAtDpcLevel() - take a lock if it is free
+ * @SpinLock: the lock
+ *
+ * Does not spin: a lock held by someone else, or by the caller, is not
+ * taken (the latter is reported, as it would be a deadlock).
+ *
+ * Context: DISPATCH_LEVEL.
+ * Return: TRUE if the caller now holds the lock.
+ */
+BOOLEAN KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
+{
+	KIRQL irql = ndis_current_irql();
+	u8 how = NDIS_LOCK_DPR;
+
+	NDIS_IRQL_OK_EQ(irql, DISPATCH_LEVEL);
+	if (unlikely(ndis_spin_lock_held(SpinLock))) {
+		ndis_irql_violation(__func__, "a lock the caller does not hold yet",
+				    irql, _RET_IP_);
+		return FALSE;
+	}
+	if (IS_ENABLED(CONFIG_PREEMPT_RT) && irqs_disabled()) {
+		ndis_irql_violation(__func__, "interrupts on (PREEMPT_RT: the lock may sleep)",
+				    irql, _RET_IP_);
+		return FALSE;
+	}
+	if (!irqs_disabled()) {
+		local_bh_disable();
+		how |= NDIS_LOCK_BH_DISABLED;
+	}
+	if (!spin_trylock(&SpinLock->SpinLock)) {
+		if (how & NDIS_LOCK_BH_DISABLED)
+			local_bh_enable();
+		return FALSE;
+	}
+	ndis_lock_owned(SpinLock, irql, how);
+	__release(&SpinLock->SpinLock);	/* sparse: the caller releases it */
+	return TRUE;
+}
+EXPORT_SYMBOL_NS_GPL(KeTryToAcquireSpinLockAtDpcLevel, "NDIS");
+
+/**
+ * KeReleaseSpinLockFromDpcLevel() - drop a lock, staying at DISPATCH_LEVEL
+ * @SpinLock: the lock, held by the caller
+ *
+ * Either acquire may have taken the lock; the caller returns to the level
+ * it had before that acquire.
+ *
+ * Context: DISPATCH_LEVEL.
+ */
+void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
+	__releases(&SpinLock->SpinLock)
+{
+	ndis_lock_release(SpinLock, NDIS_LOCK_ANY, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(KeReleaseSpinLockFromDpcLevel, "NDIS");

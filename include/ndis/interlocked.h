@@ -17,28 +17,22 @@ static_assert(sizeof(atomic_t) == sizeof(LONG));
 static_assert(sizeof(atomic64_t) == sizeof(LONGLONG));
 
 /**
- * NdisInterlockedIncrement() - add one, atomically
- * @Addend: the variable
+ * NdisInterlockedIncrement - add one, atomically
+ * @Addend: a PLONG; a pointer to a volatile LONG too, as wdm.h's
+ *          InterlockedIncrement() takes
  *
- * Context: any.
- * Return: the new value.
+ * Any IRQL. A macro, as in ndis.h, so that a volatile counter needs no cast.
+ * Evaluates to the new value.
  */
-static inline LONG NdisInterlockedIncrement(PLONG Addend)
-{
-	return atomic_inc_return((atomic_t *)Addend);
-}
+#define NdisInterlockedIncrement(Addend)	((LONG)atomic_inc_return((atomic_t *)(Addend)))
 
 /**
- * NdisInterlockedDecrement() - take one away, atomically
- * @Addend: the variable
+ * NdisInterlockedDecrement - take one away, atomically
+ * @Addend: as for NdisInterlockedIncrement()
  *
- * Context: any.
- * Return: the new value.
+ * Any IRQL. Evaluates to the new value.
  */
-static inline LONG NdisInterlockedDecrement(PLONG Addend)
-{
-	return atomic_dec_return((atomic_t *)Addend);
-}
+#define NdisInterlockedDecrement(Addend)	((LONG)atomic_dec_return((atomic_t *)(Addend)))
 
 /**
  * NdisInterlockedAddUlong() - add to a variable under a spin lock
@@ -86,5 +80,13 @@ static inline void NdisInterlockedAddLargeStatistic(PLARGE_INTEGER Addend, ULONG
 	((PVOID)xchg((PVOID *)(_Target), (PVOID)(_Value)))
 #define InterlockedCompareExchangePointer(_Destination, _Exchange, _Comperand) \
 	((PVOID)cmpxchg((PVOID *)(_Destination), (PVOID)(_Comperand), (PVOID)(_Exchange)))
+
+/**
+ * KeMemoryBarrier - a full memory barrier
+ *
+ * Any IRQL. smp_mb(): loads and stores before it are ordered before those
+ * after it, as seen by every processor.
+ */
+#define KeMemoryBarrier()	smp_mb()
 
 #endif /* _NDIS_INTERLOCKED_H */

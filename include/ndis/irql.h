@@ -160,4 +160,33 @@ static inline bool ndis_irql_is_dirql(void)
 			local_bh_enable();				\
 	} while (0)
 
+KIRQL KfRaiseIrql(KIRQL NewIrql);
+KIRQL KeRaiseIrqlToDpcLevel(void);
+void KeLowerIrql(KIRQL NewIrql);
+
+/**
+ * KeRaiseIrql - raise the caller to a level
+ * @_NewIrql: APC_LEVEL or DISPATCH_LEVEL
+ * @_OldIrql: a PKIRQL that receives the caller's level before the call
+ *
+ * See KfRaiseIrql(). Undo with KeLowerIrql(*@_OldIrql).
+ */
+#define KeRaiseIrql(_NewIrql, _OldIrql)	(*(_OldIrql) = KfRaiseIrql(_NewIrql))
+
+/**
+ * KeEnterCriticalRegion - disable normal kernel APCs
+ *
+ * Linux has no APCs, so there is nothing to disable: this checks the
+ * DDI's level (IRQL <= APC_LEVEL, PASSIVE_LEVEL here) and does nothing
+ * else. Nesting is not tracked.
+ */
+#define KeEnterCriticalRegion()	((void)NDIS_ASSERT_IRQL_LE(APC_LEVEL))
+
+/**
+ * KeLeaveCriticalRegion - re-enable normal kernel APCs
+ *
+ * Checks the level like KeEnterCriticalRegion(); does nothing else.
+ */
+#define KeLeaveCriticalRegion()	((void)NDIS_ASSERT_IRQL_LE(APC_LEVEL))
+
 #endif /* _NDIS_IRQL_H */

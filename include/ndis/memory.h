@@ -12,7 +12,9 @@
 #ifndef _NDIS_MEMORY_H
 #define _NDIS_MEMORY_H
 
+#include <linux/math.h>
 #include <linux/string.h>
+#include <asm/page.h>
 #include <ndis/status.h>
 #include <ndis/types.h>
 
@@ -57,5 +59,13 @@ static inline SIZE_T RtlCompareMemory(const void *Source1, const void *Source2, 
 		;
 	return i;
 }
+
+/**
+ * BYTES_TO_PAGES - how many pages a length spans from a page's start
+ * @Size: the length in bytes
+ *
+ * Any IRQL. A ULONG, rounded up: 0 for 0, 1 for 1 to PAGE_SIZE.
+ */
+#define BYTES_TO_PAGES(Size)	((ULONG)DIV_ROUND_UP((ULONG_PTR)(Size), PAGE_SIZE))
 
 #endif /* _NDIS_MEMORY_H */

@@ -41,5 +41,7 @@
 #include <ndis/device.h>
 #include <ndis/config.h>
 #include <ndis/errorlog.h>
+#include <ndis/dpc.h>
+#include <ndis/intsafe.h>
 
 #endif /* _NDIS_NDIS_H */

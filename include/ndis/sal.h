@@ -13,6 +13,7 @@
 #ifndef _NDIS_SAL_H
 #define _NDIS_SAL_H
 
+#include <linux/cache.h>
 #include <linux/bug.h>
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
@@ -441,5 +442,45 @@
  * @alignment: a power of two
  */
 #define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)ALIGN_DOWN_BY(address, alignment))
+/**
+ * ALIGN_UP - round a length up to a multiple of a type's size
+ * @length: the length
+ * @type: a type whose size is a power of two
+ */
+#define ALIGN_UP(length, type)	ALIGN_UP_BY(length, sizeof(type))
+/**
+ * DECLSPEC_CACHEALIGN - align a structure to a cache line
+ *
+ * Between ``struct`` and the tag, as Windows drivers write it:
+ * ``typedef struct DECLSPEC_CACHEALIGN _X { ... } X;``.
+ */
+#define DECLSPEC_CACHEALIGN	__aligned(SMP_CACHE_BYTES)
+
+/*
+ * Windows drivers name their pageable and init-only functions in pragmas,
+ * "#pragma NDIS_PAGEABLE_FUNCTION(f)", which MSVC expands to alloc_text.
+ * GCC does not expand macros in a pragma it does not know, and warns of it
+ * with -Wunknown-pragmas (part of -Wall): the line is ignored here, as
+ * nothing is paged, and the warning is turned off for every file that
+ * includes <ndis/ndis.h>.
+ */
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
+
+/**
+ * NDIS_PAGEABLE_FUNCTION - mark a function pageable (in a pragma)
+ * @_f: the function
+ *
+ * Nothing is paged. In a pragma, the way drivers write it, GCC ignores the
+ * line; as a statement it names the function and does nothing.
+ */
+#define NDIS_PAGEABLE_FUNCTION(_f)	((void)(_f))
+
+/**
+ * NDIS_INIT_FUNCTION - mark a function discardable after init (in a pragma)
+ * @_f: the function
+ *
+ * Nothing is discarded: as NDIS_PAGEABLE_FUNCTION().
+ */
+#define NDIS_INIT_FUNCTION(_f)	((void)(_f))
 
 #endif /* _NDIS_SAL_H */

@@ -61,6 +61,41 @@ void NdisDprAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock)
 void NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
 	__releases(&SpinLock->SpinLock);
 
+/*
+ * Kernel spin locks are NDIS spin locks here: the same checks, the same
+ * level tracking. A KSPIN_LOCK is therefore the size of an NDIS_SPIN_LOCK,
+ * not of a ULONG_PTR.
+ */
+typedef NDIS_SPIN_LOCK KSPIN_LOCK, *PKSPIN_LOCK;
+
+/**
+ * KeInitializeSpinLock - initialise a kernel spin lock
+ * @_lock: caller-provided PKSPIN_LOCK
+ *
+ * Any IRQL. NdisAllocateSpinLock() under its kernel name.
+ */
+#define KeInitializeSpinLock(_lock)	NdisAllocateSpinLock(_lock)
+
+/**
+ * KeAcquireSpinLock - take a kernel spin lock, raising to DISPATCH_LEVEL
+ * @_lock: the PKSPIN_LOCK
+ * @_OldIrql: a PKIRQL that receives the caller's level before the call
+ *
+ * IRQL <= DISPATCH_LEVEL; returns at DISPATCH_LEVEL.
+ */
+#define KeAcquireSpinLock(_lock, _OldIrql)				\
+	(*(_OldIrql) = KeAcquireSpinLockRaiseToDpc(_lock))
+
+KIRQL KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock);
+void KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
+	__releases(&SpinLock->SpinLock);
+void KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->SpinLock);
+BOOLEAN KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
+void KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
+	__releases(&SpinLock->SpinLock);
+
 bool ndis_spin_lock_held(PNDIS_SPIN_LOCK lock);
 unsigned int ndis_spin_locks_held(void);
 
