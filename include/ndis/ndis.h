@@ -33,6 +33,7 @@
 #include <ndis/protocol.h>
 #include <ndis/miniport.h>
 #include <ndis/mdl.h>
+#include <ndis/dma.h>
 #include <ndis/nbl.h>
 #include <ndis/nblcontext.h>
 #include <ndis/nblinfo.h>

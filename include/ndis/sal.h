@@ -36,6 +36,7 @@
 #define _Outptr_result_maybenull_
 #define _Outptr_opt_result_maybenull_
 #define _Outptr_result_nullonfailure_
+#define _Outptr_result_bytebuffer_(...)
 #define _In_reads_(...)
 #define _In_reads_opt_(...)
 #define _In_reads_bytes_(...)
@@ -55,6 +56,7 @@
 #define _Inout_updates_opt_(...)
 #define _Inout_updates_bytes_(...)
 #define _Inout_updates_bytes_opt_(...)
+#define _Inout_updates_bytes_to_(...)
 #define _In_range_(...)
 #define _Out_range_(...)
 #define _Deref_out_range_(...)
@@ -76,6 +78,8 @@
 #define _Pre_notnull_
 #define _Pre_satisfies_(...)
 #define _Post_satisfies_(...)
+#define _Pre_
+#define _Post_
 #define _Post_invalid_
 #define _Post_ptr_invalid_
 #define _Post_writable_byte_size_(...)
@@ -86,6 +90,12 @@
 #define _Const_
 #define _Points_to_data_
 #define _Literal_
+
+/* The annotations before SAL, of ntdef.h: OPTIONAL marks a parameter that may be NULL. */
+#define IN
+#define OUT
+#define OPTIONAL
+#define CONST		const
 
 /* Structure fields. */
 #define _Field_size_(...)
