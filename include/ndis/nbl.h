@@ -138,11 +138,23 @@ static inline PNET_BUFFER ndis_nb_with_mdls(PNET_BUFFER nb)
  * @NetBufferListProtocolId: the same slot, the protocol id
  * @NetBufferListHashValue: receive hash value
  * @NetBufferListHashInfo: receive hash type
+ * @WfpNetBufferListInfo: reserved for the Windows Filtering Platform
+ * @IPsecOffloadV2TunnelNetBufferListInfo: IPsec offload version 2, tunnel
+ * @IPsecOffloadV2HeaderNetBufferListInfo: IPsec offload version 2, headers
+ * @NetBufferListCorrelationId: reserved
+ * @NetBufferListFilteringInfo: receive queue and filter
+ *	(NDIS_NET_BUFFER_LIST_FILTERING_INFO, ndis/receivefilter.h)
+ * @MediaSpecificInformationEx: media-specific data, extended
+ * @NblOriginalInterfaceIfIndex: the interface a packet first came on
+ * @NblReAuthWfpFlowContext: the same slot, for WFP
+ * @TcpReceiveBytesTransferred: bytes of a TCP chimney receive
  * @MaxNetBufferListInfo: number of slots
  *
- * The slots of NDIS 6.0 up to the hash, in the DDI's order and with its
- * aliases; WfpNetBufferListInfo and the NDIS 6.1 and later slots are not
- * there (nothing here fills them).
+ * The slots of NDIS 6.0 to 6.20, in the DDI's order and with its aliases.
+ * The DDI names the NDIS 6.1 and 6.20 slots only for drivers of those
+ * versions; here every driver has them, so that an NBL has one layout
+ * whatever version its driver was built for. The NDIS 6.30 slots (RSC,
+ * the Hyper-V switch) are not there: nothing here fills them.
  */
 typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	TcpIpChecksumNetBufferListInfo,
@@ -161,6 +173,15 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	NetBufferListProtocolId = NetBufferListFrameType,
 	NetBufferListHashValue,
 	NetBufferListHashInfo,
+	WfpNetBufferListInfo,
+	IPsecOffloadV2TunnelNetBufferListInfo,
+	IPsecOffloadV2HeaderNetBufferListInfo,
+	NetBufferListCorrelationId,
+	NetBufferListFilteringInfo,
+	MediaSpecificInformationEx,
+	NblOriginalInterfaceIfIndex,
+	NblReAuthWfpFlowContext = NblOriginalInterfaceIfIndex,
+	TcpReceiveBytesTransferred,
 	MaxNetBufferListInfo
 } NDIS_NET_BUFFER_LIST_INFO, *PNDIS_NET_BUFFER_LIST_INFO;
 
