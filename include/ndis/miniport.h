@@ -376,6 +376,7 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, \
 				 PowerManagementCapabilitiesEx)
 
+#if NDIS_SUPPORT_NDIS61
 /**
  * struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES - hardware assists
  * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES,
@@ -393,8 +394,9 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
  *	(ndis/qos.h)
  * @CurrentQosCapabilities: what of it is enabled, or NULL
  *
- * Set with NdisMSetMiniportAttributes() after the general attributes, as a
- * miniport with VMQ or QoS does. NDIS checks the header of this structure
+ * Set with NdisMSetMiniportAttributes() after the registration attributes
+ * (a miniport with VMQ or QoS usually does so after its general ones), once
+ * per feature if it likes, as netvmini does for VMQ and QoS. NDIS checks the header of this structure
  * and of each capability structure it points to, and keeps none of them:
  * it never allocates a queue, sets a filter or configures QoS itself.
  */
@@ -432,19 +434,23 @@ typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, \
 				 CurrentQosCapabilities)
 #endif
+#endif /* NDIS_SUPPORT_NDIS61 */
 
 /**
  * union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES - argument of NdisMSetMiniportAttributes
  * @Header: tells which member is meant
  * @RegistrationAttributes: set first, inside MiniportInitializeEx
  * @GeneralAttributes: set second, inside MiniportInitializeEx
- * @HardwareAssistAttributes: after the general ones, if the adapter has any
+ * @HardwareAssistAttributes: after the registration ones, if the adapter
+ *	has any (NDIS 6.1 and later)
  */
 typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
 	NDIS_OBJECT_HEADER Header;
 	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
+#if NDIS_SUPPORT_NDIS61
 	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES HardwareAssistAttributes;
+#endif
 } NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
 
 /**
