@@ -199,8 +199,38 @@ static void filtering_info_is_one_slot(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, NET_BUFFER_LIST_INFO(&nbl, MediaSpecificInformationEx));
 }
 
+/*
+ * NDIS reports a misuse once per calling site: each case calls
+ * NdisMSetMiniportAttributes from a site of its own, so that each refusal
+ * can be seen to be reported.
+ */
+static int rf_site_last;
+
+/* Each site different code (rf_site_last), so that no two are folded into one. */
+#define RF_SITE(n)								\
+static noinline NDIS_STATUS rf_set_##n(NDIS_HANDLE h, PVOID attrs)		\
+{										\
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);		\
+										\
+	WRITE_ONCE(rf_site_last, n);						\
+	return status;								\
+}
+RF_SITE(0)
+RF_SITE(1)
+RF_SITE(2)
+RF_SITE(3)
+RF_SITE(4)
+RF_SITE(5)
+RF_SITE(6)
+
+typedef NDIS_STATUS rf_set_fn(NDIS_HANDLE h, PVOID attrs);
+static rf_set_fn *const rf_sites[] = {
+	rf_set_0, rf_set_1, rf_set_2, rf_set_3, rf_set_4, rf_set_5, rf_set_6,
+};
+
 /* What the hardware-assist case sets from MiniportInitializeEx, and what came back. */
 static struct {
+	rf_set_fn *set;
 	MINIPORT_INITIALIZE *init;
 	UCHAR rev;
 	USHORT size;
@@ -231,8 +261,7 @@ static NDIS_STATUS rf_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE 
 	hw.HardwareQosCapabilities = rf_seen.qos;
 	hw.CurrentQosCapabilities = rf_seen.qos;
 	/* As netvmini passes it: the structure, cast to the union. */
-	rf_seen.status = NdisMSetMiniportAttributes(MiniportAdapterHandle,
-						    (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
+	rf_seen.status = rf_seen.set(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
 	rf_seen.called = true;
 	/* A refused call is the driver's to handle; this one carries on. */
 	return NDIS_STATUS_SUCCESS;
@@ -298,6 +327,8 @@ static void hardware_assist_attributes_checked(struct kunit *test)
 	unsigned int i, reports;
 	char name[32];
 
+	BUILD_BUG_ON(ARRAY_SIZE(cases) != ARRAY_SIZE(rf_sites));
+
 	ndis_object_header_init(&rf.Header, NDIS_OBJECT_TYPE_DEFAULT,
 				NDIS_RECEIVE_FILTER_CAPABILITIES_REVISION_1,
 				NDIS_SIZEOF_RECEIVE_FILTER_CAPABILITIES_REVISION_1);
@@ -322,6 +353,7 @@ static void hardware_assist_attributes_checked(struct kunit *test)
 		NDIS_HANDLE adapter = NULL;
 
 		memset(&rf_seen, 0, sizeof(rf_seen));
+		rf_seen.set = rf_sites[i];
 		rf_seen.rev = cases[i].rev;
 		rf_seen.size = cases[i].size;
 		rf_seen.rf = cases[i].rf;
