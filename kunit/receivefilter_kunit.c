@@ -207,23 +207,64 @@ static void filtering_info_is_one_slot(struct kunit *test)
 static int rf_site_last;
 
 /* Each site different code (rf_site_last), so that no two are folded into one. */
-#define RF_SITE(n)								\
-static noinline NDIS_STATUS rf_set_##n(NDIS_HANDLE h, PVOID attrs)		\
-{										\
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);		\
-										\
-	WRITE_ONCE(rf_site_last, n);						\
-	return status;								\
+static noinline NDIS_STATUS rf_set_0(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 0);
+	return status;
 }
-RF_SITE(0)
-RF_SITE(1)
-RF_SITE(2)
-RF_SITE(3)
-RF_SITE(4)
-RF_SITE(5)
-RF_SITE(6)
+
+static noinline NDIS_STATUS rf_set_1(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 1);
+	return status;
+}
+
+static noinline NDIS_STATUS rf_set_2(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 2);
+	return status;
+}
+
+static noinline NDIS_STATUS rf_set_3(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 3);
+	return status;
+}
+
+static noinline NDIS_STATUS rf_set_4(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 4);
+	return status;
+}
+
+static noinline NDIS_STATUS rf_set_5(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 5);
+	return status;
+}
+
+static noinline NDIS_STATUS rf_set_6(NDIS_HANDLE h, PVOID attrs)
+{
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
+
+	WRITE_ONCE(rf_site_last, 6);
+	return status;
+}
 
 typedef NDIS_STATUS rf_set_fn(NDIS_HANDLE h, PVOID attrs);
+
 static rf_set_fn *const rf_sites[] = {
 	rf_set_0, rf_set_1, rf_set_2, rf_set_3, rf_set_4, rf_set_5, rf_set_6,
 };
@@ -261,7 +302,7 @@ static NDIS_STATUS rf_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE 
 	hw.HardwareQosCapabilities = rf_seen.qos;
 	hw.CurrentQosCapabilities = rf_seen.qos;
 	/* As netvmini passes it: the structure, cast to the union. */
-	rf_seen.status = rf_seen.set(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
+	rf_seen.status = rf_seen.set(MiniportAdapterHandle, &hw);
 	rf_seen.called = true;
 	/* A refused call is the driver's to handle; this one carries on. */
 	return NDIS_STATUS_SUCCESS;
@@ -297,7 +338,8 @@ static void hardware_assist_attributes_checked(struct kunit *test)
 		PNDIS_QOS_CAPABILITIES qos;
 		NDIS_STATUS status;
 	} cases[] = {
-		{ "6.1, no capabilities", NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1,
+		{ "6.1, no capabilities",
+		  NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1,
 		  NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1, NULL, NULL,
 		  NULL, NDIS_STATUS_SUCCESS },
 		{ "6.20 VMQ, as netvmini",
@@ -385,18 +427,22 @@ static void hardware_assist_attributes_only_while_initializing(struct kunit *tes
 	struct ndis_kunit_reports *r = test->priv;
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "rf-mp-late");
 	NDIS_HANDLE adapter = ndis_fake_adapter_add(test, mp, "rf-a-late");
-	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES hw = {
-		.Header = NDIS_OBJECT_HEADER_INIT(
-			NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES,
-			NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3,
-			NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3),
-	};
+	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES hw = {};
 
-	KUNIT_EXPECT_EQ(test, NdisMSetMiniportAttributes(adapter,
-							 (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw),
+	ndis_object_header_init(&hw.Header,
+				NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES,
+				NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3,
+				NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3);
+	KUNIT_EXPECT_EQ(test, NdisMSetMiniportAttributes(adapter, (void *)&hw),
 			NDIS_STATUS_NOT_ACCEPTED);
 	KUNIT_EXPECT_EQ(test, r->calls, 1U);
 	KUNIT_EXPECT_STREQ(test, r->api, "NdisMSetMiniportAttributes");
+}
+
+/* How many times the protocol saw @req complete (the fake's slot 0). */
+static ULONG completions(PNDIS_OID_REQUEST req)
+{
+	return (ULONG)(ULONG_PTR)READ_ONCE(ndis_fake_oid_slots(req)[0]);
 }
 
 /*
@@ -464,8 +510,7 @@ static void requests_reach_the_miniport(struct kunit *test)
 		/* The miniport's status is what the protocol gets. */
 		KUNIT_EXPECT_TRUE(test, ndis_fake_oid_complete_held(env.mp,
 								    NDIS_STATUS_NOT_SUPPORTED));
-		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0],
-						       READ_ONCE(ndis_fake_oid_slots(&req)[0]) == (PVOID)1));
+		KUNIT_ASSERT_TRUE(test, ndis_fake_wait(env.fp[0], completions(&req) == 1));
 		KUNIT_EXPECT_EQ(test, (NDIS_STATUS)(ULONG_PTR)ndis_fake_oid_slots(&req)[1],
 				NDIS_STATUS_NOT_SUPPORTED);
 	}

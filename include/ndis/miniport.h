@@ -396,8 +396,9 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
  *
  * Set with NdisMSetMiniportAttributes() after the registration attributes
  * (a miniport with VMQ or QoS usually does so after its general ones), once
- * per feature if it likes, as netvmini does for VMQ and QoS. NDIS checks the header of this structure
- * and of each capability structure it points to, and keeps none of them:
+ * per feature if it likes, as netvmini does for VMQ and QoS. NDIS checks
+ * the header of this structure and of each capability structure it points
+ * to, and keeps none of them:
  * it never allocates a queue, sets a filter or configures QoS itself.
  */
 typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {

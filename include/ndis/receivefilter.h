@@ -808,7 +808,7 @@ typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS {
 				 CompletionStatus)
 
 /**
- * struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY - OID_RECEIVE_FILTER_QUEUE_ALLOCATION_COMPLETE
+ * struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY - completed allocations
  * @Header: NDIS_OBJECT_TYPE_DEFAULT,
  *	NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY_REVISION_1 and its size
  * @Flags: reserved
@@ -816,6 +816,8 @@ typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS {
  *	NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS
  * @NumElements: how many
  * @ElementSize: bytes of each
+ *
+ * The buffer of OID_RECEIVE_FILTER_QUEUE_ALLOCATION_COMPLETE.
  */
 typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY {
 	NDIS_OBJECT_HEADER Header;
@@ -876,13 +878,14 @@ typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
 
 static_assert(sizeof(NDIS_NET_BUFFER_LIST_FILTERING_INFO) == sizeof(PVOID));
 
+/* The slot, seen as an NDIS_NET_BUFFER_LIST_FILTERING_INFO (a Linux helper). */
+#define __NDIS_NBL_FILTERING_INFO(_NBL)						\
+	((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)					\
+	 (&NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo)))
 #define NET_BUFFER_LIST_RECEIVE_FILTER_ID(_NBL)					\
-	(((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)				\
-	  &NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->FilteringInfo.FilterId)
+	(__NDIS_NBL_FILTERING_INFO(_NBL)->FilteringInfo.FilterId)
 #define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL)					\
-	(((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)				\
-	  &NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->		\
-	 FilteringInfo.QueueVPortInfo.QueueId)
+	(__NDIS_NBL_FILTERING_INFO(_NBL)->FilteringInfo.QueueVPortInfo.QueueId)
 
 #endif /* NDIS_SUPPORT_NDIS620 */
 
