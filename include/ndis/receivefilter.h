@@ -19,6 +19,7 @@
 #include <ndis/nbl.h>
 #include <ndis/netif.h>
 #include <ndis/object.h>
+#include <ndis/resources.h>
 #include <ndis/status.h>
 #include <ndis/types.h>
 #include <ndis/version.h>
@@ -274,6 +275,18 @@ typedef struct _NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS {
 #define NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1	1
 #define NDIS_SIZEOF_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1	\
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS, EnabledQueueTypes)
+
+/**
+ * struct _GROUP_AFFINITY - processors of one processor group (wdm.h)
+ * @Mask: the processors, bit n for processor n of @Group
+ * @Group: the group; this framework sees one, group 0
+ * @Reserved: zero
+ */
+typedef struct _GROUP_AFFINITY {
+	KAFFINITY Mask;
+	USHORT Group;
+	USHORT Reserved[3];
+} GROUP_AFFINITY, *PGROUP_AFFINITY;
 
 typedef ULONG NDIS_RECEIVE_QUEUE_ID, *PNDIS_RECEIVE_QUEUE_ID;
 typedef ULONG NDIS_RECEIVE_QUEUE_GROUP_ID, *PNDIS_RECEIVE_QUEUE_GROUP_ID;

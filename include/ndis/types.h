@@ -56,21 +56,6 @@ static_assert(sizeof(L""[0]) == sizeof(WCHAR),
 typedef void *NDIS_HANDLE;
 typedef void **PNDIS_HANDLE;
 
-/* A set of processors of one group, a bit each (wdm.h). */
-typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
-
-/**
- * struct _GROUP_AFFINITY - processors of one processor group (wdm.h)
- * @Mask: the processors, bit n for processor n of @Group
- * @Group: the group; this framework sees one, group 0
- * @Reserved: zero
- */
-typedef struct _GROUP_AFFINITY {
-	KAFFINITY Mask;
-	USHORT Group;
-	USHORT Reserved[3];
-} GROUP_AFFINITY, *PGROUP_AFFINITY;
-
 #ifndef TRUE
 #define TRUE 1
 #endif
