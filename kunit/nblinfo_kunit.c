@@ -42,7 +42,16 @@ static void info_slots_are_the_ddi_s(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NetBufferListProtocolId, 7);
 	KUNIT_EXPECT_EQ(test, NetBufferListHashValue, 8);
 	KUNIT_EXPECT_EQ(test, NetBufferListHashInfo, 9);
-	KUNIT_EXPECT_EQ(test, MaxNetBufferListInfo, 10);
+	KUNIT_EXPECT_EQ(test, WfpNetBufferListInfo, 10);
+	KUNIT_EXPECT_EQ(test, IPsecOffloadV2TunnelNetBufferListInfo, 11);
+	KUNIT_EXPECT_EQ(test, IPsecOffloadV2HeaderNetBufferListInfo, 12);
+	KUNIT_EXPECT_EQ(test, NetBufferListCorrelationId, 13);
+	KUNIT_EXPECT_EQ(test, NetBufferListFilteringInfo, 14);
+	KUNIT_EXPECT_EQ(test, MediaSpecificInformationEx, 15);
+	KUNIT_EXPECT_EQ(test, NblOriginalInterfaceIfIndex, 16);
+	KUNIT_EXPECT_EQ(test, NblReAuthWfpFlowContext, 16);
+	KUNIT_EXPECT_EQ(test, TcpReceiveBytesTransferred, 17);
+	KUNIT_EXPECT_EQ(test, MaxNetBufferListInfo, 18);
 }
 
 static void ieee8021q_views_against_values(struct kunit *test)

@@ -8,7 +8,7 @@
 
 #include <ndis/ndis.h>
 
-#define NDIS_REVISIONS_MAX	2
+#define NDIS_REVISIONS_MAX	3
 
 /**
  * struct ndis_revisions - what NDIS accepts of one versioned structure
@@ -31,6 +31,10 @@ extern const struct ndis_revisions ndis_rev_miniport_chars;
 extern const struct ndis_revisions ndis_rev_protocol_chars;
 extern const struct ndis_revisions ndis_rev_registration_attrs;
 extern const struct ndis_revisions ndis_rev_general_attrs;
+extern const struct ndis_revisions ndis_rev_hardware_assist_attrs;
+extern const struct ndis_revisions ndis_rev_receive_filter_caps;
+extern const struct ndis_revisions ndis_rev_nic_switch_caps;
+extern const struct ndis_revisions ndis_rev_qos_caps;
 extern const struct ndis_revisions ndis_rev_nbl_pool_params;
 extern const struct ndis_revisions ndis_rev_nb_pool_params;
 extern const struct ndis_revisions ndis_rev_status_indication;

@@ -249,13 +249,48 @@ NDIS_STATUS NdisMRemoveMiniport(NDIS_HANDLE MiniportAdapterHandle)
 }
 EXPORT_SYMBOL_NS_GPL(NdisMRemoveMiniport, "NDIS");
 
+/*
+ * The capability structures hardware-assist attributes point to: each one
+ * given must have a header NDIS accepts (reported against the caller
+ * otherwise). Only their headers are read; NDIS keeps none of them, as it
+ * never drives receive filtering, VMQ or QoS itself. @h was taken at its
+ * own revision, so the pointers a revision does not have are NULL.
+ */
+static bool ndis_hardware_assist_ok(const NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES *h,
+				    unsigned long caller)
+{
+	static const char api[] = "NdisMSetMiniportAttributes";
+	const struct {
+		const void *caps;
+		const struct ndis_revisions *rev;
+	} caps[] = {
+		{ h->HardwareReceiveFilterCapabilities, &ndis_rev_receive_filter_caps },
+		{ h->CurrentReceiveFilterCapabilities, &ndis_rev_receive_filter_caps },
+		{ h->HardwareNicSwitchCapabilities, &ndis_rev_nic_switch_caps },
+		{ h->CurrentNicSwitchCapabilities, &ndis_rev_nic_switch_caps },
+		{ h->HardwareQosCapabilities, &ndis_rev_qos_caps },
+		{ h->CurrentQosCapabilities, &ndis_rev_qos_caps },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(caps); i++)
+		if (caps[i].caps && !ndis_header_ok(caps[i].caps, caps[i].rev, api, caller))
+			return false;
+	return true;
+}
+
 /**
  * NdisMSetMiniportAttributes() - describe the adapter being initialised
  * @NdisMiniportAdapterHandle: the adapter
- * @MiniportAttributes: registration attributes first, then general ones
+ * @MiniportAttributes: registration attributes first, then general ones,
+ *	then (if any) hardware-assist ones
  *
  * Attributes of an older revision are taken at their own size, the later
  * fields as zero; a header of revision 0 or too short for its revision is
+ * reported and refused. Hardware-assist attributes (receive filter, NIC
+ * switch and QoS capabilities) are checked, the capability structures they
+ * point to included, and accepted without being kept: NDIS never drives
+ * those features. Any other attributes (offload, native 802.11) are
  * reported and refused.
  *
  * Context: PASSIVE_LEVEL, inside MiniportInitializeEx.
@@ -268,6 +303,7 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 {
 	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES r;
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES g;
+	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES h;
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 	struct ndis_adapter *a;
 
@@ -316,8 +352,24 @@ NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
 		if (ndis_adapter_set_general(a, &g))
 			status = NDIS_STATUS_RESOURCES;
 		break;
+	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES:
+		if (!ndis_header_copy(&h, MiniportAttributes, &ndis_rev_hardware_assist_attrs,
+				      __func__, _RET_IP_)) {
+			status = NDIS_STATUS_INVALID_PARAMETER;
+			break;
+		}
+		if (!a->mp.registration_set) {
+			ndis_misuse(__func__, "registration attributes before hardware-assist ones",
+				    _RET_IP_);
+			status = NDIS_STATUS_NOT_ACCEPTED;
+			break;
+		}
+		if (!ndis_hardware_assist_ok(&h, _RET_IP_))
+			status = NDIS_STATUS_INVALID_PARAMETER;
+		break;
 	default:
-		ndis_misuse(__func__, "registration or general attributes", _RET_IP_);
+		ndis_misuse(__func__, "registration, general or hardware-assist attributes",
+			    _RET_IP_);
 		status = NDIS_STATUS_INVALID_PARAMETER;
 	}
 out:

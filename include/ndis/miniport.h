@@ -35,6 +35,7 @@
 #include <ndis/resources.h>
 #include <ndis/sal.h>
 #include <ndis/status.h>
+#include <ndis/version.h>
 
 /**
  * enum _NDIS_HALT_ACTION - why an adapter is halted
@@ -375,16 +376,82 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, \
 				 PowerManagementCapabilitiesEx)
 
+#if NDIS_SUPPORT_NDIS61
+/**
+ * struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES - hardware assists
+ * @Header: NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES,
+ *	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1 (NDIS 6.1),
+ *	_2 (6.20) or _3 (6.30) with the matching NDIS_SIZEOF_*
+ * @HDSplitAttributes: header-data split, or NULL
+ * @HardwareReceiveFilterCapabilities: what receive filtering (VMQ) the
+ *	adapter can do, or NULL (ndis/receivefilter.h)
+ * @CurrentReceiveFilterCapabilities: what of it is enabled, or NULL
+ * @HardwareNicSwitchCapabilities: what its NIC switch can do, or NULL
+ * @CurrentNicSwitchCapabilities: what of it is enabled, or NULL
+ * @HardwareSriovCapabilities: SR-IOV, or NULL
+ * @CurrentSriovCapabilities: SR-IOV enabled, or NULL
+ * @HardwareQosCapabilities: what NDIS QoS the adapter can do, or NULL
+ *	(ndis/qos.h)
+ * @CurrentQosCapabilities: what of it is enabled, or NULL
+ *
+ * Set with NdisMSetMiniportAttributes() after the registration attributes
+ * (a miniport with VMQ or QoS usually does so after its general ones), once
+ * per feature if it likes, as netvmini does for VMQ and QoS. NDIS checks
+ * the header of this structure and of each capability structure it points
+ * to, and keeps none of them:
+ * it never allocates a queue, sets a filter or configures QoS itself.
+ */
+typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	struct _NDIS_HD_SPLIT_ATTRIBUTES *HDSplitAttributes;
+#if NDIS_SUPPORT_NDIS620
+	struct _NDIS_RECEIVE_FILTER_CAPABILITIES *HardwareReceiveFilterCapabilities;
+	struct _NDIS_RECEIVE_FILTER_CAPABILITIES *CurrentReceiveFilterCapabilities;
+	struct _NDIS_NIC_SWITCH_CAPABILITIES *HardwareNicSwitchCapabilities;
+	struct _NDIS_NIC_SWITCH_CAPABILITIES *CurrentNicSwitchCapabilities;
+#endif
+#if NDIS_SUPPORT_NDIS630
+	struct _NDIS_SRIOV_CAPABILITIES *HardwareSriovCapabilities;
+	struct _NDIS_SRIOV_CAPABILITIES *CurrentSriovCapabilities;
+	struct _NDIS_QOS_CAPABILITIES *HardwareQosCapabilities;
+	struct _NDIS_QOS_CAPABILITIES *CurrentQosCapabilities;
+#endif
+} NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES,
+	*PNDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, \
+				 HDSplitAttributes)
+#if NDIS_SUPPORT_NDIS620
+#define NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_2	2
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_2	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, \
+				 CurrentNicSwitchCapabilities)
+#endif
+#if NDIS_SUPPORT_NDIS630
+#define NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3	3
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_3	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES, \
+				 CurrentQosCapabilities)
+#endif
+#endif /* NDIS_SUPPORT_NDIS61 */
+
 /**
  * union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES - argument of NdisMSetMiniportAttributes
  * @Header: tells which member is meant
  * @RegistrationAttributes: set first, inside MiniportInitializeEx
  * @GeneralAttributes: set second, inside MiniportInitializeEx
+ * @HardwareAssistAttributes: after the registration ones, if the adapter
+ *	has any (NDIS 6.1 and later)
  */
 typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
 	NDIS_OBJECT_HEADER Header;
 	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
 	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
+#if NDIS_SUPPORT_NDIS61
+	NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES HardwareAssistAttributes;
+#endif
 } NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
 
 /**

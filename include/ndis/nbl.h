@@ -138,11 +138,23 @@ static inline PNET_BUFFER ndis_nb_with_mdls(PNET_BUFFER nb)
  * @NetBufferListProtocolId: the same slot, the protocol id
  * @NetBufferListHashValue: receive hash value
  * @NetBufferListHashInfo: receive hash type
+ * @WfpNetBufferListInfo: reserved for the Windows Filtering Platform
+ * @IPsecOffloadV2TunnelNetBufferListInfo: IPsec offload version 2, tunnel
+ * @IPsecOffloadV2HeaderNetBufferListInfo: IPsec offload version 2, headers
+ * @NetBufferListCorrelationId: reserved
+ * @NetBufferListFilteringInfo: receive queue and filter
+ *	(NDIS_NET_BUFFER_LIST_FILTERING_INFO, ndis/receivefilter.h)
+ * @MediaSpecificInformationEx: media-specific data, extended
+ * @NblOriginalInterfaceIfIndex: the interface a packet first came on
+ * @NblReAuthWfpFlowContext: the same slot, for WFP
+ * @TcpReceiveBytesTransferred: bytes of a TCP chimney receive
  * @MaxNetBufferListInfo: number of slots
  *
- * The slots of NDIS 6.0 up to the hash, in the DDI's order and with its
- * aliases; WfpNetBufferListInfo and the NDIS 6.1 and later slots are not
- * there (nothing here fills them).
+ * The slots of NDIS 6.0 to 6.20, in the DDI's order and with its aliases.
+ * The DDI names the NDIS 6.1 and 6.20 slots only for drivers of those
+ * versions; here every driver has them, so that an NBL has one layout
+ * whatever version its driver was built for. The NDIS 6.30 slots (RSC,
+ * the Hyper-V switch) are not there: nothing here fills them.
  */
 typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	TcpIpChecksumNetBufferListInfo,
@@ -161,6 +173,15 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 	NetBufferListProtocolId = NetBufferListFrameType,
 	NetBufferListHashValue,
 	NetBufferListHashInfo,
+	WfpNetBufferListInfo,
+	IPsecOffloadV2TunnelNetBufferListInfo,
+	IPsecOffloadV2HeaderNetBufferListInfo,
+	NetBufferListCorrelationId,
+	NetBufferListFilteringInfo,
+	MediaSpecificInformationEx,
+	NblOriginalInterfaceIfIndex,
+	NblReAuthWfpFlowContext = NblOriginalInterfaceIfIndex,
+	TcpReceiveBytesTransferred,
 	MaxNetBufferListInfo
 } NDIS_NET_BUFFER_LIST_INFO, *PNDIS_NET_BUFFER_LIST_INFO;
 
@@ -231,6 +252,19 @@ struct _NET_BUFFER_LIST {
 #define NDIS_RETURN_FLAGS_DISPATCH_LEVEL		0x00000001
 #define NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL		0x00000001
 #define NDIS_RECEIVE_FLAGS_RESOURCES			0x00000002
+#define NDIS_RECEIVE_FLAGS_SINGLE_ETHER_TYPE		0x00000100
+#define NDIS_RECEIVE_FLAGS_SINGLE_VLAN			0x00000200
+#define NDIS_RECEIVE_FLAGS_PERFECT_FILTERED		0x00000400
+#if NDIS_SUPPORT_NDIS620
+#define NDIS_RECEIVE_FLAGS_SINGLE_QUEUE			0x00000800
+#define NDIS_RECEIVE_FLAGS_SHARED_MEMORY_INFO_VALID	0x00001000
+#define NDIS_RECEIVE_FLAGS_MORE_NBLS			0x00002000
+#define NDIS_RETURN_FLAGS_SINGLE_QUEUE			0x00000002
+#endif
+#if NDIS_SUPPORT_NDIS630
+#define NDIS_RECEIVE_FLAGS_SWITCH_DESTINATION_GROUP	0x00004000
+#define NDIS_RECEIVE_FLAGS_SWITCH_SINGLE_SOURCE		0x00008000
+#endif
 
 /**
  * struct _NET_BUFFER_LIST_POOL_PARAMETERS - what an NBL pool hands out

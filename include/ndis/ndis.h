@@ -39,6 +39,8 @@
 #include <ndis/nblinfo.h>
 #include <ndis/indication.h>
 #include <ndis/oid.h>
+#include <ndis/receivefilter.h>
+#include <ndis/qos.h>
 #include <ndis/device.h>
 #include <ndis/config.h>
 #include <ndis/errorlog.h>

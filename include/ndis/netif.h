@@ -92,6 +92,22 @@ typedef enum _NET_IF_CONNECTION_TYPE {
 	NET_IF_CONNECTION_MAXIMUM = 4
 } NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
 
+/* Characters of an IF_COUNTED_STRING, without the terminating one. */
+#define IF_MAX_STRING_SIZE	256
+
+/**
+ * struct _IF_COUNTED_STRING_LH - a counted wide string of the interface layer
+ * @Length: bytes of @String in use, without a terminating unit
+ * @String: the characters, 16-bit units as WCHAR is
+ */
+typedef struct _IF_COUNTED_STRING_LH {
+	USHORT Length;
+	WCHAR String[IF_MAX_STRING_SIZE + 1];
+} IF_COUNTED_STRING_LH, *PIF_COUNTED_STRING_LH;
+
+typedef IF_COUNTED_STRING_LH IF_COUNTED_STRING, *PIF_COUNTED_STRING;
+typedef IF_COUNTED_STRING NDIS_IF_COUNTED_STRING, *PNDIS_IF_COUNTED_STRING;
+
 /* The compartment an interface belongs to; there is only the primary one. */
 typedef UINT32 NET_IF_COMPARTMENT_ID, *PNET_IF_COMPARTMENT_ID;
 

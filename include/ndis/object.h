@@ -55,7 +55,7 @@ static inline void ndis_object_header_init(PNDIS_OBJECT_HEADER header, UCHAR typ
 	header->Size = size;
 }
 
-/* NDIS_OBJECT_HEADER.Type: the DDI's values, 0x80 to 0xAE. */
+/* NDIS_OBJECT_HEADER.Type: the DDI's values, 0x80 to 0xAF and the QoS ones. */
 #define NDIS_OBJECT_TYPE_DEFAULT				0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS		0x81
 #define NDIS_OBJECT_TYPE_SG_DMA_DESCRIPTION			0x83
@@ -103,6 +103,10 @@ static inline void ndis_object_header_init(PNDIS_OBJECT_HEADER header, UCHAR typ
 #define NDIS_OBJECT_TYPE_NSI_NETWORK_RW_STRUCT			0xAC
 #define NDIS_OBJECT_TYPE_NSI_COMPARTMENT_RW_STRUCT		0xAD
 #define NDIS_OBJECT_TYPE_NSI_INTERFACE_PERSIST_RW_STRUCT	0xAE
+#define NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES	0xAF
+#define NDIS_OBJECT_TYPE_QOS_CAPABILITIES			0xB5
+#define NDIS_OBJECT_TYPE_QOS_PARAMETERS				0xB6
+#define NDIS_OBJECT_TYPE_QOS_CLASSIFICATION_ELEMENT		0xB7
 
 /* The NDIS version this framework implements the semantics of. */
 #define NDIS_MAJOR_VERSION	6

@@ -1142,6 +1142,7 @@ static void ndis_fake_status(NDIS_HANDLE ctx, PNDIS_STATUS_INDICATION s)
 		atomic_inc(&fp->late_statuses);
 	if (s->StatusCode == NDIS_STATUS_LINK_STATE && link)
 		WRITE_ONCE(fp->last_link, link->MediaConnectState);
+	WRITE_ONCE(fp->last_status, s->StatusCode);
 	atomic_inc(&fp->statuses);
 	wake_up_all(&fp->wq);
 }

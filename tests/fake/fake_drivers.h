@@ -158,6 +158,7 @@ struct ndis_fake_protocol {
 	atomic_t send_other;
 	atomic_t wrong_source;		/* SourceHandle not the binding's */
 	atomic_t statuses;		/* ProtocolStatusEx calls */
+	NDIS_STATUS last_status;	/* ... and the StatusCode of the last one */
 	atomic_t rx_nbls;		/* NBLs received */
 	atomic_t rx_resources;		/* ... with NDIS_RECEIVE_FLAGS_RESOURCES */
 	bool rx_hold;			/* keep received NBLs until told */
