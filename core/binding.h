@@ -164,5 +164,7 @@ void ndis_binding_cancel_work(struct ndis_binding *binding);
 bool ndis_binding_is_completion_work(struct work_struct *work);
 struct ndis_binding *ndis_binding_by_bind_params(const void *params);
 void ndis_binding_release(struct kobject *kobj);
+int ndis_binding_cache_init(void);
+void ndis_binding_cache_exit(void);
 
 #endif /* _NDIS_CORE_BINDING_H */

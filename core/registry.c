@@ -188,8 +188,13 @@ int ndis_registry_init(void)
 	ret = register_reboot_notifier(&ndis_reboot_nb);
 	if (ret)
 		goto err_reboot;
+	ret = ndis_binding_cache_init();
+	if (ret)
+		goto err_cache;
 	return 0;
 
+err_cache:
+	unregister_reboot_notifier(&ndis_reboot_nb);
 err_reboot:
 	unregister_module_notifier(&ndis_module_nb);
 err_module:
@@ -208,4 +213,6 @@ void ndis_registry_exit(void)
 	/* Consumers import our symbols: they are all gone, and so is their state. */
 	WARN_ON(!list_empty(&ndis_protocols) || !list_empty(&ndis_adapters) ||
 		!list_empty(&ndis_miniport_drivers));
+	/* Last, out of the ladder's order: the drains above may free bindings. */
+	ndis_binding_cache_exit();
 }

@@ -1203,6 +1203,16 @@ static struct iod *iod_load(struct kunit *test, const char *tag, unsigned long f
 	return io;
 }
 
+/* Unload @io's driver; its routines saw nothing wrong, and @calls misuses were reported. */
+static void iod_unload_checked(struct kunit *test, struct iod *io, unsigned int calls)
+{
+	struct ndis_kunit_reports *r = test->priv;
+
+	ndis_driver_unload(&io->drv);
+	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
+	KUNIT_EXPECT_EQ(test, r->calls, calls);
+}
+
 static int iod_open_errno(struct iod *io)
 {
 	struct file *f = filp_open(io->d->path, O_RDWR, 0);
@@ -1254,7 +1264,6 @@ static void a_device_made_in_driver_entry_opens_once_driver_entry_returns(struct
 
 static void direct_reads_and_writes_reach_the_driver_by_mdl(struct kunit *test)
 {
-	struct ndis_kunit_reports *r = test->priv;
 	struct iod *io = iod_load(test, "direct", IOD_DIRECT);
 	struct dv *d = io->d;
 	struct file *f = dv_open(test, d, O_RDWR);
@@ -1287,14 +1296,11 @@ static void direct_reads_and_writes_reach_the_driver_by_mdl(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, d->io_direct);
 	KUNIT_EXPECT_EQ(test, memcmp(d->written, want, 8), 0);
 	dv_close_file(f);
-	ndis_driver_unload(&io->drv);
-	KUNIT_EXPECT_EQ(test, d->bad, 0);
-	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	iod_unload_checked(test, io, 0);
 }
 
 static void direct_ioctls_carry_their_second_buffer_by_mdl(struct kunit *test)
 {
-	struct ndis_kunit_reports *r = test->priv;
 	struct iod *io = iod_load(test, "dioctl", 0);
 	unsigned long um = dv_umem(test);
 	struct file *f = dv_open(test, io->d, O_RDWR);
@@ -1320,9 +1326,7 @@ static void direct_ioctls_carry_their_second_buffer_by_mdl(struct kunit *test)
 			(long)-ENOTTY);
 	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->ioctls), 2);
 	dv_close_file(f);
-	ndis_driver_unload(&io->drv);
-	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
-	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	iod_unload_checked(test, io, 0);
 }
 
 static void links_come_and_go_without_closing_files(struct kunit *test)
@@ -1373,7 +1377,6 @@ static void links_come_and_go_without_closing_files(struct kunit *test)
 
 static void an_exclusive_device_has_one_open_file(struct kunit *test)
 {
-	struct ndis_kunit_reports *r = test->priv;
 	struct iod *io = iod_load(test, "excl", IOD_EXCLUSIVE);
 	struct file *f = dv_open(test, io->d, O_RDWR);
 
@@ -1384,9 +1387,7 @@ static void an_exclusive_device_has_one_open_file(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);
 	KUNIT_EXPECT_EQ(test, iod_open_errno(io), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&io->d->creates), 3);
-	ndis_driver_unload(&io->drv);
-	KUNIT_EXPECT_EQ(test, io->d->bad, 0);
-	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	iod_unload_checked(test, io, 0);
 }
 
 static void deleting_a_device_closes_its_files_to_the_driver(struct kunit *test)
@@ -1517,7 +1518,6 @@ static void bad_io_calls_are_reported(struct kunit *test)
 
 static void io_cancel_irp_takes_back_a_pended_read(struct kunit *test)
 {
-	struct ndis_kunit_reports *r = test->priv;
 	struct iod *io = iod_load(test, "cancel", 0);
 	struct dv *d = io->d;
 	struct dv_reader rd = { .file = dv_open(test, d, O_RDWR) };
@@ -1548,9 +1548,7 @@ static void io_cancel_irp_takes_back_a_pended_read(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, th.result, 3L);
 	KUNIT_EXPECT_EQ(test, atomic_read(&d->cancels), 1);
 	dv_close_file(rd.file);
-	ndis_driver_unload(&io->drv);
-	KUNIT_EXPECT_EQ(test, d->bad, 0);
-	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	iod_unload_checked(test, io, 0);
 }
 
 static struct kunit_case ndis_io_device_cases[] = {

@@ -21,6 +21,18 @@
 #define ULONG_ERROR	0xffffffffUL
 #define SIZE_T_ERROR	SIZE_MAX
 
+/*
+ * The kernel's check_*_overflow() computed @r and said whether it
+ * overflowed: give the caller @r, or @error and the status that says so.
+ */
+#define ndis_intsafe_result(overflow, r, result, error)				\
+	({									\
+		bool __ndis_overflow = (overflow);				\
+										\
+		*(result) = __ndis_overflow ? (error) : (r);			\
+		__ndis_overflow ? STATUS_INTEGER_OVERFLOW : STATUS_SUCCESS;	\
+	})
+
 /**
  * RtlULongAdd - add two ULONGs
  * @a: augend
@@ -34,12 +46,7 @@ static inline NTSTATUS RtlULongAdd(ULONG a, ULONG b, ULONG *result)
 {
 	ULONG r;
 
-	if (check_add_overflow(a, b, &r)) {
-		*result = ULONG_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_add_overflow(a, b, &r), r, result, ULONG_ERROR);
 }
 
 /**
@@ -55,12 +62,7 @@ static inline NTSTATUS RtlULongSub(ULONG a, ULONG b, ULONG *result)
 {
 	ULONG r;
 
-	if (check_sub_overflow(a, b, &r)) {
-		*result = ULONG_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_sub_overflow(a, b, &r), r, result, ULONG_ERROR);
 }
 
 /**
@@ -76,12 +78,7 @@ static inline NTSTATUS RtlULongMult(ULONG a, ULONG b, ULONG *result)
 {
 	ULONG r;
 
-	if (check_mul_overflow(a, b, &r)) {
-		*result = ULONG_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_mul_overflow(a, b, &r), r, result, ULONG_ERROR);
 }
 
 /**
@@ -97,12 +94,7 @@ static inline NTSTATUS RtlSizeTAdd(SIZE_T a, SIZE_T b, SIZE_T *result)
 {
 	SIZE_T r;
 
-	if (check_add_overflow(a, b, &r)) {
-		*result = SIZE_T_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_add_overflow(a, b, &r), r, result, SIZE_T_ERROR);
 }
 
 /**
@@ -118,12 +110,7 @@ static inline NTSTATUS RtlSizeTSub(SIZE_T a, SIZE_T b, SIZE_T *result)
 {
 	SIZE_T r;
 
-	if (check_sub_overflow(a, b, &r)) {
-		*result = SIZE_T_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_sub_overflow(a, b, &r), r, result, SIZE_T_ERROR);
 }
 
 /**
@@ -139,12 +126,7 @@ static inline NTSTATUS RtlSizeTMult(SIZE_T a, SIZE_T b, SIZE_T *result)
 {
 	SIZE_T r;
 
-	if (check_mul_overflow(a, b, &r)) {
-		*result = SIZE_T_ERROR;
-		return STATUS_INTEGER_OVERFLOW;
-	}
-	*result = r;
-	return STATUS_SUCCESS;
+	return ndis_intsafe_result(check_mul_overflow(a, b, &r), r, result, SIZE_T_ERROR);
 }
 
 /**
