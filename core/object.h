@@ -31,6 +31,7 @@ enum ndis_handle_type {
 	NDIS_HT_IO_WORKITEM,
 	NDIS_HT_DEVICE,
 	NDIS_HT_CONFIG,
+	NDIS_HT_SHARED_MEMORY,
 };
 
 struct ndis_object {

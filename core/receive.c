@@ -165,6 +165,7 @@ static void ndis_rx_copy_fill(PNET_BUFFER_LIST copy, PNET_BUFFER_LIST nbl, struc
 	copy->Ndis.nb.Ndis.borrowed = copy->Ndis.nb.MdlChain;
 	copy->Ndis.nb.DataOffset = nb->DataOffset;
 	copy->Ndis.nb.DataLength = nb->DataLength;
+	copy->Ndis.nb.SharedMemoryInfo = nb->SharedMemoryInfo;
 	copy->Ndis.parent = nbl;
 	copy->Ndis.binding = b;
 	atomic_set(&copy->Ndis.state, state);

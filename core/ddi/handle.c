@@ -34,6 +34,7 @@ static const char *const ndis_handle_names[] = {
 	[NDIS_HT_IO_WORKITEM] = "a live I/O work item",
 	[NDIS_HT_DEVICE] = "a live NdisDeviceHandle",
 	[NDIS_HT_CONFIG] = "an open ConfigurationHandle",
+	[NDIS_HT_SHARED_MEMORY] = "a live shared memory AllocationHandle",
 };
 
 /* The object type each role belongs to. */

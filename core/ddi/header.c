@@ -109,6 +109,12 @@ const struct ndis_revisions ndis_rev_device_attrs =
 	NDIS_REVISIONS(NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES, NDIS_DEVICE_OBJECT_ATTRIBUTES,
 		       "device object attributes of their type, a revision and its size",
 		       NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1);
+const struct ndis_revisions ndis_rev_shared_memory_params =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_DEFAULT, NDIS_SHARED_MEMORY_PARAMETERS,
+		       "NDIS_SHARED_MEMORY_PARAMETERS of a revision and its size",
+		       NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_1,
+		       NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_2);
+
 const struct ndis_revisions ndis_rev_config_object =
 	NDIS_REVISIONS(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_OBJECT,
 		       "an NDIS_CONFIGURATION_OBJECT of its type, a revision and its size",

@@ -25,6 +25,7 @@
 #define _NDIS_NBL_H
 
 #include <linux/skbuff.h>
+#include <ndis/dma.h>
 #include <ndis/mdl.h>
 #include <ndis/object.h>
 #include <ndis/sal.h>
@@ -33,6 +34,29 @@
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 typedef struct _NET_BUFFER_LIST_CONTEXT NET_BUFFER_LIST_CONTEXT, *PNET_BUFFER_LIST_CONTEXT;
+typedef struct _NET_BUFFER_SHARED_MEMORY NET_BUFFER_SHARED_MEMORY, *PNET_BUFFER_SHARED_MEMORY;
+
+/**
+ * struct _NET_BUFFER_SHARED_MEMORY - one segment of a received frame in
+ *	shared memory (NDIS 6.20, VM queues)
+ * @NextSharedMemorySegment: the next segment, or NULL
+ * @SharedMemoryFlags: reserved, 0
+ * @SharedMemoryHandle: the block, as NdisAllocateSharedMemory() returned it
+ *	in NDIS_SHARED_MEMORY_PARAMETERS.SharedMemoryHandle
+ * @SharedMemoryOffset: where in the block the segment starts
+ * @SharedMemoryLength: bytes of the segment
+ *
+ * A miniport that receives into shared memory describes each frame both
+ * ways: its MDLs (the data, for every protocol) and this chain (where the
+ * data lies in the blocks, for a consumer that shares the blocks).
+ */
+struct _NET_BUFFER_SHARED_MEMORY {
+	PNET_BUFFER_SHARED_MEMORY NextSharedMemorySegment;
+	ULONG SharedMemoryFlags;
+	NDIS_HANDLE SharedMemoryHandle;
+	ULONG SharedMemoryOffset;
+	ULONG SharedMemoryLength;
+};
 
 /* Framework bookkeeping of an NB; drivers never touch it. */
 struct ndis_nb_private {
@@ -60,6 +84,11 @@ struct ndis_nb_private {
  * @ProtocolReserved: for the protocol that owns the NB
  * @MiniportReserved: for the miniport that owns the NB
  * @DataPhysicalAddress: not set: DMA mapping is the kernel's DMA API's
+ * @SharedMemoryInfo: the frame's segments in shared memory, set by a
+ *	miniport that indicates it with
+ *	NDIS_RECEIVE_FLAGS_SHARED_MEMORY_INFO_VALID; NULL otherwise
+ * @ScatterGatherList: the same pointer, for a send mapped for DMA (never
+ *	set here)
  * @Ndis: private to NDIS
  *
  * The fields the data path reads come first, in one cache line, and in an
@@ -83,6 +112,10 @@ struct _NET_BUFFER {
 	PVOID ProtocolReserved[6];
 	PVOID MiniportReserved[4];
 	NDIS_PHYSICAL_ADDRESS DataPhysicalAddress;
+	union {
+		PNET_BUFFER_SHARED_MEMORY SharedMemoryInfo;
+		PSCATTER_GATHER_LIST ScatterGatherList;
+	};
 	struct ndis_nb_private Ndis;
 };
 
@@ -121,6 +154,18 @@ static inline PNET_BUFFER ndis_nb_with_mdls(PNET_BUFFER nb)
 #define NET_BUFFER_CHECKSUM_BIAS(_NB)		((_NB)->ChecksumBias)
 #define NET_BUFFER_PROTOCOL_RESERVED(_NB)	((_NB)->ProtocolReserved)
 #define NET_BUFFER_MINIPORT_RESERVED(_NB)	((_NB)->MiniportReserved)
+#if NDIS_SUPPORT_NDIS61
+#define NET_BUFFER_DATA_PHYSICAL_ADDRESS(_NB)		((_NB)->DataPhysicalAddress)
+#endif
+#if NDIS_SUPPORT_NDIS620
+#define NET_BUFFER_FIRST_SHARED_MEM_INFO(_NB)		((_NB)->SharedMemoryInfo)
+#define NET_BUFFER_SHARED_MEM_NEXT_SEGMENT(_SHI)	((_SHI)->NextSharedMemorySegment)
+#define NET_BUFFER_SHARED_MEM_FLAGS(_SHI)		((_SHI)->SharedMemoryFlags)
+#define NET_BUFFER_SHARED_MEM_HANDLE(_SHI)		((_SHI)->SharedMemoryHandle)
+#define NET_BUFFER_SHARED_MEM_OFFSET(_SHI)		((_SHI)->SharedMemoryOffset)
+#define NET_BUFFER_SHARED_MEM_LENGTH(_SHI)		((_SHI)->SharedMemoryLength)
+#define NET_BUFFER_SCATTER_GATHER_LIST(_NB)		((_NB)->ScatterGatherList)
+#endif
 
 /**
  * enum _NDIS_NET_BUFFER_LIST_INFO - slots of NetBufferListInfo[]
@@ -188,9 +233,9 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
 /* Framework bookkeeping; drivers never touch it. */
 struct ndis_nbl_private {
 	atomic_t state;			/* idle, with a miniport, indicated */
+	atomic_t rx_refs;		/* an indicated NBL: copies still out */
 	void *binding;			/* who sent it, or got a receive copy */
 	void *pool;
-	atomic_t rx_refs;		/* an indicated NBL: copies still out */
 	PNET_BUFFER_LIST parent;	/* a receive copy: what it copies */
 	USHORT context_size;		/* the first context block's Size; 0: none */
 	USHORT context_offset;		/* and its Offset once allocated */

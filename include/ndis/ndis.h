@@ -40,6 +40,7 @@
 #include <ndis/indication.h>
 #include <ndis/oid.h>
 #include <ndis/receivefilter.h>
+#include <ndis/sharedmem.h>
 #include <ndis/qos.h>
 #include <ndis/device.h>
 #include <ndis/config.h>
