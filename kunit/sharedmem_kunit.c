@@ -333,6 +333,69 @@ static void layouts_and_accessors_are_the_ddis(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NET_BUFFER_SHARED_MEM_FLAGS(&seg[1]), 0U);
 }
 
+static PNET_BUFFER_SHARED_MEMORY shm_seen;	/* by shm_note_rx, under rx_lock */
+
+static void shm_note_rx(struct ndis_fake_open *open, PNET_BUFFER nb)
+{
+	shm_seen = NET_BUFFER_FIRST_SHARED_MEM_INFO(nb);
+}
+
+/*
+ * A miniport receives a frame into a block and indicates it with its
+ * chain: the protocol sees the frame through its MDLs, and the chain.
+ */
+static void a_received_frame_carries_its_chain(struct kunit *test)
+{
+	static const UCHAR bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	struct shm_req *q = kunit_kzalloc(test, sizeof(*q), GFP_KERNEL);
+	ULONG filter = NDIS_PACKET_TYPE_BROADCAST;
+	NET_BUFFER_SHARED_MEMORY seg = {};
+	struct ndis_fake_stack s;
+	NDIS_OID_REQUEST req;
+	PNET_BUFFER_LIST nbl;
+	u8 *frame;
+	PMDL mdl;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	ndis_fake_stack_setup(test, &s, "shm", "rx", 1);
+	ndis_fake_oid_init(&req, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER,
+			   &filter, sizeof(filter), NULL);
+	KUNIT_ASSERT_EQ(test, ndis_fake_oid_sync(s.binding[0], &req), NDIS_STATUS_SUCCESS);
+	shm_init(q, PAGE_SIZE, 0);
+	KUNIT_ASSERT_EQ(test, NdisAllocateSharedMemory(s.fa->handle, &q->p, &q->alloc),
+			NDIS_STATUS_SUCCESS);
+	frame = (u8 *)q->p.VirtualAddress + 64;
+	memcpy(frame, bcast, ETH_ALEN);
+	for (i = ETH_ALEN; i < 60; i++)
+		frame[i] = i;
+	mdl = NdisAllocateMdl(s.fa->handle, frame, 60);
+	KUNIT_ASSERT_NOT_NULL(test, mdl);
+	nbl = NdisAllocateNetBufferAndNetBufferList(s.fa->rx_pool, 0, 0, mdl, 0, 60);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	NET_BUFFER_SHARED_MEM_HANDLE(&seg) = q->p.SharedMemoryHandle;
+	NET_BUFFER_SHARED_MEM_OFFSET(&seg) = 64;
+	NET_BUFFER_SHARED_MEM_LENGTH(&seg) = 60;
+	NET_BUFFER_FIRST_SHARED_MEM_INFO(nbl->FirstNetBuffer) = &seg;
+
+	shm_seen = NULL;
+	s.fp[0]->rx_hook = shm_note_rx;
+	NdisMIndicateReceiveNetBufferLists(s.adapter, nbl, 0, 1,
+					   NDIS_RECEIVE_FLAGS_RESOURCES |
+					   NDIS_RECEIVE_FLAGS_SHARED_MEMORY_INFO_VALID);
+	spin_lock_bh(&s.fp[0]->rx_lock);
+	s.fp[0]->rx_hook = NULL;
+	spin_unlock_bh(&s.fp[0]->rx_lock);
+	KUNIT_EXPECT_EQ(test, atomic_read(&s.fp[0]->rx_nbls), 1);
+	KUNIT_EXPECT_PTR_EQ(test, shm_seen, &seg);
+	KUNIT_EXPECT_EQ(test, s.fp[0]->rx_last_len, 60U);
+	for (i = ETH_ALEN; i < s.fp[0]->rx_last_len; i++)
+		KUNIT_EXPECT_EQ(test, s.fp[0]->rx_last[i], (UCHAR)i);
+	NdisFreeNetBufferList(nbl);
+	NdisFreeMdl(mdl);
+	NdisFreeSharedMemory(s.fa->handle, q->alloc);
+}
+
 static struct kunit_case ndis_shared_memory_cases[] = {
 	KUNIT_CASE(allocates_a_zeroed_block_with_its_pieces),
 	KUNIT_CASE(a_contiguous_block_is_one_piece),
@@ -342,6 +405,7 @@ static struct kunit_case ndis_shared_memory_cases[] = {
 	KUNIT_CASE(calls_at_dispatch_are_refused),
 	KUNIT_CASE(forgotten_blocks_are_freed_at_deregistration),
 	KUNIT_CASE(layouts_and_accessors_are_the_ddis),
+	KUNIT_CASE(a_received_frame_carries_its_chain),
 	{}
 };
 
