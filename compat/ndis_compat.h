@@ -14,6 +14,7 @@
 #include <linux/version.h>
 #include <linux/module.h>
 #include <ndis/module.h>
+#include <linux/hrtimer.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
@@ -118,6 +119,27 @@ static inline void ndis_compat_write_unlock(rwlock_t *l)
 #endif
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 16, 0)
 #define timer_destroy_on_stack(t)	destroy_timer_on_stack(t)
+#endif
+
+/*
+ * 6.13 brought hrtimer_setup(), which sets up an hrtimer and its
+ * function in one call (908a1d775422, "hrtimers: Introduce
+ * hrtimer_setup() to replace hrtimer_init()"); later kernels removed
+ * hrtimer_init() and made ->function private (7.2 has neither). A
+ * function, so keyed on the version; under a name of our own, so a
+ * stable backport of hrtimer_setup() cannot clash with it.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+static inline void ndis_compat_hrtimer_setup(struct hrtimer *timer,
+					     enum hrtimer_restart (*function)(struct hrtimer *),
+					     clockid_t clock_id, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock_id, mode);
+	timer->function = function;
+}
+
+#define hrtimer_setup(timer, function, clock_id, mode) \
+	ndis_compat_hrtimer_setup(timer, function, clock_id, mode)
 #endif
 
 /* 6.10 dropped the source argument of __assign_str() in trace events. */

@@ -200,85 +200,19 @@ static void filtering_info_is_one_slot(struct kunit *test)
 }
 
 /*
- * NDIS reports a misuse once per calling site: each case calls
- * NdisMSetMiniportAttributes from a site of its own, so that each refusal
- * can be seen to be reported.
+ * What the hardware-assist case sets from MiniportInitializeEx, and what
+ * came back. (@status first: checkpatch learns NDIS_STATUS as a type from
+ * it, and would misread the function pointer and the macro below without.)
  */
-static int rf_site_last;
-
-/* Each site different code (rf_site_last), so that no two are folded into one. */
-static noinline NDIS_STATUS rf_set_0(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 0);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_1(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 1);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_2(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 2);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_3(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 3);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_4(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 4);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_5(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 5);
-	return status;
-}
-
-static noinline NDIS_STATUS rf_set_6(NDIS_HANDLE h, PVOID attrs)
-{
-	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);
-
-	WRITE_ONCE(rf_site_last, 6);
-	return status;
-}
-
-typedef NDIS_STATUS rf_set_fn(NDIS_HANDLE h, PVOID attrs);
-
-static rf_set_fn *const rf_sites[] = {
-	rf_set_0, rf_set_1, rf_set_2, rf_set_3, rf_set_4, rf_set_5, rf_set_6,
-};
-
-/* What the hardware-assist case sets from MiniportInitializeEx, and what came back. */
 static struct {
-	rf_set_fn *set;
+	NDIS_STATUS status;
+	NDIS_STATUS (*set)(NDIS_HANDLE h, PVOID attrs);
 	MINIPORT_INITIALIZE *init;
 	UCHAR rev;
 	USHORT size;
 	PNDIS_RECEIVE_FILTER_CAPABILITIES rf;
 	PNDIS_NIC_SWITCH_CAPABILITIES ns;
 	PNDIS_QOS_CAPABILITIES qos;
-	NDIS_STATUS status;
 	bool called;
 } rf_seen;
 
@@ -307,6 +241,40 @@ static NDIS_STATUS rf_initialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE 
 	/* A refused call is the driver's to handle; this one carries on. */
 	return NDIS_STATUS_SUCCESS;
 }
+
+/*
+ * NDIS reports a misuse once per calling site: each case calls
+ * NdisMSetMiniportAttributes from a site of its own, so that each refusal
+ * can be seen to be reported.
+ */
+static int rf_site_last;
+
+typedef NDIS_STATUS rf_set_fn(NDIS_HANDLE h, PVOID attrs);
+
+/*
+ * One function a site, each with its own address; each writes its own
+ * number to rf_site_last, so that no two are folded into one.
+ */
+#define RF_SET_SITE(n)							\
+static noinline NDIS_STATUS rf_set_##n(NDIS_HANDLE h, PVOID attrs)	\
+{									\
+	NDIS_STATUS status = NdisMSetMiniportAttributes(h, attrs);	\
+									\
+	WRITE_ONCE(rf_site_last, n);					\
+	return status;							\
+}
+
+RF_SET_SITE(0)
+RF_SET_SITE(1)
+RF_SET_SITE(2)
+RF_SET_SITE(3)
+RF_SET_SITE(4)
+RF_SET_SITE(5)
+RF_SET_SITE(6)
+
+static rf_set_fn *const rf_sites[] = {
+	rf_set_0, rf_set_1, rf_set_2, rf_set_3, rf_set_4, rf_set_5, rf_set_6,
+};
 
 static struct ndis_fake_miniport *rf_miniport(struct kunit *test, const char *name)
 {

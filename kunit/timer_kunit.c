@@ -4,7 +4,8 @@
  * cancelled, at DISPATCH_LEVEL with the right context; a set moves an
  * armed timer; cancels and frees race safely with firing; a free from the
  * timer's own function works; a timer its driver forgot is reclaimed and
- * reported when the driver deregisters.
+ * reported when the driver deregisters. No timer fires before its due
+ * time, measured with ktime, relative or absolute, one-shot or periodic.
  */
 #include <linux/delay.h>
 #include <linux/jiffies.h>
@@ -21,6 +22,10 @@ struct tmo {
 	KIRQL irql;
 	PVOID ctx;
 	bool free_self;
+	bool set_self;			/* the function moves its timer 60 s on */
+	BOOLEAN set_self_was;
+	ktime_t at[4];			/* when the first firings came */
+	LONGLONG sys_at[4];		/* the same, in system time */
 	wait_queue_head_t wq;
 };
 
@@ -29,17 +34,31 @@ struct tm_ctx {
 	struct tmo *t;
 };
 
+static LARGE_INTEGER tm_in_ms(LONGLONG ms)
+{
+	LARGE_INTEGER due = { .QuadPart = -ms * 10000 };
+
+	return due;
+}
+
 static NDIS_TIMER_FUNCTION tm_fn;
 static void tm_fn(PVOID ss1, PVOID ctx, PVOID ss2, PVOID ss3)
 {
 	struct tmo *t = ((struct tm_ctx *)ctx)->t;
+	int n = atomic_read(&t->fired);
 	ktime_t end;
 
+	if (n < ARRAY_SIZE(t->at)) {
+		t->at[n] = ktime_get();
+		t->sys_at[n] = ndis_system_time();
+	}
 	atomic_inc(&t->inside);
 	t->irql = KeGetCurrentIrql();
 	t->ctx = ctx;
 	if (t->free_self)
 		NdisFreeTimerObject(t->timer);
+	if (t->set_self)
+		t->set_self_was = NdisSetTimerObject(t->timer, tm_in_ms(60000), 0, NULL);
 	end = ktime_add_us(ktime_get(), 200);	/* for a cancel to meet it running */
 	while (ktime_before(ktime_get(), end))
 		cpu_relax();
@@ -79,13 +98,6 @@ static struct tmo *tm_new(struct kunit *test, NDIS_HANDLE driver, struct tm_ctx 
 	KUNIT_ASSERT_EQ(test, NdisAllocateTimerObject(driver, &c, &t->timer), NDIS_STATUS_SUCCESS);
 	KUNIT_ASSERT_NOT_NULL(test, t->timer);
 	return t;
-}
-
-static LARGE_INTEGER tm_in_ms(LONGLONG ms)
-{
-	LARGE_INTEGER due = { .QuadPart = -ms * 10000 };
-
-	return due;
 }
 
 static bool tm_wait_fired(struct tmo *t, int n)
@@ -132,14 +144,97 @@ static void absolute_due_time_is_a_system_time(struct kunit *test)
 	LARGE_INTEGER due;
 	ktime_t start;
 
-	NdisGetCurrentSystemTime(&due);
 	start = ktime_get();
+	NdisGetCurrentSystemTime(&due);
 	due.QuadPart += 20 * 10000;		/* 20 ms from now */
 	NdisSetTimerObject(t->timer, due, 0, NULL);
 	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
-	/* Never early; the clocks differ by less than a tick. */
-	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 20LL - 1000 / HZ);
+	/* Never early, by either clock (the system time read rounds down). */
+	KUNIT_EXPECT_GE(test, t->sys_at[0], due.QuadPart);
+	KUNIT_EXPECT_GE(test, ktime_to_ns(ktime_sub(t->at[0], start)), 20 * NSEC_PER_MSEC - 100);
 	NdisFreeTimerObject(t->timer);
+}
+
+/*
+ * The DDI's promise, measured with ktime, not jiffies: for each delay, a
+ * relative, an absolute and a coalescable timer and each firing of a
+ * periodic one run no earlier than due.
+ */
+static void never_fires_before_its_due_time(struct kunit *test)
+{
+	static const LONGLONG delays_ms[] = { 1, 2, 5, 13, 20 };
+	NDIS_HANDLE driver = tm_driver(test, "tm-p-early");
+	struct tm_ctx ctx;
+	LARGE_INTEGER due;
+	struct tmo *t;
+	ktime_t start;
+	s64 ms, ns;
+	int i, k;
+
+	for (i = 0; i < ARRAY_SIZE(delays_ms); i++) {
+		ms = delays_ms[i];
+		ns = ms * NSEC_PER_MSEC;
+
+		t = tm_new(test, driver, &ctx);
+		start = ktime_get();
+		NdisSetTimerObject(t->timer, tm_in_ms(ms), 0, NULL);
+		KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+		KUNIT_EXPECT_GE_MSG(test, ktime_to_ns(ktime_sub(t->at[0], start)), ns,
+				    "relative %lld ms", ms);
+		NdisFreeTimerObject(t->timer);
+
+		t = tm_new(test, driver, &ctx);
+		start = ktime_get();
+		NdisGetCurrentSystemTime(&due);
+		due.QuadPart += ms * 10000;
+		NdisSetTimerObject(t->timer, due, 0, NULL);
+		KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+		KUNIT_EXPECT_GE_MSG(test, t->sys_at[0], due.QuadPart, "absolute %lld ms", ms);
+		KUNIT_EXPECT_GE_MSG(test, ktime_to_ns(ktime_sub(t->at[0], start)), ns - 100,
+				    "absolute %lld ms", ms);
+		NdisFreeTimerObject(t->timer);
+
+		t = tm_new(test, driver, &ctx);
+		start = ktime_get();
+		NdisSetCoalescableTimerObject(t->timer, tm_in_ms(ms), 0, NULL, 5);
+		KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+		KUNIT_EXPECT_GE_MSG(test, ktime_to_ns(ktime_sub(t->at[0], start)), ns,
+				    "coalescable %lld ms", ms);
+		NdisFreeTimerObject(t->timer);
+
+		/* Firing k of a periodic timer: due + k periods at the earliest. */
+		t = tm_new(test, driver, &ctx);
+		start = ktime_get();
+		NdisSetTimerObject(t->timer, tm_in_ms(ms), (LONG)ms, NULL);
+		KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, ARRAY_SIZE(t->at)));
+		NdisCancelTimerObject(t->timer);
+		for (k = 0; k < ARRAY_SIZE(t->at); k++)
+			KUNIT_EXPECT_GE_MSG(test, ktime_to_ns(ktime_sub(t->at[k], start)),
+					    (k + 1) * ns, "periodic %lld ms, firing %d", ms, k);
+		NdisFreeTimerObject(t->timer);
+	}
+}
+
+/*
+ * A periodic timer is armed also while its function runs: a set from
+ * there says so, and the new due time wins over the periodic re-arm.
+ */
+static void set_from_a_periodic_function_replaces_the_period(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct tm_ctx ctx;
+	struct tmo *t = tm_new(test, tm_driver(test, "tm-p-reset"), &ctx);
+
+	t->set_self = true;
+	NdisSetTimerObject(t->timer, tm_in_ms(1), 2, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t, 1));
+	KUNIT_EXPECT_TRUE(test, t->set_self_was);
+	msleep(40);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->fired), 1);	/* moved 60 s on */
+	KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(t->timer));
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(t->timer));
+	NdisFreeTimerObject(t->timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
 static void cancel_disarms_and_says_whether_it_did(struct kunit *test)
@@ -336,6 +431,8 @@ static struct kunit_case ndis_timer_cases[] = {
 	KUNIT_CASE(one_shot_fires_once_at_dispatch),
 	KUNIT_CASE(set_moves_an_armed_timer),
 	KUNIT_CASE(absolute_due_time_is_a_system_time),
+	KUNIT_CASE(never_fires_before_its_due_time),
+	KUNIT_CASE(set_from_a_periodic_function_replaces_the_period),
 	KUNIT_CASE(cancel_disarms_and_says_whether_it_did),
 	KUNIT_CASE(periodic_runs_until_cancelled_and_cancel_waits),
 	KUNIT_CASE(periodic_cancel_at_dispatch_is_reported_and_stops),

@@ -2,18 +2,30 @@
 /*
  * The timer object family of the NDIS interface (include/ndis/timer.h).
  *
- * A timer object is a timer_list: its function runs in the timer softirq,
- * which is DISPATCH_LEVEL. Every arming holds a reference on the object,
- * dropped when the timer is cancelled or when its function has returned,
- * so a free at DISPATCH_LEVEL (the DDI allows it, even from the timer's
- * own function) never pulls the memory from under a running function.
- * The object's lock orders a set, a cancel, a free and a periodic re-arm:
- * once freed or cancelled, nothing arms the timer again behind the
- * caller's back.
+ * A timer object is an hrtimer on CLOCK_MONOTONIC in softirq mode: its
+ * function runs in the hrtimer softirq (on PREEMPT_RT, the softirq
+ * thread), which is DISPATCH_LEVEL, and never before its due time, which
+ * a timer_list armed on a lagging jiffies could not promise. Every arming
+ * holds a reference on the object, dropped when the timer is cancelled or
+ * when its function has returned, so a free at DISPATCH_LEVEL (the DDI
+ * allows it, even from the timer's own function) never pulls the memory
+ * from under a running function. The object's lock orders a set, a
+ * cancel, a free and a periodic re-arm: once freed or cancelled, nothing
+ * arms the timer again behind the caller's back. A late periodic timer
+ * does not catch up the periods it missed.
+ *
+ * hrtimer_try_to_cancel() cannot take a timer off while its callback
+ * runs, and that callback takes the lock only once running. So the lock
+ * keeps the driver's view (@armed: set and not yet fired, cancelled or
+ * freed) apart from the reference the hrtimer holds (@inflight), and a
+ * callback that finds its firing cancelled or superseded under the lock
+ * does not call the function. A set always (re)starts the hrtimer, which
+ * is allowed while its callback runs: the hrtimer then holds one arming,
+ * and @inflight one reference for it.
  */
-#include <linux/jiffies.h>
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
 #include <linux/slab.h>
-#include <linux/timer.h>
 #include <ndis/ndis.h>
 
 #include "../handle.h"
@@ -24,12 +36,16 @@
 
 struct ndis_timer {
 	struct ndis_owned own;
-	struct timer_list timer;
+	struct hrtimer timer;
 	PNDIS_TIMER_FUNCTION fn;
 	PVOID default_ctx;
 	spinlock_t lock;		/* orders set, cancel, free, re-arm */
 	PVOID ctx;			/* under @lock */
-	unsigned long period;		/* jiffies, 0 if one-shot; under @lock */
+	ktime_t due;			/* CLOCK_MONOTONIC; under @lock */
+	ktime_t period;			/* 0 if one-shot; under @lock */
+	u64 slack;			/* ns it may run late; under @lock */
+	bool armed;			/* set, not fired or cancelled; under @lock */
+	bool inflight;			/* the hrtimer holds a reference; under @lock */
 	bool dead;			/* freed; under @lock */
 };
 
@@ -59,49 +75,112 @@ static const struct kobj_type ndis_timer_ktype = {
 	.release = ndis_timer_release,
 };
 
-/* Arm @t for @expires, with a reference for the arming. Under t->lock. */
-static bool ndis_timer_arm(struct ndis_timer *t, unsigned long expires)
+/*
+ * Arm @t for t->due, with a reference for the arming unless the hrtimer
+ * holds one already (armed, or fired and its callback not yet under the
+ * lock: that callback then finds the timer queued and leaves the
+ * reference to the new arming). Under t->lock.
+ */
+static void ndis_timer_arm(struct ndis_timer *t)
 {
-	ndis_timer_get(t);
-	if (!mod_timer(&t->timer, expires))
-		return false;
-	ndis_timer_put(t);	/* was armed already: keep that arming's */
-	return true;
+	if (!t->inflight) {
+		ndis_timer_get(t);
+		t->inflight = true;
+	}
+	t->armed = true;
+	hrtimer_start_range_ns(&t->timer, t->due, t->slack, HRTIMER_MODE_ABS_SOFT);
 }
 
-/* Disarm @t. Return: whether it was armed (and its reference dropped). */
+/*
+ * Disarm @t; @wait also waits for a running callback (never from the
+ * callback itself, never at DISPATCH_LEVEL). Return: whether it was armed.
+ */
 static bool ndis_timer_disarm(struct ndis_timer *t, bool wait)
 {
-	if (!(wait ? timer_delete_sync(&t->timer) : timer_delete(&t->timer)))
-		return false;
-	ndis_timer_put(t);
-	return true;
+	unsigned long flags;
+	bool was, put;
+
+	spin_lock_irqsave(&t->lock, flags);
+	was = t->armed;
+	t->armed = false;
+	t->period = 0;
+	/*
+	 * 1: taken off, its reference is ours. -1: the callback runs or is
+	 * about to; it finds the timer disarmed and drops the reference.
+	 */
+	put = hrtimer_try_to_cancel(&t->timer) == 1;
+	if (put)
+		t->inflight = false;
+	spin_unlock_irqrestore(&t->lock, flags);
+	if (put)
+		ndis_timer_put(t);
+	if (!wait)
+		return was;
+
+	/*
+	 * Wait out a running callback. It may race with a set from another
+	 * thread: an arming hrtimer_cancel() took off is the set's, which
+	 * then counts as before this cancel.
+	 */
+	hrtimer_cancel(&t->timer);
+	spin_lock_irqsave(&t->lock, flags);
+	put = t->inflight && !hrtimer_active(&t->timer);
+	if (put) {
+		t->inflight = false;
+		t->armed = false;
+	}
+	spin_unlock_irqrestore(&t->lock, flags);
+	if (put)
+		ndis_timer_put(t);
+	return was;
 }
 
-static void ndis_timer_fire(struct timer_list *tl)
+static enum hrtimer_restart ndis_timer_fire(struct hrtimer *hr)
 {
-	struct ndis_timer *t = timer_container_of(t, tl, timer);
-	unsigned long next;
+	struct ndis_timer *t = container_of(hr, struct ndis_timer, timer);
+	bool fire, restart;
+	ktime_t next, now;
 	PVOID ctx;
-	bool dead;
 
 	spin_lock(&t->lock);
+	/* Set anew after it fired: the new arming has the reference. */
+	if (hrtimer_is_queued(hr)) {
+		spin_unlock(&t->lock);
+		return HRTIMER_NORESTART;
+	}
+	t->inflight = false;		/* its reference is this call's now */
+	fire = t->armed && !t->dead;
+	if (!t->period)
+		t->armed = false;	/* a periodic one stays armed */
 	ctx = t->ctx;
-	dead = t->dead;
 	spin_unlock(&t->lock);
-	if (!dead)
+	if (fire)
 		t->fn(NULL, ctx, NULL, NULL);
 
-	/* A periodic timer comes back unless cancelled, freed or set anew. */
+	/*
+	 * A periodic timer comes back unless cancelled, freed or set anew.
+	 * It comes back by HRTIMER_RESTART, so this call's reference passes
+	 * to the next arming: no put here and no get, and no moment where
+	 * the timer is armed without one. A cancel or set that meets it
+	 * between here and the re-queueing sees the callback still running
+	 * and @inflight set, as for any running callback.
+	 */
 	spin_lock(&t->lock);
-	if (t->period && !t->dead && !timer_pending(&t->timer)) {
-		next = t->timer.expires + t->period;
-		if (time_after_eq(jiffies, next))
-			next = jiffies + t->period;	/* late: no catching up */
-		ndis_timer_arm(t, next);
+	restart = fire && t->armed && t->period && !t->dead && !hrtimer_is_queued(hr);
+	if (restart) {
+		now = ktime_get();
+		next = ktime_add_safe(t->due, t->period);
+		if (ktime_before(next, now))
+			next = ktime_add_safe(now, t->period);	/* late: no catching up */
+		t->due = next;
+		t->inflight = true;
+		hrtimer_set_expires_range_ns(hr, next, t->slack);
 	}
 	spin_unlock(&t->lock);
+	if (restart)
+		return HRTIMER_RESTART;
 	ndis_timer_put(t);
+	return HRTIMER_NORESTART;
 }
 
 /*
@@ -119,7 +198,6 @@ static bool ndis_timer_kill(struct ndis_timer *t, bool wait)
 		return false;
 	}
 	t->dead = true;
-	t->period = 0;
 	spin_unlock_irqrestore(&t->lock, flags);
 	ndis_handle_unregister(&t->own.obj);
 	ndis_timer_disarm(t, wait);
@@ -177,7 +255,7 @@ NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
 			   &status, __func__, _RET_IP_);
 	if (!t)
 		return status;
-	timer_setup(&t->timer, ndis_timer_fire, 0);
+	hrtimer_setup(&t->timer, ndis_timer_fire, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_SOFT);
 	spin_lock_init(&t->lock);
 	t->fn = TimerCharacteristics->TimerFunction;
 	t->default_ctx = TimerCharacteristics->FunctionContext;
@@ -187,21 +265,32 @@ NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateTimerObject, "NDIS");
 
-/* Jiffies from now until @due: relative if negative, absolute if not. */
-static unsigned long ndis_timer_delay(LONGLONG due)
+/*
+ * The CLOCK_MONOTONIC time of @due: relative if negative, else a system
+ * time, turned into a delay from now against the clock of
+ * NdisGetCurrentSystemTime() (read first, so the delay errs late). A
+ * later change of the wall clock does not move the timer. A due time
+ * beyond what ktime_t holds is never.
+ */
+static ktime_t ndis_timer_due(LONGLONG due)
 {
-	LONGLONG units = due < 0 ? -due : due - ndis_system_time();
+	LONGLONG sys = due < 0 ? 0 : ndis_system_time();
+	ktime_t now = ktime_get();
+	u64 units;
 
-	if (units <= 0)
-		return 0;
-	if (units > S64_MAX / 100)
-		return MAX_JIFFY_OFFSET;
-	return min_t(u64, nsecs_to_jiffies64((u64)units * 100), MAX_JIFFY_OFFSET);
+	if (due < 0)
+		units = -(u64)due;	/* also for S64_MIN */
+	else
+		units = due > sys ? due - sys : 0;
+	if (units > (u64)(KTIME_MAX - now) / 100)
+		return KTIME_MAX;
+	return ktime_add_ns(now, units * 100);
 }
 
 /* The work of the two set calls; the caller checked the level. */
 static BOOLEAN ndis_timer_set(NDIS_HANDLE handle, LARGE_INTEGER due, LONG period_ms,
-			      PVOID ctx, const char *api, unsigned long caller)
+			      PVOID ctx, ULONG tolerance_ms, const char *api,
+			      unsigned long caller)
 {
 	struct ndis_object *obj;
 	struct ndis_timer *t;
@@ -224,9 +313,12 @@ static BOOLEAN ndis_timer_set(NDIS_HANDLE handle, LARGE_INTEGER due, LONG period
 	if (t->dead) {
 		ndis_misuse(api, "a timer object that is not being freed", caller);
 	} else {
+		was = t->armed;
 		t->ctx = ctx ? ctx : t->default_ctx;
-		t->period = period_ms ? max(msecs_to_jiffies(period_ms), 1UL) : 0;
-		was = ndis_timer_arm(t, jiffies + ndis_timer_delay(due.QuadPart));
+		t->period = ms_to_ktime(period_ms);
+		t->slack = (u64)tolerance_ms * NSEC_PER_MSEC;
+		t->due = ndis_timer_due(due.QuadPart);
+		ndis_timer_arm(t);
 	}
 	spin_unlock_irqrestore(&t->lock, flags);
 	rcu_read_unlock();
@@ -241,18 +333,22 @@ static BOOLEAN ndis_timer_set(NDIS_HANDLE handle, LARGE_INTEGER due, LONG period
  * @MillisecondsPeriod: 0 for once, else the period after the first time
  * @FunctionContext: for the timer function; NULL for the characteristics'
  *
- * Setting an armed timer moves it. The timer ticks in jiffies: @DueTime
- * rounds up to the next tick.
+ * Setting an armed timer moves it. The function never runs before
+ * @DueTime: the timer is an hrtimer on CLOCK_MONOTONIC, and an absolute
+ * @DueTime becomes a delay from now at this call, so a later change of
+ * the wall clock does not move it. A periodic timer that runs late does
+ * not catch up the periods it missed.
  *
  * Context: IRQL <= DISPATCH_LEVEL; also from the timer's own function.
- * Return: TRUE if the timer was armed already, else FALSE.
+ * Return: TRUE if the timer was armed already (a periodic one is, also
+ * while its function runs), else FALSE.
  */
 BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
 			   LONG MillisecondsPeriod, PVOID FunctionContext)
 {
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return FALSE;
-	return ndis_timer_set(TimerObject, DueTime, MillisecondsPeriod, FunctionContext,
+	return ndis_timer_set(TimerObject, DueTime, MillisecondsPeriod, FunctionContext, 0,
 			      __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisSetTimerObject, "NDIS");
@@ -265,8 +361,9 @@ EXPORT_SYMBOL_NS_GPL(NdisSetTimerObject, "NDIS");
  * @FunctionContext: as for NdisSetTimerObject()
  * @Tolerance: how late it may run, in milliseconds
  *
- * The same as NdisSetTimerObject(): timer_list timers are coalesced by
- * the kernel's timer wheel already, and never run early.
+ * As NdisSetTimerObject(), with @Tolerance as the hrtimer's slack: each
+ * firing may come up to that much late, so the kernel can run it together
+ * with other timers. It never runs early.
  *
  * Context: IRQL <= DISPATCH_LEVEL.
  * Return: TRUE if the timer was armed already, else FALSE.
@@ -278,7 +375,7 @@ BOOLEAN NdisSetCoalescableTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER Due
 	if (!NDIS_ASSERT_IRQL_LE(DISPATCH_LEVEL))
 		return FALSE;
 	return ndis_timer_set(TimerObject, DueTime, MillisecondsPeriod, FunctionContext,
-			      __func__, _RET_IP_);
+			      Tolerance, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(NdisSetCoalescableTimerObject, "NDIS");
 
@@ -292,7 +389,8 @@ EXPORT_SYMBOL_NS_GPL(NdisSetCoalescableTimerObject, "NDIS");
  *
  * Context: IRQL <= DISPATCH_LEVEL; PASSIVE_LEVEL for a periodic timer
  * (at DISPATCH_LEVEL it is reported, stopped and not waited for).
- * Return: TRUE if the timer was armed and now is not, else FALSE.
+ * Return: TRUE if the timer was armed and now is not (a periodic timer
+ * is armed also while its function runs), else FALSE.
  */
 BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
 {
@@ -311,7 +409,6 @@ BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
 	t = ndis_timer_of(obj);
 	spin_lock_irqsave(&t->lock, flags);
 	periodic = t->period;
-	t->period = 0;
 	spin_unlock_irqrestore(&t->lock, flags);
 	wait = periodic && NDIS_IRQL_OK_EQ(irql, PASSIVE_LEVEL);
 	was = ndis_timer_disarm(t, wait);

@@ -5,7 +5,8 @@
  * and a compiler ignores, and the small helpers of ntdef.h and wdm.h.
  *
  * Every annotation expands to nothing, so an annotated prototype compiles
- * as the plain prototype. The IRQL annotations are not lost for that: the
+ * as the plain prototype; only the lock annotations say something, to
+ * sparse. The IRQL annotations are not lost for that: the
  * framework checks the level of every call it receives at run time (see
  * <ndis/irql.h>). Annotations taking arguments accept any, since the
  * arguments are expressions in the analyser's own language.
@@ -130,13 +131,33 @@
 #define _Kernel_releases_resource_(...)
 #define _Kernel_clear_do_init_(...)
 
-/* Locks. */
+/*
+ * Locks. A function that takes or drops a lock it does not also drop or
+ * take tells sparse so, or sparse reports a context imbalance: the
+ * acquire and release annotations become __acquires()/__releases(), for
+ * sparse only (Clang's context analysis would want a lock it can see).
+ * _Requires_lock_held_ stays empty: the WDK puts it beside
+ * _Releases_lock_ on one function, and sparse would add the two up. A
+ * cancel routine is annotated on its definition: sparse does not carry
+ * attributes from the DRIVER_CANCEL typedef to it.
+ */
+#ifdef __CHECKER__
+#define _Acquires_lock_(...)		__acquires(__VA_ARGS__)
+#define _Releases_lock_(...)		__releases(__VA_ARGS__)
+#define _Acquires_exclusive_lock_(...)	__acquires(__VA_ARGS__)
+#define _Acquires_shared_lock_(...)	__acquires(__VA_ARGS__)
+#define _Releases_exclusive_lock_(...)	__releases(__VA_ARGS__)
+#define _Releases_shared_lock_(...)	__releases(__VA_ARGS__)
+#else
 #define _Acquires_lock_(...)
 #define _Releases_lock_(...)
 #define _Acquires_exclusive_lock_(...)
 #define _Acquires_shared_lock_(...)
 #define _Releases_exclusive_lock_(...)
 #define _Releases_shared_lock_(...)
+#endif
+/* The cancel spin lock, by the name IoAcquireCancelSpinLock() gives it. */
+#define _Global_cancel_spin_lock_	IoCancelSpinLock
 #define _Requires_lock_held_(...)
 #define _Requires_lock_not_held_(...)
 #define _Requires_exclusive_lock_held_(...)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * NDIS timer objects: a driver's function called at DISPATCH_LEVEL once,
- * or every period, after a delay. A timer belongs to the driver whose
+ * or every period, after a delay, and never before its due time (an
+ * hrtimer on CLOCK_MONOTONIC, not jiffies). A timer belongs to the driver whose
  * handle allocated it; what the driver has not freed when it deregisters
  * is cancelled, waited for, freed and reported.
  */
@@ -22,7 +23,8 @@
  *
  * The function may set, cancel or free its own timer.
  *
- * Context: DISPATCH_LEVEL, in the timer softirq.
+ * Context: DISPATCH_LEVEL, in the hrtimer softirq (on PREEMPT_RT, the
+ * softirq thread); never before the due time.
  */
 typedef void NDIS_TIMER_FUNCTION(PVOID SystemSpecific1, PVOID FunctionContext,
 				 PVOID SystemSpecific2, PVOID SystemSpecific3);

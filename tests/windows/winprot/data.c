@@ -49,6 +49,8 @@ static PIRP WpDequeueRead(PWP_OPEN_CONTEXT Open, PFILE_OBJECT FileObject)
 	return NULL;
 }
 
+_Requires_lock_held_(_Global_cancel_spin_lock_)
+_Releases_lock_(_Global_cancel_spin_lock_)
 static void WpCancelRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
 	PWP_OPEN_CONTEXT Open = Irp->Tail.Overlay.DriverContext[0];
