@@ -7,6 +7,7 @@
 #ifndef _NDIS_CORE_KUNIT_IFACE_H
 #define _NDIS_CORE_KUNIT_IFACE_H
 
+#include <ndis/dma.h>
 #include <ndis/irql.h>
 
 #include "state.h"
@@ -45,6 +46,7 @@ int ndis_kunit_config_rmdir(const char *path);
 ssize_t ndis_kunit_config_write(const char *path, const char *buf, size_t len);
 ssize_t ndis_kunit_config_read(const char *path, bool list, char *page);
 int ndis_kunit_config_forget(const char *path);
+ULONG ndis_kunit_shmem_runs(void *va, size_t len, PSCATTER_GATHER_LIST sg, ULONG room);
 #endif
 
 #endif /* _NDIS_CORE_KUNIT_IFACE_H */

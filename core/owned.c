@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Owned library objects. An object joins its driver's set when allocated
- * and leaves it when its last reference goes, not when the driver frees
- * it: a callback still running after the free is the driver's code, and
- * the deregistration must wait for it too. The set holds no reference;
- * each object holds one on its driver, so the set outlives its members.
+ * Owned library objects. An object joins its driver's set when published
+ * (fully initialised, with its handle) and leaves it when its last
+ * reference goes, not when the driver frees it: a callback still running
+ * after the free is the driver's code, and the deregistration must wait
+ * for it too. The set holds no reference; each object holds one on its
+ * driver from its allocation on, so the set outlives its members.
  */
 #include "owned.h"
 
@@ -16,34 +17,33 @@ void ndis_owned_set_init(struct ndis_owned_set *set)
 }
 
 /*
- * Put @o, whose reference count is live, in @set of @owner and take a
- * reference on @owner. Any context up to DISPATCH_LEVEL. Return: -ESHUTDOWN
- * if the owner's deregistration has closed the set already.
+ * Put @o, initialised and referencing its owner, in its owner's set. Any
+ * context up to DISPATCH_LEVEL. Return: -ESHUTDOWN if the owner's
+ * deregistration has closed the set already.
  */
-int ndis_owned_add(struct ndis_owned_set *set, struct ndis_object *owner, struct ndis_owned *o)
+int ndis_owned_add(struct ndis_owned *o)
 {
 	unsigned long flags;
 	int ret = 0;
 
-	spin_lock_irqsave(&set->lock, flags);
-	if (set->closed) {
+	spin_lock_irqsave(&o->set->lock, flags);
+	if (o->set->closed)
 		ret = -ESHUTDOWN;
-	} else {
-		ndis_object_get(owner);
-		o->set = set;
-		o->owner = owner;
-		list_add_tail(&o->node, &set->items);
-	}
-	spin_unlock_irqrestore(&set->lock, flags);
+	else
+		list_add_tail(&o->node, &o->set->items);
+	spin_unlock_irqrestore(&o->set->lock, flags);
 	return ret;
 }
 
-/* From @o's kobject release, in any context: leave the set, drop the owner. */
+/*
+ * From @o's kobject release, in any context: leave the set if it joined
+ * it, drop the owner.
+ */
 void ndis_owned_release(struct ndis_owned *o)
 {
 	unsigned long flags;
 
-	if (!o->set)
+	if (!o->owner)
 		return;
 	spin_lock_irqsave(&o->set->lock, flags);
 	list_del_init(&o->node);
@@ -63,7 +63,7 @@ void ndis_owned_close(struct ndis_owned_set *set)
 	bool live;
 
 	spin_lock_irq(&set->lock);
-	set->closed = true;
+	WRITE_ONCE(set->closed, true);
 	while ((o = list_first_entry_or_null(&set->items, struct ndis_owned, node))) {
 		list_del_init(&o->node);
 		live = kobject_get_unless_zero(&o->obj.kobj);

@@ -29,7 +29,12 @@ struct ndis_owned_set {
  * @reclaim: at the owner's deregistration, with a reference held and at
  *	PASSIVE_LEVEL: wait until the object is quiet (no callback running or
  *	due) and free it if the driver has not
+ * @api: the function that allocated it, for the reports
  * @caller: where the driver allocated it, for the report if it forgets it
+ *
+ * The object holds a reference on @owner from its allocation to its
+ * release, but joins @set only once published: a deregistration never
+ * reclaims an object its allocating call is still initialising.
  */
 struct ndis_owned {
 	struct ndis_object obj;
@@ -37,11 +42,12 @@ struct ndis_owned {
 	struct ndis_owned_set *set;
 	struct ndis_object *owner;
 	void (*reclaim)(struct ndis_owned *o);
+	const char *api;
 	unsigned long caller;
 };
 
 void ndis_owned_set_init(struct ndis_owned_set *set);
-int ndis_owned_add(struct ndis_owned_set *set, struct ndis_object *owner, struct ndis_owned *o);
+int ndis_owned_add(struct ndis_owned *o);
 void ndis_owned_release(struct ndis_owned *o);
 void ndis_owned_close(struct ndis_owned_set *set);
 

@@ -17,6 +17,10 @@
 #include "pool.h"
 #include "state.h"
 
+/* Three cache lines per frame, and an NBL with its NB in kmalloc-512 (design.md). */
+static_assert(sizeof(NET_BUFFER) == 192);
+static_assert(sizeof(NET_BUFFER_LIST) <= 512 - 16);
+
 static void ndis_pool_release(struct kobject *kobj)
 {
 	kfree_rcu(container_of(kobj, struct ndis_pool, obj.kobj), obj.rcu);

@@ -186,8 +186,8 @@ struct ndis_object *ndis_handle_owner(NDIS_HANDLE handle, struct ndis_owned_set 
  * A zeroed object of @size, starting with its struct ndis_owned, owned by
  * the driver behind @handle, with kobject type @ktype and @reclaim. The
  * caller fills in the rest, then gives it a handle with
- * ndis_owned_publish(). Return: NULL with *@status set after a report, or
- * NDIS_STATUS_RESOURCES without memory.
+ * ndis_owned_publish(), or puts it. Return: NULL with *@status set after a
+ * report, or NDIS_STATUS_RESOURCES without memory.
  */
 void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *ktype,
 		     void (*reclaim)(struct ndis_owned *o), KIRQL irql, NDIS_STATUS *status,
@@ -205,16 +205,20 @@ void *ndis_owned_new(NDIS_HANDLE handle, size_t size, const struct kobj_type *kt
 
 /*
  * As ndis_owned_new(), for a driver @owner the caller found itself (with
- * a reference, which this drops) and its @set.
+ * a reference, which the object takes over) and its @set.
  */
 void *ndis_owned_new_for(struct ndis_object *owner, struct ndis_owned_set *set, size_t size,
 			 const struct kobj_type *ktype, void (*reclaim)(struct ndis_owned *o),
 			 KIRQL irql, NDIS_STATUS *status, const char *api, unsigned long caller)
 {
 	struct ndis_owned *o;
-	int ret;
 
 	*status = NDIS_STATUS_FAILURE;
+	if (READ_ONCE(set->closed)) {	/* the early answer; publishing decides */
+		ndis_misuse(api, "a driver that is not deregistering", caller);
+		ndis_object_put(owner);
+		return NULL;
+	}
 	o = kzalloc(size, irql == PASSIVE_LEVEL ? GFP_KERNEL : GFP_ATOMIC);
 	if (!o) {
 		ndis_object_put(owner);
@@ -222,30 +226,39 @@ void *ndis_owned_new_for(struct ndis_object *owner, struct ndis_owned_set *set, 
 		return NULL;
 	}
 	kobject_init(&o->obj.kobj, ktype);
+	INIT_LIST_HEAD(&o->node);
 	o->reclaim = reclaim;
+	o->api = api;
 	o->caller = caller;
-	ret = ndis_owned_add(set, owner, o);
-	ndis_object_put(owner);
-	if (ret) {
-		ndis_misuse(api, "a driver that is not deregistering", caller);
-		ndis_object_put(&o->obj);
-		return NULL;
-	}
+	o->set = set;
+	o->owner = owner;
 	return o;
 }
 
 /*
- * Give @o, from ndis_owned_new(), a handle of @type. Return: the handle,
- * or NULL with @o put if there is no memory for it.
+ * Give @o, from ndis_owned_new() and initialised, a handle of @type and
+ * put it in its driver's set. From then on the driver's deregistration
+ * may reclaim it at any time: the caller must not touch @o after this
+ * unless it holds a reference of its own. Return: the handle, or NULL
+ * with @o put if there is no memory for it or after a report (the driver
+ * began deregistering).
  */
 NDIS_HANDLE ndis_owned_publish(struct ndis_owned *o, enum ndis_handle_type type, KIRQL irql)
 {
 	int ret = irql == PASSIVE_LEVEL ? ndis_handle_register(&o->obj, type) :
 					  ndis_handle_register_atomic(&o->obj, type);
+	NDIS_HANDLE handle;
 
 	if (ret) {
 		ndis_object_put(&o->obj);
 		return NULL;
 	}
-	return ndis_handle_of(&o->obj, type);
+	handle = ndis_handle_of(&o->obj, type);
+	if (ndis_owned_add(o)) {
+		ndis_misuse(o->api, "a driver that is not deregistering", o->caller);
+		ndis_handle_unregister(&o->obj);
+		ndis_object_put(&o->obj);
+		return NULL;
+	}
+	return handle;
 }

@@ -23,6 +23,7 @@
 #include <ndis/ndis.h>
 
 #include "../handle.h"
+#include "../kunit_iface.h"
 #include "../owned.h"
 #include "../report.h"
 #include "handle.h"
@@ -71,7 +72,8 @@ static int ndis_shmem_alloc(struct ndis_shmem *m, int node)
 		page = alloc_pages_node(node, gfp, m->order);
 		m->va = page ? page_address(page) : NULL;
 	} else {
-		m->va = kvmalloc_node(m->len, gfp, node);
+		/* whole pages, so that no other object shares one with the block */
+		m->va = kvmalloc_node(PAGE_ALIGN(m->len), gfp, node);
 	}
 	return m->va ? 0 : -ENOMEM;
 }
@@ -95,6 +97,13 @@ static struct page *ndis_shmem_page(const struct ndis_shmem *m, size_t off)
 	return is_vmalloc_addr(p) ? vmalloc_to_page(p) : virt_to_page(p);
 }
 
+static void ndis_shmem_element(PSCATTER_GATHER_LIST sg, ULONG i, phys_addr_t start, ULONG len)
+{
+	sg->Elements[i].Address.QuadPart = start;
+	sg->Elements[i].Length = len;
+	sg->Elements[i].Reserved = 0;
+}
+
 /*
  * Walk @m's block as physically contiguous runs, writing each into @sg
  * while it has room. Return: the runs there are, written or not.
@@ -112,10 +121,8 @@ static ULONG ndis_shmem_runs(const struct ndis_shmem *m, PSCATTER_GATHER_LIST sg
 		if (runs && pa == next) {
 			run_len += chunk;
 		} else {
-			if (runs && runs <= room) {
-				sg->Elements[runs - 1].Address.QuadPart = start;
-				sg->Elements[runs - 1].Length = run_len;
-			}
+			if (runs && runs <= room)
+				ndis_shmem_element(sg, runs - 1, start, run_len);
 			runs++;
 			start = pa;
 			run_len = chunk;
@@ -123,12 +130,32 @@ static ULONG ndis_shmem_runs(const struct ndis_shmem *m, PSCATTER_GATHER_LIST sg
 		next = pa + chunk;
 		off += chunk;
 	}
-	if (runs && runs <= room) {
-		sg->Elements[runs - 1].Address.QuadPart = start;
-		sg->Elements[runs - 1].Length = run_len;
-	}
+	if (runs && runs <= room)
+		ndis_shmem_element(sg, runs - 1, start, run_len);
 	return runs;
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * ndis_kunit_shmem_runs() - the scatter-gather walk over any memory
+ * @va: kmalloc(), vmalloc() or page memory
+ * @len: its bytes
+ * @sg: where to write the elements
+ * @room: elements @sg has room for
+ *
+ * Lets a test walk vmalloc() memory, which an allocation here only gets
+ * by chance.
+ *
+ * Return: the physically contiguous runs of @va, written or not.
+ */
+ULONG ndis_kunit_shmem_runs(void *va, size_t len, PSCATTER_GATHER_LIST sg, ULONG room)
+{
+	struct ndis_shmem m = { .va = va, .len = len };
+
+	return ndis_shmem_runs(&m, sg, room);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_shmem_runs);
+#endif
 
 /*
  * Fill the driver's scatter-gather list for @m, if it gave one. Return:
@@ -228,6 +255,8 @@ NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle,
 	struct ndis_shmem *m;
 	NDIS_STATUS status;
 	NDIS_HANDLE handle;
+	bool dead;
+	void *va;
 
 	if (pAllocationHandle)
 		*pAllocationHandle = NULL;
@@ -256,15 +285,20 @@ NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle,
 		ndis_shmem_kill(m);
 		return NDIS_STATUS_INVALID_PARAMETER;
 	}
-	ndis_object_get(&m->own.obj);		/* publish puts it on failure */
+	va = m->va;
+	ndis_object_get(&m->own.obj);	/* ours: a failing publish puts one */
 	handle = ndis_owned_publish(&m->own, NDIS_HT_SHARED_MEMORY, PASSIVE_LEVEL);
 	if (!handle) {
-		ndis_shmem_kill(m);
+		ndis_shmem_kill(m);		/* and the allocation's */
 		return NDIS_STATUS_RESOURCES;
 	}
+	/* The driver's deregistration, racing its own call, may have won. */
+	dead = atomic_read(&m->dead);
 	ndis_object_put(&m->own.obj);
+	if (dead)
+		return NDIS_STATUS_FAILURE;
 	SharedMemoryParameters->SharedMemoryHandle = handle;
-	SharedMemoryParameters->VirtualAddress = m->va;
+	SharedMemoryParameters->VirtualAddress = va;
 	*pAllocationHandle = handle;
 	return NDIS_STATUS_SUCCESS;
 }

@@ -20,7 +20,6 @@
 struct ndis_io_work {
 	struct ndis_owned own;
 	struct work_struct work;
-	NDIS_HANDLE handle;
 	spinlock_t lock;		/* orders queue, start and free */
 	NDIS_IO_WORKITEM_ROUTINE routine;	/* under @lock */
 	PVOID ctx;				/* under @lock */
@@ -58,7 +57,7 @@ static void ndis_io_work_run(struct work_struct *work)
 	w->queued = false;
 	spin_unlock_irq(&w->lock);
 	if (!dead)
-		routine(ctx, w->handle);
+		routine(ctx, ndis_handle_of(&w->own.obj, NDIS_HT_IO_WORKITEM));
 	ndis_object_put(&w->own.obj);		/* the queueing's */
 }
 
@@ -124,8 +123,7 @@ NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle)
 		return NULL;
 	INIT_WORK(&w->work, ndis_io_work_run);
 	spin_lock_init(&w->lock);
-	w->handle = ndis_owned_publish(&w->own, NDIS_HT_IO_WORKITEM, irql);
-	return w->handle;
+	return ndis_owned_publish(&w->own, NDIS_HT_IO_WORKITEM, irql);
 }
 EXPORT_SYMBOL_NS_GPL(NdisAllocateIoWorkItem, "NDIS");
 
