@@ -459,7 +459,7 @@ static void tm_prace_setter(struct ndis_kunit_thread *th)
 		}
 		race->set_was[i] = NdisSetTimerObject(race->timer, tm_in_ms(0), 1,
 						      &race->rounds[i]);
-		atomic_set(&race->done, i + 1);
+		atomic_set_release(&race->done, i + 1);	/* after set_was[i] */
 		wake_up(&race->wq);
 	}
 }
@@ -499,7 +499,8 @@ static void periodic_cancel_keeps_a_set_made_during_its_wait(struct kunit *test)
 		atomic_set(&race->go, i + 1);
 		/* Armed all along (periodic), whether the set came first or not. */
 		KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(race->timer));
-		ok = wait_event_timeout(race->wq, atomic_read(&race->done) > i, TM_WAIT) > 0;
+		ok = wait_event_timeout(race->wq, atomic_read_acquire(&race->done) > i,
+					TM_WAIT) > 0;
 		if (!ok)
 			break;
 		/* FALSE: the set came after the cancel disarmed it, so it stands. */
