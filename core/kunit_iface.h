@@ -37,6 +37,8 @@ int ndis_kunit_binding_state(const char *protocol, const char *adapter);
 unsigned int ndis_kunit_set_stuck_report_s(unsigned int seconds);
 long ndis_kunit_stuck_reports(void);
 long ndis_kunit_misuse_count(void);
+long ndis_kunit_timer_armings(void);
+long ndis_kunit_timers_released(void);
 long ndis_kunit_error_log_count(void);
 unsigned int ndis_kunit_set_shutdown_wait_s(unsigned int seconds);
 long ndis_kunit_shutdown_give_ups(void);

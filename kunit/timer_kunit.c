@@ -10,7 +10,9 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/rcupdate.h>
 
+#include "../core/kunit_iface.h"
 #include "fake.h"
 
 #define TM_WAIT		(5 * HZ)
@@ -24,6 +26,8 @@ struct tmo {
 	bool free_self;
 	bool set_self;			/* the function moves its timer 60 s on */
 	BOOLEAN set_self_was;
+	bool cancel_self;		/* then cancels it */
+	BOOLEAN cancel_self_was;
 	ktime_t at[4];			/* when the first firings came */
 	LONGLONG sys_at[4];		/* the same, in system time */
 	wait_queue_head_t wq;
@@ -55,10 +59,12 @@ static void tm_fn(PVOID ss1, PVOID ctx, PVOID ss2, PVOID ss3)
 	atomic_inc(&t->inside);
 	t->irql = KeGetCurrentIrql();
 	t->ctx = ctx;
-	if (t->free_self)
-		NdisFreeTimerObject(t->timer);
 	if (t->set_self)
 		t->set_self_was = NdisSetTimerObject(t->timer, tm_in_ms(60000), 0, NULL);
+	if (t->cancel_self)
+		t->cancel_self_was = NdisCancelTimerObject(t->timer);
+	if (t->free_self)
+		NdisFreeTimerObject(t->timer);
 	end = ktime_add_us(ktime_get(), 200);	/* for a cancel to meet it running */
 	while (ktime_before(ktime_get(), end))
 		cpu_relax();
@@ -396,6 +402,235 @@ static void cancel_and_set_race_with_firing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
+/*
+ * A periodic timer cancelled at PASSIVE_LEVEL while a second thread sets
+ * it: the cancel waits for a running function, and a set that lands in
+ * that wait returned FALSE (the timer was unarmed), so it must stand and
+ * fire. Each round starts from a running periodic arming, with the
+ * cancel at a different point of its period; each set has a context of
+ * its own, so its firings are told apart from the others'.
+ */
+#define TM_PRACE_ROUNDS	300
+
+struct tm_prace;
+
+struct tm_round {
+	struct tm_prace *race;
+	atomic_t fired;
+	int after;		/* firings when the round's last cancel returned */
+};
+
+struct tm_prace {
+	NDIS_HANDLE timer;
+	struct tm_round idle;	/* the periodic arming each round starts from */
+	struct tm_round rounds[TM_PRACE_ROUNDS];
+	BOOLEAN set_was[TM_PRACE_ROUNDS];
+	atomic_t go;		/* rounds the setter may start */
+	atomic_t done;		/* rounds the setter has finished */
+	atomic_t stop;
+	wait_queue_head_t wq;
+};
+
+static NDIS_TIMER_FUNCTION tm_round_fn;
+static void tm_round_fn(PVOID ss1, PVOID ctx, PVOID ss2, PVOID ss3)
+{
+	struct tm_round *r = ctx;
+	ktime_t end = ktime_add_us(ktime_get(), 100);	/* for the cancel to wait on */
+
+	while (ktime_before(ktime_get(), end))
+		cpu_relax();
+	atomic_inc(&r->fired);
+	wake_up(&r->race->wq);
+}
+
+static void tm_prace_setter(struct ndis_kunit_thread *th)
+{
+	struct tm_prace *race = th->arg;
+	unsigned long end;
+	int i;
+
+	for (i = 0; i < TM_PRACE_ROUNDS; i++) {
+		end = jiffies + TM_WAIT;
+		while (atomic_read(&race->go) <= i) {	/* spun: to meet the cancel */
+			if (atomic_read(&race->stop) || time_after(jiffies, end))
+				return;
+			cpu_relax();
+			cond_resched();
+		}
+		race->set_was[i] = NdisSetTimerObject(race->timer, tm_in_ms(0), 1,
+						      &race->rounds[i]);
+		atomic_set_release(&race->done, i + 1);	/* after set_was[i] */
+		wake_up(&race->wq);
+	}
+}
+
+static void periodic_cancel_keeps_a_set_made_during_its_wait(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_TIMER_CHARACTERISTICS c;
+	struct ndis_kunit_thread th;
+	struct tm_prace *race;
+	struct tm_round *rd;
+	int i, f, lost = 0;
+	bool ok = true;
+
+	race = kunit_kzalloc(test, sizeof(*race), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, race);
+	init_waitqueue_head(&race->wq);
+	race->idle.race = race;
+	for (i = 0; i < TM_PRACE_ROUNDS; i++)
+		race->rounds[i].race = race;
+	tm_chars(&c, NULL);
+	c.TimerFunction = tm_round_fn;
+	c.FunctionContext = &race->idle;
+	KUNIT_ASSERT_EQ(test, NdisAllocateTimerObject(tm_driver(test, "tm-p-prace"), &c,
+						      &race->timer), NDIS_STATUS_SUCCESS);
+
+	ndis_kunit_thread_start(test, &th, tm_prace_setter, race, "tm-prace");
+	for (i = 0; i < TM_PRACE_ROUNDS && ok; i++) {
+		rd = &race->rounds[i];
+		f = atomic_read(&race->idle.fired);
+		NdisSetTimerObject(race->timer, tm_in_ms(0), 1, &race->idle);
+		ok = wait_event_timeout(race->wq, atomic_read(&race->idle.fired) > f,
+					TM_WAIT) > 0;
+		if (!ok)
+			break;
+		udelay((i * 37) % 1000);	/* somewhere in the 1 ms period */
+		atomic_set(&race->go, i + 1);
+		/* Armed all along (periodic), whether the set came first or not. */
+		KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(race->timer));
+		ok = wait_event_timeout(race->wq, atomic_read_acquire(&race->done) > i,
+					TM_WAIT) > 0;
+		if (!ok)
+			break;
+		/* FALSE: the set came after the cancel disarmed it, so it stands. */
+		if (!race->set_was[i] &&
+		    !wait_event_timeout(race->wq, atomic_read(&rd->fired) > 0, TM_WAIT))
+			lost++;
+		NdisCancelTimerObject(race->timer);	/* waits for the function */
+		rd->after = atomic_read(&rd->fired);
+	}
+	atomic_set(&race->stop, 1);
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&th));
+	KUNIT_EXPECT_TRUE(test, ok);
+	KUNIT_EXPECT_EQ(test, lost, 0);
+	f = atomic_read(&race->idle.fired);
+	msleep(20);
+	/* After a cancel that waited, nothing fires again. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&race->idle.fired), f);
+	for (i = 0; i < TM_PRACE_ROUNDS; i++)
+		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&race->rounds[i].fired),
+				    race->rounds[i].after, "round %d", i);
+	NdisFreeTimerObject(race->timer);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+/* Poll (bounded) until the arming references and releases reach these. */
+static bool tm_refs_settle(long armings, long released)
+{
+	int tries;
+
+	for (tries = 0; tries < 1000; tries++) {
+		if (ndis_kunit_timer_armings() == armings &&
+		    ndis_kunit_timers_released() == released)
+			return true;
+		usleep_range(1000, 2000);
+	}
+	return false;
+}
+
+/*
+ * Every arming's reference goes when it has fired or was cancelled, and
+ * a freed timer object is released: fired, periodic and cancelled,
+ * armed and freed at DISPATCH_LEVEL, freed from its own function.
+ */
+static void arming_references_are_released(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_HANDLE driver = tm_driver(test, "tm-p-refs");
+	long armings = ndis_kunit_timer_armings();
+	long released = ndis_kunit_timers_released();
+	struct tm_ctx c1, c2, c3, c4, c5;
+	struct tmo *t1, *t2, *t3, *t4, *t5;
+	NDIS_SPIN_LOCK lock;
+
+	NdisAllocateSpinLock(&lock);
+	t1 = tm_new(test, driver, &c1);
+	t2 = tm_new(test, driver, &c2);
+	t3 = tm_new(test, driver, &c3);
+	t4 = tm_new(test, driver, &c4);
+	t5 = tm_new(test, driver, &c5);
+	t4->free_self = true;
+
+	NdisSetTimerObject(t1->timer, tm_in_ms(1), 0, NULL);
+	NdisSetTimerObject(t2->timer, tm_in_ms(1), 2, NULL);
+	NdisSetTimerObject(t3->timer, tm_in_ms(60000), 0, NULL);
+	NdisSetTimerObject(t4->timer, tm_in_ms(1), 2, NULL);
+	NdisSetTimerObject(t5->timer, tm_in_ms(60000), 3, NULL);
+
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t1, 1));
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t2, 2));
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t4, 1));
+	KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(t2->timer));
+	NdisAcquireSpinLock(&lock);
+	KUNIT_EXPECT_TRUE(test, NdisCancelTimerObject(t5->timer));	/* periodic at D */
+	NdisFreeTimerObject(t3->timer);
+	NdisReleaseSpinLock(&lock);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);		/* t5's cancel at D */
+	NdisFreeTimerObject(t1->timer);
+	NdisFreeTimerObject(t2->timer);
+	NdisFreeTimerObject(t5->timer);
+	rcu_barrier();
+	KUNIT_EXPECT_TRUE(test, tm_refs_settle(armings, released + 5));
+	KUNIT_EXPECT_EQ(test, ndis_kunit_timer_armings(), armings);
+	KUNIT_EXPECT_EQ(test, ndis_kunit_timers_released(), released + 5);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t3->fired), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t5->fired), 0);
+}
+
+/*
+ * A set queues the timer again while its function runs, and a cancel or
+ * free at DISPATCH_LEVEL (here from that function) cannot take it off:
+ * that arming goes off at once, without calling the function, and gives
+ * its reference back, rather than holding it 60 s.
+ */
+static void cancel_of_a_timer_set_from_its_function_lets_go_at_once(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_HANDLE driver = tm_driver(test, "tm-p-requeue");
+	long armings = ndis_kunit_timer_armings();
+	long released = ndis_kunit_timers_released();
+	struct tm_ctx c1, c2;
+	struct tmo *t1, *t2;
+
+	t1 = tm_new(test, driver, &c1);
+	t1->set_self = true;
+	t1->cancel_self = true;
+	NdisSetTimerObject(t1->timer, tm_in_ms(1), 0, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t1, 1));
+	KUNIT_EXPECT_FALSE(test, t1->set_self_was);	/* a one-shot, fired */
+	KUNIT_EXPECT_TRUE(test, t1->cancel_self_was);
+	KUNIT_EXPECT_TRUE(test, tm_refs_settle(armings, released));
+	KUNIT_EXPECT_EQ(test, ndis_kunit_timer_armings(), armings);
+
+	t2 = tm_new(test, driver, &c2);
+	t2->set_self = true;
+	t2->free_self = true;
+	NdisSetTimerObject(t2->timer, tm_in_ms(1), 0, NULL);
+	KUNIT_ASSERT_TRUE(test, tm_wait_fired(t2, 1));
+	KUNIT_EXPECT_TRUE(test, tm_refs_settle(armings, released + 1));
+	KUNIT_EXPECT_EQ(test, ndis_kunit_timers_released(), released + 1);
+
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t1->fired), 1);	/* not for the dropped arming */
+	KUNIT_EXPECT_EQ(test, atomic_read(&t2->fired), 1);
+	KUNIT_EXPECT_FALSE(test, NdisCancelTimerObject(t1->timer));
+	NdisFreeTimerObject(t1->timer);
+	rcu_barrier();
+	KUNIT_EXPECT_TRUE(test, tm_refs_settle(armings, released + 2));
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
 static void forgotten_timer_is_reclaimed_at_deregistration(struct kunit *test)
 {
 	struct ndis_kunit_reports *r = test->priv;
@@ -439,6 +674,9 @@ static struct kunit_case ndis_timer_cases[] = {
 	KUNIT_CASE(free_from_its_own_function),
 	KUNIT_CASE(bad_arguments_are_reported),
 	KUNIT_CASE(cancel_and_set_race_with_firing),
+	KUNIT_CASE(periodic_cancel_keeps_a_set_made_during_its_wait),
+	KUNIT_CASE(arming_references_are_released),
+	KUNIT_CASE(cancel_of_a_timer_set_from_its_function_lets_go_at_once),
 	KUNIT_CASE(forgotten_timer_is_reclaimed_at_deregistration),
 	{}
 };

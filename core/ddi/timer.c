@@ -21,7 +21,16 @@
  * callback that finds its firing cancelled or superseded under the lock
  * does not call the function. A set always (re)starts the hrtimer, which
  * is allowed while its callback runs: the hrtimer then holds one arming,
- * and @inflight one reference for it.
+ * and @inflight one reference for it. A cancel or free that meets such a
+ * re-queued arming lets it go off at once, unarmed, so its reference is
+ * not held until a far due time. A cancel that waits keeps a set that
+ * came in meanwhile from another thread: it re-arms what its wait took
+ * off.
+ *
+ * Unlike Windows, a set or cancel that comes after the due time but
+ * before the callback has taken the lock drops that firing and returns
+ * TRUE, where KeSetTimer()/KeCancelTimer() would return FALSE and the
+ * DPC already queued would still run.
  */
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
@@ -29,6 +38,7 @@
 #include <ndis/ndis.h>
 
 #include "../handle.h"
+#include "../kunit_iface.h"
 #include "../owned.h"
 #include "../report.h"
 #include "handle.h"
@@ -63,13 +73,61 @@ static void ndis_timer_put(struct ndis_timer *t)
 	ndis_object_put(&t->own.obj);
 }
 
+/* For the tests: references armings hold now, and objects released. */
+static atomic_long_t ndis_timer_armings = ATOMIC_LONG_INIT(0);
+static atomic_long_t ndis_timer_released = ATOMIC_LONG_INIT(0);
+
+/* The reference of an arming: taken under t->lock, dropped after it. */
+static void ndis_timer_arming_get(struct ndis_timer *t)
+{
+	atomic_long_inc(&ndis_timer_armings);
+	ndis_timer_get(t);
+}
+
+static void ndis_timer_arming_put(struct ndis_timer *t)
+{
+	atomic_long_dec(&ndis_timer_armings);
+	ndis_timer_put(t);
+}
+
 static void ndis_timer_release(struct kobject *kobj)
 {
 	struct ndis_timer *t = ndis_timer_of(ndis_kobj_to_object(kobj));
 
 	ndis_owned_release(&t->own);
+	atomic_long_inc(&ndis_timer_released);
 	kfree_rcu(t, own.obj.rcu);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * ndis_kunit_timer_armings() - references the armings of timers hold
+ *
+ * One for each timer object whose hrtimer is queued or whose callback has
+ * not yet returned; a cancelled or freed timer's goes soon after.
+ *
+ * Return: how many there are now.
+ */
+long ndis_kunit_timer_armings(void)
+{
+	return atomic_long_read(&ndis_timer_armings);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_timer_armings);
+
+/**
+ * ndis_kunit_timers_released() - timer objects released since load
+ *
+ * A freed timer object is released when its last reference goes: the
+ * handle's at the free, or its arming's when that has gone off.
+ *
+ * Return: how many have been; their memory follows after an RCU grace period.
+ */
+long ndis_kunit_timers_released(void)
+{
+	return atomic_long_read(&ndis_timer_released);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_timers_released);
+#endif
 
 static const struct kobj_type ndis_timer_ktype = {
 	.release = ndis_timer_release,
@@ -84,7 +142,7 @@ static const struct kobj_type ndis_timer_ktype = {
 static void ndis_timer_arm(struct ndis_timer *t)
 {
 	if (!t->inflight) {
-		ndis_timer_get(t);
+		ndis_timer_arming_get(t);
 		t->inflight = true;
 	}
 	t->armed = true;
@@ -93,45 +151,66 @@ static void ndis_timer_arm(struct ndis_timer *t)
 
 /*
  * Disarm @t; @wait also waits for a running callback (never from the
- * callback itself, never at DISPATCH_LEVEL). Return: whether it was armed.
+ * callback itself, never at DISPATCH_LEVEL). With @periodic, that wait is
+ * only for a periodic timer, decided under the lock, and *@periodic says
+ * whether it was one. Return: whether it was armed.
  */
-static bool ndis_timer_disarm(struct ndis_timer *t, bool wait)
+static bool ndis_timer_disarm(struct ndis_timer *t, bool wait, bool *periodic)
 {
 	unsigned long flags;
-	bool was, put;
+	bool was, put = false;
+	int ret;
 
 	spin_lock_irqsave(&t->lock, flags);
 	was = t->armed;
+	if (periodic) {
+		*periodic = t->period;
+		wait = wait && *periodic;
+	}
 	t->armed = false;
 	t->period = 0;
 	/*
 	 * 1: taken off, its reference is ours. -1: the callback runs or is
-	 * about to; it finds the timer disarmed and drops the reference.
+	 * about to; it finds the timer disarmed and drops the reference. If
+	 * a set (or the periodic re-arm) queued the timer again meanwhile,
+	 * that arming holds a reference until it goes off, perhaps never:
+	 * let it go off now, to find itself disarmed and drop it without
+	 * calling the function.
 	 */
-	put = hrtimer_try_to_cancel(&t->timer) == 1;
-	if (put)
+	ret = hrtimer_try_to_cancel(&t->timer);
+	if (ret == 1) {
 		t->inflight = false;
+		put = true;
+	} else if (ret < 0 && hrtimer_is_queued(&t->timer)) {
+		hrtimer_start_range_ns(&t->timer, ktime_get(), 0, HRTIMER_MODE_ABS_SOFT);
+	}
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (put)
-		ndis_timer_put(t);
+		ndis_timer_arming_put(t);
 	if (!wait)
 		return was;
 
 	/*
-	 * Wait out a running callback. It may race with a set from another
-	 * thread: an arming hrtimer_cancel() took off is the set's, which
-	 * then counts as before this cancel.
+	 * Wait out a running callback. A set from another thread after the
+	 * lock was dropped stands (it returned FALSE, the timer unarmed), but
+	 * hrtimer_cancel() may have taken its arming off, or the re-arm of a
+	 * period it started: arm it again for its due time, keeping the
+	 * reference. Otherwise the reference of an arming taken off is ours.
 	 */
 	hrtimer_cancel(&t->timer);
+	put = false;
 	spin_lock_irqsave(&t->lock, flags);
-	put = t->inflight && !hrtimer_active(&t->timer);
-	if (put) {
-		t->inflight = false;
-		t->armed = false;
+	if (!hrtimer_active(&t->timer)) {
+		if (t->armed) {
+			ndis_timer_arm(t);
+		} else if (t->inflight) {
+			t->inflight = false;
+			put = true;
+		}
 	}
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (put)
-		ndis_timer_put(t);
+		ndis_timer_arming_put(t);
 	return was;
 }
 
@@ -179,7 +258,7 @@ static enum hrtimer_restart ndis_timer_fire(struct hrtimer *hr)
 	spin_unlock(&t->lock);
 	if (restart)
 		return HRTIMER_RESTART;
-	ndis_timer_put(t);
+	ndis_timer_arming_put(t);
 	return HRTIMER_NORESTART;
 }
 
@@ -200,7 +279,7 @@ static bool ndis_timer_kill(struct ndis_timer *t, bool wait)
 	t->dead = true;
 	spin_unlock_irqrestore(&t->lock, flags);
 	ndis_handle_unregister(&t->own.obj);
-	ndis_timer_disarm(t, wait);
+	ndis_timer_disarm(t, wait, NULL);
 	ndis_timer_put(t);
 	return true;
 }
@@ -214,7 +293,7 @@ static void ndis_timer_reclaim(struct ndis_owned *o)
 		ndis_misuse("NdisFreeTimerObject",
 			    "every timer object freed before its driver deregisters", o->caller);
 	else
-		ndis_timer_disarm(t, true);	/* freed, perhaps still running */
+		ndis_timer_disarm(t, true, NULL);	/* freed, perhaps still running */
 }
 
 /**
@@ -396,9 +475,7 @@ BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
 {
 	KIRQL irql = ndis_current_irql();
 	struct ndis_object *obj;
-	struct ndis_timer *t;
-	unsigned long flags;
-	bool periodic, wait;
+	bool periodic;
 	BOOLEAN was;
 
 	if (!NDIS_IRQL_OK_LE(irql, DISPATCH_LEVEL))
@@ -406,13 +483,11 @@ BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
 	obj = ndis_handle_get(TimerObject, NDIS_HT_TIMER, __func__, _RET_IP_);
 	if (!obj)
 		return FALSE;
-	t = ndis_timer_of(obj);
-	spin_lock_irqsave(&t->lock, flags);
-	periodic = t->period;
-	spin_unlock_irqrestore(&t->lock, flags);
-	wait = periodic && NDIS_IRQL_OK_EQ(irql, PASSIVE_LEVEL);
-	was = ndis_timer_disarm(t, wait);
-	ndis_timer_put(t);
+	/* Periodic or not is decided with the disarming, under the lock. */
+	was = ndis_timer_disarm(ndis_timer_of(obj), irql == PASSIVE_LEVEL, &periodic);
+	if (periodic)
+		NDIS_IRQL_OK_EQ(irql, PASSIVE_LEVEL);	/* reported; stopped, not waited for */
+	ndis_object_put(obj);
 	return was;
 }
 EXPORT_SYMBOL_NS_GPL(NdisCancelTimerObject, "NDIS");
