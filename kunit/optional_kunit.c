@@ -25,6 +25,12 @@ static NDIS_DRIVER_OPTIONAL_HANDLERS opt_of(UCHAR type)
 	return h;
 }
 
+/* Any optional-handler structure, as NdisSetOptionalHandlers() takes it. */
+static PNDIS_DRIVER_OPTIONAL_HANDLERS opt_h(void *chars)
+{
+	return chars;
+}
+
 /* The optional services the DDI lists that do not exist here. */
 static const UCHAR opt_unsupported[] = {
 	NDIS_OBJECT_TYPE_FILTER_PARTIAL_CHARACTERISTICS,
@@ -65,8 +71,7 @@ static NDIS_STATUS opt_set_options(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE Dri
 		h = opt_of(opt_unsupported[i]);
 		opt_seen.unsupported[i] = NdisSetOptionalHandlers(NdisDriverHandle, &h);
 	}
-	opt_seen.provider = NdisSetOptionalHandlers(NdisDriverHandle,
-						    (PNDIS_DRIVER_OPTIONAL_HANDLERS)&pc);
+	opt_seen.provider = NdisSetOptionalHandlers(NdisDriverHandle, opt_h(&pc));
 	h = opt_of(NDIS_OBJECT_TYPE_DEFAULT);
 	opt_seen.unknown = NdisSetOptionalHandlers(NdisDriverHandle, &h);
 	opt_seen.none = NdisSetOptionalHandlers(NdisDriverHandle, NULL);
@@ -253,7 +258,7 @@ static NDIS_STATUS prov_register(NDIS_HANDLE binding, NDIS_HANDLE context)
 {
 	NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS c = prov_chars(context);
 
-	return NdisSetOptionalHandlers(binding, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&c);
+	return NdisSetOptionalHandlers(binding, opt_h(&c));
 }
 
 static void prov_reset(void)
@@ -400,18 +405,15 @@ static void bad_provider_characteristics_are_refused(struct kunit *test)
 	ndis_fake_stack_setup(test, &s, "opt", "badp", 1);
 	c = prov_chars(NULL);
 	c.Header.Size = NDIS_SIZEOF_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1 - 1;
-	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0],
-						      (PNDIS_DRIVER_OPTIONAL_HANDLERS)&c),
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0], opt_h(&c)),
 			NDIS_STATUS_INVALID_PARAMETER);
 	c = prov_chars(NULL);
 	c.Header.Revision = 0;
-	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0],
-						      (PNDIS_DRIVER_OPTIONAL_HANDLERS)&c),
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0], opt_h(&c)),
 			NDIS_STATUS_INVALID_PARAMETER);
 	c = prov_chars(NULL);
 	c.FreeSharedMemoryHandler = NULL;
-	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0],
-						      (PNDIS_DRIVER_OPTIONAL_HANDLERS)&c),
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(s.binding[0], opt_h(&c)),
 			NDIS_STATUS_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, r->calls, 3U);
 	req_init(q, 100, 1);
@@ -523,13 +525,14 @@ static void types_and_layout_are_the_ddis(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NDIS_OBJECT_TYPE_MINIPORT_SS_CHARACTERISTICS, 0xB4);
 	KUNIT_EXPECT_EQ(test, sizeof(NDIS_DRIVER_OPTIONAL_HANDLERS), 4UL);
 	KUNIT_EXPECT_EQ(test, offsetof(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS, Flags), 4UL);
-	KUNIT_EXPECT_EQ(test,
-			offsetof(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS, ProviderContext), 8UL);
+	KUNIT_EXPECT_EQ(test, offsetof(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS,
+				       ProviderContext), 8UL);
 	KUNIT_EXPECT_EQ(test, offsetof(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS,
 				       AllocateSharedMemoryHandler), 16UL);
 	KUNIT_EXPECT_EQ(test, offsetof(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS,
 				       FreeSharedMemoryHandler), 24UL);
-	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1, 32UL);
+	KUNIT_EXPECT_EQ(test, NDIS_SIZEOF_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1,
+			32UL);
 }
 
 static struct kunit_case ndis_optional_handlers_cases[] = {
