@@ -424,9 +424,9 @@ static void bad_provider_characteristics_are_refused(struct kunit *test)
 }
 
 /*
- * A provider's failure reaches the miniport as it answered; a success
- * without VirtualAddress is reported, undone through its free handler,
- * and fails.
+ * A provider's failure reaches the miniport as it answered; a list too
+ * short is refused before the provider is called; a success without
+ * VirtualAddress is reported, undone through its free handler, and fails.
  */
 static void a_providers_failures_reach_the_miniport(struct kunit *test)
 {
@@ -446,12 +446,20 @@ static void a_providers_failures_reach_the_miniport(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, q->alloc);
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 
+	/* A list with no room for an element: the miniport's, not passed on. */
 	prov.answer = NDIS_STATUS_SUCCESS;
+	q->p.SGListBufferLength = offsetof(SCATTER_GATHER_LIST, Elements);
+	KUNIT_EXPECT_EQ(test, NdisAllocateSharedMemory(s.adapter, &q->p, &q->alloc),
+			NDIS_STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, prov.allocs, 1U);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+
+	req_init(q, 100, 1);
 	prov.no_va = true;
 	KUNIT_EXPECT_EQ(test, NdisAllocateSharedMemory(s.adapter, &q->p, &q->alloc),
 			NDIS_STATUS_FAILURE);
 	KUNIT_EXPECT_NULL(test, q->alloc);
-	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	KUNIT_EXPECT_EQ(test, r->calls, 2U);
 	KUNIT_EXPECT_EQ(test, prov.allocs, 2U);
 	KUNIT_EXPECT_EQ(test, prov.frees, 1U);
 	KUNIT_EXPECT_NULL(test, prov.blocks[0]);

@@ -363,12 +363,16 @@ static bool ndis_shmem_provided_ok(const NDIS_SHARED_MEMORY_PARAMETERS *q,
  * Have @prov (counted, its handlers in @snap) supply @m as the request @p
  * asks, @handle being the block's handle. Return: NDIS_STATUS_SUCCESS with
  * @m the provider's; else what the provider answered, or
- * NDIS_STATUS_FAILURE after reporting an answer NDIS cannot use.
+ * NDIS_STATUS_INVALID_PARAMETER after reporting a list with no room for an
+ * element (@caller's), or NDIS_STATUS_FAILURE after reporting an answer
+ * NDIS cannot use.
  */
 static NDIS_STATUS ndis_shmem_provide(struct ndis_shmem *m, struct ndis_shmem_provider *prov,
 				      const struct ndis_shmem_provider *snap,
-				      const NDIS_SHARED_MEMORY_PARAMETERS *p, NDIS_HANDLE handle)
+				      const NDIS_SHARED_MEMORY_PARAMETERS *p, NDIS_HANDLE handle,
+				      unsigned long caller)
 {
+	const size_t one = offsetof(SCATTER_GATHER_LIST, Elements) + sizeof(SCATTER_GATHER_ELEMENT);
 	const unsigned long where = (unsigned long)snap->alloc;
 	NDIS_SHARED_MEMORY_PARAMETERS q = *p;
 	NDIS_HANDLE ctx = NULL;
@@ -376,6 +380,13 @@ static NDIS_STATUS ndis_shmem_provide(struct ndis_shmem *m, struct ndis_shmem_pr
 
 	q.SharedMemoryHandle = handle;
 	q.VirtualAddress = NULL;
+	if (p->SGListBuffer && p->SGListBufferLength < one) {
+		ndis_misuse("NdisAllocateSharedMemory",
+			    "an SGListBuffer with room for an element per page of the block",
+			    caller);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
 	if (p->SGListBuffer)
 		p->SGListBuffer->NumberOfElements = 0;
 	status = snap->alloc(snap->context, &q, &ctx);
@@ -403,6 +414,7 @@ static NDIS_STATUS ndis_shmem_provide(struct ndis_shmem *m, struct ndis_shmem_pr
 		m->pcontext = snap->context;
 		m->provider_ctx = ctx;
 	}
+out:
 	mutex_lock(&ndis_shmem_lock);
 	if (status == NDIS_STATUS_SUCCESS) {
 		m->provider = prov;
@@ -497,7 +509,7 @@ NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle,
 	status = NDIS_STATUS_SUCCESS;
 	if (prov) {
 		/* The provider sees the handle the block will be known by. */
-		status = ndis_shmem_provide(m, prov, &snap, &p, handle);
+		status = ndis_shmem_provide(m, prov, &snap, &p, handle, _RET_IP_);
 		if (status != NDIS_STATUS_SUCCESS)
 			ndis_shmem_kill(m);
 	}
