@@ -25,6 +25,7 @@
 #include "adapter.h"
 #include "binding.h"
 #include "datapath.h"
+#include "ddi/sharedmem.h"
 #include "ddi/text.h"
 #include "gate.h"
 #include "handle.h"
@@ -453,6 +454,7 @@ static void ndis_binding_force_close(struct ndis_binding *b)
 	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
+	ndis_shmem_provider_close(b);
 	ndis_binding_shut_sends(b);
 	trace_ndis_close(b->name, "forced");
 }
@@ -846,8 +848,9 @@ int ndis_binding_open(struct ndis_binding *b, void *context, unsigned int medium
 }
 
 /*
- * NdisCloseAdapterEx: the handle dies, sends and upcalls drain, and the
- * close completes now or (pend_closes) from work. PASSIVE. Return: 0,
+ * NdisCloseAdapterEx: the handle dies, sends and upcalls drain, a shared
+ * memory provider gets its blocks back (ddi/sharedmem.c), and the close
+ * completes now or (pend_closes) from work. PASSIVE. Return: 0,
  * -EINPROGRESS when it pends, -EBADF if @b is not open, -EPERM with no
  * bind or unbind of @b under way.
  */
@@ -874,6 +877,7 @@ int ndis_binding_close(struct ndis_binding *b)
 	ndis_binding_drain_sends(b);
 	ndis_oid_close(b);
 	ndis_binding_close_upcalls(b);
+	ndis_shmem_provider_close(b);
 	ndis_binding_shut_sends(b);
 
 	mode = READ_ONCE(ndis_pend_closes);

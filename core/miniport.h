@@ -20,6 +20,7 @@ struct ndis_miniport_driver {
 	bool deregistering;		/* registry */
 	PDRIVER_OBJECT driver_object;	/* registry: the one it was given */
 	struct ndis_owned_set owned;	/* timers, work items */
+	struct task_struct *set_options;	/* running its SetOptions handler */
 };
 
 int ndis_miniport_driver_add(const char *name, const NDIS_MINIPORT_DRIVER_CHARACTERISTICS *chars,

@@ -20,6 +20,7 @@ struct ndis_protocol {
 	struct list_head bindings;	/* registry */
 	bool deregistering;		/* registry */
 	struct ndis_owned_set owned;	/* timers, work items */
+	struct task_struct *set_options;	/* running its SetOptions handler */
 
 	/* NetEventBindsComplete once the binds offered at registration ran */
 	atomic_t initial_binds;

@@ -114,6 +114,11 @@ const struct ndis_revisions ndis_rev_shared_memory_params =
 		       "NDIS_SHARED_MEMORY_PARAMETERS of a revision and its size",
 		       NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_1,
 		       NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_2);
+const struct ndis_revisions ndis_rev_shared_memory_provider =
+	NDIS_REVISIONS(NDIS_OBJECT_TYPE_SHARED_MEMORY_PROVIDER_CHARACTERISTICS,
+		       NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS,
+		       "provider characteristics of their type, revision 1 and its size",
+		       NDIS_SIZEOF_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1);
 
 const struct ndis_revisions ndis_rev_config_object =
 	NDIS_REVISIONS(NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_OBJECT,

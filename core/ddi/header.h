@@ -44,6 +44,7 @@ extern const struct ndis_revisions ndis_rev_timer_chars;
 extern const struct ndis_revisions ndis_rev_device_attrs;
 extern const struct ndis_revisions ndis_rev_config_object;
 extern const struct ndis_revisions ndis_rev_shared_memory_params;
+extern const struct ndis_revisions ndis_rev_shared_memory_provider;
 
 bool ndis_header_ok(const void *obj, const struct ndis_revisions *rev, const char *api,
 		    unsigned long caller);

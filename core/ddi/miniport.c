@@ -5,6 +5,7 @@
  * Each checks the caller's level, the handle and the arguments, reports
  * misuse, and calls the engine (core/miniport.c, core/adapter.c).
  */
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "../adapter.h"
@@ -182,7 +183,9 @@ NDIS_STATUS ndis_register_miniport_driver(PDRIVER_OBJECT DriverObject,
 		return NDIS_STATUS_FAILURE;
 	}
 	if (c.SetOptionsHandler) {
+		WRITE_ONCE(d->set_options, current);	/* for NdisSetOptionalHandlers() */
 		status = c.SetOptionsHandler(*NdisMiniportDriverHandle, MiniportDriverContext);
+		WRITE_ONCE(d->set_options, NULL);
 		if (status != NDIS_STATUS_SUCCESS) {
 			ndis_driver_object_release(d);
 			ndis_miniport_driver_deregister(d);

@@ -6,6 +6,7 @@
  * caller's level, the handles and the arguments, reports misuse, and calls
  * the engine (core/protocol.c, core/binding.c).
  */
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "../adapter.h"
@@ -82,8 +83,10 @@ NDIS_STATUS ndis_register_protocol_driver(NDIS_HANDLE ProtocolDriverContext,
 	if (ndis_protocol_new(&c, name, ProtocolDriverContext, owner, &p))
 		return NDIS_STATUS_RESOURCES;
 	if (c.SetOptionsHandler) {
+		WRITE_ONCE(p->set_options, current);	/* for NdisSetOptionalHandlers() */
 		status = c.SetOptionsHandler(ndis_handle_of(&p->obj, NDIS_HT_PROTOCOL),
 					     ProtocolDriverContext);
+		WRITE_ONCE(p->set_options, NULL);
 		if (status != NDIS_STATUS_SUCCESS) {
 			ndis_protocol_discard(p);
 			return status;

@@ -459,9 +459,11 @@ typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
  * @NdisMiniportDriverHandle: the handle registration is about to return
  * @MiniportDriverContext: the context the driver passed to registration
  *
- * Called once, inside NdisMRegisterMiniportDriver(). There are no optional
- * handlers to register yet, so its only use is a last say on whether
- * registration goes ahead.
+ * Called once, inside NdisMRegisterMiniportDriver(). NdisSetOptionalHandlers()
+ * with @NdisMiniportDriverHandle is accepted while it runs, though every
+ * service a miniport may register there is refused with
+ * NDIS_STATUS_NOT_SUPPORTED (include/ndis/optional.h); it also has a last
+ * say on whether registration goes ahead.
  *
  * Context: PASSIVE_LEVEL.
  *

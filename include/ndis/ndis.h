@@ -41,6 +41,7 @@
 #include <ndis/oid.h>
 #include <ndis/receivefilter.h>
 #include <ndis/sharedmem.h>
+#include <ndis/optional.h>
 #include <ndis/qos.h>
 #include <ndis/device.h>
 #include <ndis/config.h>

@@ -177,8 +177,11 @@ typedef struct _NDIS_OPEN_PARAMETERS {
  * @NdisDriverHandle: the NdisProtocolHandle registration is about to return
  * @DriverContext: the context the driver passed to registration
  *
- * Called once, inside NdisRegisterProtocolDriver(), before any bind. There
- * are no optional handlers to register here yet, so its only use is a
+ * Called once, inside NdisRegisterProtocolDriver(), before any bind.
+ * NdisSetOptionalHandlers() with @NdisDriverHandle is accepted while it
+ * runs, though every service a protocol may register there is refused
+ * with NDIS_STATUS_NOT_SUPPORTED (include/ndis/optional.h): a shared
+ * memory provider registers on its binding handle instead. It also has a
  * last say on whether registration goes ahead.
  *
  * Context: PASSIVE_LEVEL.

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared memory, NDIS 6.20: the blocks a VMQ-capable miniport receives
- * into. On Windows a shared memory provider (the virtualization stack)
- * may supply them; here NDIS allocates them itself, which is what Windows
- * does when no provider is registered. A frame received into a block is
+ * into. A shared memory provider (on Windows, the virtualization stack), a
+ * protocol that registered NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS on
+ * its binding with NdisSetOptionalHandlers(), supplies the blocks of the
+ * adapter it is bound to; with no provider NDIS allocates them itself, as
+ * Windows does. A frame received into a block is
  * described by its MDLs as usual and, for a consumer that shares the
  * blocks, by the NET_BUFFER_SHARED_MEMORY chain of its NET_BUFFER
  * (include/ndis/nbl.h).
@@ -99,6 +101,66 @@ typedef struct _NDIS_SHARED_MEMORY_PARAMETERS {
 #define NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_2	\
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_SHARED_MEMORY_PARAMETERS, VPortId)
 #endif
+
+/**
+ * typedef ALLOCATE_SHARED_MEMORY_HANDLER - NetAllocateSharedMemory: a shared
+ *	memory provider allocates a block for a miniport
+ * @ProviderContext: the provider's ProviderContext
+ * @SharedMemoryParameters: what the miniport asked for, with
+ *	SharedMemoryHandle already set by NDIS; the provider sets
+ *	VirtualAddress and, if SGListBuffer is not NULL, writes the block's
+ *	pieces there (at most as many elements as SGListBufferLength holds)
+ * @pSharedMemoryProviderContext: set by the provider: what names the block
+ *	to its FreeSharedMemoryHandler
+ *
+ * Called from inside the miniport's NdisAllocateSharedMemory() call.
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: NDIS_STATUS_SUCCESS, or the failure NdisAllocateSharedMemory()
+ * passes on to the miniport.
+ */
+typedef NDIS_STATUS
+(*ALLOCATE_SHARED_MEMORY_HANDLER)(NDIS_HANDLE ProviderContext,
+				  PNDIS_SHARED_MEMORY_PARAMETERS SharedMemoryParameters,
+				  PNDIS_HANDLE pSharedMemoryProviderContext);
+
+/**
+ * typedef FREE_SHARED_MEMORY_HANDLER - NetFreeSharedMemory: a shared memory
+ *	provider frees a block it allocated
+ * @ProviderContext: the ProviderContext the block was allocated with
+ * @SharedMemoryProviderContext: what the provider's
+ *	AllocateSharedMemoryHandler set for the block
+ *
+ * Called from inside the miniport's NdisFreeSharedMemory(), or from the
+ * close of the provider's binding for a block the miniport still has.
+ *
+ * Context: PASSIVE_LEVEL.
+ */
+typedef void (*FREE_SHARED_MEMORY_HANDLER)(NDIS_HANDLE ProviderContext,
+					   NDIS_HANDLE SharedMemoryProviderContext);
+
+#define NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1	1
+
+/**
+ * struct _NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS - a shared memory
+ *	provider, for NdisSetOptionalHandlers()
+ * @Header: NDIS_OBJECT_TYPE_SHARED_MEMORY_PROVIDER_CHARACTERISTICS, revision 1
+ * @Flags: reserved for NDIS: 0
+ * @ProviderContext: passed to both handlers
+ * @AllocateSharedMemoryHandler: required
+ * @FreeSharedMemoryHandler: required
+ */
+typedef struct _NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	NDIS_HANDLE ProviderContext;
+	ALLOCATE_SHARED_MEMORY_HANDLER AllocateSharedMemoryHandler;
+	FREE_SHARED_MEMORY_HANDLER FreeSharedMemoryHandler;
+} NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS, *PNDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS;
+
+#define NDIS_SIZEOF_SHARED_MEMORY_PROVIDER_CHARACTERISTICS_REVISION_1	\
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_SHARED_MEMORY_PROVIDER_CHARACTERISTICS, \
+				 FreeSharedMemoryHandler)
 
 NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle,
 				     PNDIS_SHARED_MEMORY_PARAMETERS SharedMemoryParameters,
