@@ -23,6 +23,7 @@
 #include <linux/xarray.h>
 
 #include "ifstack.h"
+#include "kunit_iface.h"
 
 struct ndis_if_stack_entry {
 	struct list_head node;
@@ -169,3 +170,18 @@ ssize_t ndis_if_stack_show(char *buf)
 	mutex_unlock(&ndis_if_lock);
 	return n;
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * ndis_kunit_if_stack_text() - the text of /sys/kernel/ndis/if_stack
+ * @page: a page-aligned buffer of PAGE_SIZE bytes
+ *
+ * Context: PASSIVE_LEVEL.
+ * Return: the length written.
+ */
+ssize_t ndis_kunit_if_stack_text(char *page)
+{
+	return ndis_if_stack_show(page);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_if_stack_text);
+#endif

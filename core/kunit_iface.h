@@ -45,6 +45,7 @@ int ndis_kunit_config_rmdir(const char *path);
 ssize_t ndis_kunit_config_write(const char *path, const char *buf, size_t len);
 ssize_t ndis_kunit_config_read(const char *path, bool list, char *page);
 int ndis_kunit_config_forget(const char *path);
+ssize_t ndis_kunit_if_stack_text(char *page);
 #endif
 
 #endif /* _NDIS_CORE_KUNIT_IFACE_H */

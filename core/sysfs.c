@@ -91,6 +91,13 @@ static ssize_t totals_show(struct kobject *kobj, struct kobj_attribute *attr, ch
 
 static struct kobj_attribute ndis_attr_totals = __ATTR_RO(totals);
 
+static ssize_t if_stack_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return ndis_if_stack_show(buf);
+}
+
+static struct kobj_attribute ndis_attr_if_stack = __ATTR_RO(if_stack);
+
 static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_version.attr,
 	&ndis_attr_irql_violations.attr,
@@ -99,6 +106,7 @@ static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_stuck_reports.attr,
 	&ndis_attr_error_log_entries.attr,
 	&ndis_attr_totals.attr,
+	&ndis_attr_if_stack.attr,
 	NULL,
 };
 
