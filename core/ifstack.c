@@ -103,6 +103,7 @@ static bool ndis_if_entry_before(u32 higher, u32 lower, const struct ndis_if_sta
 int ndis_if_stack_add(u32 higher, u32 lower)
 {
 	struct ndis_if_stack_entry *e, *new;
+	struct list_head *before = &ndis_if_stack;
 	int ret = 0;
 
 	new = kmalloc(sizeof(*new), GFP_KERNEL);
@@ -118,8 +119,10 @@ int ndis_if_stack_add(u32 higher, u32 lower)
 	list_for_each_entry(e, &ndis_if_stack, node) {
 		if (e->higher == higher && e->lower == lower)
 			goto out;
-		if (ndis_if_entry_before(higher, lower, e))
+		if (ndis_if_entry_before(higher, lower, e)) {
+			before = &e->node;
 			break;
+		}
 	}
 	if (!new) {
 		ret = -ENOMEM;
@@ -127,8 +130,8 @@ int ndis_if_stack_add(u32 higher, u32 lower)
 	}
 	new->higher = higher;
 	new->lower = lower;
-	/* Before e, or at the tail when the walk ran through. */
-	list_add_tail(&new->node, &e->node);
+	/* Before the first greater entry, or at the tail. */
+	list_add_tail(&new->node, before);
 	new = NULL;
 out:
 	mutex_unlock(&ndis_if_lock);
