@@ -18,6 +18,7 @@
 #include "binding.h"
 #include "datapath.h"
 #include "handle.h"
+#include "ifstack.h"
 #include "kunit_iface.h"
 #include "miniport.h"
 #include "object.h"
@@ -225,6 +226,7 @@ static void ndis_bindings_release(struct ndis_binding **v, int n, bool torn_down
 static void ndis_adapter_release_registry(struct ndis_adapter *a)
 {
 	ndis_handle_unregister(&a->obj);
+	ndis_if_unregister(a->if_index);
 	ndis_sysfs_del(&a->obj);
 	mutex_lock(&ndis_registry_lock);
 	list_del_init(&a->node);
@@ -356,6 +358,7 @@ bool ndis_adapter_is_completion_work(struct work_struct *work)
 static void ndis_adapter_free(struct ndis_adapter *a)
 {
 	ndis_handle_unregister(&a->obj);
+	ndis_if_unregister(a->if_index);
 	if (a->op.wq)
 		destroy_workqueue(a->op.wq);
 	ndis_object_put(&a->obj);
@@ -411,6 +414,7 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	struct ndis_adapter *a;
 	NDIS_STATUS status;
 	ktime_t init_start;
+	int index;
 
 	a = kzalloc(sizeof(*a), GFP_KERNEL);
 	if (!a) {
@@ -437,7 +441,12 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 	INIT_LIST_HEAD(&a->open.list);
 	INIT_WORK(&a->remove.work, ndis_adapter_remove_work);
 	a->op.wq = alloc_ordered_workqueue("ndis-%s", 0, a->name);
-	if (!a->op.wq || ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
+	/* The interface index is the object's: the release gives it back. */
+	index = ndis_if_index_alloc();
+	if (index > 0)
+		a->if_index = index;
+	if (!a->op.wq || index <= 0 || ndis_if_register(a->if_index) ||
+	    ndis_handle_register(&a->obj, NDIS_HT_ADAPTER)) {
 		ndis_adapter_free(a);
 		return NDIS_STATUS_RESOURCES;
 	}
@@ -456,6 +465,7 @@ NDIS_STATUS ndis_adapter_add(struct ndis_miniport_driver *d, const char *name,
 		return status;
 	}
 
+	params.IfIndex = a->if_index;
 	params.AdapterName = a->name;
 	/* Ours until we return, whatever a concurrent teardown does. */
 	ndis_object_get(&a->obj);
@@ -643,6 +653,7 @@ void ndis_adapter_release(struct kobject *kobj)
 {
 	struct ndis_adapter *a = container_of(ndis_kobj_to_object(kobj), struct ndis_adapter, obj);
 
+	ndis_if_index_free(a->if_index);
 	ndis_object_put(&a->driver->obj);
 	call_rcu(&a->obj.rcu, ndis_adapter_free_rcu);
 }

@@ -95,6 +95,7 @@ struct ndis_adapter {
 	struct ndis_object obj;
 	struct ndis_miniport_driver *driver;
 	char name[NDIS_NAME_MAX];
+	u32 if_index;			/* NET_IFINDEX, until the release (ifstack.c) */
 	struct list_head node;		/* registry */
 	struct list_head driver_node;	/* registry */
 	struct list_head bindings;	/* registry */

@@ -433,7 +433,7 @@ void ndis_binding_restart(struct ndis_binding *b)
 				NDIS_OBJECT_TYPE_PROTOCOL_RESTART_PARAMETERS,
 				NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1,
 				NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1);
-	b->pend.restart_params.BoundIfIndex = NET_IFINDEX_UNSPECIFIED;
+	b->pend.restart_params.BoundIfIndex = b->adapter->if_index;
 	b->pend.restart_params.BoundIfNetluid.Info.IfType =
 		ndis_medium_if_type(b->adapter->mp.attrs.MediaType);
 	status = ndis_binding_pnp(b, NetEventRestart, &b->pend.restart_params,
@@ -499,7 +499,7 @@ static void ndis_binding_fill_bind_params(struct ndis_binding *b, PNDIS_BIND_PAR
 	p->PhysicalMediumType = NdisPhysicalMediumUnspecified;
 	p->IfType = ndis_medium_if_type(a->MediaType);
 	p->BoundIfNetluid.Info.IfType = p->IfType;
-	p->BoundIfIndex = NET_IFINDEX_UNSPECIFIED;
+	p->BoundIfIndex = b->adapter->if_index;
 	p->LowestIfNetluid = p->BoundIfNetluid;
 	p->LowestIfIndex = p->BoundIfIndex;
 	p->AccessType = lan ? NET_IF_ACCESS_BROADCAST : 0;

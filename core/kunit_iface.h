@@ -49,6 +49,7 @@ ssize_t ndis_kunit_config_write(const char *path, const char *buf, size_t len);
 ssize_t ndis_kunit_config_read(const char *path, bool list, char *page);
 int ndis_kunit_config_forget(const char *path);
 ULONG ndis_kunit_shmem_runs(void *va, size_t len, PSCATTER_GATHER_LIST sg, ULONG room);
+ssize_t ndis_kunit_if_stack_text(char *page);
 #endif
 
 #endif /* _NDIS_CORE_KUNIT_IFACE_H */

@@ -18,6 +18,7 @@
 #include "adapter.h"
 #include "binding.h"
 #include "errorlog.h"
+#include "ifstack.h"
 #include "miniport.h"
 #include "object.h"
 #include "protocol.h"
@@ -90,6 +91,13 @@ static ssize_t totals_show(struct kobject *kobj, struct kobj_attribute *attr, ch
 
 static struct kobj_attribute ndis_attr_totals = __ATTR_RO(totals);
 
+static ssize_t if_stack_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return ndis_if_stack_show(buf);
+}
+
+static struct kobj_attribute ndis_attr_if_stack = __ATTR_RO(if_stack);
+
 static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_version.attr,
 	&ndis_attr_irql_violations.attr,
@@ -98,6 +106,7 @@ static struct attribute *ndis_status_attrs[] = {
 	&ndis_attr_stuck_reports.attr,
 	&ndis_attr_error_log_entries.attr,
 	&ndis_attr_totals.attr,
+	&ndis_attr_if_stack.attr,
 	NULL,
 };
 
@@ -230,6 +239,13 @@ static ssize_t adapter_state_show(struct kobject *kobj, char *buf)
 
 NDIS_ATTR_RO(adapter, state);
 
+static ssize_t adapter_if_index_show(struct kobject *kobj, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", ndis_to(struct ndis_adapter, kobj)->if_index);
+}
+
+NDIS_ATTR_RO(adapter, if_index);
+
 static ssize_t adapter_medium_show(struct kobject *kobj, char *buf)
 {
 	NDIS_MEDIUM m = ndis_to(struct ndis_adapter, kobj)->mp.attrs.MediaType;
@@ -287,6 +303,7 @@ NDIS_ATTR_RO(adapter, link_speed);
 static struct attribute *ndis_adapter_attrs[] = {
 	&adapter_attr_miniport.attr,
 	&adapter_attr_state.attr,
+	&adapter_attr_if_index.attr,
 	&adapter_attr_medium.attr,
 	&adapter_attr_mtu.attr,
 	&adapter_attr_mac_address.attr,

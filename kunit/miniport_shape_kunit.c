@@ -416,7 +416,8 @@ static void init_parameters_have_the_ddi_fields(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, ms_seen.ip.MiniportAddDeviceContext, (NDIS_HANDLE)&ctx);
 	KUNIT_EXPECT_NULL(test, ms_seen.ip.AllocatedResources);
 	KUNIT_EXPECT_NULL(test, ms_seen.ip.IMDeviceInstanceContext);
-	KUNIT_EXPECT_EQ(test, ms_seen.ip.IfIndex, NET_IFINDEX_UNSPECIFIED);
+	/* An NDIS interface index of its own: never NET_IFINDEX_UNSPECIFIED. */
+	KUNIT_EXPECT_NE(test, ms_seen.ip.IfIndex, NET_IFINDEX_UNSPECIFIED);
 	KUNIT_EXPECT_EQ(test, ms_seen.ip.NetLuid.Value, 0ULL);
 	KUNIT_EXPECT_NULL(test, ms_seen.ip.DefaultPortAuthStates);
 	KUNIT_EXPECT_NULL(test, ms_seen.ip.PciDeviceCustomProperties);

@@ -220,6 +220,7 @@ static void bind_parameters_filled(struct kunit *test)
 	struct ndis_fake_miniport *mp = ndis_fake_miniport_register(test, "ps-mp-bp");
 	struct ps_seen seen = { .adapter = "ps-a-bp" };
 	struct ndis_kunit_reports *r = test->priv;
+	struct ndis_fake_adapter *fa;
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS pc;
 	NDIS_STRING name = NDIS_STRING_CONST("ps-p-bp");
 	WCHAR wname[NDIS_FAKE_WNAME];
@@ -254,7 +255,12 @@ static void bind_parameters_filled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p->IfType, IF_TYPE_ETHERNET_CSMACD);
 	KUNIT_EXPECT_EQ(test, (NET_IFTYPE)p->BoundIfNetluid.Info.IfType, IF_TYPE_ETHERNET_CSMACD);
 	KUNIT_EXPECT_EQ(test, p->LowestIfNetluid.Value, p->BoundIfNetluid.Value);
-	KUNIT_EXPECT_EQ(test, p->BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	/* The adapter's own interface index; no filter sits in between. */
+	KUNIT_EXPECT_NE(test, p->BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	fa = ndis_fake_adapter_find(mp, "ps-a-bp");
+	KUNIT_ASSERT_NOT_NULL(test, fa);
+	KUNIT_EXPECT_EQ(test, p->BoundIfIndex, fa->if_index);
+	KUNIT_EXPECT_EQ(test, p->LowestIfIndex, p->BoundIfIndex);
 	KUNIT_EXPECT_EQ(test, p->AccessType, NET_IF_ACCESS_BROADCAST);
 	KUNIT_EXPECT_EQ(test, p->DirectionType, NET_IF_DIRECTION_SENDRECEIVE);
 	KUNIT_EXPECT_EQ(test, p->ConnectionType, NET_IF_CONNECTION_DEDICATED);
@@ -314,7 +320,8 @@ static void restart_carries_its_parameters(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, rp.FilterModuleNameBuffer);
 	KUNIT_EXPECT_EQ(test, rp.FilterModuleNameBufferLength, 0U);
 	KUNIT_EXPECT_NULL(test, rp.RestartAttributes);
-	KUNIT_EXPECT_EQ(test, rp.BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	KUNIT_EXPECT_NE(test, rp.BoundIfIndex, NET_IFINDEX_UNSPECIFIED);
+	KUNIT_EXPECT_EQ(test, rp.BoundIfIndex, s.fa->if_index);
 	KUNIT_EXPECT_EQ(test, (NET_IFTYPE)rp.BoundIfNetluid.Info.IfType, IF_TYPE_ETHERNET_CSMACD);
 	KUNIT_EXPECT_EQ(test, rp.Flags, 0U);
 }

@@ -15,8 +15,9 @@
  * - The characteristics have @Name, a Linux addition between Flags and
  *   SetOptionsHandler: the driver's name in sysfs, else the module name.
  * - MiniportInitializeEx's parameters have no PnP resources, PCI
- *   properties or port authentication (NULL), and IfIndex and NetLuid are
- *   0: an NDIS adapter is no interface of the Linux stack of its own.
+ *   properties or port authentication (NULL). IfIndex is the adapter's
+ *   NDIS interface index (include/ndis/ifstack.h), not a Linux ifindex;
+ *   NetLuid is 0.
  *   AdapterName follows the DDI's fields (a Linux addition).
  * - MiniportRestart gets the general restart attributes; NDIS reads back
  *   nothing the miniport changes in them.
@@ -129,10 +130,11 @@ typedef struct _NDIS_PM_CAPABILITIES NDIS_PM_CAPABILITIES, *PNDIS_PM_CAPABILITIE
  * @IMDeviceInstanceContext: NULL: there are no intermediate drivers
  * @MiniportAddDeviceContext: what the miniport passed to
  *	ndis_miniport_add_adapter() (the device it found)
- * @IfIndex: NET_IFINDEX_UNSPECIFIED: an NDIS adapter is no Linux
- *	interface of its own (ndis_netdev's port has its net_device's index
- *	from its own probe)
- * @NetLuid: 0, as @IfIndex
+ * @IfIndex: the adapter's NDIS interface index, from 1, which NDIS
+ *	allocated for it (include/ndis/ifstack.h); NDIS's own, not the
+ *	ifindex of a Linux net_device
+ * @NetLuid: 0: an NDIS adapter is no interface of the Linux stack of its
+ *	own
  * @DefaultPortAuthStates: NULL: there is no port authentication
  * @PciDeviceCustomProperties: NULL: no PCI property query
  * @AdapterName: the adapter's name (a Linux addition, after the DDI's

@@ -13,6 +13,7 @@
 #include <ndis/status.h>
 #include <ndis/version.h>
 #include <ndis/netif.h>
+#include <ndis/ifstack.h>
 #include <ndis/ethaddr.h>
 #include <ndis/irql.h>
 #include <ndis/spinlock.h>

@@ -207,8 +207,8 @@ typedef struct _NDIS_PROTOCOL_PAUSE_PARAMETERS {
  * @FilterModuleNameBufferLength: bytes at @FilterModuleNameBuffer; 0
  * @RestartAttributes: first of a list of restart attributes; NULL: none
  *	is given, the protocol queries what it needs
- * @BoundIfIndex: interface index of the top of the adapter's stack;
- *	NET_IFINDEX_UNSPECIFIED, as in NDIS_BIND_PARAMETERS
+ * @BoundIfIndex: interface index of the top of the adapter's stack: the
+ *	adapter's, as in NDIS_BIND_PARAMETERS
  * @BoundIfNetluid: its NET_LUID, as in NDIS_BIND_PARAMETERS (the IfType
  *	of the medium, index 0)
  * @Flags: reserved, 0

@@ -48,8 +48,9 @@
  *	OID_GEN_PHYSICAL_MEDIUM itself, NDIS does not know it
  * @RcvScaleCapabilities: NULL: no receive side scaling
  * @BoundIfNetluid: NET_LUID of the interface on top of the adapter: its
- *	IfType from the medium, index 0 (NDIS keeps no interface numbers)
- * @BoundIfIndex: NET_IFINDEX_UNSPECIFIED, as above
+ *	IfType from the medium, NetLuidIndex 0 (NDIS gives no LUIDs)
+ * @BoundIfIndex: the adapter's NDIS interface index (its init
+ *	parameters' IfIndex, include/ndis/ifstack.h)
  * @LowestIfNetluid: as @BoundIfNetluid (there are no filters in between)
  * @LowestIfIndex: as @BoundIfIndex
  * @AccessType: NET_IF_ACCESS_BROADCAST on 802.3 and 802.11, else 0

@@ -105,6 +105,7 @@ static NDIS_STATUS ndis_fake_initialize(NDIS_HANDLE handle, NDIS_HANDLE driver_c
 	fa->mp = mp;
 	fa->handle = handle;
 	strscpy(fa->name, params->AdapterName, sizeof(fa->name));
+	fa->if_index = params->IfIndex;
 	spin_lock_init(&fa->held_lock);
 	ndis_fake_pool_params(&lp, &bp);
 	fa->rx_pool = NdisAllocateNetBufferListPool(handle, &lp);
@@ -741,6 +742,8 @@ static NDIS_STATUS ndis_fake_bind(NDIS_HANDLE driver_ctx, NDIS_HANDLE bind_ctx,
 	open->bind_ctx = bind_ctx;
 	open->medium = fp->medium;
 	ndis_fake_utf8(open->adapter, sizeof(open->adapter), params->AdapterName);
+	open->bound_if_index = params->BoundIfIndex;
+	open->lowest_if_index = params->LowestIfIndex;
 	INIT_WORK(&open->complete_bind, ndis_fake_complete_bind);
 	INIT_WORK(&open->close_work, ndis_fake_close_work);
 	atomic_inc(&fp->live);

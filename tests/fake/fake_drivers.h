@@ -91,6 +91,7 @@ struct ndis_fake_adapter {
 	struct delayed_work complete;	/* completes a pended pause or restart */
 	bool completing_restart;
 	char name[NDIS_FAKE_NAME];
+	NET_IFINDEX if_index;		/* the init parameters' IfIndex */
 	struct list_head node;		/* in the miniport's adapters */
 	spinlock_t held_lock;		/* held sends */
 	PNET_BUFFER_LIST held;
@@ -198,6 +199,8 @@ struct ndis_fake_open {
 	NDIS_MEDIUM medium;
 	UINT medium_index;
 	char adapter[NDIS_FAKE_NAME];
+	NET_IFINDEX bound_if_index;	/* the bind parameters' BoundIfIndex */
+	NET_IFINDEX lowest_if_index;	/* ... and LowestIfIndex */
 	bool unbinding;
 	bool paused;			/* no new sends: NetEventPause came */
 	bool closed;			/* NdisCloseAdapterEx returned */

@@ -41,6 +41,28 @@ t_check "50 probe frames sent on vmini0" sh -c "echo 'send vmini0 50' >$probe/ct
 t_check "vmini1 heard all 50 intact" eventually probe_is vmini1 "50 0"
 t_eq "vmini0 does not hear itself in a hub" "0 0" "$(probe_count vmini0)"
 
+# Each adapter is an NDIS interface with an index of its own; a driver
+# (ndis_itest here) stacks one over the other, sysfs and ndisctl show it.
+bin=$NDIS_DIR/bin
+i0=$(cat $root/adapters/vmini0/if_index)
+i1=$(cat $root/adapters/vmini1/if_index)
+t_check "vmini0 and vmini1 have distinct non-zero if_index" \
+	test "$i0" -gt 0 -a "$i1" -gt 0 -a "$i0" != "$i1"
+t_check "ndisctl list adapters shows if_index" \
+	sh -c "$bin/ndisctl list adapters | grep -q '^vmini1 *$i1 '"
+t_eq "if_stack empty at first" "" "$(cat $root/if_stack)"
+t_check "NdisIfAddIfStackEntry vmini0 over vmini1" sh -c "echo 'if-stack add $i0 $i1' >$probe/ctl"
+t_check "the same again: no duplicate" sh -c "echo 'if-stack add $i0 $i1' >$probe/ctl"
+t_check "an unknown index not found" sh -c "! echo 'if-stack add $i0 999999' 2>/dev/null >$probe/ctl"
+t_eq "if_stack has the entry once" "$i0 $i1" "$(cat $root/if_stack)"
+t_check "ndisctl if-stack names the adapters" \
+	sh -c "$bin/ndisctl if-stack | grep -q '^$i0 *vmini0 *$i1 *vmini1\$'"
+t_check "NdisIfDeleteIfStackEntry" sh -c "echo 'if-stack del $i0 $i1' >$probe/ctl"
+t_eq "if_stack empty again" "" "$(cat $root/if_stack)"
+t_check "ndisctl if-stack says so" sh -c "$bin/ndisctl if-stack | grep -q 'no interface stack entries'"
+t_check "vmini1 over vmini0, for the removal below" \
+	sh -c "echo 'if-stack add $i1 $i0' >$probe/ctl"
+
 echo 0 >$knobs/vmini1/link
 t_eq "link knob: adapter link down" down "$(cat $root/adapters/vmini1/link)"
 t_check "nothing heard while the cable is out" sh -c "echo 'send vmini0 5' >$probe/ctl"
@@ -78,6 +100,7 @@ t_check "surprise_remove knob accepted" sh -c "echo 1 >$knobs/vmini1/surprise_re
 t_check "vmini1 unbound and gone" eventually test ! -e $root/adapters/vmini1 -a \
 	! -e $root/bindings/itest_proto:vmini1
 t_check "its knob directory gone" eventually test ! -e $knobs/vmini1
+t_eq "its interface stack entry deleted with it" "" "$(cat $root/if_stack)"
 
 t_check "rmmod ndis_vmini with a live binding" rmmod ndis_vmini
 t_check "binding to vmini0 gone" test ! -e $root/bindings/itest_proto:vmini0

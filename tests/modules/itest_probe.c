@@ -2,9 +2,10 @@
 /*
  * Probe frames for the integration tier: /sys/kernel/debug/ndis_itest/ctl
  * takes "filter ADAPTER HEX" (the binding's packet filter) and "send
- * ADAPTER COUNT" (COUNT probe frames through itest_proto's binding), and
- * "gso-inject IFNAME" (itest_gso.c) and the stress tier's commands
- * (itest_stress.c);
+ * ADAPTER COUNT" (COUNT probe frames through itest_proto's binding),
+ * "if-stack add|del HIGHER LOWER" (NdisIfAddIfStackEntry and
+ * NdisIfDeleteIfStackEntry with two interface indices), and "gso-inject
+ * IFNAME" (itest_gso.c) and the stress tier's commands (itest_stress.c);
  * /sys/kernel/debug/ndis_itest/probe lists, per binding, the probe frames
  * received intact and damaged. A probe frame is a broadcast of EtherType
  * 0x88b5 whose sequence number fixes its length (60 to 1514 bytes) and
@@ -113,6 +114,32 @@ static int ndis_probe_send(struct ndis_fake_protocol *fp, const char *adapter,
 	return err;
 }
 
+/* "if-stack add|del HIGHER LOWER". Return: 0, -errno, -ENOENT if it is none. */
+static int ndis_probe_if_stack(const char *buf)
+{
+	unsigned int higher, lower;
+	char op[4];
+
+	if (sscanf(buf, "if-stack %3s %u %u", op, &higher, &lower) != 3)
+		return -ENOENT;
+	if (!strcmp(op, "del")) {
+		NdisIfDeleteIfStackEntry(higher, lower);
+		return 0;
+	}
+	if (strcmp(op, "add"))
+		return -EINVAL;
+	switch (NdisIfAddIfStackEntry(higher, lower)) {
+	case NDIS_STATUS_SUCCESS:
+		return 0;
+	case NDIS_STATUS_INTERFACE_NOT_FOUND:
+		return -ENODEV;
+	case NDIS_STATUS_INVALID_PARAMETER:
+		return -EINVAL;
+	default:
+		return -EIO;
+	}
+}
+
 static ssize_t ndis_probe_ctl_write(struct file *file, const char __user *ubuf, size_t count,
 				    loff_t *ppos)
 {
@@ -135,7 +162,9 @@ static ssize_t ndis_probe_ctl_write(struct file *file, const char __user *ubuf, 
 				     OID_GEN_CURRENT_PACKET_FILTER, &filter, sizeof(filter)) ==
 		      NDIS_STATUS_SUCCESS ? 0 : -EIO;
 	} else {
-		err = ndis_itest_gso_ctl(buf);
+		err = ndis_probe_if_stack(buf);
+		if (err == -ENOENT)
+			err = ndis_itest_gso_ctl(buf);
 		if (err == -ENOENT)
 			err = ndis_itest_stress_ctl(buf);
 	}

@@ -3,6 +3,7 @@
  * ndisctl: list and drive the ndis stack from user space.
  *
  *   ndisctl list [miniports|adapters|protocols|bindings]
+ *   ndisctl if-stack
  *   ndisctl bind|unbind PROTOCOL ADAPTER
  *   ndisctl config [list [KEY] | get KEY KEYWORD | set KEY KEYWORD VALUE... | unset KEY [KEYWORD]]
  *   ndisctl adapters | send | recv | stats | version
@@ -32,6 +33,8 @@ static int cmd_help(int argc, char **argv);
 static const struct verb verbs[] = {
 	{ "list", cmd_list, "[miniports|adapters|protocols|bindings]",
 	  "show the ndis core's objects and their state" },
+	{ "if-stack", cmd_if_stack, "",
+	  "the interface stack table (NdisIfAddIfStackEntry)" },
 	{ "bind", cmd_bind, "PROTOCOL ADAPTER [--wait]",
 	  "offer an adapter to a protocol driver" },
 	{ "unbind", cmd_unbind, "PROTOCOL ADAPTER [--wait]",
@@ -197,10 +200,11 @@ static void print_usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", verbs[i].name, verbs[i].summary);
 	fprintf(out,
 		"\n"
-		"list, bind and unbind use %s (the ndis core); config uses\n"
-		"%s (ndis.ko's configuration store); adapters, send,\n"
-		"recv and version use %s (the ndisprot protocol driver, which\n"
-		"needs CAP_NET_RAW). Exit status: 0 success, 1 failure, 2 usage error.\n",
+		"list, if-stack, bind and unbind use %s (the ndis core);\n"
+		"config uses %s (ndis.ko's configuration\n"
+		"store); adapters, send, recv and version use %s (the\n"
+		"ndisprot protocol driver, which needs CAP_NET_RAW). Exit status:\n"
+		"0 success, 1 failure, 2 usage error.\n",
 		NDIS_SYSFS_ROOT, NDIS_CONFIGFS_ROOT, NDISPROT_DEVICE);
 }
 

@@ -60,6 +60,7 @@ void table_free(struct table *t);
 /* sysfs.c: the ndis core's status tree */
 int read_attr(const char *dir, const char *name, char *buf, size_t len);
 int cmd_list(int argc, char **argv);
+int cmd_if_stack(int argc, char **argv);
 int cmd_bind(int argc, char **argv);
 int cmd_unbind(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The ndis core's sysfs tree (docs/ABI/sysfs-kernel-ndis): list the objects,
- * bind and unbind, and ndisprot's per-adapter counters.
+ * the interface stack table, bind and unbind, and ndisprot's per-adapter
+ * counters.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -102,7 +103,7 @@ static const char * const section_name[N_SECTIONS] = {
 static void add_row(struct table *t, enum section s, const char *dir, const char *name)
 {
 	char a[VALUE_LEN], b[VALUE_LEN], c[VALUE_LEN], d[VALUE_LEN];
-	char e[VALUE_LEN], f[VALUE_LEN], g[VALUE_LEN], speed[VALUE_LEN];
+	char e[VALUE_LEN], f[VALUE_LEN], g[VALUE_LEN], speed[VALUE_LEN], ix[VALUE_LEN];
 
 	switch (s) {
 	case MINIPORTS:
@@ -119,7 +120,8 @@ static void add_row(struct table *t, enum section s, const char *dir, const char
 		read_attr(dir, "mtu", e, sizeof(e));
 		read_attr(dir, "mac_address", f, sizeof(f));
 		read_attr(dir, "medium", g, sizeof(g));
-		table_add(t, name, a, b, c, speed, e, f, g);
+		read_attr(dir, "if_index", ix, sizeof(ix));
+		table_add(t, name, ix, a, b, c, speed, e, f, g);
 		break;
 	case PROTOCOLS:
 		read_attr(dir, "ndis_version", a, sizeof(a));
@@ -170,9 +172,9 @@ static int list_section(enum section s, bool titled)
 		table_add(&t, "MINIPORT", "NDIS", "VERSION");
 		break;
 	case ADAPTERS:
-		table_init(&t, 8);
-		table_add(&t, "ADAPTER", "MINIPORT", "STATE", "LINK", "SPEED", "MTU", "MAC",
-			  "MEDIUM");
+		table_init(&t, 9);
+		table_add(&t, "ADAPTER", "IFINDEX", "MINIPORT", "STATE", "LINK", "SPEED", "MTU",
+			  "MAC", "MEDIUM");
 		break;
 	case PROTOCOLS:
 		table_init(&t, 2);
@@ -203,7 +205,8 @@ static const char list_help[] =
 	"Usage: ndisctl list [miniports|adapters|protocols|bindings]\n"
 	"\n"
 	"Show the ndis core's objects from " NDIS_SYSFS_ROOT ": miniport drivers,\n"
-	"their adapters (state, link, speed, MTU, MAC address), protocol drivers\n"
+	"their adapters (NDIS interface index, state, link, speed, MTU, MAC\n"
+	"address), protocol drivers\n"
 	"and bindings (protocol, adapter, state and the binding's counters: NBLs\n"
 	"sent, send-completed and received, sends outstanding). Without an\n"
 	"argument, all four.\n";
@@ -250,6 +253,87 @@ int cmd_list(int argc, char **argv)
 			rc = EXIT_FAIL;
 	}
 	return rc;
+}
+
+/* if-stack: the interface stack table, indices named by their adapters. */
+
+static const char if_stack_help[] =
+	"Usage: ndisctl if-stack\n"
+	"\n"
+	"Show the interface stack table (RFC 2863's ifStackTable) from\n"
+	NDIS_SYSFS_ROOT "/if_stack: one row per entry a driver added with\n"
+	"NdisIfAddIfStackEntry, the higher interface over the lower, each an\n"
+	"adapter's NDIS interface index and the adapter's name.\n";
+
+/* The adapter whose if_index is @index, into @name; "?" if none is. */
+static void adapter_of_index(const char *index, char *name, size_t len)
+{
+	char path[PATH_LEN], dir[PATH_LEN + sizeof(((struct dirent *)0)->d_name) + 1];
+	char v[VALUE_LEN];
+	struct dirent **names;
+	int n, i;
+
+	snprintf(name, len, "?");
+	snprintf(path, sizeof(path), "%s/adapters", NDIS_SYSFS_ROOT);
+	n = list_dir(path, &names);
+	if (n < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", path, names[i]->d_name);
+		if (!read_attr(dir, "if_index", v, sizeof(v)) && !strcmp(v, index)) {
+			snprintf(name, len, "%s", names[i]->d_name);
+			break;
+		}
+	}
+	free_dir(names, n);
+}
+
+int cmd_if_stack(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char path[PATH_LEN], line[2 * VALUE_LEN];
+	char hi[VALUE_LEN], lo[VALUE_LEN];
+	char hname[sizeof(((struct dirent *)0)->d_name)], lname[sizeof(hname)];
+	struct table t;
+	FILE *f;
+	int c, rows = 0;
+
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c != 'h')
+			return bad_option("if-stack", c, argv);
+		fputs(if_stack_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc - optind > 0)
+		return usage_error("if-stack", "too many arguments");
+
+	snprintf(path, sizeof(path), "%s/if_stack", NDIS_SYSFS_ROOT);
+	f = fopen(path, "re");
+	if (!f) {
+		err_errno(errno, "if-stack: %s", path);
+		hint("is ndis.ko loaded? (modprobe ndis)");
+		return EXIT_FAIL;
+	}
+	table_init(&t, 4);
+	table_add(&t, "HIGHER", "ADAPTER", "LOWER", "ADAPTER");
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%127s %127s", hi, lo) != 2)
+			continue;
+		adapter_of_index(hi, hname, sizeof(hname));
+		adapter_of_index(lo, lname, sizeof(lname));
+		table_add(&t, hi, hname, lo, lname);
+		rows++;
+	}
+	fclose(f);
+	if (rows)
+		table_print(&t, "");
+	else
+		printf("(no interface stack entries)\n");
+	table_free(&t);
+	return EXIT_OK;
 }
 
 /* bind and unbind: one write of the adapter name to the protocol's file. */
