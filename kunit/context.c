@@ -5,6 +5,7 @@
  * a thread of its own, for tests of waits and locks.
  */
 #include <linux/completion.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
@@ -120,16 +121,40 @@ static int ndis_kunit_thread_fn(void *data)
 	return 0;
 }
 
-void ndis_kunit_thread_start(struct kunit *test, struct ndis_kunit_thread *t,
-			     void (*fn)(struct ndis_kunit_thread *t), void *arg,
-			     const char *name)
+/*
+ * On CPU @cpu only, or anywhere if @cpu is negative. Two threads that spin
+ * waiting for each other, one at DISPATCH_LEVEL, must not share a run
+ * queue: the waiter would run only once the spinner had given up.
+ */
+void ndis_kunit_thread_start_on(struct kunit *test, struct ndis_kunit_thread *t,
+				void (*fn)(struct ndis_kunit_thread *t), void *arg,
+				const char *name, int cpu)
 {
 	init_completion(&t->done);
 	t->fn = fn;
 	t->arg = arg;
 	t->result = 0;
-	t->task = kthread_run(ndis_kunit_thread_fn, t, "ndis-kunit-%s", name);
+	t->task = kthread_create(ndis_kunit_thread_fn, t, "ndis-kunit-%s", name);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t->task));
+	if (cpu >= 0)
+		kthread_bind(t->task, cpu);
+	wake_up_process(t->task);
+}
+
+void ndis_kunit_thread_start(struct kunit *test, struct ndis_kunit_thread *t,
+			     void (*fn)(struct ndis_kunit_thread *t), void *arg,
+			     const char *name)
+{
+	ndis_kunit_thread_start_on(test, t, fn, arg, name, -1);
+}
+
+/* Two online CPUs for ndis_kunit_thread_start_on(), or the test is skipped. */
+void ndis_kunit_two_cpus(struct kunit *test, int cpu[2])
+{
+	cpu[0] = cpumask_first(cpu_online_mask);
+	cpu[1] = cpumask_next(cpu[0], cpu_online_mask);
+	if (cpu[1] >= nr_cpu_ids)
+		kunit_skip(test, "needs two online CPUs");
 }
 
 bool ndis_kunit_thread_finished(struct ndis_kunit_thread *t)

@@ -307,6 +307,7 @@ static void entries_come_and_go_at_dispatch_level(struct kunit *test)
 /* -- two threads on one list ------------------------------------------------ */
 
 #define LA_RACE_MS	300
+#define LA_RACE_GIVE_UP_MS	8000	/* under the threads' 10 s bound */
 #define LA_RACE_ROUNDS	100000
 #define LA_RACE_HOLD	6
 
@@ -317,11 +318,28 @@ struct la_race_entry {
 
 struct la_race {
 	NPAGED_LOOKASIDE_LIST list;
-	ktime_t end;
+	ktime_t give_up;	/* bounds every wait, whatever the guest's speed */
+	atomic64_t end;		/* ns; set by the second thread to arrive */
 	atomic_t ready;		/* threads at the start line */
+	atomic_t went;		/* threads that finished a round */
 	atomic_t twice;		/* entries found already held */
 	atomic_t nulls;		/* failed allocations */
 };
+
+/*
+ * The window opens when both threads are running, not when the test starts
+ * them, and closes only once each has done a round: a starved guest CPU
+ * makes the race shorter, never empty.
+ */
+static bool la_race_on(struct la_race *race, long rounds)
+{
+	ktime_t now = ktime_get();
+
+	if (rounds >= LA_RACE_ROUNDS || !ktime_before(now, race->give_up))
+		return false;
+	return ktime_before(now, atomic64_read(&race->end)) ||
+	       atomic_read(&race->went) < 2;
+}
 
 static void la_racer(struct ndis_kunit_thread *t)
 {
@@ -331,11 +349,15 @@ static void la_racer(struct ndis_kunit_thread *t)
 	long rounds = 0;
 
 	/* Start together, so that the two really overlap. */
-	atomic_inc(&race->ready);
-	while (atomic_read(&race->ready) < 2 && ktime_before(ktime_get(), race->end))
+	if (atomic_inc_return(&race->ready) == 2)
+		atomic64_set(&race->end, ktime_add_ms(ktime_get(), LA_RACE_MS));
+	while (!atomic64_read(&race->end)) {
+		if (!ktime_before(ktime_get(), race->give_up))
+			return;
 		cpu_relax();
+	}
 
-	while (rounds < LA_RACE_ROUNDS && ktime_before(ktime_get(), race->end)) {
+	while (la_race_on(race, rounds)) {
 		for (i = 0; i < LA_RACE_HOLD; i++) {
 			held[i] = NdisAllocateFromNPagedLookasideList(&race->list);
 			if (!held[i])
@@ -349,7 +371,8 @@ static void la_racer(struct ndis_kunit_thread *t)
 			atomic_cmpxchg(&held[i]->owner, me, 0);
 			NdisFreeToNPagedLookasideList(&race->list, held[i]);
 		}
-		rounds++;
+		if (++rounds == 1)
+			atomic_inc(&race->went);
 	}
 	t->result = rounds;
 }
@@ -359,13 +382,15 @@ static void two_threads_never_get_the_same_entry(struct kunit *test)
 	struct ndis_kunit_reports *r = test->priv;
 	struct la_race *race = kunit_kzalloc(test, sizeof(*race), GFP_KERNEL);
 	struct ndis_kunit_thread a, b;
+	int cpu[2];
 
 	KUNIT_ASSERT_NOT_NULL(test, race);
+	ndis_kunit_two_cpus(test, cpu);
 	/* Depth 4 of the 12 entries out at once: cache, Allocate and Free all race. */
 	la_new(&race->list, sizeof(struct la_race_entry), 4);
-	race->end = ktime_add_ms(ktime_get(), LA_RACE_MS);
-	ndis_kunit_thread_start(test, &a, la_racer, race, "la-a");
-	ndis_kunit_thread_start(test, &b, la_racer, race, "la-b");
+	race->give_up = ktime_add_ms(ktime_get(), LA_RACE_GIVE_UP_MS);
+	ndis_kunit_thread_start_on(test, &a, la_racer, race, "la-a", cpu[0]);
+	ndis_kunit_thread_start_on(test, &b, la_racer, race, "la-b", cpu[1]);
 	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&a));
 	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&b));
 

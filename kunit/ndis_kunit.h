@@ -34,6 +34,10 @@ struct ndis_kunit_thread {
 void ndis_kunit_thread_start(struct kunit *test, struct ndis_kunit_thread *t,
 			     void (*fn)(struct ndis_kunit_thread *t), void *arg,
 			     const char *name);
+void ndis_kunit_thread_start_on(struct kunit *test, struct ndis_kunit_thread *t,
+				void (*fn)(struct ndis_kunit_thread *t), void *arg,
+				const char *name, int cpu);
+void ndis_kunit_two_cpus(struct kunit *test, int cpu[2]);
 bool ndis_kunit_thread_finished(struct ndis_kunit_thread *t);
 bool ndis_kunit_thread_waits(struct ndis_kunit_thread *t);
 

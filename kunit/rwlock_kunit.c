@@ -12,7 +12,8 @@
 
 #include "fake.h"
 
-#define RWL_SPIN_MS	2000
+/* Long enough for a starved guest CPU; far below the soft lockup watchdog. */
+#define RWL_SPIN_MS	5000
 
 struct rwl_pair {
 	PNDIS_RW_LOCK_EX lock;
@@ -53,11 +54,13 @@ static struct rwl_pair *rwl_run(struct kunit *test, struct ndis_kunit_thread *a,
 				void (*fb)(struct ndis_kunit_thread *t))
 {
 	struct rwl_pair *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	int cpu[2];
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	ndis_kunit_two_cpus(test, cpu);
 	p->lock = rwl_new(test);
-	ndis_kunit_thread_start(test, a, fa, p, "rwl-a");
-	ndis_kunit_thread_start(test, b, fb, p, "rwl-b");
+	ndis_kunit_thread_start_on(test, a, fa, p, "rwl-a", cpu[0]);
+	ndis_kunit_thread_start_on(test, b, fb, p, "rwl-b", cpu[1]);
 	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(a));
 	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(b));
 	return p;
