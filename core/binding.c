@@ -305,6 +305,8 @@ static void ndis_binding_destroy(struct ndis_binding *b)
 	b->unbind_queued = true;
 	ndis_binding_move_locked(b, NDIS_BINDING_UNBOUND, true);
 	spin_unlock_irqrestore(&b->lock, flags);
+	/* Normally gone with the close; not if a state violation skipped it. */
+	ndis_shmem_provider_close(b);
 	trace_ndis_binding_state(b->name, "destroyed");
 
 	if (b->initial) {

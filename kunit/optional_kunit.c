@@ -11,6 +11,8 @@
  * adapter; the close of its binding gives it back, with a report, every
  * block the miniport still has, and no call reaches it after.
  */
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/slab.h>
 
 #include "../core/kunit_iface.h"
@@ -197,6 +199,29 @@ static struct prov_state {
 	void *blocks[PROV_MAX];		/* live, indexed by their context - 1 */
 } prov;
 
+/* A handler that stops until released, so that a close meets it under way. */
+enum prov_hold_in { PROV_HOLD_NONE, PROV_HOLD_ALLOC, PROV_HOLD_FREE };
+
+static struct {
+	enum prov_hold_in in;
+	struct completion entered;
+	struct completion release;
+	bool timed_out;
+	struct ndis_kunit_thread *closer;
+	bool closed_meanwhile;		/* the close was over before the handler */
+} prov_hold;
+
+static void prov_hold_here(enum prov_hold_in here)
+{
+	if (READ_ONCE(prov_hold.in) != here)
+		return;
+	WRITE_ONCE(prov_hold.in, PROV_HOLD_NONE);
+	complete(&prov_hold.entered);
+	if (!wait_for_completion_timeout(&prov_hold.release, 10 * HZ))
+		prov_hold.timed_out = true;
+	prov_hold.closed_meanwhile = completion_done(&prov_hold.closer->done);
+}
+
 static NDIS_STATUS prov_alloc(NDIS_HANDLE ProviderContext,
 			      PNDIS_SHARED_MEMORY_PARAMETERS SharedMemoryParameters,
 			      PNDIS_HANDLE pSharedMemoryProviderContext)
@@ -207,6 +232,7 @@ static NDIS_STATUS prov_alloc(NDIS_HANDLE ProviderContext,
 	prov.allocs++;
 	prov.alloc_context = ProviderContext;
 	prov.seen = *p;
+	prov_hold_here(PROV_HOLD_ALLOC);
 	if (prov.answer != NDIS_STATUS_SUCCESS)
 		return prov.answer;
 	for (i = 0; i < PROV_MAX && prov.blocks[i]; i++)
@@ -232,6 +258,7 @@ static void prov_free(NDIS_HANDLE ProviderContext, NDIS_HANDLE SharedMemoryProvi
 {
 	unsigned long i = (unsigned long)SharedMemoryProviderContext - 1;
 
+	prov_hold_here(PROV_HOLD_FREE);
 	prov.frees++;
 	prov.free_context = ProviderContext;
 	prov.freed = SharedMemoryProviderContext;
@@ -525,6 +552,117 @@ static void closing_the_providers_binding_gives_its_blocks_back(struct kunit *te
 	prov_reset();
 }
 
+struct prov_race {
+	struct ndis_fake_stack s;
+	struct opt_req q;
+};
+
+static void prov_race_alloc(struct ndis_kunit_thread *t)
+{
+	struct prov_race *pr = t->arg;
+
+	t->result = NdisAllocateSharedMemory(pr->s.adapter, &pr->q.p, &pr->q.alloc);
+}
+
+static void prov_race_free(struct ndis_kunit_thread *t)
+{
+	struct prov_race *pr = t->arg;
+
+	NdisFreeSharedMemory(pr->s.adapter, pr->q.alloc);
+	t->result = 1;
+}
+
+static void prov_race_close(struct ndis_kunit_thread *t)
+{
+	struct prov_race *pr = t->arg;
+
+	ndis_fake_protocol_deregister(pr->s.fp[0]);
+	t->result = 1;
+}
+
+/*
+ * The close of the provider's binding meets a handler of the provider's
+ * under way (@in): it waits for it, the block goes back through the
+ * provider exactly once, and no handler is called once the close is over.
+ * Return: the misuse reports the close made.
+ */
+static long prov_close_meets(struct kunit *test, struct prov_race *pr, enum prov_hold_in in)
+{
+	struct ndis_kunit_thread call, closer;
+	long before;
+	int polls;
+
+	prov_reset();
+	init_completion(&prov_hold.entered);
+	init_completion(&prov_hold.release);
+	prov_hold.timed_out = false;
+	prov_hold.closed_meanwhile = false;
+	prov_hold.closer = &closer;
+	init_completion(&closer.done);		/* read by the handler before the closer runs */
+	ndis_fake_stack_setup(test, &pr->s, "opt", in == PROV_HOLD_ALLOC ? "ra" : "rf", 1);
+	KUNIT_ASSERT_EQ(test, prov_register(pr->s.binding[0], NULL), NDIS_STATUS_SUCCESS);
+	req_init(&pr->q, 100, 1);
+	if (in == PROV_HOLD_FREE)
+		KUNIT_ASSERT_EQ(test, NdisAllocateSharedMemory(pr->s.adapter, &pr->q.p,
+							       &pr->q.alloc),
+				NDIS_STATUS_SUCCESS);
+
+	WRITE_ONCE(prov_hold.in, in);
+	ndis_kunit_thread_start(test, &call, in == PROV_HOLD_ALLOC ? prov_race_alloc :
+				prov_race_free, pr, "opt-call");
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&prov_hold.entered, 10 * HZ) > 0);
+	before = ndis_kunit_misuse_count();
+	ndis_kunit_thread_start(test, &closer, prov_race_close, pr, "opt-close");
+	/* Give a close that does not wait the time to finish: a correct one sleeps. */
+	for (polls = 0; polls < 100 && !completion_done(&closer.done); polls++)
+		usleep_range(1000, 2000);
+	complete(&prov_hold.release);
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&call));
+	KUNIT_ASSERT_TRUE(test, ndis_kunit_thread_finished(&closer));
+
+	KUNIT_EXPECT_FALSE(test, prov_hold.timed_out);
+	KUNIT_EXPECT_FALSE(test, prov_hold.closed_meanwhile);
+	KUNIT_EXPECT_EQ(test, prov.allocs, 1U);
+	KUNIT_EXPECT_EQ(test, prov.frees, 1U);		/* once, and before the close was over */
+	KUNIT_EXPECT_NULL(test, prov.blocks[0]);
+	if (in == PROV_HOLD_ALLOC)
+		KUNIT_EXPECT_EQ(test, call.result, (long)NDIS_STATUS_SUCCESS);
+	return ndis_kunit_misuse_count() - before;
+}
+
+/*
+ * A miniport's allocation under way when the provider's binding closes:
+ * the close waits for it, then gives the block back as outstanding.
+ */
+static void a_close_waits_for_an_allocation_under_way(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct prov_race *pr = kunit_kzalloc(test, sizeof(*pr), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, pr);
+	KUNIT_EXPECT_EQ(test, prov_close_meets(test, pr, PROV_HOLD_ALLOC), 1L);
+	KUNIT_EXPECT_STREQ(test, r->api, "NdisFreeSharedMemory");
+	NdisFreeSharedMemory(pr->s.adapter, pr->q.alloc);	/* ends the handle only */
+	KUNIT_EXPECT_EQ(test, prov.frees, 1U);
+	KUNIT_EXPECT_EQ(test, r->calls, 1U);
+	prov_reset();
+}
+
+/*
+ * A miniport's free under way when the provider's binding closes: the
+ * close waits for it and has nothing left to give back.
+ */
+static void a_close_waits_for_a_free_under_way(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	struct prov_race *pr = kunit_kzalloc(test, sizeof(*pr), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, pr);
+	KUNIT_EXPECT_EQ(test, prov_close_meets(test, pr, PROV_HOLD_FREE), 0L);
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+	prov_reset();
+}
+
 /* The DDI's values and x64 layout. */
 static void types_and_layout_are_the_ddis(struct kunit *test)
 {
@@ -552,6 +690,8 @@ static struct kunit_case ndis_optional_handlers_cases[] = {
 	KUNIT_CASE(bad_provider_characteristics_are_refused),
 	KUNIT_CASE(a_providers_failures_reach_the_miniport),
 	KUNIT_CASE(closing_the_providers_binding_gives_its_blocks_back),
+	KUNIT_CASE(a_close_waits_for_an_allocation_under_way),
+	KUNIT_CASE(a_close_waits_for_a_free_under_way),
 	KUNIT_CASE(types_and_layout_are_the_ddis),
 	{}
 };

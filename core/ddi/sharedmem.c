@@ -43,7 +43,9 @@
 #include "../handle.h"
 #include "../kunit_iface.h"
 #include "../owned.h"
+#include "../protocol.h"
 #include "../report.h"
+#include "../watch.h"
 #include "handle.h"
 #include "header.h"
 #include "sharedmem.h"
@@ -155,13 +157,13 @@ static void ndis_shmem_give_back(struct ndis_shmem *m)
 
 static void ndis_shmem_free_memory(struct ndis_shmem *m)
 {
-	if (!m->va)
-		return;
+	/* Set before the provider is asked: its memory is never NDIS's to free. */
 	if (m->provided) {
-		ndis_shmem_give_back(m);
-		m->va = NULL;
+		ndis_shmem_give_back(m);	/* nothing yet while the provider's call runs */
 		return;
 	}
+	if (!m->va)
+		return;
 	if (m->contiguous)
 		free_pages((unsigned long)m->va, m->order);
 	else
@@ -409,7 +411,6 @@ static NDIS_STATUS ndis_shmem_provide(struct ndis_shmem *m, struct ndis_shmem_pr
 	}
 	if (status == NDIS_STATUS_SUCCESS) {
 		m->va = q.VirtualAddress;
-		m->provided = true;
 		m->pfree = snap->free;
 		m->pcontext = snap->context;
 		m->provider_ctx = ctx;
@@ -488,6 +489,7 @@ NDIS_STATUS NdisAllocateSharedMemory(NDIS_HANDLE NdisHandle,
 	m->len = p.Length;
 	m->contiguous = p.Flags & NDIS_SHARED_MEM_PARAMETERS_CONTIGOUS;
 	prov = ndis_shmem_provider_get(NdisHandle, &snap);
+	m->provided = prov;		/* before the block can be reclaimed */
 	if (!prov) {
 		if (ndis_shmem_alloc(m, ndis_shmem_node(p.PreferredNode))) {
 			ndis_shmem_kill(m);
@@ -660,12 +662,21 @@ void ndis_shmem_provider_close(struct ndis_binding *b)
 			break;
 		}
 	}
-	mutex_unlock(&ndis_shmem_lock);
-	if (!prov)
+	if (!prov) {
+		mutex_unlock(&ndis_shmem_lock);
 		return;
-	wait_event(ndis_shmem_wq, !READ_ONCE(prov->calls));
-
-	mutex_lock(&ndis_shmem_lock);
+	}
+	/*
+	 * No new allocation reaches a closing provider, but a give-back still
+	 * may until its block is detached: the last wait and the detach are
+	 * one critical section, so every later give-back finds no provider.
+	 */
+	while (prov->calls) {
+		mutex_unlock(&ndis_shmem_lock);
+		ndis_watch_event(ndis_shmem_wq, !READ_ONCE(prov->calls), b->name,
+				 b->protocol->name, "its shared memory handlers");
+		mutex_lock(&ndis_shmem_lock);
+	}
 	list_del(&prov->node);
 	list_splice_init(&prov->blocks, &blocks);
 	list_for_each_entry(m, &blocks, pnode) {
