@@ -47,7 +47,7 @@ static void adapters_have_distinct_indices_the_parameters_carry(struct kunit *te
 {
 	struct ndis_fake_protocol *fp;
 	NDIS_HANDLE handle[2];
-	NET_IFINDEX ix[2];
+	NET_IFINDEX ix[2], restarted;
 	struct ndis_fake_open *open;
 	int i;
 
@@ -69,6 +69,11 @@ static void adapters_have_distinct_indices_the_parameters_carry(struct kunit *te
 		KUNIT_EXPECT_EQ(test, open->bound_if_index, ix[i]);
 		KUNIT_EXPECT_EQ(test, open->lowest_if_index, ix[i]);
 	}
+	/* The restart parameters carry it too: the last restart's is one of the two. */
+	spin_lock_bh(&fp->lock);
+	restarted = fp->last_restart.BoundIfIndex;
+	spin_unlock_bh(&fp->lock);
+	KUNIT_EXPECT_TRUE(test, restarted == ix[0] || restarted == ix[1]);
 }
 
 static void entries_are_added_once_sorted_and_deleted(struct kunit *test)
