@@ -19,6 +19,8 @@
 
 #define PATH_LEN	512
 #define VALUE_LEN	128
+/* "4294967295 4294967295\n" and its NUL: see NDIS_IF_STACK_LINE in core/ifstack.c */
+#define IF_STACK_LINE_MAX	22
 
 /*
  * One value of a one-value sysfs file, without its newline. Returns 0 or
@@ -298,6 +300,7 @@ int cmd_if_stack(int argc, char **argv)
 	char hi[VALUE_LEN], lo[VALUE_LEN];
 	char hname[sizeof(((struct dirent *)0)->d_name)], lname[sizeof(hname)];
 	struct table t;
+	size_t bytes = 0;
 	FILE *f;
 	int c, rows = 0;
 
@@ -320,6 +323,7 @@ int cmd_if_stack(int argc, char **argv)
 	table_init(&t, 4);
 	table_add(&t, "HIGHER", "ADAPTER", "LOWER", "ADAPTER");
 	while (fgets(line, sizeof(line), f)) {
+		bytes += strlen(line);
 		if (sscanf(line, "%127s %127s", hi, lo) != 2)
 			continue;
 		adapter_of_index(hi, hname, sizeof(hname));
@@ -332,6 +336,10 @@ int cmd_if_stack(int argc, char **argv)
 		table_print(&t, "");
 	else
 		printf("(no interface stack entries)\n");
+	/* The kernel stops at the last line that fits a page with room for another. */
+	if (bytes + IF_STACK_LINE_MAX >= (size_t)sysconf(_SC_PAGESIZE))
+		err_msg("if-stack: the first %d entries only: the kernel shows a page of them",
+			rows);
 	table_free(&t);
 	return EXIT_OK;
 }
