@@ -7,6 +7,7 @@
  * deletes the entries that name it.
  */
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 
 #include "../core/kunit_iface.h"
@@ -109,6 +110,37 @@ static void entries_are_added_once_sorted_and_deleted(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, ifs_text(test), want);
 	NdisIfDeleteIfStackEntry(lo, hi);
 	KUNIT_EXPECT_STREQ(test, ifs_text(test), "");
+	KUNIT_EXPECT_EQ(test, r->calls, 0U);
+}
+
+static int ifs_cmp(const void *a, const void *b)
+{
+	const NET_IFINDEX *x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* By the higher index, then by the lower: added in neither order. */
+static void entries_sort_by_higher_then_lower(struct kunit *test)
+{
+	struct ndis_kunit_reports *r = test->priv;
+	NDIS_HANDLE handle[3];
+	NET_IFINDEX ix[3];
+	char want[96];
+
+	ifs_adapters(test, "so", 3, handle, ix);
+	sort(ix, 3, sizeof(ix[0]), ifs_cmp, NULL);
+	KUNIT_EXPECT_EQ(test, NdisIfAddIfStackEntry(ix[2], ix[1]), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisIfAddIfStackEntry(ix[1], ix[2]), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisIfAddIfStackEntry(ix[2], ix[0]), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, NdisIfAddIfStackEntry(ix[0], ix[2]), NDIS_STATUS_SUCCESS);
+	snprintf(want, sizeof(want), "%u %u\n%u %u\n%u %u\n%u %u\n", ix[0], ix[2], ix[1], ix[2],
+		 ix[2], ix[0], ix[2], ix[1]);
+	KUNIT_EXPECT_STREQ(test, ifs_text(test), want);
+	NdisIfDeleteIfStackEntry(ix[2], ix[0]);
+	snprintf(want, sizeof(want), "%u %u\n%u %u\n%u %u\n", ix[0], ix[2], ix[1], ix[2],
+		 ix[2], ix[1]);
+	KUNIT_EXPECT_STREQ(test, ifs_text(test), want);
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
@@ -219,6 +251,7 @@ static void calls_above_passive_are_reported_and_do_nothing(struct kunit *test)
 static struct kunit_case ndis_if_stack_cases[] = {
 	KUNIT_CASE(adapters_have_distinct_indices_the_parameters_carry),
 	KUNIT_CASE(entries_are_added_once_sorted_and_deleted),
+	KUNIT_CASE(entries_sort_by_higher_then_lower),
 	KUNIT_CASE(an_index_of_no_interface_is_not_found),
 	KUNIT_CASE(an_interface_over_itself_is_refused),
 	KUNIT_CASE(removing_an_adapter_deletes_its_entries),
