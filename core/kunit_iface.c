@@ -42,6 +42,33 @@ void ndis_kunit_adapter_flush(NDIS_HANDLE adapter)
 EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_flush);
 
 /**
+ * ndis_kunit_adapter_hold() - keep an adapter's object past its removal
+ * @adapter: a MiniportAdapterHandle
+ *
+ * As a binding or a sysfs reader would; ndis_kunit_adapter_unhold() lets go.
+ *
+ * Return: the hold, or NULL (reported) for a bad handle.
+ */
+void *ndis_kunit_adapter_hold(NDIS_HANDLE adapter)
+{
+	return ndis_adapter_get(adapter, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_hold);
+
+/**
+ * ndis_kunit_adapter_unhold() - let go of ndis_kunit_adapter_hold()
+ * @hold: its return, or NULL
+ */
+void ndis_kunit_adapter_unhold(void *hold)
+{
+	struct ndis_adapter *a = hold;
+
+	if (a)
+		ndis_object_put(&a->obj);
+}
+EXPORT_SYMBOL_IF_KUNIT(ndis_kunit_adapter_unhold);
+
+/**
  * ndis_kunit_binding_state() - state of the binding of a pair
  * @protocol: protocol name
  * @adapter: adapter name

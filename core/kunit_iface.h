@@ -33,6 +33,8 @@ void ndis_irql_set_reporter(ndis_irql_reporter_fn fn, void *ctx);
 bool ndis_irql_set_strict(bool strict);
 void ndis_kunit_set_pend(int opens, int closes);
 void ndis_kunit_adapter_flush(NDIS_HANDLE adapter);
+void *ndis_kunit_adapter_hold(NDIS_HANDLE adapter);
+void ndis_kunit_adapter_unhold(void *hold);
 int ndis_kunit_binding_state(const char *protocol, const char *adapter);
 unsigned int ndis_kunit_set_stuck_report_s(unsigned int seconds);
 long ndis_kunit_stuck_reports(void);

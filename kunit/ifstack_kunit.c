@@ -113,6 +113,41 @@ static void entries_are_added_once_sorted_and_deleted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
+/* One more adapter @name of @mp; its index. */
+static NET_IFINDEX ifs_one_more(struct kunit *test, struct ndis_fake_miniport *mp,
+				const char *name)
+{
+	struct ndis_fake_adapter *fa;
+
+	KUNIT_ASSERT_NOT_NULL(test, ndis_fake_adapter_add(test, mp, name));
+	fa = ndis_fake_adapter_find(mp, name);
+	KUNIT_ASSERT_NOT_NULL(test, fa);
+	return fa->if_index;
+}
+
+/*
+ * An index is not given again while anything still holds the adapter that
+ * had it, though the adapter is removed; once nothing does, it is free
+ * again.
+ */
+static void an_index_is_reused_only_once_its_adapter_is_gone(struct kunit *test)
+{
+	struct ndis_fake_miniport *mp;
+	NDIS_HANDLE handle[1];
+	NET_IFINDEX ix[1], held_meanwhile;
+	void *hold;
+
+	mp = ifs_adapters(test, "ru", 1, handle, ix);
+	hold = ndis_kunit_adapter_hold(handle[0]);
+	KUNIT_ASSERT_NOT_NULL(test, hold);
+	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(handle[0]), NDIS_STATUS_SUCCESS);
+	held_meanwhile = ifs_one_more(test, mp, "ifs-b-ru");
+	KUNIT_EXPECT_NE(test, held_meanwhile, ix[0]);
+	ndis_kunit_adapter_unhold(hold);
+	/* ix[0] is free again: at most it, unless an older test let go of a lower one. */
+	KUNIT_EXPECT_LE(test, ifs_one_more(test, mp, "ifs-c-ru"), ix[0]);
+}
+
 static int ifs_cmp(const void *a, const void *b)
 {
 	const NET_IFINDEX *x = a, *y = b;
@@ -255,6 +290,7 @@ static struct kunit_case ndis_if_stack_cases[] = {
 	KUNIT_CASE(an_index_of_no_interface_is_not_found),
 	KUNIT_CASE(an_interface_over_itself_is_refused),
 	KUNIT_CASE(removing_an_adapter_deletes_its_entries),
+	KUNIT_CASE(an_index_is_reused_only_once_its_adapter_is_gone),
 	KUNIT_CASE(calls_above_passive_are_reported_and_do_nothing),
 	{}
 };
