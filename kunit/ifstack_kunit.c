@@ -13,12 +13,27 @@
 #include "../core/kunit_iface.h"
 #include "fake.h"
 
+/* One more adapter @name of @mp, its handle in *@handle if asked; its index. */
+static NET_IFINDEX ifs_one_more(struct kunit *test, struct ndis_fake_miniport *mp,
+				const char *name, NDIS_HANDLE *handle)
+{
+	struct ndis_fake_adapter *fa;
+	NDIS_HANDLE h;
+
+	h = ndis_fake_adapter_add(test, mp, name);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	fa = ndis_fake_adapter_find(mp, name);
+	KUNIT_ASSERT_NOT_NULL(test, fa);
+	if (handle)
+		*handle = h;
+	return fa->if_index;
+}
+
 /* A fake miniport with @n adapters "ifs-a<i>-<tag>"; their indices in @ix. */
 static struct ndis_fake_miniport *ifs_adapters(struct kunit *test, const char *tag, int n,
 					       NDIS_HANDLE *handle, NET_IFINDEX *ix)
 {
 	struct ndis_fake_miniport *mp;
-	struct ndis_fake_adapter *fa;
 	char name[NDIS_FAKE_NAME];
 	int i;
 
@@ -26,10 +41,7 @@ static struct ndis_fake_miniport *ifs_adapters(struct kunit *test, const char *t
 	mp = ndis_fake_miniport_register(test, name);
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "ifs-a%d-%s", i, tag);
-		handle[i] = ndis_fake_adapter_add(test, mp, name);
-		fa = ndis_fake_adapter_find(mp, name);
-		KUNIT_ASSERT_NOT_NULL(test, fa);
-		ix[i] = fa->if_index;
+		ix[i] = ifs_one_more(test, mp, name, &handle[i]);
 	}
 	return mp;
 }
@@ -113,18 +125,6 @@ static void entries_are_added_once_sorted_and_deleted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r->calls, 0U);
 }
 
-/* One more adapter @name of @mp; its index. */
-static NET_IFINDEX ifs_one_more(struct kunit *test, struct ndis_fake_miniport *mp,
-				const char *name)
-{
-	struct ndis_fake_adapter *fa;
-
-	KUNIT_ASSERT_NOT_NULL(test, ndis_fake_adapter_add(test, mp, name));
-	fa = ndis_fake_adapter_find(mp, name);
-	KUNIT_ASSERT_NOT_NULL(test, fa);
-	return fa->if_index;
-}
-
 /*
  * An index is not given again while anything still holds the adapter that
  * had it, though the adapter is removed; once nothing does, it is free
@@ -141,11 +141,11 @@ static void an_index_is_reused_only_once_its_adapter_is_gone(struct kunit *test)
 	hold = ndis_kunit_adapter_hold(handle[0]);
 	KUNIT_ASSERT_NOT_NULL(test, hold);
 	KUNIT_EXPECT_EQ(test, ndis_miniport_remove_adapter(handle[0]), NDIS_STATUS_SUCCESS);
-	held_meanwhile = ifs_one_more(test, mp, "ifs-b-ru");
+	held_meanwhile = ifs_one_more(test, mp, "ifs-b-ru", NULL);
 	KUNIT_EXPECT_NE(test, held_meanwhile, ix[0]);
 	ndis_kunit_adapter_unhold(hold);
 	/* ix[0] is free again: at most it, unless an older test let go of a lower one. */
-	KUNIT_EXPECT_LE(test, ifs_one_more(test, mp, "ifs-c-ru"), ix[0]);
+	KUNIT_EXPECT_LE(test, ifs_one_more(test, mp, "ifs-c-ru", NULL), ix[0]);
 }
 
 static int ifs_cmp(const void *a, const void *b)
